@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Xml;
+
+namespace ContainerAnalyzers.Projects;
+
+/// <summary>
+/// What the analyzers know about the project that owns the Dockerfile: the MSBuild properties the package
+/// exposes (evaluated, so Directory.Build.props counts) plus what only the project file's text tells
+/// (the ASP.NET Core FrameworkReference, ProjectReferences).
+/// </summary>
+public sealed class ProjectFacts : IEquatable<ProjectFacts>
+{
+    /// <summary>The MSBuild properties the package makes visible to the compiler (build/ContainerAnalyzers.props).</summary>
+    public static readonly IReadOnlyList<string> VisibleProperties = new[]
+    {
+        "MSBuildProjectFullPath", "MSBuildProjectName", "TargetFramework", "TargetFrameworks", "AssemblyName", "OutputType",
+        "UsingMicrosoftNETSdkWeb", "UsingMicrosoftNETSdkWorker", "PublishAot", "PublishTrimmed", "SelfContained", "PublishSelfContained",
+        "PublishSingleFile", "RuntimeIdentifier", "RuntimeIdentifiers", "InvariantGlobalization", "ContainerBaseImage",
+        "ContainerFamily", "ContainerRepository", "ContainerUser", "EnableSdkContainerSupport", "IsTestProject",
+        "UseWPF", "UseWindowsForms", "UseMaui", "PackAsTool", "DockerfileFile", "DockerfileContext",
+    };
+
+    private readonly SortedDictionary<string, string> _properties;
+    private readonly string? _projectText;
+
+    private ProjectFacts(SortedDictionary<string, string> properties, string? projectPath, string? projectText)
+    {
+        _properties = properties;
+        _projectText = projectText;
+        ProjectPath = projectPath ?? Get("MSBuildProjectFullPath");
+        ProjectName = Get("MSBuildProjectName") ?? (ProjectPath is null ? null : Path.GetFileNameWithoutExtension(ProjectPath));
+        TargetFrameworks = ReadTargetFrameworks();
+        ReadProjectText(projectText);
+    }
+
+    public static ProjectFacts Empty { get; } = Create(_ => null, null, null);
+
+    public string? ProjectPath { get; }
+
+    public string? ProjectName { get; }
+
+    /// <summary>TargetFramework, or every entry of TargetFrameworks.</summary>
+    public IReadOnlyList<TargetFrameworkMoniker> TargetFrameworks { get; }
+
+    /// <summary>The assembly the build produces: AssemblyName, defaulting to the project name.</summary>
+    public string? AssemblyName => Get("AssemblyName") ?? ProjectName;
+
+    public string? OutputType => Get("OutputType");
+
+    /// <summary>Uses the web SDK, or references the ASP.NET Core shared framework.</summary>
+    public bool IsWeb => IsTrue("UsingMicrosoftNETSdkWeb") || ReferencesAspNetCore;
+
+    public bool ReferencesAspNetCore { get; private set; }
+
+    public bool IsExecutable => IsWeb
+        || string.Equals(OutputType, "Exe", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(OutputType, "WinExe", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsTestProject => IsTrue("IsTestProject");
+
+    public bool PublishAot => IsTrue("PublishAot");
+
+    public bool IsSelfContained => PublishAot || IsTrue("SelfContained") || IsTrue("PublishSelfContained");
+
+    public bool? InvariantGlobalization => Get("InvariantGlobalization") is { } value ? string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) : null;
+
+    public string? RuntimeIdentifier => Get("RuntimeIdentifier");
+
+    public string? ContainerBaseImage => Get("ContainerBaseImage");
+
+    public string? ContainerFamily => Get("ContainerFamily");
+
+    /// <summary>A desktop or mobile app, or a .NET tool: nothing to put in a Linux container.</summary>
+    public bool CannotRunInLinuxContainer => IsTrue("UseWPF") || IsTrue("UseWindowsForms") || IsTrue("UseMaui") || IsTrue("PackAsTool")
+        || TargetFrameworks.Any(t => t.Platform is not null || !t.IsDotnetCore);
+
+    /// <summary>
+    /// The project opts in to `dotnet publish /t:PublishContainer` in its own text or through container properties.
+    /// The web SDK turns EnableSdkContainerSupport on for every web project, so the evaluated property alone is no opt-in.
+    /// </summary>
+    public bool UsesSdkContainerPublishing { get; private set; }
+
+    public IReadOnlyList<string> ProjectReferences { get; private set; } = Array.Empty<string>();
+
+    /// <summary>The position of the project file's root element, for diagnostics reported on the project.</summary>
+    public int ProjectElementPosition { get; private set; }
+
+    public string? GetProperty(string name) => Get(name);
+
+    public static ProjectFacts Create(Func<string, string?> getProperty, string? projectPath, string? projectText)
+    {
+        var properties = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in VisibleProperties)
+        {
+            var value = getProperty(name);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                properties[name] = value!.Trim();
+            }
+        }
+
+        return new ProjectFacts(properties, projectPath, projectText);
+    }
+
+    public bool Equals(ProjectFacts? other)
+        => other is not null
+            && string.Equals(_projectText, other._projectText, StringComparison.Ordinal)
+            && string.Equals(ProjectPath, other.ProjectPath, StringComparison.Ordinal)
+            && _properties.Count == other._properties.Count
+            && _properties.All(p => other._properties.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
+
+    public override bool Equals(object? obj) => Equals(obj as ProjectFacts);
+
+    public override int GetHashCode()
+    {
+        var hash = _projectText?.Length ?? 0;
+        foreach (var pair in _properties)
+        {
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(pair.Value);
+        }
+
+        return hash;
+    }
+
+    private string? Get(string name) => _properties.TryGetValue(name, out var value) ? value : null;
+
+    private bool IsTrue(string name) => string.Equals(Get(name), "true", StringComparison.OrdinalIgnoreCase);
+
+    private IReadOnlyList<TargetFrameworkMoniker> ReadTargetFrameworks()
+    {
+        var single = Get("TargetFramework");
+        var list = single ?? Get("TargetFrameworks");
+        if (list is null)
+        {
+            return Array.Empty<TargetFrameworkMoniker>();
+        }
+
+        return list.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => TargetFrameworkMoniker.Parse(t.Trim()))
+            .Where(t => t.Name.Length > 0)
+            .ToArray();
+    }
+
+    private void ReadProjectText(string? projectText)
+    {
+        UsesSdkContainerPublishing = Get("ContainerBaseImage") is not null || Get("ContainerFamily") is not null || Get("ContainerRepository") is not null;
+        if (string.IsNullOrEmpty(projectText))
+        {
+            return;
+        }
+
+        var references = new List<string>();
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(projectText), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+            var lineInfo = reader as IXmlLineInfo;
+            var sawRoot = false;
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (!sawRoot)
+                {
+                    sawRoot = true;
+                    if (lineInfo is not null && lineInfo.HasLineInfo())
+                    {
+                        ProjectElementPosition = PositionOf(projectText!, lineInfo.LineNumber, lineInfo.LinePosition - 1);
+                    }
+                }
+
+                switch (reader.LocalName)
+                {
+                    case "FrameworkReference" when string.Equals(reader.GetAttribute("Include"), "Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase):
+                        ReferencesAspNetCore = true;
+                        break;
+                    case "ProjectReference" when reader.GetAttribute("Include") is { Length: > 0 } include:
+                        references.Add(include);
+                        break;
+                    case "EnableSdkContainerSupport":
+                    case "ContainerBaseImage":
+                    case "ContainerFamily":
+                    case "ContainerRepository":
+                    case "ContainerImageTag":
+                    case "ContainerImageTags":
+                        UsesSdkContainerPublishing = true;
+                        break;
+                    case "PublishProfile":
+                        if (string.Equals(reader.ReadElementContentAsString().Trim(), "DefaultContainer", StringComparison.OrdinalIgnoreCase))
+                        {
+                            UsesSdkContainerPublishing = true;
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // A half-typed project file: keep what was read so far.
+        }
+
+        ProjectReferences = references;
+    }
+
+    private static int PositionOf(string text, int oneBasedLine, int column)
+    {
+        var line = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (line == oneBasedLine)
+            {
+                return Math.Min(text.Length, i + Math.Max(0, column));
+            }
+
+            if (text[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        return 0;
+    }
+}
+
+/// <summary>A target framework such as <c>net8.0</c>, <c>net10.0-windows</c> or <c>netcoreapp3.1</c>.</summary>
+public sealed class TargetFrameworkMoniker
+{
+    private TargetFrameworkMoniker(string name, int? major, int? minor, string? platform, bool isDotnetCore)
+    {
+        Name = name;
+        Major = major;
+        Minor = minor;
+        Platform = platform;
+        IsDotnetCore = isDotnetCore;
+    }
+
+    public string Name { get; }
+
+    public int? Major { get; }
+
+    public int? Minor { get; }
+
+    /// <summary>The OS suffix (<c>windows</c>, <c>android</c>), or null.</summary>
+    public string? Platform { get; }
+
+    /// <summary>True for .NET Core 1.0–3.1 and .NET 5+; false for .NET Framework and .NET Standard.</summary>
+    public bool IsDotnetCore { get; }
+
+    public string? Version => Major is { } major ? major.ToString(CultureInfo.InvariantCulture) + "." + (Minor ?? 0).ToString(CultureInfo.InvariantCulture) : null;
+
+    public static TargetFrameworkMoniker Parse(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        string? platform = null;
+        var dash = lower.IndexOf('-');
+        var core = lower;
+        if (dash >= 0)
+        {
+            platform = lower.Substring(dash + 1);
+            core = lower.Substring(0, dash);
+        }
+
+        string? digits = null;
+        if (core.StartsWith("netcoreapp", StringComparison.Ordinal))
+        {
+            digits = core.Substring("netcoreapp".Length);
+        }
+        else if (core.StartsWith("net", StringComparison.Ordinal) && !core.StartsWith("netstandard", StringComparison.Ordinal) && core.IndexOf('.') > 0)
+        {
+            digits = core.Substring(3);
+        }
+
+        if (digits is not null)
+        {
+            var pieces = digits.Split('.');
+            if (pieces.Length >= 2
+                && int.TryParse(pieces[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
+                && int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
+            {
+                return new TargetFrameworkMoniker(name, major, minor, platform, isDotnetCore: true);
+            }
+        }
+
+        return new TargetFrameworkMoniker(name, null, null, platform, isDotnetCore: false);
+    }
+
+    public override string ToString() => Name;
+}

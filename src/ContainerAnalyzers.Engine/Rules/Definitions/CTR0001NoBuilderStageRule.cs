@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Threading;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0001: the final image restores, builds or publishes the app itself, in its own stage or in a stage it
+/// builds on (<c>FROM build AS final</c>). Reported on the build command, or on the final FROM when inherited.
+/// </summary>
+public sealed class CTR0001NoBuilderStageRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.NoBuilderStage;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        var final = analysis.Model.FinalStage;
+        if (final is null || FinalStageFacts.IsTestRunner(final, analysis.Project))
+        {
+            return;
+        }
+
+        foreach (var stage in final.Lineage)
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction.Kind != InstructionKind.Run)
+                {
+                    continue;
+                }
+
+                foreach (var invocation in DotnetCommands.Find(instruction))
+                {
+                    if (!DotnetCommands.IsBuildVerb(invocation.Verb))
+                    {
+                        continue;
+                    }
+
+                    var span = stage == final ? instruction.Span : final.From.Image?.Span ?? final.From.Span;
+                    findings.Add(new RuleFinding(Descriptor, span, new[] { final.DisplayName, "dotnet " + invocation.Verb }));
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Semantics;
+
+/// <summary>One build stage: a FROM and the instructions up to the next FROM.</summary>
+public sealed class Stage
+{
+    private readonly List<InstructionSyntax> _instructions = new();
+
+    internal Stage(int index, FromInstructionSyntax from, string? name)
+    {
+        Index = index;
+        From = from;
+        Name = name;
+    }
+
+    public int Index { get; }
+
+    public FromInstructionSyntax From { get; }
+
+    /// <summary>The name after AS, or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>The instructions after the FROM, in order.</summary>
+    public IReadOnlyList<InstructionSyntax> Instructions => _instructions;
+
+    /// <summary>The FROM argument after ARG substitution, or null when it cannot be known.</summary>
+    public string? BaseName { get; internal set; }
+
+    /// <summary>The earlier stage this one builds on (<c>FROM build AS final</c>), or null.</summary>
+    public Stage? BaseStage { get; internal set; }
+
+    /// <summary>The image this stage starts from, when it starts from an image.</summary>
+    public ImageReference? BaseImage { get; internal set; }
+
+    /// <summary>True when the base could not be resolved (an ARG without a value, a malformed FROM).</summary>
+    public bool IsBaseUnknown => BaseStage is null && BaseImage is null;
+
+    /// <summary>How the stage is named in messages: its name, or its index.</summary>
+    public string DisplayName => Name ?? Index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>This stage and the stages it builds on, from this one back to the one that starts from an image.</summary>
+    public IEnumerable<Stage> Lineage
+    {
+        get
+        {
+            // Stages can only name earlier stages, so the chain always ends; the bound is a guard all the same.
+            var stage = this;
+            for (var guard = 0; stage is not null && guard <= Index; guard++)
+            {
+                yield return stage;
+                stage = stage.BaseStage;
+            }
+        }
+    }
+
+    /// <summary>The image at the root of the lineage, or null when the chain cannot be followed.</summary>
+    public ImageReference? RootImage
+    {
+        get
+        {
+            Stage? last = null;
+            foreach (var stage in Lineage)
+            {
+                last = stage;
+            }
+
+            return last?.BaseImage;
+        }
+    }
+
+    internal void Add(InstructionSyntax instruction) => _instructions.Add(instruction);
+}
+
+/// <summary>
+/// The semantic model of a Dockerfile: stages, global ARGs resolved into FROM, and the stage graph.
+/// Built from a syntax tree; free of Roslyn types.
+/// </summary>
+public sealed class DockerfileModel
+{
+    private static readonly HashSet<string> PlatformArguments = new(StringComparer.Ordinal)
+    {
+        "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+        "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+    };
+
+    private readonly Dictionary<string, string?> _globalArguments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VariableValue> _globalValues = new(StringComparer.Ordinal);
+    private readonly List<Stage> _stages = new();
+
+    private DockerfileModel(DockerfileSyntaxTree syntax)
+    {
+        Syntax = syntax;
+    }
+
+    public DockerfileSyntaxTree Syntax { get; }
+
+    public IReadOnlyList<Stage> Stages => _stages;
+
+    /// <summary>The stage that `docker build` produces without --target: the last one.</summary>
+    public Stage? FinalStage => _stages.Count == 0 ? null : _stages[_stages.Count - 1];
+
+    /// <summary>ARGs declared before the first FROM, with their defaults as written (null when none).</summary>
+    public IReadOnlyDictionary<string, string?> GlobalArguments => _globalArguments;
+
+    public static DockerfileModel Create(DockerfileSyntaxTree syntax)
+    {
+        var model = new DockerfileModel(syntax);
+        model.Build();
+        return model;
+    }
+
+    /// <summary>Expands a word with the global ARGs, as BuildKit does for FROM; null when not certain.</summary>
+    public string? ExpandWithGlobalArguments(string word) => WordExpander.Expand(word, Syntax.EscapeCharacter, LookupGlobalArgument);
+
+    /// <summary>The stage a name or index refers to (as in <c>COPY --from</c>) as seen from <paramref name="before"/>.</summary>
+    public Stage? FindStage(string reference, int before)
+    {
+        if (int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            return index >= 0 && index < before && index < _stages.Count ? _stages[index] : null;
+        }
+
+        for (var i = Math.Min(before, _stages.Count) - 1; i >= 0; i--)
+        {
+            if (string.Equals(_stages[i].Name, reference, StringComparison.OrdinalIgnoreCase))
+            {
+                return _stages[i];
+            }
+        }
+
+        return null;
+    }
+
+    private VariableValue LookupGlobalArgument(string name)
+        => _globalValues.TryGetValue(name, out var value) ? value
+            : PlatformArguments.Contains(name) ? VariableValue.Unknown
+            : VariableValue.Unset;
+
+    // Global ARGs are evaluated in order, so a default can use the ARGs declared before it. An ARG without a
+    // default is unknown: its value can only come from --build-arg.
+    private void DeclareGlobalArgument(ArgDeclarationSyntax declaration)
+    {
+        _globalArguments[declaration.Name] = declaration.DefaultValue;
+        if (declaration.DefaultValue is null)
+        {
+            _globalValues[declaration.Name] = VariableValue.Unknown;
+            return;
+        }
+
+        var expanded = WordExpander.Expand(declaration.DefaultValue, Syntax.EscapeCharacter, LookupGlobalArgument);
+        _globalValues[declaration.Name] = expanded is null ? VariableValue.Unknown : VariableValue.Of(expanded);
+    }
+
+    private void Build()
+    {
+        Stage? current = null;
+        foreach (var instruction in Syntax.Instructions)
+        {
+            if (instruction is FromInstructionSyntax from)
+            {
+                current = new Stage(_stages.Count, from, from.StageName?.Value);
+                Resolve(current);
+                _stages.Add(current);
+                continue;
+            }
+
+            if (current is null)
+            {
+                if (instruction is ArgInstructionSyntax arg)
+                {
+                    foreach (var declaration in arg.Declarations)
+                    {
+                        DeclareGlobalArgument(declaration);
+                    }
+                }
+
+                continue;
+            }
+
+            current.Add(instruction);
+        }
+    }
+
+    private void Resolve(Stage stage)
+    {
+        if (stage.From.Image is not { } image)
+        {
+            return;
+        }
+
+        var name = ExpandWithGlobalArguments(image.Value);
+        stage.BaseName = name;
+        if (string.IsNullOrEmpty(name))
+        {
+            return;
+        }
+
+        var baseStage = FindStage(name!, stage.Index);
+        if (baseStage is not null && !int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            stage.BaseStage = baseStage;
+            return;
+        }
+
+        stage.BaseImage = ImageReference.TryParse(name!);
+    }
+}

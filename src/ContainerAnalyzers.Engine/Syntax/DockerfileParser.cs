@@ -1,0 +1,1350 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Syntax;
+
+/// <summary>
+/// Parses Dockerfiles the way BuildKit's parser does (frontend/dockerfile/parser): it joins physical lines
+/// into logical lines, then hands each instruction's arguments to a small per-instruction splitter. Unlike
+/// BuildKit it keeps every character's position, and it never stops at an error: problems become
+/// <see cref="SyntaxDiagnostic"/>s and parsing continues with the next instruction.
+/// </summary>
+public static class DockerfileParser
+{
+    public static DockerfileSyntaxTree Parse(string text, CancellationToken cancellationToken = default)
+        => new Parser(text ?? string.Empty, cancellationToken).Run();
+
+    private struct PhysicalLine
+    {
+        public int Start;
+        public int ContentEnd;
+        public int End;
+    }
+
+    /// <summary>An instruction joined into one line, with the original offset of each of its characters.</summary>
+    private sealed class LogicalLine
+    {
+        public LogicalLine(string text, int[] map, int endOfInstruction)
+        {
+            Text = text;
+            Map = map;
+            EndOfInstruction = endOfInstruction;
+        }
+
+        public string Text { get; }
+
+        public int[] Map { get; }
+
+        public int EndOfInstruction { get; }
+
+        public SourceSpan SpanOf(int start, int end)
+        {
+            if (end <= start)
+            {
+                var at = start < Map.Length ? Map[start] : EndOfInstruction;
+                return new SourceSpan(at, 0);
+            }
+
+            return SourceSpan.FromBounds(Map[start], Map[end - 1] + 1);
+        }
+
+        public SyntaxToken Token(int start, int end) => new(SpanOf(start, end), Text.Substring(start, end - start));
+
+        public SyntaxToken Token(int start, int end, string value) => new(SpanOf(start, end), value);
+    }
+
+    private sealed class Parser
+    {
+        private const int MaxJsonDepth = 10000;
+
+        private readonly string _text;
+        private readonly CancellationToken _cancellationToken;
+        private readonly List<PhysicalLine> _lines = new();
+        private readonly List<ParserDirectiveSyntax> _directives = new();
+        private readonly List<InstructionSyntax> _instructions = new();
+        private readonly List<SyntaxElement> _elements = new();
+        private readonly List<SyntaxDiagnostic> _diagnostics = new();
+        private readonly HashSet<string> _seenDirectives = new(StringComparer.Ordinal);
+        private char _escape = '\\';
+        private bool _directivesDone;
+
+        public Parser(string text, CancellationToken cancellationToken)
+        {
+            _text = text;
+            _cancellationToken = cancellationToken;
+        }
+
+        public DockerfileSyntaxTree Run()
+        {
+            SplitLines();
+            var byteOrderMark = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
+            var index = 0;
+            while (index < _lines.Count)
+            {
+                if ((index & 0xFF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var line = _lines[index];
+                var contentStart = index == 0 ? line.Start + byteOrderMark : line.Start;
+                var trimmedStart = SkipWhitespace(contentStart, line.ContentEnd);
+
+                if (!_directivesDone && TryParseDirective(trimmedStart, line))
+                {
+                    _elements.Add(new SyntaxElement(SyntaxElementKind.ParserDirective, FullSpanOf(index, index), null));
+                    index++;
+                    continue;
+                }
+
+                _directivesDone = true;
+                if (trimmedStart < line.ContentEnd && _text[trimmedStart] == '#')
+                {
+                    _elements.Add(new SyntaxElement(SyntaxElementKind.Comment, FullSpanOf(index, index), null));
+                    index++;
+                    continue;
+                }
+
+                var keepEnd = TrimContinuation(trimmedStart, line.ContentEnd, out var continues);
+                if (!continues && keepEnd == trimmedStart)
+                {
+                    _elements.Add(new SyntaxElement(SyntaxElementKind.BlankLine, FullSpanOf(index, index), null));
+                    index++;
+                    continue;
+                }
+
+                index = ParseInstruction(index, trimmedStart, keepEnd, continues);
+            }
+
+            if (_instructions.Count == 0)
+            {
+                _diagnostics.Add(new SyntaxDiagnostic(new SourceSpan(0, 0), "The Dockerfile has no instructions; a build needs at least a FROM"));
+            }
+
+            return new DockerfileSyntaxTree(_text, _escape, _directives, _instructions, _elements, _diagnostics);
+        }
+
+        private void SplitLines()
+        {
+            var start = 0;
+            for (var i = 0; i < _text.Length; i++)
+            {
+                if (_text[i] == '\n')
+                {
+                    _lines.Add(new PhysicalLine { Start = start, ContentEnd = TrimLineBreak(start, i), End = i + 1 });
+                    start = i + 1;
+                }
+            }
+
+            if (start < _text.Length)
+            {
+                _lines.Add(new PhysicalLine { Start = start, ContentEnd = TrimLineBreak(start, _text.Length), End = _text.Length });
+            }
+        }
+
+        private int TrimLineBreak(int start, int end)
+        {
+            while (end > start && (_text[end - 1] == '\r' || _text[end - 1] == '\n'))
+            {
+                end--;
+            }
+
+            return end;
+        }
+
+        private SourceSpan FullSpanOf(int firstLine, int lastLine) => SourceSpan.FromBounds(_lines[firstLine].Start, _lines[lastLine].End);
+
+        private int SkipWhitespace(int start, int end)
+        {
+            while (start < end && char.IsWhiteSpace(_text[start]))
+            {
+                start++;
+            }
+
+            return start;
+        }
+
+        private bool IsCommentLine(PhysicalLine line)
+        {
+            var start = SkipWhitespace(line.Start, line.ContentEnd);
+            return start < line.ContentEnd && _text[start] == '#';
+        }
+
+        private bool IsBlankLine(PhysicalLine line) => SkipWhitespace(line.Start, line.ContentEnd) == line.ContentEnd;
+
+        /// <summary>
+        /// BuildKit's rule: the escape character is a line continuation when it is the last non-blank character
+        /// and not itself escaped. Returns where the kept text ends.
+        /// </summary>
+        private int TrimContinuation(int start, int end, out bool continues)
+        {
+            var last = end - 1;
+            while (last >= start && (_text[last] == ' ' || _text[last] == '\t'))
+            {
+                last--;
+            }
+
+            if (last >= start && _text[last] == _escape && (last == start || _text[last - 1] != _escape))
+            {
+                continues = true;
+                return last;
+            }
+
+            continues = false;
+            return end;
+        }
+
+        // ^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$ on the left-trimmed line, as BuildKit matches directives.
+        private bool TryParseDirective(int start, PhysicalLine line)
+        {
+            var end = line.ContentEnd;
+            if (start >= end || _text[start] != '#')
+            {
+                return false;
+            }
+
+            var position = SkipWhitespace(start + 1, end);
+            var nameStart = position;
+            if (position >= end || !IsAsciiLetter(_text[position]))
+            {
+                return false;
+            }
+
+            while (position < end && (IsAsciiLetter(_text[position]) || (_text[position] >= '0' && _text[position] <= '9')))
+            {
+                position++;
+            }
+
+            var name = _text.Substring(nameStart, position - nameStart).ToLowerInvariant();
+            position = SkipWhitespace(position, end);
+            if (position >= end || _text[position] != '=')
+            {
+                return false;
+            }
+
+            var valueStart = SkipWhitespace(position + 1, end);
+            var valueEnd = end;
+            while (valueEnd > valueStart && char.IsWhiteSpace(_text[valueEnd - 1]))
+            {
+                valueEnd--;
+            }
+
+            if (valueEnd <= valueStart || (name != "syntax" && name != "escape" && name != "check"))
+            {
+                return false;
+            }
+
+            var value = _text.Substring(valueStart, valueEnd - valueStart);
+            var span = SourceSpan.FromBounds(start, end);
+            if (!_seenDirectives.Add(name))
+            {
+                _diagnostics.Add(new SyntaxDiagnostic(span, $"Only one '{name}' parser directive can be used"));
+            }
+            else if (name == "escape")
+            {
+                if (value == "\\" || value == "`")
+                {
+                    _escape = value[0];
+                }
+                else
+                {
+                    _diagnostics.Add(new SyntaxDiagnostic(span, $"Invalid escape character '{value}': it must be ` or \\"));
+                }
+            }
+
+            _directives.Add(new ParserDirectiveSyntax(span, name, value));
+            return true;
+        }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        private int ParseInstruction(int firstLine, int firstStart, int firstKeepEnd, bool continues)
+        {
+            var builder = new StringBuilder(firstKeepEnd - firstStart + 16);
+            var map = new List<int>(firstKeepEnd - firstStart + 16);
+            Append(builder, map, firstStart, firstKeepEnd);
+
+            var lastLine = firstLine;
+            var lastContentLine = firstLine;
+            while (continues && lastLine + 1 < _lines.Count)
+            {
+                lastLine++;
+                var line = _lines[lastLine];
+                if (IsCommentLine(line) || IsBlankLine(line))
+                {
+                    // BuildKit drops comment lines and empty lines inside a continued instruction.
+                    continue;
+                }
+
+                lastContentLine = lastLine;
+                var keepEnd = TrimContinuation(line.Start, line.ContentEnd, out continues);
+                Append(builder, map, line.Start, keepEnd);
+            }
+
+            var instructionEnd = _lines[lastContentLine].ContentEnd;
+            var logical = new LogicalLine(builder.ToString(), map.ToArray(), instructionEnd);
+            var parts = ParseLogicalLine(logical, 0, logical.Text.Length, allowTrigger: true);
+            parts.Span = SourceSpan.FromBounds(parts.Keyword.Span.Start, Math.Max(parts.Keyword.Span.End, instructionEnd));
+
+            if (CanContainHeredoc(parts) && logical.Text.IndexOf("<<", StringComparison.Ordinal) >= 0)
+            {
+                lastLine = ReadHeredocs(parts, logical.Text, lastLine);
+            }
+
+            parts.FullSpan = FullSpanOf(firstLine, lastLine);
+            var instruction = parts.Build();
+            instruction.Index = _instructions.Count;
+            Validate(instruction);
+            _instructions.Add(instruction);
+            _elements.Add(new SyntaxElement(SyntaxElementKind.Instruction, parts.FullSpan, instruction));
+            return lastLine + 1;
+        }
+
+        private void Append(StringBuilder builder, List<int> map, int start, int end)
+        {
+            builder.Append(_text, start, end - start);
+            for (var i = start; i < end; i++)
+            {
+                map.Add(i);
+            }
+        }
+
+        private static bool CanContainHeredoc(InstructionParts parts)
+        {
+            var subject = parts.Kind == InstructionKind.Onbuild && parts.Trigger is { } trigger ? (trigger.Kind, trigger.IsJsonForm) : (parts.Kind, parts.IsJsonForm);
+            return !subject.IsJsonForm && subject.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add;
+        }
+
+        // splitCommand + extractBuilderFlags + the dispatch table of BuildKit's parser.
+        private InstructionParts ParseLogicalLine(LogicalLine line, int start, int end, bool allowTrigger)
+        {
+            var text = line.Text;
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            var keywordEnd = start;
+            while (keywordEnd < end && !IsSplitWhitespace(text[keywordEnd]))
+            {
+                keywordEnd++;
+            }
+
+            var parts = new InstructionParts { LogicalLine = text.Substring(start, end - start) };
+            parts.Keyword = line.Token(start, keywordEnd);
+            parts.Kind = InstructionKinds.FromKeyword(parts.Keyword.Value.ToLowerInvariant());
+
+            var argumentsStart = keywordEnd;
+            while (argumentsStart < end && IsSplitWhitespace(text[argumentsStart]))
+            {
+                argumentsStart++;
+            }
+
+            argumentsStart = ExtractFlags(line, argumentsStart, end, parts.Flags);
+            while (argumentsStart < end && char.IsWhiteSpace(text[argumentsStart]))
+            {
+                argumentsStart++;
+            }
+
+            parts.ArgumentsSpan = line.SpanOf(argumentsStart, end);
+            ParseArguments(line, argumentsStart, end, parts, allowTrigger);
+            return parts;
+        }
+
+        private static bool IsSplitWhitespace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
+
+        /// <summary>Reads leading <c>--flag[=value]</c> words; returns where the arguments begin.</summary>
+        private static int ExtractFlags(LogicalLine line, int start, int end, List<FlagSyntax> flags)
+        {
+            var text = line.Text;
+            var position = start;
+            while (true)
+            {
+                while (position < end && char.IsWhiteSpace(text[position]))
+                {
+                    position++;
+                }
+
+                if (position + 1 >= end || text[position] != '-' || text[position + 1] != '-')
+                {
+                    return position;
+                }
+
+                var wordStart = position;
+                var word = new StringBuilder();
+                var equalsAt = -1;
+                char quote = '\0';
+                while (position < end)
+                {
+                    var c = text[position];
+                    if (quote == '\0')
+                    {
+                        if (char.IsWhiteSpace(c))
+                        {
+                            break;
+                        }
+
+                        if (c == '\'' || c == '"')
+                        {
+                            quote = c;
+                            position++;
+                            continue;
+                        }
+                    }
+                    else if (c == quote)
+                    {
+                        quote = '\0';
+                        position++;
+                        continue;
+                    }
+
+                    if (c == '\\')
+                    {
+                        if (position + 1 == end)
+                        {
+                            position++;
+                            continue;
+                        }
+
+                        position++;
+                        c = text[position];
+                    }
+
+                    if (c == '=' && equalsAt < 0)
+                    {
+                        equalsAt = position;
+                    }
+
+                    word.Append(c);
+                    position++;
+                }
+
+                var value = word.ToString();
+                if (value == "--")
+                {
+                    return position;
+                }
+
+                var valueSpan = equalsAt < 0 ? line.SpanOf(position, position) : line.SpanOf(equalsAt + 1, position);
+                flags.Add(new FlagSyntax(line.SpanOf(wordStart, position), value, valueSpan));
+            }
+        }
+
+        private void ParseArguments(LogicalLine line, int start, int end, InstructionParts parts, bool allowTrigger)
+        {
+            switch (parts.Kind)
+            {
+                case InstructionKind.Add:
+                case InstructionKind.Copy:
+                case InstructionKind.Volume:
+                    if (!TryParseJson(line, start, end, parts))
+                    {
+                        SplitOnWhitespace(line, start, end, parts.Arguments);
+                    }
+
+                    break;
+                case InstructionKind.Cmd:
+                case InstructionKind.Entrypoint:
+                case InstructionKind.Run:
+                case InstructionKind.Shell:
+                    ParseMaybeJson(line, start, end, parts);
+                    break;
+                case InstructionKind.Arg:
+                    foreach (var (wordStart, wordEnd, value) in SplitWords(line.Text, start, end))
+                    {
+                        parts.Arguments.Add(line.Token(wordStart, wordEnd, value));
+                    }
+
+                    break;
+                case InstructionKind.Env:
+                case InstructionKind.Label:
+                    ParseKeyValues(line, start, end, parts);
+                    break;
+                case InstructionKind.Expose:
+                case InstructionKind.From:
+                    SplitOnWhitespace(line, start, end, parts.Arguments);
+                    break;
+                case InstructionKind.Healthcheck:
+                    ParseHealthcheck(line, start, end, parts);
+                    break;
+                case InstructionKind.Onbuild:
+                    if (start < end && allowTrigger)
+                    {
+                        var trigger = ParseLogicalLine(line, start, end, allowTrigger: false);
+                        trigger.Span = trigger.Keyword.Span.IsEmpty ? line.SpanOf(start, end) : SourceSpan.FromBounds(trigger.Keyword.Span.Start, line.SpanOf(start, end).End);
+                        trigger.FullSpan = trigger.Span;
+                        parts.Trigger = trigger.Build();
+                    }
+
+                    break;
+                case InstructionKind.Maintainer:
+                case InstructionKind.StopSignal:
+                case InstructionKind.User:
+                case InstructionKind.Workdir:
+                    if (start < end)
+                    {
+                        parts.Arguments.Add(line.Token(start, end));
+                    }
+
+                    break;
+                default:
+                    // BuildKit ignores the arguments of instructions it does not know; Validate reports the name.
+                    break;
+            }
+        }
+
+        private void ParseMaybeJson(LogicalLine line, int start, int end, InstructionParts parts)
+        {
+            if (start >= end)
+            {
+                return;
+            }
+
+            if (!TryParseJson(line, start, end, parts))
+            {
+                parts.Arguments.Add(line.Token(start, end));
+            }
+        }
+
+        private void ParseHealthcheck(LogicalLine line, int start, int end, InstructionParts parts)
+        {
+            var separator = start;
+            while (separator < end && !char.IsWhiteSpace(line.Text[separator]))
+            {
+                separator++;
+            }
+
+            if (separator == start)
+            {
+                return;
+            }
+
+            parts.Arguments.Add(line.Token(start, separator));
+            var next = separator;
+            while (next < end && char.IsWhiteSpace(line.Text[next]))
+            {
+                next++;
+            }
+
+            ParseMaybeJson(line, next, end, parts);
+        }
+
+        private void ParseKeyValues(LogicalLine line, int start, int end, InstructionParts parts)
+        {
+            var words = SplitWords(line.Text, start, end);
+            if (words.Count == 0)
+            {
+                return;
+            }
+
+            var keyword = parts.Keyword.Value.ToUpperInvariant();
+            if (words[0].Value.IndexOf('=') < 0)
+            {
+                // Legacy form: KEY value, where the value is the rest of the line as written.
+                var keyEnd = start;
+                while (keyEnd < end && !IsSplitWhitespace(line.Text[keyEnd]))
+                {
+                    keyEnd++;
+                }
+
+                var valueStart = keyEnd;
+                while (valueStart < end && IsSplitWhitespace(line.Text[valueStart]))
+                {
+                    valueStart++;
+                }
+
+                if (keyEnd >= end)
+                {
+                    _diagnostics.Add(new SyntaxDiagnostic(line.SpanOf(start, end), $"{keyword} must have two arguments: a name and a value (or name=value)"));
+                    return;
+                }
+
+                parts.Arguments.Add(line.Token(start, keyEnd));
+                parts.Arguments.Add(line.Token(valueStart, end));
+                parts.Arguments.Add(line.Token(end, end, string.Empty));
+                return;
+            }
+
+            foreach (var (wordStart, wordEnd, value) in words)
+            {
+                var equals = value.IndexOf('=');
+                if (equals < 0)
+                {
+                    _diagnostics.Add(new SyntaxDiagnostic(line.SpanOf(wordStart, wordEnd), $"Syntax error: can't find = in \"{value}\"; {keyword} must be of the form name=value"));
+                    continue;
+                }
+
+                parts.Arguments.Add(line.Token(wordStart, wordStart + equals, value.Substring(0, equals)));
+                parts.Arguments.Add(line.Token(wordStart + equals + 1, Math.Max(wordStart + equals + 1, wordEnd), value.Substring(equals + 1)));
+                parts.Arguments.Add(line.Token(wordEnd, wordEnd, "="));
+            }
+        }
+
+        private static void SplitOnWhitespace(LogicalLine line, int start, int end, List<SyntaxToken> tokens)
+        {
+            var position = start;
+            while (position < end)
+            {
+                var wordStart = position;
+                while (position < end && !IsSplitWhitespace(line.Text[position]))
+                {
+                    position++;
+                }
+
+                tokens.Add(line.Token(wordStart, position));
+                while (position < end && IsSplitWhitespace(line.Text[position]))
+                {
+                    position++;
+                }
+            }
+        }
+
+        /// <summary>
+        /// BuildKit's parseWords: splits on unquoted whitespace, keeps quotes and escapes in the words
+        /// (they are processed later, with variable expansion), and drops an escape character at the very end.
+        /// </summary>
+        private List<(int Start, int End, string Value)> SplitWords(string text, int start, int end)
+        {
+            var words = new List<(int, int, string)>();
+            var word = new StringBuilder();
+            var position = start;
+            while (position < end)
+            {
+                while (position < end && char.IsWhiteSpace(text[position]))
+                {
+                    position++;
+                }
+
+                if (position >= end)
+                {
+                    break;
+                }
+
+                var wordStart = position;
+                var blankOk = false;
+                char quote = '\0';
+                word.Clear();
+                while (position < end)
+                {
+                    var c = text[position];
+                    if (quote == '\0')
+                    {
+                        if (char.IsWhiteSpace(c))
+                        {
+                            break;
+                        }
+
+                        if (c == '\'' || c == '"')
+                        {
+                            quote = c;
+                            blankOk = true;
+                        }
+                        else if (c == _escape)
+                        {
+                            if (position + 1 == end)
+                            {
+                                position++;
+                                continue;
+                            }
+
+                            word.Append(c);
+                            position++;
+                            c = text[position];
+                        }
+                    }
+                    else
+                    {
+                        if (c == quote)
+                        {
+                            quote = '\0';
+                        }
+                        else if (c == _escape && quote != '\'')
+                        {
+                            if (position + 1 == end)
+                            {
+                                position++;
+                                quote = '\0';
+                                continue;
+                            }
+
+                            word.Append(c);
+                            position++;
+                            c = text[position];
+                        }
+                    }
+
+                    word.Append(c);
+                    position++;
+                }
+
+                if (blankOk || word.Length > 0)
+                {
+                    words.Add((wordStart, position, word.ToString()));
+                }
+            }
+
+            return words;
+        }
+
+        private enum JsonResult
+        {
+            NotJson,
+            StringArray,
+            NotStringArray,
+        }
+
+        private bool TryParseJson(LogicalLine line, int start, int end, InstructionParts parts)
+        {
+            var strings = new List<SyntaxToken>();
+            var result = ParseJsonArray(line, start, end, strings);
+            if (result == JsonResult.StringArray)
+            {
+                parts.Arguments.AddRange(strings);
+                parts.IsJsonForm = true;
+                return true;
+            }
+
+            if (result == JsonResult.NotStringArray)
+            {
+                _diagnostics.Add(new SyntaxDiagnostic(line.SpanOf(start, end), "When using JSON array syntax, arrays must be comprised of strings only"));
+                parts.Arguments.Add(line.Token(start, end));
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A strict JSON reader (as Go's encoding/json) that keeps the position of each top-level string.</summary>
+        private static JsonResult ParseJsonArray(LogicalLine line, int start, int end, List<SyntaxToken> strings)
+        {
+            var text = line.Text;
+            var position = start;
+            if (position >= end || text[position] != '[')
+            {
+                return JsonResult.NotJson;
+            }
+
+            position++;
+            var allStrings = true;
+            SkipJsonWhitespace(text, ref position, end);
+            if (position < end && text[position] == ']')
+            {
+                position++;
+            }
+            else
+            {
+                while (true)
+                {
+                    SkipJsonWhitespace(text, ref position, end);
+                    if (position >= end)
+                    {
+                        return JsonResult.NotJson;
+                    }
+
+                    if (text[position] == '"')
+                    {
+                        var stringStart = position;
+                        var value = ReadJsonString(text, ref position, end);
+                        if (value is null)
+                        {
+                            return JsonResult.NotJson;
+                        }
+
+                        strings.Add(line.Token(stringStart, position, value));
+                    }
+                    else
+                    {
+                        allStrings = false;
+                        if (!SkipJsonValue(text, ref position, end))
+                        {
+                            return JsonResult.NotJson;
+                        }
+                    }
+
+                    SkipJsonWhitespace(text, ref position, end);
+                    if (position >= end)
+                    {
+                        return JsonResult.NotJson;
+                    }
+
+                    if (text[position] == ',')
+                    {
+                        position++;
+                        continue;
+                    }
+
+                    if (text[position] == ']')
+                    {
+                        position++;
+                        break;
+                    }
+
+                    return JsonResult.NotJson;
+                }
+            }
+
+            SkipJsonWhitespace(text, ref position, end);
+            if (position != end)
+            {
+                return JsonResult.NotJson;
+            }
+
+            return allStrings ? JsonResult.StringArray : JsonResult.NotStringArray;
+        }
+
+        private static void SkipJsonWhitespace(string text, ref int position, int end)
+        {
+            while (position < end && text[position] is ' ' or '\t' or '\n' or '\r')
+            {
+                position++;
+            }
+        }
+
+        private static string? ReadJsonString(string text, ref int position, int end)
+        {
+            // position is at the opening quote.
+            position++;
+            var builder = new StringBuilder();
+            while (position < end)
+            {
+                var c = text[position];
+                if (c == '"')
+                {
+                    position++;
+                    return builder.ToString();
+                }
+
+                if (c < 0x20)
+                {
+                    return null;
+                }
+
+                if (c != '\\')
+                {
+                    builder.Append(c);
+                    position++;
+                    continue;
+                }
+
+                if (position + 1 >= end)
+                {
+                    return null;
+                }
+
+                var escaped = text[position + 1];
+                position += 2;
+                switch (escaped)
+                {
+                    case '"': builder.Append('"'); break;
+                    case '\\': builder.Append('\\'); break;
+                    case '/': builder.Append('/'); break;
+                    case 'b': builder.Append('\b'); break;
+                    case 'f': builder.Append('\f'); break;
+                    case 'n': builder.Append('\n'); break;
+                    case 'r': builder.Append('\r'); break;
+                    case 't': builder.Append('\t'); break;
+                    case 'u':
+                        if (position + 4 > end || !TryParseHex(text, position, out var code))
+                        {
+                            return null;
+                        }
+
+                        builder.Append((char)code);
+                        position += 4;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool TryParseHex(string text, int position, out int value)
+        {
+            value = 0;
+            for (var i = 0; i < 4; i++)
+            {
+                var c = text[position + i];
+                int digit;
+                if (c >= '0' && c <= '9')
+                {
+                    digit = c - '0';
+                }
+                else if (c >= 'a' && c <= 'f')
+                {
+                    digit = c - 'a' + 10;
+                }
+                else if (c >= 'A' && c <= 'F')
+                {
+                    digit = c - 'A' + 10;
+                }
+                else
+                {
+                    return false;
+                }
+
+                value = (value * 16) + digit;
+            }
+
+            return true;
+        }
+
+        /// <summary>Skips any JSON value without recursion, so deeply nested input cannot exhaust the stack.</summary>
+        private static bool SkipJsonValue(string text, ref int position, int end)
+        {
+            var containers = new Stack<char>();
+            var expectValue = true;
+            while (true)
+            {
+                SkipJsonWhitespace(text, ref position, end);
+                if (position >= end)
+                {
+                    return false;
+                }
+
+                var c = text[position];
+                if (expectValue)
+                {
+                    if (c == '[' || c == '{')
+                    {
+                        if (containers.Count >= MaxJsonDepth)
+                        {
+                            return false;
+                        }
+
+                        containers.Push(c == '[' ? ']' : '}');
+                        position++;
+                        SkipJsonWhitespace(text, ref position, end);
+                        if (position < end && text[position] == containers.Peek())
+                        {
+                            position++;
+                            containers.Pop();
+                            expectValue = false;
+                        }
+                        else if (c == '{')
+                        {
+                            if (!ReadObjectKey(text, ref position, end))
+                            {
+                                return false;
+                            }
+                        }
+
+                        if (containers.Count == 0)
+                        {
+                            return true;
+                        }
+
+                        continue;
+                    }
+
+                    if (c == '"')
+                    {
+                        if (ReadJsonString(text, ref position, end) is null)
+                        {
+                            return false;
+                        }
+                    }
+                    else if (!SkipJsonScalar(text, ref position, end))
+                    {
+                        return false;
+                    }
+
+                    expectValue = false;
+                    if (containers.Count == 0)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                // After a value inside a container: ',' or the closing bracket.
+                if (c == ',')
+                {
+                    position++;
+                    expectValue = true;
+                    if (containers.Peek() == '}' && !ReadObjectKey(text, ref position, end))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (c != containers.Peek())
+                {
+                    return false;
+                }
+
+                position++;
+                containers.Pop();
+                if (containers.Count == 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        private static bool ReadObjectKey(string text, ref int position, int end)
+        {
+            SkipJsonWhitespace(text, ref position, end);
+            if (position >= end || text[position] != '"' || ReadJsonString(text, ref position, end) is null)
+            {
+                return false;
+            }
+
+            SkipJsonWhitespace(text, ref position, end);
+            if (position >= end || text[position] != ':')
+            {
+                return false;
+            }
+
+            position++;
+            return true;
+        }
+
+        private static bool SkipJsonScalar(string text, ref int position, int end)
+        {
+            foreach (var literal in new[] { "true", "false", "null" })
+            {
+                if (string.CompareOrdinal(text, position, literal, 0, literal.Length) == 0 && position + literal.Length <= end)
+                {
+                    position += literal.Length;
+                    return true;
+                }
+            }
+
+            // -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?
+            var p = position;
+            if (p < end && text[p] == '-')
+            {
+                p++;
+            }
+
+            if (p >= end || !char.IsDigit(text[p]))
+            {
+                return false;
+            }
+
+            if (text[p] == '0')
+            {
+                p++;
+            }
+            else
+            {
+                while (p < end && text[p] >= '0' && text[p] <= '9')
+                {
+                    p++;
+                }
+            }
+
+            if (p < end && text[p] == '.')
+            {
+                p++;
+                var digits = p;
+                while (p < end && text[p] >= '0' && text[p] <= '9')
+                {
+                    p++;
+                }
+
+                if (p == digits)
+                {
+                    return false;
+                }
+            }
+
+            if (p < end && (text[p] == 'e' || text[p] == 'E'))
+            {
+                p++;
+                if (p < end && (text[p] == '+' || text[p] == '-'))
+                {
+                    p++;
+                }
+
+                var digits = p;
+                while (p < end && text[p] >= '0' && text[p] <= '9')
+                {
+                    p++;
+                }
+
+                if (p == digits)
+                {
+                    return false;
+                }
+            }
+
+            position = p;
+            return true;
+        }
+
+        // Heredocs: <<EOF, <<-EOF, <<"EOF", 3<<EOF; bodies follow the instruction's last line.
+        private int ReadHeredocs(InstructionParts parts, string logicalLine, int lastLine)
+        {
+            foreach (var word in SplitShellWordsRaw(logicalLine))
+            {
+                var heredoc = TryReadHeredocWord(word);
+                if (heredoc is null)
+                {
+                    continue;
+                }
+
+                var (name, chomp, expand, fileDescriptor) = heredoc.Value;
+                var bodyStart = lastLine + 1 < _lines.Count ? _lines[lastLine + 1].Start : _text.Length;
+                var content = new StringBuilder();
+                var terminated = false;
+                var terminatorSpan = new SourceSpan(_text.Length, 0);
+                while (lastLine + 1 < _lines.Count)
+                {
+                    lastLine++;
+                    if ((lastLine & 0xFF) == 0)
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    var line = _lines[lastLine];
+                    var candidateStart = line.Start;
+                    if (chomp)
+                    {
+                        while (candidateStart < line.ContentEnd && _text[candidateStart] == '\t')
+                        {
+                            candidateStart++;
+                        }
+                    }
+
+                    if (line.ContentEnd - candidateStart == name.Length && string.CompareOrdinal(_text, candidateStart, name, 0, name.Length) == 0)
+                    {
+                        terminated = true;
+                        terminatorSpan = SourceSpan.FromBounds(line.Start, line.ContentEnd);
+                        break;
+                    }
+
+                    content.Append(_text, line.Start, line.End - line.Start);
+                }
+
+                var bodyEnd = terminated ? terminatorSpan.Start : _text.Length;
+                if (!terminated)
+                {
+                    _diagnostics.Add(new SyntaxDiagnostic(parts.Span, $"Unterminated heredoc: no line '{name}' closes it"));
+                }
+
+                parts.Heredocs.Add(new HeredocSyntax(name, chomp, expand, fileDescriptor, content.ToString(), SourceSpan.FromBounds(bodyStart, Math.Max(bodyStart, bodyEnd)), terminatorSpan, terminated));
+                if (!terminated)
+                {
+                    break;
+                }
+            }
+
+            return lastLine;
+        }
+
+        /// <summary>Splits on unquoted whitespace, keeping quotes and escapes (BuildKit's lexer with RawQuotes and RawEscapes).</summary>
+        private static IEnumerable<string> SplitShellWordsRaw(string line)
+        {
+            var word = new StringBuilder();
+            char quote = '\0';
+            for (var i = 0; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (quote == '\0' && char.IsWhiteSpace(c))
+                {
+                    if (word.Length > 0)
+                    {
+                        yield return word.ToString();
+                        word.Clear();
+                    }
+
+                    continue;
+                }
+
+                if (c == '\\' && quote != '\'' && i + 1 < line.Length)
+                {
+                    word.Append(c).Append(line[++i]);
+                    continue;
+                }
+
+                if (quote == '\0' && (c == '\'' || c == '"'))
+                {
+                    quote = c;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                word.Append(c);
+            }
+
+            if (word.Length > 0)
+            {
+                yield return word.ToString();
+            }
+        }
+
+        // ^(\d*)<<(-?)([^<]*)$
+        private static (string Name, bool Chomp, bool Expand, int FileDescriptor)? TryReadHeredocWord(string word)
+        {
+            var position = 0;
+            while (position < word.Length && word[position] >= '0' && word[position] <= '9')
+            {
+                position++;
+            }
+
+            if (position + 1 >= word.Length || word[position] != '<' || word[position + 1] != '<')
+            {
+                return null;
+            }
+
+            var fileDescriptor = 0;
+            if (position > 0 && !int.TryParse(word.Substring(0, position), out fileDescriptor))
+            {
+                fileDescriptor = 0;
+            }
+
+            position += 2;
+            var chomp = position < word.Length && word[position] == '-';
+            if (chomp)
+            {
+                position++;
+            }
+
+            var rest = word.Substring(position);
+            if (rest.Length == 0 || rest.IndexOf('<') >= 0)
+            {
+                return null;
+            }
+
+            var name = new StringBuilder();
+            var quoted = false;
+            char quote = '\0';
+            for (var i = 0; i < rest.Length; i++)
+            {
+                var c = rest[i];
+                if (quote == '\0' && (c == '\'' || c == '"'))
+                {
+                    quote = c;
+                    quoted = true;
+                    continue;
+                }
+
+                if (c == quote)
+                {
+                    quote = '\0';
+                    continue;
+                }
+
+                if (c == '\\' && quote != '\'' && i + 1 < rest.Length)
+                {
+                    quoted = true;
+                    name.Append(rest[++i]);
+                    continue;
+                }
+
+                name.Append(c);
+            }
+
+            if (name.Length == 0)
+            {
+                return null;
+            }
+
+            return (name.ToString(), chomp, !quoted, fileDescriptor);
+        }
+
+        /// <summary>The instruction-level checks BuildKit makes before a build, limited to what is certain.</summary>
+        private void Validate(InstructionSyntax instruction)
+        {
+            var name = instruction.Keyword.Value.ToUpperInvariant();
+            var span = instruction.Span;
+            var count = instruction.Arguments.Count;
+            switch (instruction.Kind)
+            {
+                case InstructionKind.Unknown:
+                    _diagnostics.Add(new SyntaxDiagnostic(instruction.Keyword.Span, $"Unknown instruction '{instruction.Keyword.Value}'"));
+                    break;
+                case InstructionKind.From:
+                    if (count != 1 && !(count == 3 && string.Equals(instruction.Arguments[1].Value, "as", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        _diagnostics.Add(new SyntaxDiagnostic(span, "FROM requires either one argument, or three: FROM <image> AS <name>"));
+                    }
+
+                    break;
+                case InstructionKind.Copy:
+                case InstructionKind.Add:
+                    if (count < 2)
+                    {
+                        _diagnostics.Add(new SyntaxDiagnostic(span, $"{name} requires at least two arguments: a source and a destination"));
+                    }
+
+                    break;
+                case InstructionKind.Healthcheck:
+                    if (instruction is HealthcheckInstructionSyntax { Type: { } type } healthcheck)
+                    {
+                        if (!healthcheck.IsNone && !string.Equals(type.Value, "cmd", StringComparison.OrdinalIgnoreCase))
+                        {
+                            _diagnostics.Add(new SyntaxDiagnostic(type.Span, $"Unknown type '{type.Value}' in HEALTHCHECK: use CMD or NONE"));
+                        }
+                        else if (healthcheck.IsNone && count > 1)
+                        {
+                            _diagnostics.Add(new SyntaxDiagnostic(span, "HEALTHCHECK NONE takes no arguments"));
+                        }
+                        else if (!healthcheck.IsNone && count < 2)
+                        {
+                            _diagnostics.Add(new SyntaxDiagnostic(span, "HEALTHCHECK CMD requires a command"));
+                        }
+                    }
+                    else
+                    {
+                        _diagnostics.Add(new SyntaxDiagnostic(span, "HEALTHCHECK requires CMD <command> or NONE"));
+                    }
+
+                    break;
+                case InstructionKind.Onbuild:
+                    if (instruction is OnbuildInstructionSyntax onbuild)
+                    {
+                        if (onbuild.Trigger is null)
+                        {
+                            _diagnostics.Add(new SyntaxDiagnostic(span, "ONBUILD requires an instruction to run"));
+                        }
+                        else if (onbuild.Trigger.Kind is InstructionKind.Onbuild or InstructionKind.From or InstructionKind.Maintainer)
+                        {
+                            _diagnostics.Add(new SyntaxDiagnostic(onbuild.Trigger.Keyword.Span, $"{onbuild.Trigger.Keyword.Value.ToUpperInvariant()} isn't allowed as an ONBUILD trigger"));
+                        }
+                        else if (onbuild.Trigger.Kind == InstructionKind.Unknown)
+                        {
+                            _diagnostics.Add(new SyntaxDiagnostic(onbuild.Trigger.Keyword.Span, $"Unknown instruction '{onbuild.Trigger.Keyword.Value}'"));
+                        }
+                    }
+
+                    break;
+                case InstructionKind.Arg:
+                case InstructionKind.Env:
+                case InstructionKind.Label:
+                case InstructionKind.Expose:
+                case InstructionKind.User:
+                case InstructionKind.Workdir:
+                case InstructionKind.StopSignal:
+                case InstructionKind.Maintainer:
+                case InstructionKind.Volume:
+                    if (count == 0 && !HasReportedErrorIn(span))
+                    {
+                        _diagnostics.Add(new SyntaxDiagnostic(span, $"{name} requires at least one argument"));
+                    }
+
+                    break;
+            }
+        }
+
+        // Only the most recent diagnostic can belong to the instruction being validated.
+        private bool HasReportedErrorIn(SourceSpan span)
+            => _diagnostics.Count > 0 && _diagnostics[_diagnostics.Count - 1].Span.Start >= span.Start;
+    }
+}

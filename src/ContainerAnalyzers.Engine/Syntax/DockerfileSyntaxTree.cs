@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Text;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Syntax;
+
+public enum SyntaxElementKind
+{
+    Instruction,
+    Comment,
+    BlankLine,
+    ParserDirective,
+}
+
+/// <summary>
+/// One top-level piece of the file: an instruction (with its continuation lines, embedded comments and heredoc
+/// bodies), a comment line, a blank line or a parser directive. The elements tile the text: their full spans
+/// are contiguous and together cover every character, so the tree is lossless.
+/// </summary>
+public sealed class SyntaxElement
+{
+    internal SyntaxElement(SyntaxElementKind kind, SourceSpan fullSpan, InstructionSyntax? instruction)
+    {
+        Kind = kind;
+        FullSpan = fullSpan;
+        Instruction = instruction;
+    }
+
+    public SyntaxElementKind Kind { get; }
+
+    public SourceSpan FullSpan { get; }
+
+    public InstructionSyntax? Instruction { get; }
+}
+
+/// <summary>A parsed Dockerfile. Immutable; safe to share between analyzers and threads.</summary>
+public sealed class DockerfileSyntaxTree
+{
+    private LineMap? _lineMap;
+
+    internal DockerfileSyntaxTree(
+        string text,
+        char escapeCharacter,
+        IReadOnlyList<ParserDirectiveSyntax> directives,
+        IReadOnlyList<InstructionSyntax> instructions,
+        IReadOnlyList<SyntaxElement> elements,
+        IReadOnlyList<SyntaxDiagnostic> diagnostics)
+    {
+        Text = text;
+        EscapeCharacter = escapeCharacter;
+        Directives = directives;
+        Instructions = instructions;
+        Elements = elements;
+        Diagnostics = diagnostics;
+    }
+
+    public string Text { get; }
+
+    /// <summary><c>\</c> unless a <c># escape=`</c> directive says otherwise.</summary>
+    public char EscapeCharacter { get; }
+
+    public IReadOnlyList<ParserDirectiveSyntax> Directives { get; }
+
+    public IReadOnlyList<InstructionSyntax> Instructions { get; }
+
+    public IReadOnlyList<SyntaxElement> Elements { get; }
+
+    public IReadOnlyList<SyntaxDiagnostic> Diagnostics { get; }
+
+    public LineMap Lines => _lineMap ??= LineMap.Create(Text);
+
+    public string GetText(SourceSpan span)
+    {
+        var start = span.Start < 0 ? 0 : span.Start > Text.Length ? Text.Length : span.Start;
+        var end = span.End > Text.Length ? Text.Length : span.End;
+        return end <= start ? string.Empty : Text.Substring(start, end - start);
+    }
+
+    /// <summary>Rebuilds the text from the elements; equals <see cref="Text"/> because the tree is lossless.</summary>
+    public string ToFullString()
+    {
+        var builder = new StringBuilder(Text.Length);
+        foreach (var element in Elements)
+        {
+            builder.Append(Text, element.FullSpan.Start, element.FullSpan.Length);
+        }
+
+        return builder.ToString();
+    }
+
+    public override string ToString() => ToFullString();
+}

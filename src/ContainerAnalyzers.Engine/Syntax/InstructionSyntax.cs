@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Syntax;
+
+/// <summary>
+/// One Dockerfile instruction with every part's position in the original text.
+/// <see cref="Arguments"/> has the exact shape of BuildKit's parse tree, which the conformance tests compare
+/// against; the typed subclasses give the same words names.
+/// </summary>
+public class InstructionSyntax
+{
+    private static readonly IReadOnlyList<FlagSyntax> NoFlags = Array.Empty<FlagSyntax>();
+    private static readonly IReadOnlyList<HeredocSyntax> NoHeredocs = Array.Empty<HeredocSyntax>();
+
+    internal InstructionSyntax(InstructionParts parts)
+    {
+        Kind = parts.Kind;
+        Keyword = parts.Keyword;
+        Flags = parts.Flags.Count == 0 ? NoFlags : parts.Flags;
+        Arguments = parts.Arguments;
+        IsJsonForm = parts.IsJsonForm;
+        Heredocs = parts.Heredocs.Count == 0 ? NoHeredocs : parts.Heredocs;
+        Span = parts.Span;
+        FullSpan = parts.FullSpan;
+        ArgumentsSpan = parts.ArgumentsSpan;
+        LogicalLine = parts.LogicalLine;
+    }
+
+    public InstructionKind Kind { get; }
+
+    /// <summary>The instruction name as written, for example <c>FROM</c> or <c>from</c>.</summary>
+    public SyntaxToken Keyword { get; }
+
+    public IReadOnlyList<FlagSyntax> Flags { get; }
+
+    /// <summary>The arguments as BuildKit's parser splits them for this instruction.</summary>
+    public IReadOnlyList<SyntaxToken> Arguments { get; }
+
+    /// <summary>True when the arguments were a JSON array of strings (exec form).</summary>
+    public bool IsJsonForm { get; }
+
+    public IReadOnlyList<HeredocSyntax> Heredocs { get; }
+
+    /// <summary>From the keyword to the end of the instruction's last line, without heredoc bodies or the line break.</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary>Every character the instruction owns: its lines, embedded comments, heredoc bodies and the final line break.</summary>
+    public SourceSpan FullSpan { get; }
+
+    /// <summary>Where the text after the keyword and flags lies.</summary>
+    public SourceSpan ArgumentsSpan { get; }
+
+    /// <summary>The instruction joined into one line the way BuildKit joins it (continuations and comment lines removed).</summary>
+    public string LogicalLine { get; }
+
+    /// <summary>The stage this instruction belongs to is assigned by the semantic model; the syntax only knows order.</summary>
+    public int Index { get; internal set; }
+
+    public FlagSyntax? GetFlag(string name)
+    {
+        foreach (var flag in Flags)
+        {
+            if (string.Equals(flag.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return flag;
+            }
+        }
+
+        return null;
+    }
+
+    public override string ToString() => LogicalLine;
+}
+
+/// <summary><c>FROM [--platform=…] image [AS name]</c>.</summary>
+public sealed class FromInstructionSyntax : InstructionSyntax
+{
+    internal FromInstructionSyntax(InstructionParts parts)
+        : base(parts)
+    {
+    }
+
+    public SyntaxToken? Image => Arguments.Count > 0 ? Arguments[0] : null;
+
+    public SyntaxToken? StageName => Arguments.Count == 3 && string.Equals(Arguments[1].Value, "as", StringComparison.OrdinalIgnoreCase) ? Arguments[2] : null;
+
+    public FlagSyntax? Platform => GetFlag("platform");
+}
+
+/// <summary>One <c>NAME</c> or <c>NAME=default</c> of an ARG instruction.</summary>
+public sealed class ArgDeclarationSyntax
+{
+    internal ArgDeclarationSyntax(SyntaxToken token)
+    {
+        Token = token;
+        var equals = token.Value.IndexOf('=');
+        Name = equals < 0 ? token.Value : token.Value.Substring(0, equals);
+        DefaultValue = equals < 0 ? null : token.Value.Substring(equals + 1);
+    }
+
+    public SyntaxToken Token { get; }
+
+    public string Name { get; }
+
+    /// <summary>The default as written (quotes not yet removed), or null when the ARG has none.</summary>
+    public string? DefaultValue { get; }
+}
+
+/// <summary><c>ARG name[=default] …</c>.</summary>
+public sealed class ArgInstructionSyntax : InstructionSyntax
+{
+    internal ArgInstructionSyntax(InstructionParts parts)
+        : base(parts)
+    {
+        var declarations = new ArgDeclarationSyntax[parts.Arguments.Count];
+        for (var i = 0; i < declarations.Length; i++)
+        {
+            declarations[i] = new ArgDeclarationSyntax(parts.Arguments[i]);
+        }
+
+        Declarations = declarations;
+    }
+
+    public IReadOnlyList<ArgDeclarationSyntax> Declarations { get; }
+}
+
+/// <summary>One <c>key=value</c> (or legacy <c>key value</c>) of ENV or LABEL.</summary>
+public sealed class KeyValuePairSyntax
+{
+    internal KeyValuePairSyntax(SyntaxToken key, SyntaxToken value, bool isLegacyForm)
+    {
+        Key = key;
+        Value = value;
+        IsLegacyForm = isLegacyForm;
+    }
+
+    public SyntaxToken Key { get; }
+
+    /// <summary>The value as written (quotes and escapes not yet processed).</summary>
+    public SyntaxToken Value { get; }
+
+    public bool IsLegacyForm { get; }
+}
+
+/// <summary><c>ENV</c> and <c>LABEL</c>.</summary>
+public sealed class KeyValueInstructionSyntax : InstructionSyntax
+{
+    internal KeyValueInstructionSyntax(InstructionParts parts)
+        : base(parts)
+    {
+        var pairs = new List<KeyValuePairSyntax>(parts.Arguments.Count / 3);
+        for (var i = 0; i + 2 < parts.Arguments.Count; i += 3)
+        {
+            pairs.Add(new KeyValuePairSyntax(parts.Arguments[i], parts.Arguments[i + 1], parts.Arguments[i + 2].Value.Length == 0));
+        }
+
+        Pairs = pairs;
+    }
+
+    public IReadOnlyList<KeyValuePairSyntax> Pairs { get; }
+}
+
+/// <summary><c>RUN</c>, <c>CMD</c>, <c>ENTRYPOINT</c> and <c>SHELL</c>, in exec (JSON) or shell form.</summary>
+public sealed class CommandInstructionSyntax : InstructionSyntax
+{
+    internal CommandInstructionSyntax(InstructionParts parts)
+        : base(parts)
+    {
+    }
+
+    public bool IsExecForm => IsJsonForm;
+
+    /// <summary>The command line of the shell form, or null in exec form.</summary>
+    public SyntaxToken? ShellCommand => !IsJsonForm && Arguments.Count > 0 ? Arguments[0] : null;
+}
+
+/// <summary><c>COPY</c> and <c>ADD</c>.</summary>
+public sealed class CopyInstructionSyntax : InstructionSyntax
+{
+    internal CopyInstructionSyntax(InstructionParts parts)
+        : base(parts)
+    {
+    }
+
+    public FlagSyntax? From => GetFlag("from");
+
+    public SyntaxToken? Destination => Arguments.Count >= 2 ? Arguments[Arguments.Count - 1] : null;
+
+    public IEnumerable<SyntaxToken> Sources
+    {
+        get
+        {
+            for (var i = 0; i < Arguments.Count - 1; i++)
+            {
+                yield return Arguments[i];
+            }
+        }
+    }
+}
+
+/// <summary><c>HEALTHCHECK NONE</c> or <c>HEALTHCHECK [flags] CMD …</c>.</summary>
+public sealed class HealthcheckInstructionSyntax : InstructionSyntax
+{
+    internal HealthcheckInstructionSyntax(InstructionParts parts)
+        : base(parts)
+    {
+    }
+
+    /// <summary><c>CMD</c> or <c>NONE</c> as written.</summary>
+    public SyntaxToken? Type => Arguments.Count > 0 ? Arguments[0] : null;
+
+    public bool IsNone => Type is { } type && string.Equals(type.Value, "none", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsExecForm => IsJsonForm;
+
+    public SyntaxToken? ShellCommand => !IsJsonForm && Arguments.Count > 1 ? Arguments[1] : null;
+}
+
+/// <summary><c>ONBUILD &lt;instruction&gt;</c>.</summary>
+public sealed class OnbuildInstructionSyntax : InstructionSyntax
+{
+    internal OnbuildInstructionSyntax(InstructionParts parts)
+        : base(parts)
+    {
+        Trigger = parts.Trigger;
+    }
+
+    public InstructionSyntax? Trigger { get; }
+}
+
+/// <summary>What the parser collected for one instruction before the typed node is made.</summary>
+internal sealed class InstructionParts
+{
+    public InstructionKind Kind;
+    public SyntaxToken Keyword = null!;
+    public List<FlagSyntax> Flags = new();
+    public List<SyntaxToken> Arguments = new();
+    public bool IsJsonForm;
+    public List<HeredocSyntax> Heredocs = new();
+    public SourceSpan Span;
+    public SourceSpan FullSpan;
+    public SourceSpan ArgumentsSpan;
+    public string LogicalLine = string.Empty;
+    public InstructionSyntax? Trigger;
+
+    public InstructionSyntax Build() => Kind switch
+    {
+        InstructionKind.From => new FromInstructionSyntax(this),
+        InstructionKind.Arg => new ArgInstructionSyntax(this),
+        InstructionKind.Env or InstructionKind.Label => new KeyValueInstructionSyntax(this),
+        InstructionKind.Run or InstructionKind.Cmd or InstructionKind.Entrypoint or InstructionKind.Shell => new CommandInstructionSyntax(this),
+        InstructionKind.Copy or InstructionKind.Add => new CopyInstructionSyntax(this),
+        InstructionKind.Healthcheck => new HealthcheckInstructionSyntax(this),
+        InstructionKind.Onbuild => new OnbuildInstructionSyntax(this),
+        _ => new InstructionSyntax(this),
+    };
+}

@@ -1,0 +1,62 @@
+using System;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ContainerAnalyzers.Infrastructure;
+
+internal enum AdditionalFileKind
+{
+    None,
+    Dockerfile,
+    ProjectFile,
+    DockerIgnore,
+}
+
+/// <summary>
+/// Decides what an AdditionalFile is. The package's build/ files tag each file it adds with
+/// <c>ContainerAnalyzersKind</c> metadata; files added by hand are recognised by name. Cheap: no text is read.
+/// </summary>
+internal static class AdditionalFileKinds
+{
+    public const string MetadataKey = "build_metadata.AdditionalFiles.ContainerAnalyzersKind";
+
+    public static AdditionalFileKind Classify(AdditionalText file, AnalyzerOptions options)
+    {
+        if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out var kind) && !string.IsNullOrWhiteSpace(kind))
+        {
+            return kind.Trim().ToLowerInvariant() switch
+            {
+                "dockerfile" => AdditionalFileKind.Dockerfile,
+                "projectfile" => AdditionalFileKind.ProjectFile,
+                "dockerignore" => AdditionalFileKind.DockerIgnore,
+                _ => AdditionalFileKind.None,
+            };
+        }
+
+        return ClassifyByName(file.Path);
+    }
+
+    public static AdditionalFileKind ClassifyByName(string path)
+    {
+        var name = Path.GetFileName(path) ?? string.Empty;
+        if (name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase))
+        {
+            return AdditionalFileKind.Dockerfile;
+        }
+
+        if (name.Equals(".dockerignore", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase))
+        {
+            return AdditionalFileKind.DockerIgnore;
+        }
+
+        if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase))
+        {
+            return AdditionalFileKind.ProjectFile;
+        }
+
+        return AdditionalFileKind.None;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ContainerAnalyzers.Infrastructure;
+
+/// <summary>
+/// Parse once per text, model once per tree, project facts once per set of analyzer options. Shared by every
+/// analyzer in the package, so N rules cost one parse (the pattern of Roslyn's PublicApiAnalyzers).
+/// </summary>
+internal static class AnalysisCache
+{
+    public static readonly SourceTextValueProvider<DockerfileSyntaxTree?> SyntaxProvider = new(ParseSafely);
+
+    private static readonly ConditionalWeakTable<DockerfileSyntaxTree, DockerfileModel> Models = new();
+    private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectFacts> Facts = new();
+
+    public static DockerfileModel GetModel(DockerfileSyntaxTree tree) => Models.GetValue(tree, DockerfileModel.Create);
+
+    public static ProjectFacts GetProjectFacts(AnalyzerOptions options, CancellationToken cancellationToken)
+        => Facts.GetValue(options, o => ReadProjectFacts(o, cancellationToken));
+
+    // The parser reports problems as diagnostics; an exception here would be a bug, and must not become AD0001.
+    private static DockerfileSyntaxTree? ParseSafely(SourceText text)
+    {
+        try
+        {
+            return DockerfileParser.Parse(text.ToString());
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static ProjectFacts ReadProjectFacts(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        string? projectPath = null;
+        string? projectText = null;
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (AdditionalFileKinds.Classify(file, options) == AdditionalFileKind.ProjectFile)
+            {
+                projectPath = file.Path;
+                projectText = file.GetText(cancellationToken)?.ToString();
+                break;
+            }
+        }
+
+        return ProjectFacts.Create(
+            name => global.TryGetValue("build_property." + name, out var value) ? value : null,
+            projectPath,
+            projectText);
+    }
+}

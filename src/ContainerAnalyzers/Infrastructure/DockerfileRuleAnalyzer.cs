@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Immutable;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ContainerAnalyzers.Infrastructure;
+
+/// <summary>
+/// The adapter every Dockerfile analyzer shares: for each Dockerfile among the AdditionalFiles, get the cached
+/// syntax tree and model, run the one rule, and report its findings located in the Dockerfile.
+/// </summary>
+public abstract class DockerfileRuleAnalyzer : DiagnosticAnalyzer
+{
+    private readonly DockerfileRule _rule;
+
+    protected DockerfileRuleAnalyzer(DockerfileRule rule)
+    {
+        _rule = rule;
+        SupportedDiagnostics = ImmutableArray.Create(DiagnosticFactory.GetDescriptor(rule.Descriptor));
+    }
+
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        // The compilation-start context gives access to the shared SourceText cache (TryGetValue), so every
+        // rule of the package reuses one parse of an unchanged Dockerfile.
+        context.RegisterCompilationStartAction(start => start.RegisterAdditionalFileAction(file =>
+        {
+            if (AdditionalFileKinds.Classify(file.AdditionalFile, file.Options) == AdditionalFileKind.Dockerfile
+                && file.AdditionalFile.GetText(file.CancellationToken) is { } text
+                && start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var tree)
+                && tree is not null)
+            {
+                AnalyzeDockerfile(file, text, tree);
+            }
+        }));
+    }
+
+    private void AnalyzeDockerfile(AdditionalFileAnalysisContext context, SourceText text, DockerfileSyntaxTree tree)
+    {
+        try
+        {
+            var analysis = new DockerfileAnalysis(AnalysisCache.GetModel(tree), AnalysisCache.GetProjectFacts(context.Options, context.CancellationToken));
+            foreach (var finding in _rule.Analyze(analysis, context.CancellationToken))
+            {
+                context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Last line of defence: an analyzer exception becomes AD0001 and fails builds that treat warnings as
+            // errors. The engine's own tests and fuzzers run without this net, so bugs still surface there.
+        }
+    }
+}
