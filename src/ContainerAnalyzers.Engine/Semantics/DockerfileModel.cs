@@ -40,8 +40,8 @@ public sealed class Stage
     /// <summary>True when the base could not be resolved (an ARG without a value, a malformed FROM).</summary>
     public bool IsBaseUnknown => BaseStage is null && BaseImage is null;
 
-    /// <summary>How the stage is named in messages: its name, or its index.</summary>
-    public string DisplayName => Name ?? Index.ToString(CultureInfo.InvariantCulture);
+    /// <summary>How the stage is named in messages: its name, or stage-N as BuildKit names unnamed stages.</summary>
+    public string DisplayName => Name ?? "stage-" + Index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>This stage and the stages it builds on, from this one back to the one that starts from an image.</summary>
     public IEnumerable<Stage> Lineage

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ContainerAnalyzers.Tests.Infrastructure;
+
+/// <summary>
+/// A fluent builder over the Microsoft.CodeAnalysis.Testing analyzer verifier: a C# project with a Dockerfile
+/// (with inline span markup such as <c>{|CTR0002:…|}</c>), an optional project file, and MSBuild properties
+/// delivered the way the package delivers them (build_property.* in a global analyzer config).
+/// </summary>
+internal sealed class DockerfileAnalyzerTest<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    private readonly Test _test = new();
+    private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal);
+
+    public DockerfileAnalyzerTest()
+    {
+        _test.TestState.Sources.Add("public static class Program { public static void Main() { } }");
+        _test.ReferenceAssemblies = NetReferenceAssemblies.None;
+        _test.TestState.AdditionalReferences.AddRange(NetReferenceAssemblies.Net80);
+    }
+
+    public DockerfileAnalyzerTest<TAnalyzer> WithProperty(string name, string value)
+    {
+        _properties[name] = value;
+        return this;
+    }
+
+    public DockerfileAnalyzerTest<TAnalyzer> WithDockerfile(string markup, string fileName = "Dockerfile")
+    {
+        _test.TestState.AdditionalFiles.Add(("/src/App/" + fileName, markup));
+        return this;
+    }
+
+    public DockerfileAnalyzerTest<TAnalyzer> WithProjectFile(string text, string fileName = "App.csproj")
+    {
+        _test.TestState.AdditionalFiles.Add(("/src/App/" + fileName, text));
+        return this;
+    }
+
+    public DockerfileAnalyzerTest<TAnalyzer> WithExpected(DiagnosticResult expected)
+    {
+        _test.ExpectedDiagnostics.Add(expected);
+        return this;
+    }
+
+    public Task RunAsync()
+    {
+        var config = new StringBuilder("is_global = true\n");
+        foreach (var (name, value) in _properties)
+        {
+            config.Append("build_property.").Append(name).Append(" = ").Append(value).Append('\n');
+        }
+
+        _test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config.ToString()));
+        return _test.RunAsync(CancellationToken.None);
+    }
+
+    private sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+    }
+}
+
+/// <summary>The .NET 8 reference assemblies, from the package restored with the test project: no download at test time.</summary>
+internal static class NetReferenceAssemblies
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Net80Value = new(() =>
+    {
+        var packageRoot = typeof(NetReferenceAssemblies).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .First(a => a.Key == "NuGetPackageRoot").Value!;
+        var folder = Path.Combine(packageRoot, "microsoft.netcore.app.ref", "8.0.0", "ref", "net8.0");
+        return Directory.GetFiles(folder, "*.dll").Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    });
+
+    /// <summary>No reference package at all, so the verifier has nothing to resolve from NuGet.</summary>
+    public static ReferenceAssemblies None { get; } = new("net8.0");
+
+    public static ImmutableArray<MetadataReference> Net80 => Net80Value.Value;
+}
