@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Xml;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Projects;
 
@@ -86,8 +87,8 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
 
     public IReadOnlyList<string> ProjectReferences { get; private set; } = Array.Empty<string>();
 
-    /// <summary>The position of the project file's root element, for diagnostics reported on the project.</summary>
-    public int ProjectElementPosition { get; private set; }
+    /// <summary>Where the project file's root element opens (<c>&lt;Project</c>), for diagnostics reported on the project.</summary>
+    public SourceSpan ProjectElementSpan { get; private set; }
 
     public string? GetProperty(string name) => Get(name);
 
@@ -171,7 +172,9 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
                     sawRoot = true;
                     if (lineInfo is not null && lineInfo.HasLineInfo())
                     {
-                        ProjectElementPosition = PositionOf(projectText!, lineInfo.LineNumber, lineInfo.LinePosition - 1);
+                        // LinePosition is the one-based column of the name; the element starts at its '<'.
+                        var start = PositionOf(projectText!, lineInfo.LineNumber, lineInfo.LinePosition - 2);
+                        ProjectElementSpan = new SourceSpan(start, Math.Min(1 + reader.Name.Length, projectText!.Length - start));
                     }
                 }
 

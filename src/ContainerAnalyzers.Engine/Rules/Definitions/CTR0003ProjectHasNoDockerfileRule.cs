@@ -1,5 +1,4 @@
 using ContainerAnalyzers.Projects;
-using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -18,6 +17,6 @@ public static class CTR0003ProjectHasNoDockerfileRule
             return null;
         }
 
-        return new RuleFinding(Descriptor, new SourceSpan(project.ProjectElementPosition, 0), new[] { project.ProjectName ?? "project" });
+        return new RuleFinding(Descriptor, project.ProjectElementSpan, new[] { project.ProjectName ?? "project" });
     }
 }

@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ContainerAnalyzers.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.EndToEnd;
+
+/// <summary>
+/// Packs the real .nupkg once, then builds temporary consumer projects that reference it from a local folder feed,
+/// with this machine's `dotnet build`. This proves the package loads in the SDK's compiler (no CS8032, CS9057 or
+/// AD0001) and that diagnostics come out located in the Dockerfile.
+/// </summary>
+[TestFixture]
+[Category("EndToEnd")]
+[NonParallelizable]
+public sealed class PackageEndToEndTests
+{
+    private const string BadDockerfile = """
+        FROM mcr.microsoft.com/dotnet/sdk:{0}
+        WORKDIR /app
+        COPY . .
+        RUN dotnet publish -c Release -o out
+        ENTRYPOINT ["dotnet", "out/{1}.dll"]
+        """;
+
+    private const string ChiseledDockerfile = """
+        # syntax=docker/dockerfile:1
+        FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:{0}-noble AS build
+        ARG TARGETARCH
+        WORKDIR /source
+        COPY *.csproj .
+        RUN dotnet restore -a $TARGETARCH
+        COPY . .
+        RUN dotnet publish -a $TARGETARCH --no-restore -o /app
+
+        FROM mcr.microsoft.com/dotnet/{2}:{0}-noble-chiseled
+        WORKDIR /app
+        COPY --from=build /app .
+        USER $APP_UID
+        ENTRYPOINT ["dotnet", "{1}.dll"]
+        """;
+
+    private string _workRoot = null!;
+    private string _feed = null!;
+    private string _version = null!;
+
+    [OneTimeSetUp]
+    public void PackTheAnalyzerPackage()
+    {
+        if (Environment.GetEnvironmentVariable("CONTAINERANALYZERS_SKIP_E2E") == "1")
+        {
+            Assert.Ignore("End-to-end tests skipped: CONTAINERANALYZERS_SKIP_E2E=1.");
+        }
+
+        _workRoot = Path.Combine(Path.GetTempPath(), "ContainerAnalyzers.E2E", Guid.NewGuid().ToString("N"));
+        _feed = Path.Combine(_workRoot, "feed");
+        Directory.CreateDirectory(_feed);
+
+        // A version of its own per run, so the global packages folder never serves a stale build.
+        _version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var project = Path.Combine(TestPaths.RepositoryRoot, "nuget", "ContainerAnalyzers.Package.csproj");
+        var result = Dotnet(TestPaths.RepositoryRoot, "pack", project, "-c", "Release", "-nologo", "-p:Version=" + _version, "-p:PackageOutputPath=" + _feed + Path.DirectorySeparatorChar);
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        Assert.That(File.Exists(Path.Combine(_feed, $"ContainerAnalyzers.{_version}.nupkg")), Is.True, result.Output);
+    }
+
+    [OneTimeTearDown]
+    public void DeleteWorkFolder()
+    {
+        if (_workRoot is not null && Directory.Exists(_workRoot))
+        {
+            try
+            {
+                Directory.Delete(_workRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A build server may still hold a file; the folder is under the temp directory.
+            }
+        }
+    }
+
+    [TestCase("Microsoft.NET.Sdk", "net8.0", "8.0")]
+    [TestCase("Microsoft.NET.Sdk", "net10.0", "10.0")]
+    [TestCase("Microsoft.NET.Sdk.Web", "net8.0", "8.0")]
+    [TestCase("Microsoft.NET.Sdk.Web", "net10.0", "10.0")]
+    public void BadDockerfileWarnsAtItsLocation(string sdk, string targetFramework, string dotnetVersion)
+    {
+        var consumer = CreateConsumer(sdk, targetFramework, string.Format(CultureInfo.InvariantCulture, BadDockerfile, dotnetVersion, "Consumer"));
+
+        var result = Build(consumer);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        Assert.That(result.Output, Does.Contain("Dockerfile(1,6): warning CTR0002:"));
+        Assert.That(result.Output, Does.Contain("Dockerfile(4,1): warning CTR0001:"));
+        AssertAnalyzerLoaded(result);
+    }
+
+    [Test]
+    public void WarnAsErrorFailsTheBuild()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
+
+        var result = Build(consumer, "-warnaserror");
+
+        Assert.That(result.ExitCode, Is.Not.Zero, result.Output);
+        Assert.That(result.Output, Does.Contain("Dockerfile(1,6): error CTR0002:"));
+        AssertAnalyzerLoaded(result);
+    }
+
+    [TestCase("Microsoft.NET.Sdk.Web", "aspnet")]
+    [TestCase("Microsoft.NET.Sdk", "runtime")]
+    public void ChiseledMultiStageDockerfileBuildsClean(string sdk, string runtimeRepository)
+    {
+        var consumer = CreateConsumer(sdk, "net10.0", string.Format(CultureInfo.InvariantCulture, ChiseledDockerfile, "10.0", "Consumer", runtimeRepository));
+
+        var result = Build(consumer, "-warnaserror");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        Assert.That(result.Output, Does.Not.Contain("CTR0"));
+        AssertAnalyzerLoaded(result);
+    }
+
+    [Test]
+    public void MultiTargetingReportsEachDiagnosticOnce()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net8.0;net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "8.0", "Consumer"));
+
+        var result = Build(consumer);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        // The console logger may echo a warning (once as it happens, once in the project's block), so count the
+        // compilations that report it rather than the lines.
+        var reporting = result.Output.Split('\n').Where(l => l.Contains("warning CTR0002:", StringComparison.Ordinal)).Select(l => l.Substring(l.LastIndexOf('[')).Trim()).Distinct().ToArray();
+        Assert.That(reporting, Is.EqualTo(new[] { $"[{consumer}::TargetFramework=net8.0]" }), result.Output);
+    }
+
+    [Test]
+    public void AddingEditingAndDeletingTheDockerfileReRunsTheAnalysis()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", dockerfile: null);
+        var dockerfile = Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile");
+
+        var first = Build(consumer, "-v:n");
+        Assert.That(first.Output, Does.Not.Contain("CTR0002"), first.Output);
+
+        File.WriteAllText(dockerfile, string.Format(CultureInfo.InvariantCulture, ChiseledDockerfile, "10.0", "Consumer", "runtime"));
+        var added = Build(consumer, "-v:n");
+        Assert.That(added.Output, Does.Not.Contain("warning CTR0"), added.Output);
+        Assert.That(added.Output, Does.Not.Contain("Skipping target \"CoreCompile\""), "adding a Dockerfile must recompile");
+
+        File.WriteAllText(dockerfile, string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
+        var edited = Build(consumer);
+        Assert.That(edited.Output, Does.Contain("Dockerfile(1,6): warning CTR0002:"), "editing a Dockerfile must recompile");
+
+        File.Delete(dockerfile);
+        var deleted = Build(consumer, "-v:n");
+        Assert.That(deleted.Output, Does.Not.Contain("Skipping target \"CoreCompile\""), "deleting a Dockerfile must recompile");
+        Assert.That(deleted.Output, Does.Contain("CoreCompile:"), deleted.Output);
+    }
+
+    private static void AssertAnalyzerLoaded(ProcessResult result)
+    {
+        foreach (var code in new[] { "CS8032", "CS9057", "AD0001", "CS8784", "CS8785" })
+        {
+            Assert.That(result.Output, Does.Not.Contain(code), $"{code} means the analyzer failed to load or threw");
+        }
+    }
+
+    private string CreateConsumer(string sdk, string targetFrameworks, string? dockerfile)
+    {
+        var folder = Path.Combine(_workRoot, "Consumer" + Guid.NewGuid().ToString("N").Substring(0, 8), "Consumer");
+        Directory.CreateDirectory(folder);
+        var frameworkProperty = targetFrameworks.Contains(';', StringComparison.Ordinal) ? "TargetFrameworks" : "TargetFramework";
+        var outputType = sdk == "Microsoft.NET.Sdk" ? "<OutputType>Exe</OutputType>" : string.Empty;
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+            <Project Sdk="{sdk}">
+              <PropertyGroup>
+                <{frameworkProperty}>{targetFrameworks}</{frameworkProperty}>
+                {outputType}
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ContainerAnalyzers" Version="{_version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine(\"hello\");\n");
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="containeranalyzers-e2e" value="{_feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
+        // Stop MSBuild from importing anything from the folders above the temporary project.
+        File.WriteAllText(Path.Combine(folder, "..", "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(folder, "..", "Directory.Build.targets"), "<Project />\n");
+        if (dockerfile is not null)
+        {
+            File.WriteAllText(Path.Combine(folder, "Dockerfile"), dockerfile);
+        }
+
+        return Path.Combine(folder, "Consumer.csproj");
+    }
+
+    // Minimal verbosity prints each warning once; -v:n (for "Skipping target") echoes the compiler's output as well.
+    private static ProcessResult Build(string project, params string[] extra)
+        => Dotnet(Path.GetDirectoryName(project)!, new[] { "build", project, "-nologo", "-v:m", "-clp:NoSummary", "-nodeReuse:false" }.Concat(extra).ToArray());
+
+    private static ProcessResult Dotnet(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit((int)TimeSpan.FromMinutes(8).TotalMilliseconds))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish in 8 minutes:\n{output}");
+        }
+
+        process.WaitForExit();
+        TestContext.Out.WriteLine($"> dotnet {string.Join(' ', arguments)} (exit {process.ExitCode})");
+        lock (output)
+        {
+            return new ProcessResult(process.ExitCode, output.ToString());
+        }
+    }
+
+    private sealed record ProcessResult(int ExitCode, string Output);
+}
