@@ -6,10 +6,40 @@ using ContainerAnalyzers.Syntax;
 
 namespace ContainerAnalyzers.Semantics;
 
+/// <summary>
+/// An edge of the stage graph: an instruction that reads from another stage or an image
+/// (<c>COPY --from=…</c>, <c>RUN --mount=from=…</c>).
+/// </summary>
+public sealed class StageDependency
+{
+    internal StageDependency(InstructionSyntax instruction, string reference, Stage? stage, ImageReference? image)
+    {
+        Instruction = instruction;
+        Reference = reference;
+        Stage = stage;
+        Image = image;
+    }
+
+    public InstructionSyntax Instruction { get; }
+
+    /// <summary>The reference as written.</summary>
+    public string Reference { get; }
+
+    /// <summary>The earlier stage it names, or null.</summary>
+    public Stage? Stage { get; }
+
+    /// <summary>The image it names when it is no stage, or null.</summary>
+    public ImageReference? Image { get; }
+
+    /// <summary>Neither a stage nor an image could be determined (an unresolved variable).</summary>
+    public bool IsUnknown => Stage is null && Image is null;
+}
+
 /// <summary>One build stage: a FROM and the instructions up to the next FROM.</summary>
 public sealed class Stage
 {
     private readonly List<InstructionSyntax> _instructions = new();
+    private readonly List<StageDependency> _dependencies = new();
 
     internal Stage(int index, FromInstructionSyntax from, string? name)
     {
@@ -73,7 +103,12 @@ public sealed class Stage
         }
     }
 
+    /// <summary>What this stage copies or mounts from other stages and images, in order.</summary>
+    public IReadOnlyList<StageDependency> Dependencies => _dependencies;
+
     internal void Add(InstructionSyntax instruction) => _instructions.Add(instruction);
+
+    internal void AddDependency(StageDependency dependency) => _dependencies.Add(dependency);
 }
 
 /// <summary>
@@ -183,7 +218,53 @@ public sealed class DockerfileModel
             }
 
             current.Add(instruction);
+            AddDependencies(current, instruction);
         }
+    }
+
+    private void AddDependencies(Stage stage, InstructionSyntax instruction)
+    {
+        if (instruction is CopyInstructionSyntax { From: { Value: { Length: > 0 } from } })
+        {
+            stage.AddDependency(ResolveDependency(stage, instruction, from));
+        }
+
+        if (instruction.Kind != InstructionKind.Run)
+        {
+            return;
+        }
+
+        foreach (var flag in instruction.Flags)
+        {
+            if (!string.Equals(flag.Name, "mount", StringComparison.OrdinalIgnoreCase) || flag.Value is null)
+            {
+                continue;
+            }
+
+            foreach (var option in flag.Value.Split(','))
+            {
+                var equals = option.IndexOf('=');
+                if (equals > 0 && string.Equals(option.Substring(0, equals).Trim(), "from", StringComparison.OrdinalIgnoreCase))
+                {
+                    stage.AddDependency(ResolveDependency(stage, instruction, option.Substring(equals + 1).Trim()));
+                }
+            }
+        }
+    }
+
+    // BuildKit resolves --from against stage names and indexes first; anything else is an image.
+    private StageDependency ResolveDependency(Stage stage, InstructionSyntax instruction, string reference)
+    {
+        var expanded = WordExpander.HasVariables(reference) ? ExpandWithGlobalArguments(reference) : reference;
+        if (string.IsNullOrEmpty(expanded))
+        {
+            return new StageDependency(instruction, reference, null, null);
+        }
+
+        var target = FindStage(expanded!, stage.Index);
+        return target is not null
+            ? new StageDependency(instruction, reference, target, null)
+            : new StageDependency(instruction, reference, null, ImageReference.TryParse(expanded!));
     }
 
     private void Resolve(Stage stage)

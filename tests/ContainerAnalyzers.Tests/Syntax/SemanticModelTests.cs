@@ -1,0 +1,112 @@
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Syntax;
+
+[TestFixture]
+public sealed class SemanticModelTests
+{
+    private static DockerfileModel Model(string text) => DockerfileModel.Create(DockerfileParser.Parse(text));
+
+    [Test]
+    public void StagesBaseImagesAndChains()
+    {
+        var model = Model("""
+            ARG SDK=mcr.microsoft.com/dotnet/sdk
+            ARG TAG=8.0
+            FROM ${SDK}:${TAG} AS build
+            FROM build AS publish
+            FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra
+            """);
+
+        Assert.That(model.Stages.Select(s => s.DisplayName), Is.EqualTo(new[] { "build", "publish", "stage-2" }));
+        Assert.That(model.Stages[0].BaseImage!.Name, Is.EqualTo("mcr.microsoft.com/dotnet/sdk"));
+        Assert.That(model.Stages[0].BaseImage!.Tag, Is.EqualTo("8.0"));
+        Assert.That(model.Stages[1].BaseStage, Is.SameAs(model.Stages[0]));
+        Assert.That(model.Stages[1].RootImage, Is.SameAs(model.Stages[0].BaseImage));
+        Assert.That(model.FinalStage, Is.SameAs(model.Stages[2]));
+    }
+
+    [Test]
+    public void StageGraphEdges()
+    {
+        var model = Model("""
+            FROM alpine AS tools
+            FROM mcr.microsoft.com/dotnet/sdk:8.0 AS Build
+            RUN --mount=type=bind,from=tools,source=/bin,target=/tools true
+            FROM scratch
+            COPY --from=build /app /app
+            COPY --from=0 /bin/sh /sh
+            COPY --from=nginx:1.27 /etc/nginx /etc/nginx
+            COPY --from=$UNKNOWN_STAGE /x /x
+            """);
+
+        Assert.That(model.Stages[1].Dependencies.Single().Stage, Is.SameAs(model.Stages[0]));
+        var final = model.Stages[2].Dependencies;
+        Assert.That(final[0].Stage, Is.SameAs(model.Stages[1]), "stage names are case-insensitive");
+        Assert.That(final[1].Stage, Is.SameAs(model.Stages[0]));
+        Assert.That(final[2].Image!.Name, Is.EqualTo("nginx"));
+        Assert.That(final[3].Stage, Is.Null);
+    }
+
+    [Test]
+    public void UnresolvableArgLeavesTheBaseUnknown()
+    {
+        var model = Model("ARG BASE\nFROM ${BASE}\nFROM $BUILDPLATFORM_IMAGE\n");
+
+        Assert.That(model.Stages[0].IsBaseUnknown, Is.True);
+        Assert.That(model.Stages[1].BaseName, Is.EqualTo(string.Empty), "an undeclared ARG expands to nothing");
+    }
+
+    [TestCase("mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled", DotnetImageKind.AspNet, "8.0", false, false, true, 8080)]
+    [TestCase("mcr.microsoft.com/dotnet/runtime-deps:9.0-noble-chiseled-extra", DotnetImageKind.RuntimeDeps, "9.0", false, true, true, 8080)]
+    [TestCase("mcr.microsoft.com/dotnet/aspnet:10.0-azurelinux3.0-distroless", DotnetImageKind.AspNet, "10.0", false, false, true, 8080)]
+    [TestCase("mcr.microsoft.com/dotnet/runtime:8.0-alpine", DotnetImageKind.Runtime, "8.0", true, false, false, 8080)]
+    [TestCase("mcr.microsoft.com/dotnet/aspnet:6.0", DotnetImageKind.AspNet, "6.0", true, true, false, 80)]
+    [TestCase("mcr.microsoft.com/dotnet/core/aspnet:3.1-buster-slim", DotnetImageKind.AspNet, "3.1", true, true, false, 80)]
+    [TestCase("microsoft/dotnet:2.1-aspnetcore-runtime", DotnetImageKind.AspNet, "2.1", true, true, false, 80)]
+    [TestCase("mcr.microsoft.com/dotnet/sdk:10.0-noble-aot", DotnetImageKind.Sdk, "10.0", true, true, false, null)]
+    public void ImageCatalogue(string reference, DotnetImageKind kind, string version, bool shell, bool icu, bool nonRoot, int? port)
+    {
+        var image = DotnetImage.TryClassify(ImageReference.TryParse(reference)!)!;
+
+        Assert.That((image.Kind, image.Version, image.HasPosixShell, image.HasIcu, image.RunsAsNonRootByDefault, image.DefaultHttpPort), Is.EqualTo((kind, version, shell, (bool?)icu, nonRoot, port)));
+    }
+
+    [TestCase("node:22-alpine")]
+    [TestCase("gcr.io/distroless/cc-debian12")]
+    [TestCase("mcr.microsoft.com/powershell")]
+    public void OtherImagesAreNotDotnetImages(string reference)
+    {
+        Assert.That(DotnetImage.TryClassify(ImageReference.TryParse(reference)!), Is.Null);
+    }
+
+    [Test]
+    public void LegacyRepositoriesAreFlagged()
+    {
+        Assert.That(DotnetImage.TryClassify(ImageReference.TryParse("mcr.microsoft.com/dotnet/core/sdk:3.1")!)!.IsLegacyRepository, Is.True);
+        Assert.That(DotnetImage.TryClassify(ImageReference.TryParse("mcr.microsoft.com/dotnet/sdk:8.0")!)!.IsLegacyRepository, Is.False);
+    }
+
+    [Test]
+    public void ProjectFactsFromPropertiesAndProjectText()
+    {
+        var properties = new Dictionary<string, string> { ["TargetFrameworks"] = "net8.0;net10.0", ["OutputType"] = "Exe", ["MSBuildProjectName"] = "Api" };
+        var facts = ProjectFacts.Create(n => properties.GetValueOrDefault(n), "/src/Api/Api.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                <ProjectReference Include="..\Core\Core.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        Assert.That(facts.TargetFrameworks.Select(t => t.Version), Is.EqualTo(new[] { "8.0", "10.0" }));
+        Assert.That(facts.IsWeb, Is.True);
+        Assert.That(facts.AssemblyName, Is.EqualTo("Api"));
+        Assert.That(facts.ProjectReferences, Is.EqualTo(new[] { "..\\Core\\Core.csproj" }));
+    }
+}
