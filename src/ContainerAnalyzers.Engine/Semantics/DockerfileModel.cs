@@ -160,9 +160,15 @@ public sealed class DockerfileModel
             return index >= 0 && index < before && index < _stages.Count ? _stages[index] : null;
         }
 
+        return FindStageByName(reference, before);
+    }
+
+    /// <summary>The latest stage before <paramref name="before"/> with this name (case-insensitive, as Docker compares).</summary>
+    private Stage? FindStageByName(string name, int before)
+    {
         for (var i = Math.Min(before, _stages.Count) - 1; i >= 0; i--)
         {
-            if (string.Equals(_stages[i].Name, reference, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(_stages[i].Name, name, StringComparison.OrdinalIgnoreCase))
             {
                 return _stages[i];
             }
@@ -252,21 +258,22 @@ public sealed class DockerfileModel
         }
     }
 
-    // BuildKit resolves --from against stage names and indexes first; anything else is an image.
+    // BuildKit resolves --from against stage names and indexes first; anything else is an image. The flag lexer
+    // has already removed quotes and escapes, so only a value with variables needs expanding.
     private StageDependency ResolveDependency(Stage stage, InstructionSyntax instruction, string reference)
     {
         var expanded = WordExpander.HasVariables(reference) ? ExpandWithGlobalArguments(reference) : reference;
-        if (string.IsNullOrEmpty(expanded))
-        {
-            return new StageDependency(instruction, reference, null, null);
-        }
-
-        var target = FindStage(expanded!, stage.Index);
-        return target is not null
-            ? new StageDependency(instruction, reference, target, null)
-            : new StageDependency(instruction, reference, null, ImageReference.TryParse(expanded!));
+        var (target, image) = ResolveStageOrImage(expanded, FindStage(expanded ?? string.Empty, stage.Index));
+        return new StageDependency(instruction, reference, target, image);
     }
 
+    /// <summary>An earlier stage when one was found, otherwise the name read as an image; neither when the name is unknown.</summary>
+    private static (Stage? Stage, ImageReference? Image) ResolveStageOrImage(string? name, Stage? stage)
+        => string.IsNullOrEmpty(name) ? (null, null)
+            : stage is not null ? (stage, null)
+            : (null, ImageReference.TryParse(name!));
+
+    // FROM names earlier stages by name only (an index is an image name there), after global ARG expansion.
     private void Resolve(Stage stage)
     {
         if (stage.From.Image is not { } image)
@@ -276,18 +283,6 @@ public sealed class DockerfileModel
 
         var name = ExpandWithGlobalArguments(image.Value);
         stage.BaseName = name;
-        if (string.IsNullOrEmpty(name))
-        {
-            return;
-        }
-
-        var baseStage = FindStage(name!, stage.Index);
-        if (baseStage is not null && !int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-        {
-            stage.BaseStage = baseStage;
-            return;
-        }
-
-        stage.BaseImage = ImageReference.TryParse(name!);
+        (stage.BaseStage, stage.BaseImage) = ResolveStageOrImage(name, FindStageByName(name ?? string.Empty, stage.Index));
     }
 }
