@@ -22,7 +22,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         "UsingMicrosoftNETSdkWeb", "UsingMicrosoftNETSdkWorker", "PublishAot", "PublishTrimmed", "SelfContained", "PublishSelfContained",
         "PublishSingleFile", "RuntimeIdentifier", "RuntimeIdentifiers", "InvariantGlobalization", "ContainerBaseImage",
         "ContainerFamily", "ContainerRepository", "ContainerUser", "EnableSdkContainerSupport", "IsTestProject",
-        "UseWPF", "UseWindowsForms", "UseMaui", "PackAsTool", "DockerfileFile", "DockerfileContext",
+        "UseWPF", "UseWindowsForms", "UseMaui", "PackAsTool", "DockerfileFile", "DockerfileContext", "ContainerAnalyzersRestoreFiles",
     };
 
     private readonly SortedDictionary<string, string> _properties;

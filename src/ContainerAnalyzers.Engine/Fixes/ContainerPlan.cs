@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ContainerAnalyzers.Projects;
+
+namespace ContainerAnalyzers.Fixes;
+
+/// <summary>
+/// What the project needs from its container, decided from the project alone: the SDK image that builds it, the
+/// runtime image that runs it, how it starts and where the build context is. Both fixes (minimal edit and full
+/// regeneration) and every road to them (IDE, C# lightbulb, MSBuild target) use the same plan.
+/// </summary>
+public sealed class ContainerPlan
+{
+    public const string PublishDirectory = "/app/publish";
+    public const string DefaultBuilderName = "build";
+
+    private ContainerPlan(ProjectFacts project, ProjectLayout layout, string version, int major)
+    {
+        Project = project;
+        Layout = layout;
+        DotnetVersion = version;
+        DotnetMajor = major;
+    }
+
+    public ProjectFacts Project { get; }
+
+    public ProjectLayout Layout { get; }
+
+    /// <summary>The .NET version of the TargetFramework, e.g. <c>10.0</c>.</summary>
+    public string DotnetVersion { get; }
+
+    public int DotnetMajor { get; }
+
+    public string AssemblyName => Project.AssemblyName ?? "app";
+
+    public bool IsWeb => Project.IsWeb;
+
+    public bool IsSelfContained => Project.IsSelfContained;
+
+    public bool IsAot => Project.PublishAot;
+
+    /// <summary>The SDK image of the builder stage.</summary>
+    public string SdkImage => IsAot && DotnetMajor >= 10
+        ? $"mcr.microsoft.com/dotnet/sdk:{DotnetVersion}-noble-aot"
+        : $"mcr.microsoft.com/dotnet/sdk:{DotnetVersion}{DistroSuffix}";
+
+    /// <summary>Native AOT before .NET 10 has no SDK image of its own: the builder installs the native toolchain.</summary>
+    public bool InstallsAotPrerequisites => IsAot && DotnetMajor < 10;
+
+    /// <summary>
+    /// The builder runs on the build machine's platform and publishes for the target's (<c>-a $TARGETARCH</c>),
+    /// so multi-platform builds do not emulate the SDK. Native AOT cannot cross-compile without extra toolchains,
+    /// so an AOT builder runs on the target platform.
+    /// </summary>
+    public bool BuildsOnBuildPlatform => !IsAot;
+
+    /// <summary>The runtime repository: runtime-deps for self-contained apps, aspnet for web apps, runtime otherwise.</summary>
+    public string RuntimeRepository => IsSelfContained ? "mcr.microsoft.com/dotnet/runtime-deps"
+        : IsWeb ? "mcr.microsoft.com/dotnet/aspnet"
+        : "mcr.microsoft.com/dotnet/runtime";
+
+    /// <summary>Globalization needs ICU unless the project declares InvariantGlobalization=true.</summary>
+    public bool NeedsIcu => Project.InvariantGlobalization != true;
+
+    /// <summary>.NET 8+ images define APP_UID and listen on 8080; older ones run as root and listen on 80.</summary>
+    public bool HasAppUid => DotnetMajor >= 8;
+
+    public int DefaultHttpPort => DotnetMajor >= 8 ? 8080 : 80;
+
+    /// <summary>How the final stage starts the app, in exec form.</summary>
+    public IReadOnlyList<string> Entrypoint => IsSelfContained
+        ? new[] { "./" + AssemblyName }
+        : new[] { "dotnet", AssemblyName + ".dll" };
+
+    private string DistroSuffix => DotnetMajor >= 8 ? "-noble" : DotnetMajor >= 6 ? "-jammy" : string.Empty;
+
+    /// <summary>
+    /// The plan for a project, or null when there is nothing sure to generate: no .NET (Core) TargetFramework, or
+    /// an app that cannot run in a Linux container (desktop, tool, .NET Framework).
+    /// </summary>
+    public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout)
+    {
+        var framework = project.TargetFrameworks.FirstOrDefault(t => t.IsDotnetCore && t.Platform is null);
+        if (framework?.Version is not { } version || framework.Major is not { } major || project.CannotRunInLinuxContainer || !project.IsExecutable && project.OutputType is not null)
+        {
+            return null;
+        }
+
+        return new ContainerPlan(project, layout, version, major);
+    }
+
+    /// <summary>
+    /// The runtime image: ContainerBaseImage when the project sets it; otherwise the chiseled (distroless) image of
+    /// the TargetFramework's version with <c>-extra</c> when globalization needs ICU, or ContainerFamily's tag.
+    /// With <paramref name="needsShell"/> (the old image ran shell commands that must keep running), the full
+    /// image of the same version instead. <paramref name="note"/> says why when the choice is not the chiseled one.
+    /// </summary>
+    public string GetRuntimeImage(bool needsShell, out string? note)
+    {
+        note = null;
+        if (Project.ContainerBaseImage is { } baseImage)
+        {
+            note = "The runtime image is the project's ContainerBaseImage.";
+            return baseImage;
+        }
+
+        if (Project.ContainerFamily is { } family && !needsShell)
+        {
+            note = "The runtime image follows the project's ContainerFamily.";
+            return $"{RuntimeRepository}:{DotnetVersion}-{family}";
+        }
+
+        if (needsShell)
+        {
+            note = "Not chiseled: this stage runs shell commands carried over from the old Dockerfile. Move them to the build stage to switch to the "
+                + $"{DotnetVersion}{ChiseledSuffix} image, which has no shell.";
+            return $"{RuntimeRepository}:{DotnetVersion}{DistroSuffix}";
+        }
+
+        if (DotnetMajor >= 8)
+        {
+            return $"{RuntimeRepository}:{DotnetVersion}{ChiseledSuffix}";
+        }
+
+        if (DotnetMajor >= 6 && !NeedsIcu)
+        {
+            return $"{RuntimeRepository}:{DotnetVersion}-jammy-chiseled";
+        }
+
+        note = DotnetMajor >= 6
+            ? $".NET {DotnetVersion} has no chiseled image with ICU; this is its smallest official image that has it. Consider upgrading to .NET 8 or later."
+            : $".NET {DotnetVersion} has no chiseled image; this is its official runtime image. Consider upgrading to .NET 8 or later.";
+        return $"{RuntimeRepository}:{DotnetVersion}{DistroSuffix}";
+    }
+
+    private string ChiseledSuffix => "-noble-chiseled" + (NeedsIcu ? "-extra" : string.Empty);
+
+    internal static string FormatExecForm(IEnumerable<string> words)
+        => "[" + string.Join(", ", words.Select(w => "\"" + w.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")) + "]";
+
+    internal string PortText(int port) => port.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,226 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Fixes;
+
+/// <summary>
+/// Writes the stages of the generated Dockerfile, after Microsoft's chiseled samples: a builder on the SDK image
+/// that restores as its own layer and publishes to <see cref="ContainerPlan.PublishDirectory"/>, and a final stage
+/// on the runtime image that copies the output, runs as the non-root app user and starts the app in exec form.
+/// </summary>
+internal sealed class DockerfileWriter
+{
+    private readonly ContainerPlan _plan;
+    private readonly StringBuilder _text = new();
+    private readonly string _newLine;
+
+    public DockerfileWriter(ContainerPlan plan, string newLine)
+    {
+        _plan = plan;
+        _newLine = newLine;
+    }
+
+    public override string ToString() => _text.ToString();
+
+    public DockerfileWriter Line(string line = "")
+    {
+        _text.Append(line).Append(_newLine);
+        return this;
+    }
+
+    /// <summary>Original text (an instruction with its comments), in the file's line breaks.</summary>
+    public DockerfileWriter Verbatim(string text)
+    {
+        var normalized = text.Replace("\r\n", "\n").Replace("\n", _newLine);
+        _text.Append(normalized);
+        if (!normalized.EndsWith(_newLine, System.StringComparison.Ordinal))
+        {
+            _text.Append(_newLine);
+        }
+
+        return this;
+    }
+
+    public DockerfileWriter Comment(string text) => Line("# " + text);
+
+    public void WriteHeader()
+    {
+        var layout = _plan.Layout;
+        Comment($"{_plan.AssemblyName}: built on the .NET SDK image, run on a small runtime image without the SDK.");
+        Comment(layout.ContextIsProjectDirectory
+            ? "Build it from this folder:"
+            : $"The build context is {layout.ContextFromProject}, which holds the referenced projects and build files. From this folder:");
+        Comment("  " + layout.GetBuildCommand(ImageName));
+    }
+
+    /// <summary>The builder stage of a full regeneration.</summary>
+    public void WriteBuilder(string name, CarryOver carry, IReadOnlyList<string> extraCopies)
+    {
+        var layout = _plan.Layout;
+        var project = Quote(layout.ProjectPathInContext);
+        var arch = _plan.DotnetMajor >= 8 ? " -a $TARGETARCH" : string.Empty;
+        Line((_plan.BuildsOnBuildPlatform && _plan.DotnetMajor >= 8 ? "FROM --platform=$BUILDPLATFORM " : "FROM ") + _plan.SdkImage + " AS " + name);
+        if (_plan.DotnetMajor >= 8)
+        {
+            Line("ARG TARGETARCH");
+        }
+
+        Line("WORKDIR /src");
+        if (_plan.InstallsAotPrerequisites)
+        {
+            Comment("Native AOT needs the platform's C toolchain.");
+            Line("RUN apt-get update \\");
+            Line("    && apt-get install -y --no-install-recommends clang zlib1g-dev \\");
+            Line("    && rm -rf /var/lib/apt/lists/*");
+        }
+
+        foreach (var install in carry.PackageInstalls)
+        {
+            Verbatim(carry.TextOf(install));
+        }
+
+        Line();
+        if (layout.HasProjectReferences)
+        {
+            Comment("The project references other projects, so restore needs the whole tree; a cache mount keeps");
+            Comment("the downloaded NuGet packages from one build to the next.");
+            Line("COPY . .");
+            WriteBuildPreparation(carry, extraCopies);
+            Line("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \\");
+            Line($"    dotnet publish {project} -c Release{arch} -o {ContainerPlan.PublishDirectory}");
+            return;
+        }
+
+        Comment("Restore as a distinct layer: it is reused until a project or build file changes.");
+        foreach (var file in layout.RestoreFilesInContext)
+        {
+            Line($"COPY {Quote(file)} {Quote(DirectoryOf(file))}");
+        }
+
+        Line($"COPY {project} {Quote(DirectoryOf(layout.ProjectPathInContext))}");
+        Line($"RUN dotnet restore {project}{arch}");
+        Line();
+        Comment("Copy the sources and publish the app.");
+        Line("COPY . .");
+        WriteBuildPreparation(carry, extraCopies);
+        Line($"RUN dotnet publish {project} -c Release{arch} --no-restore -o {ContainerPlan.PublishDirectory}");
+    }
+
+    /// <summary>The final stage: runtime image, carried settings, the app, a non-root user and an exec-form entry point.</summary>
+    public void WriteFinal(string builderName, string publishDirectory, CarryOver carry, IReadOnlyList<InstructionSyntax> carriedArguments)
+    {
+        var image = _plan.GetRuntimeImage(carry.NeedsShell, out var note);
+        foreach (var line in Wrap(note ?? (_plan.IsSelfContained
+            ? "Runtime stage: the app is self-contained, so it needs no .NET runtime; chiseled images have no shell or package manager."
+            : "Runtime stage: a chiseled (distroless) image with just the .NET runtime: no shell, no package manager.")))
+        {
+            Comment(line);
+        }
+
+        Line($"FROM {image} AS {FinalStageName(builderName)}");
+        foreach (var argument in carriedArguments)
+        {
+            Verbatim(carry.TextOf(argument));
+        }
+
+        foreach (var metadata in carry.Metadata)
+        {
+            Verbatim(carry.TextOf(metadata));
+        }
+
+        Line("WORKDIR /app");
+        Line($"COPY --from={builderName} {publishDirectory} .");
+        foreach (var instruction in carry.PackageInstalls.Concat(carry.RuntimeCommands).Concat(carry.Runtime))
+        {
+            Verbatim(carry.TextOf(instruction));
+        }
+
+        foreach (var expose in carry.Exposes)
+        {
+            Verbatim(carry.TextOf(expose));
+        }
+
+        if (carry.ExtraPorts.Count > 0)
+        {
+            Line("EXPOSE " + string.Join(" ", carry.ExtraPorts.Select(p => p.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        foreach (var note2 in carry.Notes)
+        {
+            Comment(note2);
+        }
+
+        if (carry.NonRootUser is { } user)
+        {
+            Verbatim(carry.TextOf(user));
+        }
+        else if (_plan.HasAppUid)
+        {
+            Line("USER $APP_UID");
+        }
+
+        Line("ENTRYPOINT " + ContainerPlan.FormatExecForm(_plan.Entrypoint));
+        if (carry.CommandArguments is { } arguments)
+        {
+            Verbatim(carry.TextOf(arguments));
+        }
+    }
+
+    public static string FinalStageName(string builderName) => builderName == "final" ? "runtime" : "final";
+
+    /// <summary>The image name used in the build command: the assembly name, lower-cased, as Docker requires.</summary>
+    public string ImageName
+    {
+        get
+        {
+            var name = new string(_plan.AssemblyName.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) && c < 128 || c is '.' or '-' or '_' ? c : '-').ToArray()).Trim('.', '-', '_');
+            return name.Length == 0 ? "app" : name;
+        }
+    }
+
+    private void WriteBuildPreparation(CarryOver carry, IReadOnlyList<string> extraCopies)
+    {
+        foreach (var copy in extraCopies)
+        {
+            Verbatim(copy);
+        }
+
+        foreach (var command in carry.BuildCommands)
+        {
+            Verbatim(carry.TextOf(command));
+        }
+    }
+
+    // Comments stay readable in an editor: about 110 characters a line.
+    private static IEnumerable<string> Wrap(string text)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + word.Length > 110)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+
+    private static string DirectoryOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? "./" : path.Substring(0, slash + 1);
+    }
+
+    // Quote only when needed: a path with spaces must be quoted in a shell word and in COPY's JSON form.
+    private static string Quote(string path) => path.IndexOf(' ') >= 0 ? "\"" + path + "\"" : path;
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ContainerAnalyzers.Fixes;
+
+/// <summary>
+/// Path arithmetic on strings only (no file system): the analyzers may not touch the disk, and the paths come from
+/// MSBuild on any OS. Results use forward slashes, which is what a Dockerfile and a docker build command want.
+/// </summary>
+internal static class PathText
+{
+    /// <summary>Forward slashes, no <c>.</c> or <c>..</c> segments, no trailing slash (except a bare root).</summary>
+    public static string Normalize(string path)
+    {
+        var slashed = path.Replace('\\', '/');
+        var root = GetRoot(slashed);
+        var segments = new List<string>();
+        foreach (var segment in slashed.Substring(root.Length).Split('/'))
+        {
+            if (segment.Length == 0 || segment == ".")
+            {
+                continue;
+            }
+
+            if (segment == ".." && segments.Count > 0 && segments[segments.Count - 1] != "..")
+            {
+                segments.RemoveAt(segments.Count - 1);
+                continue;
+            }
+
+            if (segment == ".." && root.Length > 0)
+            {
+                continue;
+            }
+
+            segments.Add(segment);
+        }
+
+        return root + string.Join("/", segments);
+    }
+
+    public static bool IsRooted(string path) => GetRoot(path.Replace('\\', '/')).Length > 0;
+
+    public static string Combine(string directory, string relativeOrRooted)
+        => IsRooted(relativeOrRooted) ? Normalize(relativeOrRooted) : Normalize(directory.TrimEnd('/', '\\') + "/" + relativeOrRooted);
+
+    public static string GetDirectory(string path)
+    {
+        var normalized = Normalize(path);
+        var slash = normalized.LastIndexOf('/');
+        var root = GetRoot(normalized);
+        return slash < root.Length ? root : normalized.Substring(0, slash);
+    }
+
+    public static string GetFileName(string path)
+    {
+        var normalized = Normalize(path);
+        var slash = normalized.LastIndexOf('/');
+        return slash < 0 ? normalized : normalized.Substring(slash + 1);
+    }
+
+    /// <summary>The path of <paramref name="path"/> relative to <paramref name="directory"/>, or null when it is not inside it.</summary>
+    public static string? RelativeTo(string directory, string path)
+    {
+        var dir = Normalize(directory);
+        var full = Normalize(path);
+        if (string.Equals(dir, full, PathComparison))
+        {
+            return ".";
+        }
+
+        var prefix = dir.EndsWith("/", StringComparison.Ordinal) ? dir : dir + "/";
+        return full.StartsWith(prefix, PathComparison) ? full.Substring(prefix.Length) : null;
+    }
+
+    /// <summary>The deepest directory that contains every one of <paramref name="directories"/>.</summary>
+    public static string? CommonAncestor(IEnumerable<string> directories)
+    {
+        string[]? common = null;
+        string? commonRoot = null;
+        foreach (var directory in directories.Select(Normalize))
+        {
+            var root = GetRoot(directory);
+            var segments = directory.Substring(root.Length).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            if (common is null)
+            {
+                common = segments;
+                commonRoot = root;
+                continue;
+            }
+
+            if (!string.Equals(root, commonRoot, PathComparison))
+            {
+                return null;
+            }
+
+            var length = 0;
+            while (length < common.Length && length < segments.Length && string.Equals(common[length], segments[length], PathComparison))
+            {
+                length++;
+            }
+
+            common = common.Take(length).ToArray();
+        }
+
+        return common is null ? null : commonRoot + string.Join("/", common);
+    }
+
+    // Ordinal even for Windows paths: MSBuild hands over paths spelled consistently, and a false mismatch only
+    // widens the build context, never breaks it.
+    private static StringComparison PathComparison => StringComparison.Ordinal;
+
+    private static string GetRoot(string slashed)
+    {
+        if (slashed.StartsWith("//", StringComparison.Ordinal))
+        {
+            return "//";
+        }
+
+        if (slashed.StartsWith("/", StringComparison.Ordinal))
+        {
+            return "/";
+        }
+
+        if (slashed.Length >= 2 && char.IsLetter(slashed[0]) && slashed[1] == ':')
+        {
+            return slashed.Length >= 3 && slashed[2] == '/' ? slashed.Substring(0, 3) : slashed.Substring(0, 2);
+        }
+
+        return string.Empty;
+    }
+}

@@ -1,0 +1,23 @@
+# App: built on the .NET SDK image, run on a small runtime image without the SDK.
+# The build context is ../.., which holds the referenced projects and build files. From this folder:
+#   docker build -t app -f Dockerfile ../..
+
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:8.0-noble AS build
+ARG TARGETARCH
+WORKDIR /src
+
+# Restore as a distinct layer: it is reused until a project or build file changes.
+COPY src/App/App.csproj src/App/
+RUN dotnet restore src/App/App.csproj -a $TARGETARCH
+
+# Copy the sources and publish the app.
+COPY . .
+RUN dotnet publish src/App/App.csproj -c Release -a $TARGETARCH --no-restore -o /app/publish
+
+# Runtime stage: a chiseled (distroless) image with just the .NET runtime: no shell, no package manager.
+FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra AS final
+WORKDIR /app
+COPY --from=build /app/publish .
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "App.dll"]
