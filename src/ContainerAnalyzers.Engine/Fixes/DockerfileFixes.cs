@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 
@@ -53,6 +55,24 @@ public static class DockerfileFixes
 
     private static readonly Regex PublishCommand = new(@"\bdotnet(?:\.exe)?(?:\s|\\\r?\n)+publish\b", RegexOptions.CultureInvariant);
     private static readonly Regex OutputOption = new(@"(?<=\s)(?:-o|--output)(?:=|(?:\s|\\\r?\n)+)(?<dir>[^\s;&|]+)", RegexOptions.CultureInvariant);
+
+    /// <summary>The rules whose findings these fixes resolve.</summary>
+    public static readonly IReadOnlyList<string> FixableRuleIds = new[] { RuleIds.NoBuilderStage, RuleIds.FinalStageOnSdkImage };
+
+    /// <summary>The ids of the fixable findings in a Dockerfile: what the C# mirror diagnostic and Fix All look for.</summary>
+    public static IReadOnlyList<string> FindFixableRuleIds(DockerfileAnalysis analysis, CancellationToken cancellationToken = default)
+    {
+        var ids = new List<string>();
+        foreach (var rule in new DockerfileRule[] { new CTR0001NoBuilderStageRule(), new CTR0002FinalStageOnSdkImageRule() })
+        {
+            if (rule.Analyze(analysis, cancellationToken).Count > 0)
+            {
+                ids.Add(rule.Descriptor.Id);
+            }
+        }
+
+        return ids;
+    }
 
     /// <summary>The fixes for an existing Dockerfile, minimal edit first; empty when the project gives no sure plan.</summary>
     public static IReadOnlyList<DockerfileFix> GetFixes(string dockerfileText, string dockerfilePath, ProjectFacts project, CancellationToken cancellationToken = default)

@@ -27,6 +27,14 @@ public static class RuleDescriptors
         RuleSeverity.Info,
         "An executable project without a Dockerfile or SDK container settings cannot be containerized as it is.");
 
+    public static readonly RuleDescriptor DockerfileFixAvailable = new(
+        RuleIds.DockerfileFixAvailable,
+        "Dockerfile fix available from code",
+        "The Dockerfile of '{0}' can be fixed ({1}): rewrite it as a distroless multi-stage build",
+        RuleCategories.Project,
+        RuleSeverity.Hidden,
+        "A hidden diagnostic on the program's entry point that mirrors the fixable Dockerfile diagnostics, so editors that show no light bulb in a Dockerfile offer the fixes from C# code.");
+
     public static readonly RuleDescriptor SyntaxError = new(
         RuleIds.SyntaxError,
         "Dockerfile syntax error",
@@ -35,7 +43,7 @@ public static class RuleDescriptors
         RuleSeverity.Warning,
         "BuildKit rejects this Dockerfile. The other rules still analyze what could be parsed.");
 
-    public static RuleDescriptor[] All { get; } = { NoBuilderStage, FinalStageOnSdkImage, ProjectHasNoDockerfile, SyntaxError };
+    public static RuleDescriptor[] All { get; } = { NoBuilderStage, FinalStageOnSdkImage, ProjectHasNoDockerfile, DockerfileFixAvailable, SyntaxError };
 }
 
 public static class RuleCategories

@@ -6,6 +6,7 @@ public static class RuleIds
     public const string NoBuilderStage = "CTR0001";
     public const string FinalStageOnSdkImage = "CTR0002";
     public const string ProjectHasNoDockerfile = "CTR0003";
+    public const string DockerfileFixAvailable = "CTR0009";
     public const string SyntaxError = "CTR0090";
 
     public const string DocumentationBaseUri = "https://github.com/container-analyzers/ContainerAnalyzers/blob/main/docs/rules/";

@@ -24,6 +24,11 @@ internal static class DiagnosticDescriptors
         RuleCategories.Project, DiagnosticSeverity.Info, isEnabledByDefault: true,
         RuleDescriptors.ProjectHasNoDockerfile.Description, RuleDescriptors.ProjectHasNoDockerfile.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor DockerfileFixAvailable = new(
+        RuleIds.DockerfileFixAvailable, RuleDescriptors.DockerfileFixAvailable.Title, RuleDescriptors.DockerfileFixAvailable.MessageFormat,
+        RuleCategories.Project, DiagnosticSeverity.Hidden, isEnabledByDefault: true,
+        RuleDescriptors.DockerfileFixAvailable.Description, RuleDescriptors.DockerfileFixAvailable.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor SyntaxError = new(
         RuleIds.SyntaxError, RuleDescriptors.SyntaxError.Title, RuleDescriptors.SyntaxError.MessageFormat,
         RuleCategories.Syntax, DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -34,6 +39,7 @@ internal static class DiagnosticDescriptors
         RuleIds.NoBuilderStage => NoBuilderStage,
         RuleIds.FinalStageOnSdkImage => FinalStageOnSdkImage,
         RuleIds.ProjectHasNoDockerfile => ProjectHasNoDockerfile,
+        RuleIds.DockerfileFixAvailable => DockerfileFixAvailable,
         RuleIds.SyntaxError => SyntaxError,
         _ => throw new System.ArgumentException("No Roslyn descriptor for " + rule.Id, nameof(rule)),
     };

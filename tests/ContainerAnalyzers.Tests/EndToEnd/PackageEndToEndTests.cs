@@ -160,6 +160,49 @@ public sealed class PackageEndToEndTests
         Assert.That(deleted.Output, Does.Contain("CoreCompile:"), deleted.Output);
     }
 
+    // Road 3: the headless fixer shipped in the package. It rewrites the bad Dockerfile on disk, and the next build
+    // (warnings as errors) reports nothing.
+    [TestCase("Microsoft.NET.Sdk.Web", "net8.0", "8.0", "minimal", "aspnet:8.0-noble-chiseled-extra")]
+    [TestCase("Microsoft.NET.Sdk", "net10.0", "10.0", "regenerate", "runtime:10.0-noble-chiseled-extra")]
+    [TestCase("Microsoft.NET.Sdk", "net8.0;net10.0", "8.0", "minimal", "runtime:8.0-noble-chiseled-extra")]
+    public void FixDockerfileTargetRewritesTheDockerfileAndTheNextBuildIsClean(string sdk, string targetFrameworks, string dotnetVersion, string mode, string expectedImage)
+    {
+        var consumer = CreateConsumer(sdk, targetFrameworks, string.Format(CultureInfo.InvariantCulture, BadDockerfile, dotnetVersion, "Consumer"));
+        var dockerfile = Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile");
+
+        var fix = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixMode=" + mode);
+
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        Assert.That(fix.Output, Does.Contain("ContainerAnalyzers: rewrote").And.Contain("fixing CTR0001, CTR0002"), fix.Output);
+        var text = File.ReadAllText(dockerfile);
+        Assert.That(text, Does.Contain("FROM mcr.microsoft.com/dotnet/" + expectedImage + " AS final"), text);
+        var after = Build(consumer, "-warnaserror");
+        Assert.That(after.ExitCode, Is.Zero, after.Output + "\n" + text);
+        Assert.That(after.Output, Does.Not.Contain("CTR0"), after.Output);
+        AssertAnalyzerLoaded(after);
+
+        var again = Build(consumer, "-t:FixDockerfile");
+        Assert.That(again.Output, Does.Contain("left as it is"), "a fixed Dockerfile is not rewritten again");
+        Assert.That(File.ReadAllText(dockerfile), Is.EqualTo(text));
+    }
+
+    [Test]
+    public void FixDockerfileTargetAddsADockerfileAndDockerIgnoreToAProjectWithout()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", dockerfile: null);
+        var fix = Build(consumer, "-t:FixDockerfile");
+
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        var folder = Path.GetDirectoryName(consumer)!;
+        Assert.That(File.Exists(Path.Combine(folder, "Dockerfile")), Is.True, fix.Output);
+        // The consumer's folder has Directory.Build.props above it, so the build context is the parent folder.
+        Assert.That(File.Exists(Path.Combine(folder, "..", ".dockerignore")), Is.True, fix.Output);
+        Assert.That(File.ReadAllText(Path.Combine(folder, "Dockerfile")), Does.Contain("docker build -t consumer -f Dockerfile .."));
+        var after = Build(consumer, "-warnaserror");
+        Assert.That(after.ExitCode, Is.Zero, after.Output);
+        Assert.That(after.Output, Does.Not.Contain("CTR0"), after.Output);
+    }
+
     private static void AssertAnalyzerLoaded(ProcessResult result)
     {
         foreach (var code in new[] { "CS8032", "CS9057", "AD0001", "CS8784", "CS8785" })

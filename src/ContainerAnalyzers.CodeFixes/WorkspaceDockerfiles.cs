@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ContainerAnalyzers.Fixes;
+using ContainerAnalyzers.Infrastructure;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules.Definitions;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ContainerAnalyzers.CodeFixes;
+
+/// <summary>What a code action does to a project's container files.</summary>
+internal enum ContainerFileAction
+{
+    MinimalEdit,
+    Regenerate,
+    CreateDockerfile,
+    AddDockerIgnore,
+}
+
+/// <summary>
+/// The workspace side of the fixes, shared by the Dockerfile code fix, the C# mirror's code fix and Fix All: finds a
+/// project's container files among its additional documents, asks the engine's generator, and returns the solution
+/// with the Dockerfile (or .dockerignore) edited or added.
+/// </summary>
+internal static class WorkspaceDockerfiles
+{
+    public const string EquivalenceKeyPrefix = "ContainerAnalyzers.";
+
+    public static string EquivalenceKey(ContainerFileAction action) => EquivalenceKeyPrefix + action;
+
+    public static ContainerFileAction? ParseEquivalenceKey(string? key)
+        => key is not null && key.StartsWith(EquivalenceKeyPrefix, StringComparison.Ordinal)
+            && Enum.TryParse<ContainerFileAction>(key.Substring(EquivalenceKeyPrefix.Length), out var action) ? action : null;
+
+    public static string Title(ContainerFileAction action) => action switch
+    {
+        ContainerFileAction.MinimalEdit => DockerfileFixes.MinimalEditTitle,
+        ContainerFileAction.Regenerate => DockerfileFixes.RegenerateTitle,
+        ContainerFileAction.CreateDockerfile => DockerfileFixes.CreateTitle,
+        _ => DockerfileFixes.DockerIgnoreTitle,
+    };
+
+    public static ProjectFacts GetFacts(Project project, CancellationToken cancellationToken)
+        => AnalysisCache.GetProjectFacts(project.AnalyzerOptions, cancellationToken);
+
+    public static IEnumerable<TextDocument> FindDocuments(Project project, AdditionalFileKind kind)
+    {
+        var options = project.AnalyzerOptions;
+        var paths = new HashSet<string>(
+            options.AdditionalFiles.Where(f => AdditionalFileKinds.Classify(f, options) == kind).Select(f => f.Path),
+            StringComparer.Ordinal);
+        return project.AdditionalDocuments.Where(d => d.FilePath is not null && paths.Contains(d.FilePath));
+    }
+
+    /// <summary>The actions that apply to a Dockerfile with fixable findings: the engine's fixes in its order, then the .dockerignore.</summary>
+    public static async Task<IReadOnlyList<(ContainerFileAction Action, string Title)>> GetDockerfileActionsAsync(TextDocument dockerfile, CancellationToken cancellationToken)
+    {
+        var actions = new List<(ContainerFileAction, string)>();
+        var text = await dockerfile.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var facts = GetFacts(dockerfile.Project, cancellationToken);
+        foreach (var fix in DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath ?? "/Dockerfile", facts, cancellationToken))
+        {
+            actions.Add((fix.Kind == DockerfileFixKind.MinimalEdit ? ContainerFileAction.MinimalEdit : ContainerFileAction.Regenerate, fix.Title));
+        }
+
+        if (actions.Count > 0 && NeedsDockerIgnore(dockerfile.Project, facts, dockerfile.FilePath))
+        {
+            actions.Add((ContainerFileAction.AddDockerIgnore, DockerfileFixes.DockerIgnoreTitle));
+        }
+
+        return actions;
+    }
+
+    /// <summary>The actions for a project without a Dockerfile (CTR0003).</summary>
+    public static IReadOnlyList<(ContainerFileAction Action, string Title)> GetCreateActions(Project project, CancellationToken cancellationToken)
+    {
+        var facts = GetFacts(project, cancellationToken);
+        if (NewDockerfilePath(facts) is not { } path || DockerfileFixes.CreateDockerfile(facts, path) is null)
+        {
+            return Array.Empty<(ContainerFileAction, string)>();
+        }
+
+        var actions = new List<(ContainerFileAction, string)> { (ContainerFileAction.CreateDockerfile, DockerfileFixes.CreateTitle) };
+        if (NeedsDockerIgnore(project, facts, path))
+        {
+            actions.Add((ContainerFileAction.AddDockerIgnore, DockerfileFixes.DockerIgnoreTitle));
+        }
+
+        return actions;
+    }
+
+    /// <summary>
+    /// Applies one action to one project. With <paramref name="onlyWhenNeeded"/> (Fix All), a Dockerfile is only
+    /// rewritten when one of the fixable rules reports it, and a minimal edit falls back to regeneration.
+    /// Returns null when the action does not apply.
+    /// </summary>
+    public static async Task<Solution?> ApplyAsync(Solution solution, ProjectId projectId, ContainerFileAction action, string? dockerfilePath, bool onlyWhenNeeded, CancellationToken cancellationToken)
+    {
+        var project = solution.GetProject(projectId);
+        if (project is null)
+        {
+            return null;
+        }
+
+        var facts = GetFacts(project, cancellationToken);
+        var dockerfiles = FindDocuments(project, AdditionalFileKind.Dockerfile).ToArray();
+        switch (action)
+        {
+            case ContainerFileAction.MinimalEdit:
+            case ContainerFileAction.Regenerate:
+            {
+                var dockerfile = dockerfilePath is null ? dockerfiles.FirstOrDefault() : dockerfiles.FirstOrDefault(d => d.FilePath == dockerfilePath);
+                if (dockerfile?.FilePath is null)
+                {
+                    return null;
+                }
+
+                var text = await dockerfile.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                if (onlyWhenNeeded)
+                {
+                    var model = DockerfileModel.Create(DockerfileParser.Parse(text.ToString(), cancellationToken));
+                    if (DockerfileFixes.FindFixableRuleIds(new DockerfileAnalysis(model, facts), cancellationToken).Count == 0)
+                    {
+                        return null;
+                    }
+                }
+
+                var fixes = DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath, facts, cancellationToken);
+                var wanted = action == ContainerFileAction.MinimalEdit ? DockerfileFixKind.MinimalEdit : DockerfileFixKind.Regenerate;
+                var fix = fixes.FirstOrDefault(f => f.Kind == wanted) ?? (onlyWhenNeeded ? fixes.LastOrDefault() : null);
+                return fix is null ? null : solution.WithAdditionalDocumentText(dockerfile.Id, SourceText.From(fix.NewText, text.Encoding));
+            }
+
+            case ContainerFileAction.CreateDockerfile:
+            {
+                if (dockerfiles.Length > 0 || CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is null
+                    || NewDockerfilePath(facts) is not { } path || DockerfileFixes.CreateDockerfile(facts, path) is not { } newText)
+                {
+                    return null;
+                }
+
+                return project.AddAdditionalDocument(PathText.GetFileName(path), SourceText.From(newText, System.Text.Encoding.UTF8), filePath: path).Project.Solution;
+            }
+
+            default:
+            {
+                var anchor = dockerfiles.FirstOrDefault()?.FilePath ?? NewDockerfilePath(facts);
+                if (onlyWhenNeeded && dockerfiles.Length == 0 && CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is null)
+                {
+                    return null;
+                }
+
+                if (!NeedsDockerIgnore(project, facts, anchor) || DockerfileFixes.GetDockerIgnorePath(facts, anchor!) is not { } ignorePath)
+                {
+                    return null;
+                }
+
+                return project.AddAdditionalDocument(".dockerignore", SourceText.From(DockerfileFixes.CreateDockerIgnore(), System.Text.Encoding.UTF8), filePath: ignorePath).Project.Solution;
+            }
+        }
+    }
+
+    /// <summary>Where a new Dockerfile goes: DockerfileFile when the project sets it, else next to the project file.</summary>
+    public static string? NewDockerfilePath(ProjectFacts facts)
+    {
+        if (facts.ProjectPath is not { Length: > 0 } projectPath || !PathText.IsRooted(projectPath))
+        {
+            return null;
+        }
+
+        var directory = PathText.GetDirectory(projectPath);
+        return PathText.Combine(directory, facts.GetProperty("DockerfileFile") ?? "Dockerfile");
+    }
+
+    private static bool NeedsDockerIgnore(Project project, ProjectFacts facts, string? dockerfilePath)
+        => dockerfilePath is not null
+            && !FindDocuments(project, AdditionalFileKind.DockerIgnore).Any()
+            && DockerfileFixes.GetDockerIgnorePath(facts, dockerfilePath) is { } path
+            && !project.Solution.Projects.Any(p => p.AdditionalDocuments.Any(d => d.FilePath == path));
+}

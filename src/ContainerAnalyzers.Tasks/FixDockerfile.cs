@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ContainerAnalyzers.Fixes;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Rules.Definitions;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ContainerAnalyzers.Tasks;
+
+/// <summary>
+/// The headless fixer: the same generator as the code fixes, applied on disk. Rewrites the project's Dockerfile when
+/// CTR0001 or CTR0002 reports it, creates one when CTR0003 would, adds a .dockerignore to the build context when
+/// there is none, and logs what it changed. It never touches a Dockerfile that has nothing to fix.
+/// </summary>
+public sealed class FixDockerfile : Task
+{
+    [Required]
+    public string ProjectPath { get; set; } = string.Empty;
+
+    [Required]
+    public string DockerfilePath { get; set; } = string.Empty;
+
+    /// <summary>The project's MSBuild properties the engine reads: items whose identity is the name, with a Value.</summary>
+    public ITaskItem[] Properties { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>minimal</c> (default: keep the user's stages, fall back to a rewrite) or <c>regenerate</c>.</summary>
+    public string Mode { get; set; } = "minimal";
+
+    public bool AddDockerIgnore { get; set; } = true;
+
+    /// <summary>Report what would change without writing (for CI checks).</summary>
+    public bool DryRun { get; set; }
+
+    [Output]
+    public ITaskItem[] ChangedFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    public override bool Execute()
+    {
+        try
+        {
+            var values = Properties.ToDictionary(p => p.ItemSpec, p => p.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase);
+            var projectText = File.Exists(ProjectPath) ? File.ReadAllText(ProjectPath) : null;
+            var facts = ProjectFacts.Create(name => values.TryGetValue(name, out var value) ? value : null, Path.GetFullPath(ProjectPath), projectText);
+            var changed = new List<ITaskItem>();
+            if (File.Exists(DockerfilePath))
+            {
+                RewriteDockerfile(facts, changed);
+            }
+            else if (CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
+                && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(DockerfilePath)) is { } created)
+            {
+                Write(DockerfilePath, created, Encoding.UTF8, $"added {DockerfilePath}: a distroless multi-stage Dockerfile (CTR0003)", changed);
+            }
+            else
+            {
+                Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers: {ProjectPath} has no Dockerfile to fix and is not an app to containerize.");
+            }
+
+            // Any .dockerignore the user already has (beside the Dockerfile, the project or in the context) is left alone.
+            var dockerfileDirectory = Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
+            if (AddDockerIgnore && (File.Exists(DockerfilePath) || changed.Count > 0)
+                && DockerfileFixes.GetDockerIgnorePath(facts, Path.GetFullPath(DockerfilePath)) is { } ignorePath
+                && !File.Exists(ignorePath)
+                && !File.Exists(Path.Combine(dockerfileDirectory, ".dockerignore"))
+                && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!, ".dockerignore"))
+                && !File.Exists(Path.Combine(dockerfileDirectory, Path.GetFileName(DockerfilePath) + ".dockerignore")))
+            {
+                Write(ignorePath, DockerfileFixes.CreateDockerIgnore(), Encoding.UTF8, $"added {ignorePath}: keeps bin/, obj/ and local secrets out of the build context", changed);
+            }
+
+            ChangedFiles = changed.ToArray();
+            if (changed.Count == 0)
+            {
+                Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: nothing to fix.");
+            }
+
+            return !Log.HasLoggedErrors;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Log.LogError($"ContainerAnalyzers: could not fix the Dockerfile: {exception.Message}");
+            return false;
+        }
+    }
+
+    private void RewriteDockerfile(ProjectFacts facts, List<ITaskItem> changed)
+    {
+        var bytes = File.ReadAllBytes(DockerfilePath);
+        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var text = new UTF8Encoding(false).GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
+        var model = DockerfileModel.Create(DockerfileParser.Parse(text));
+        var ids = DockerfileFixes.FindFixableRuleIds(new DockerfileAnalysis(model, facts));
+        if (ids.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers: {DockerfilePath} already builds in a separate stage and runs on a runtime image; left as it is.");
+            return;
+        }
+
+        var fixes = DockerfileFixes.GetFixes(text, Path.GetFullPath(DockerfilePath), facts);
+        var wanted = string.Equals(Mode, "regenerate", StringComparison.OrdinalIgnoreCase) ? DockerfileFixKind.Regenerate : DockerfileFixKind.MinimalEdit;
+        var fix = fixes.FirstOrDefault(f => f.Kind == wanted) ?? fixes.LastOrDefault();
+        if (fix is null)
+        {
+            Log.LogWarning($"ContainerAnalyzers: {DockerfilePath} has {string.Join(", ", ids)} but the project does not say enough (TargetFramework, output type) to rewrite it.");
+            return;
+        }
+
+        Write(DockerfilePath, fix.NewText, new UTF8Encoding(hasBom), $"rewrote {DockerfilePath} ({fix.Title.ToLowerInvariant()}), fixing {string.Join(", ", ids)}", changed);
+    }
+
+    private void Write(string path, string text, Encoding encoding, string what, List<ITaskItem> changed)
+    {
+        if (!DryRun)
+        {
+            File.WriteAllText(path, text, encoding);
+        }
+
+        Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: " + (DryRun ? "would have " : string.Empty) + what);
+        changed.Add(new TaskItem(path));
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ContainerAnalyzers.Fixes;
+using ContainerAnalyzers.Infrastructure;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Rules.Definitions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ContainerAnalyzers.Syntax;
+using System.Threading;
+
+namespace ContainerAnalyzers.Analyzers;
+
+/// <summary>
+/// CTR0009: a hidden diagnostic on the program's entry point (the first top-level statement, or Main) that
+/// mirrors the fixable Dockerfile diagnostics (CTR0001, CTR0002) and CTR0003. Visual Studio shows no light bulb
+/// for a diagnostic located in a non-source file, so this is how its users reach the fixes: caret in Program.cs.
+/// The approach of Roslyn's PublicApiAnalyzers, whose fixes also edit additional files.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the mirrored rule ids, comma-separated.</summary>
+    public const string MirroredIdsProperty = "MirroredIds";
+
+    /// <summary>Diagnostic property: the Dockerfile to fix; empty when the project has none (CTR0003).</summary>
+    public const string DockerfilePathProperty = "DockerfilePath";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DockerfileFixAvailable);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var mirror = FindMirror(
+                start.Options,
+                start.Compilation.AssemblyName,
+                text => start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var parsed) ? parsed : null,
+                start.CancellationToken);
+            if (mirror is null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxTreeAction(tree =>
+            {
+                if (tree.Tree.Options.Kind == SourceCodeKind.Regular
+                    && tree.Tree.GetRoot(tree.CancellationToken) is CompilationUnitSyntax unit
+                    && unit.Members.OfType<GlobalStatementSyntax>().FirstOrDefault() is { } first)
+                {
+                    tree.ReportDiagnostic(Create(first.GetLocation(), mirror));
+                }
+            });
+
+            start.RegisterSymbolAction(
+                symbol =>
+                {
+                    if (symbol.Symbol is IMethodSymbol { Name: "Main", IsStatic: true } method
+                        && !method.IsImplicitlyDeclared
+                        && SymbolEqualityComparer.Default.Equals(symbol.Compilation.GetEntryPoint(symbol.CancellationToken), method))
+                    {
+                        symbol.ReportDiagnostic(Create(method.Locations[0], mirror));
+                    }
+                },
+                SymbolKind.Method);
+        });
+    }
+
+    private static Diagnostic Create(Location location, Mirror mirror)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(MirroredIdsProperty, string.Join(",", mirror.Ids))
+            .Add(DockerfilePathProperty, mirror.DockerfilePath ?? string.Empty);
+        return Diagnostic.Create(DiagnosticDescriptors.DockerfileFixAvailable, location, properties, mirror.ProjectName, string.Join(", ", mirror.Ids));
+    }
+
+    private static Mirror? FindMirror(AnalyzerOptions options, string? assemblyName, Func<SourceText, DockerfileSyntaxTree?> parse, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var facts = AnalysisCache.GetProjectFacts(options, cancellationToken);
+            var dockerfiles = options.AdditionalFiles.Where(f => AdditionalFileKinds.Classify(f, options) == AdditionalFileKind.Dockerfile).ToArray();
+            var projectName = facts.ProjectName ?? assemblyName ?? "project";
+            if (dockerfiles.Length == 0)
+            {
+                return CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
+                    ? new Mirror(projectName, null, new[] { RuleIds.ProjectHasNoDockerfile })
+                    : null;
+            }
+
+            foreach (var dockerfile in dockerfiles)
+            {
+                if (dockerfile.GetText(cancellationToken) is { } text && parse(text) is { } tree)
+                {
+                    var ids = DockerfileFixes.FindFixableRuleIds(new DockerfileAnalysis(AnalysisCache.GetModel(tree), facts), cancellationToken);
+                    if (ids.Count > 0)
+                    {
+                        return new Mirror(projectName, dockerfile.Path, ids);
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // See DockerfileRuleAnalyzer: never let an exception become AD0001.
+        }
+
+        return null;
+    }
+
+    private sealed class Mirror
+    {
+        public Mirror(string projectName, string? dockerfilePath, IReadOnlyList<string> ids)
+        {
+            ProjectName = projectName;
+            DockerfilePath = dockerfilePath;
+            Ids = ids;
+        }
+
+        public string ProjectName { get; }
+
+        public string? DockerfilePath { get; }
+
+        public IReadOnlyList<string> Ids { get; }
+    }
+}

@@ -1,0 +1,106 @@
+using ContainerAnalyzers.CodeFixes;
+using ContainerAnalyzers.Fixes;
+using ContainerAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Fixes;
+
+/// <summary>Road 1: the code fix on the Dockerfile (an additional document) itself, through the workspace harness.</summary>
+[TestFixture]
+public sealed class DockerfileCodeFixTests
+{
+    [TestCase(0, DockerfileFixes.MinimalEditTitle)]
+    [TestCase(1, DockerfileFixes.RegenerateTitle)]
+    public async Task FixOnTheDockerfileRewritesItAndLeavesNoWarning(int index, string title)
+    {
+        using var harness = new WorkspaceHarness(Properties(), GeneratedDockerfileTests.SingleStage("8.0", "App"));
+        var project = harness.Solution.GetProject(harness.ProjectId)!;
+        var diagnostics = await WorkspaceHarness.AnalyzeAsync(project);
+        var dockerfile = project.AdditionalDocuments.Single(d => d.Name == "Dockerfile");
+        var builderStage = diagnostics.Single(d => d.Id == "CTR0001");
+        Assert.That(builderStage.Location.GetLineSpan().Path, Is.EqualTo(dockerfile.FilePath));
+
+        var actions = await WorkspaceHarness.GetActionsAsync(new DockerfileCodeFixProvider(), dockerfile, builderStage);
+        Assert.That(actions.Select(a => a.Title), Is.EqualTo(new[] { DockerfileFixes.MinimalEditTitle, DockerfileFixes.RegenerateTitle, DockerfileFixes.DockerIgnoreTitle }));
+        Assert.That(actions[index].Title, Is.EqualTo(title));
+
+        var fixedSolution = await WorkspaceHarness.ApplyAsync(actions[index]);
+        var fixedProject = fixedSolution.GetProject(harness.ProjectId)!;
+        var text = (await fixedProject.GetAdditionalDocument(dockerfile.Id)!.GetTextAsync()).ToString();
+        Assert.That(text, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra AS final"));
+        var after = await WorkspaceHarness.AnalyzeAsync(fixedProject);
+        Assert.That(after.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()), Is.Empty);
+        Assert.That(after.Where(d => d.Id == "CTR0009"), Is.Empty, "the C# mirror disappears with the Dockerfile diagnostics");
+    }
+
+    [Test]
+    public async Task CompanionFixAddsDockerIgnoreInTheBuildContext()
+    {
+        using var harness = new WorkspaceHarness(Properties(), GeneratedDockerfileTests.SingleStage("8.0", "App"));
+        var project = harness.Solution.GetProject(harness.ProjectId)!;
+        var dockerfile = project.AdditionalDocuments.Single(d => d.Name == "Dockerfile");
+        var diagnostic = (await WorkspaceHarness.AnalyzeAsync(project)).First(d => d.Id == "CTR0002");
+        var actions = await WorkspaceHarness.GetActionsAsync(new DockerfileCodeFixProvider(), dockerfile, diagnostic);
+
+        var fixedSolution = await WorkspaceHarness.ApplyAsync(actions.Single(a => a.Title == DockerfileFixes.DockerIgnoreTitle));
+        var ignore = fixedSolution.GetProject(harness.ProjectId)!.AdditionalDocuments.Single(d => d.Name == ".dockerignore");
+        Assert.That(ignore.FilePath, Is.EqualTo("/src/App/.dockerignore"));
+        Assert.That((await ignore.GetTextAsync()).ToString(), Does.Contain("**/obj/"));
+    }
+
+    [Test]
+    public async Task ProjectWithoutDockerfileGetsOneFromTheProjectFileDiagnostic()
+    {
+        using var harness = new WorkspaceHarness(Properties(), dockerfile: null);
+        var project = harness.Solution.GetProject(harness.ProjectId)!;
+        var diagnostic = (await WorkspaceHarness.AnalyzeAsync(project)).Single(d => d.Id == "CTR0003");
+        var projectFile = project.AdditionalDocuments.Single(d => d.Name == "App.csproj");
+
+        var actions = await WorkspaceHarness.GetActionsAsync(new DockerfileCodeFixProvider(), projectFile, diagnostic);
+        Assert.That(actions.Select(a => a.Title), Is.EqualTo(new[] { DockerfileFixes.CreateTitle, DockerfileFixes.DockerIgnoreTitle }));
+        var fixedProject = (await WorkspaceHarness.ApplyAsync(actions[0])).GetProject(harness.ProjectId)!;
+        var added = fixedProject.AdditionalDocuments.Single(d => d.Name == "Dockerfile");
+        Assert.That(added.FilePath, Is.EqualTo("/src/App/Dockerfile"));
+        var after = await WorkspaceHarness.AnalyzeAsync(fixedProject);
+        Assert.That(after.Where(d => d.Severity >= DiagnosticSeverity.Info).Select(d => d.ToString()), Is.Empty);
+    }
+
+    [Test]
+    public async Task FixAllAcrossTheSolutionFixesEveryProjectThatNeedsIt()
+    {
+        using var harness = new WorkspaceHarness(Properties(), GeneratedDockerfileTests.SingleStage("8.0", "App"));
+        var project = harness.Solution.GetProject(harness.ProjectId)!;
+        var diagnostic = (await WorkspaceHarness.AnalyzeAsync(project)).Single(d => d.Id == "CTR0001");
+        var provider = new DockerfileCodeFixProvider();
+        var dockerfile = project.AdditionalDocuments.Single(d => d.Name == "Dockerfile");
+        var action = (await WorkspaceHarness.GetActionsAsync(provider, dockerfile, diagnostic))[1];
+
+        var fixAll = provider.GetFixAllProvider()!;
+        Assert.That(fixAll.GetSupportedFixAllScopes(), Does.Contain(Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Solution));
+        var context = new Microsoft.CodeAnalysis.CodeFixes.FixAllContext(
+            project, provider, Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Solution, action.EquivalenceKey, new[] { "CTR0001" }, new EmptyDiagnosticProvider(), CancellationToken.None);
+        var fixAllAction = await fixAll.GetFixAsync(context);
+        var fixedProject = (await WorkspaceHarness.ApplyAsync(fixAllAction!)).GetProject(harness.ProjectId)!;
+        var after = await WorkspaceHarness.AnalyzeAsync(fixedProject);
+        Assert.That(after.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()), Is.Empty);
+    }
+
+    internal static Dictionary<string, string> Properties() => new()
+    {
+        ["MSBuildProjectFullPath"] = "/src/App/App.csproj",
+        ["MSBuildProjectName"] = "App",
+        ["TargetFramework"] = "net8.0",
+        ["OutputType"] = "Exe",
+        ["UsingMicrosoftNETSdkWeb"] = "true",
+    };
+
+    private sealed class EmptyDiagnosticProvider : Microsoft.CodeAnalysis.CodeFixes.FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+    }
+}
