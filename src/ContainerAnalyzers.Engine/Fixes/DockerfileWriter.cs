@@ -52,7 +52,7 @@ internal sealed class DockerfileWriter
         Comment($"{_plan.AssemblyName}: built on the .NET SDK image, run on a small runtime image without the SDK.");
         Comment(layout.ContextIsProjectDirectory
             ? "Build it from this folder:"
-            : $"The build context is {layout.ContextFromProject}, which holds the referenced projects and build files. From this folder:");
+            : $"The build context is {layout.ContextFromProject}: it holds the {(layout.HasProjectReferences ? "referenced projects and the " : string.Empty)}build files restore reads. From this folder:");
         Comment("  " + layout.GetBuildCommand(ImageName));
     }
 

@@ -1,5 +1,5 @@
 # App: built on the .NET SDK image, run on a small runtime image without the SDK.
-# The build context is ../.., which holds the referenced projects and build files. From this folder:
+# The build context is ../..: it holds the referenced projects and the build files restore reads. From this folder:
 #   docker build -t app -f Dockerfile ../..
 
 FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:8.0-noble AS build
