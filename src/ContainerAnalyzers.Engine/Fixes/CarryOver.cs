@@ -172,10 +172,25 @@ internal sealed class CarryOver
             }
 
             var text = _tree.Text.Substring(elements[start].FullSpan.Start, elements[i].FullSpan.End - elements[start].FullSpan.Start);
-            return text.EndsWith("\n", StringComparison.Ordinal) ? text : text + "\n";
+            return CloseContinuation(text, _tree.EscapeCharacter) + "\n";
         }
 
         return instruction.LogicalLine + "\n";
+    }
+
+    /// <summary>
+    /// Text that can be followed by more instructions: an instruction that ran to the end of the file on a
+    /// continuation (<c>ENV a=b \</c> as its last line) would otherwise swallow the next line written after it.
+    /// </summary>
+    public static string CloseContinuation(string text, char escape)
+    {
+        var trimmed = text.TrimEnd('\r', '\n', ' ', '\t');
+        while (trimmed.Length > 0 && trimmed[trimmed.Length - 1] == escape)
+        {
+            trimmed = trimmed.Substring(0, trimmed.Length - 1).TrimEnd('\r', '\n', ' ', '\t');
+        }
+
+        return trimmed;
     }
 
     /// <summary>The ARGs (of <paramref name="candidates"/>) that one of <paramref name="texts"/> refers to.</summary>

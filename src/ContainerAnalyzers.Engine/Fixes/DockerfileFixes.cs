@@ -106,13 +106,20 @@ public static class DockerfileFixes
     /// <summary>A new Dockerfile for a project that has none (CTR0003), or null when the project gives no sure plan.</summary>
     public static string? CreateDockerfile(ProjectFacts project, string dockerfilePath)
     {
-        if (ProjectLayout.Create(project, dockerfilePath) is not { } layout || ContainerPlan.Create(project, layout) is not { } plan)
+        try
+        {
+            if (ProjectLayout.Create(project, dockerfilePath) is not { } layout || ContainerPlan.Create(project, layout) is not { } plan)
+            {
+                return null;
+            }
+
+            var model = DockerfileModel.Create(DockerfileParser.Parse("FROM scratch\n"));
+            return Regenerate(model, plan);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return null;
         }
-
-        var model = DockerfileModel.Create(DockerfileParser.Parse("FROM scratch\n"));
-        return Regenerate(model, plan);
     }
 
     /// <summary>Where the .dockerignore goes: the build context the generated Dockerfile uses.</summary>
@@ -164,7 +171,7 @@ public static class DockerfileFixes
         var final = model.FinalStage!;
         var builds = CarryOver.DotnetCommandsRunIn(final);
         var carry = CarryOver.Collect(model, final, plan, stageIsBuilder: builds);
-        var writer = new DockerfileWriter(plan, NewLineOf(tree.Text));
+        var writer = new DockerfileWriter(plan, NewLineOf(tree.Text), tree.EscapeCharacter);
 
         // Parser directives first, as Docker requires; then the user's comments that open the file.
         var firstInstruction = tree.Elements.TakeWhile(e => e.Kind != SyntaxElementKind.Instruction).ToArray();
@@ -230,7 +237,7 @@ public static class DockerfileFixes
             var start = stage.From.FullSpan.Start;
             var next = model.Stages.FirstOrDefault(s => s.Index == stage.Index + 1);
             var end = next is null ? tree.Text.Length : LeadingCommentStart(tree, next.From);
-            return tree.Text.Substring(start, end - start).TrimEnd('\r', '\n', ' ', '\t') + "\n";
+            return CarryOver.CloseContinuation(tree.Text.Substring(start, end - start), tree.EscapeCharacter) + "\n";
         }
     }
 
@@ -296,8 +303,8 @@ public static class DockerfileFixes
         var carriedArguments = CarryOver.Referenced(carry.Arguments, ArgumentNames, carriedTexts).ToArray();
 
         var newLine = NewLineOf(tree.Text);
-        var kept = Apply(tree.Text, edits).TrimEnd('\r', '\n', ' ', '\t');
-        var writer = new DockerfileWriter(plan, newLine);
+        var kept = CarryOver.CloseContinuation(Apply(tree.Text, edits), tree.EscapeCharacter);
+        var writer = new DockerfileWriter(plan, newLine, tree.EscapeCharacter);
         writer.Verbatim(kept);
         writer.Line();
         writer.WriteFinal(builderName, publishDirectory, carry, carriedArguments);

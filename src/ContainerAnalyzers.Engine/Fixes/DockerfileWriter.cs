@@ -16,17 +16,25 @@ internal sealed class DockerfileWriter
     private readonly ContainerPlan _plan;
     private readonly StringBuilder _text = new();
     private readonly string _newLine;
+    private readonly char _escape;
 
-    public DockerfileWriter(ContainerPlan plan, string newLine)
+    public DockerfileWriter(ContainerPlan plan, string newLine, char escape = '\\')
     {
         _plan = plan;
         _newLine = newLine;
+        _escape = escape;
     }
 
     public override string ToString() => _text.ToString();
 
+    /// <summary>One line; a trailing <c>\</c> continuation is written with the file's escape character.</summary>
     public DockerfileWriter Line(string line = "")
     {
+        if (_escape != '\\' && line.EndsWith(" \\", System.StringComparison.Ordinal))
+        {
+            line = line.Substring(0, line.Length - 1) + _escape;
+        }
+
         _text.Append(line).Append(_newLine);
         return this;
     }

@@ -103,6 +103,18 @@ public sealed class GeneratedDockerfileTests
             ENTRYPOINT ["dotnet", "App.dll"]
             """);
         yield return Case("console-net8-crlf-shell-entrypoint", Console("net8.0"), "FROM mcr.microsoft.com/dotnet/sdk:8.0\r\nWORKDIR /app\r\nCOPY . .\r\nRUN dotnet publish -c Release\r\nENTRYPOINT ./entrypoint.sh --port 5000 && echo bye\r\n");
+        yield return Case("console-net9-aot-backtick-escape", Console("net9.0").With("PublishAot", "true"), """
+            # escape=`
+            FROM mcr.microsoft.com/dotnet/sdk:9.0
+            WORKDIR /src
+            COPY . .
+            RUN dotnet publish -c Release `
+                -o /out
+            ENV GREETING=hello `
+                NAME=world
+            ENTRYPOINT ["/out/App"]
+            """);
+        yield return Case("web-net8-env-continuation-at-end-of-file", Web("net8.0"), "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet publish -o /out\nENV A=1 \\\n");
         yield return Case("web-net10-new", Web("net10.0"), null);
         yield return Case("console-net10-aot-new", Console("net10.0").With("PublishAot", "true").With("InvariantGlobalization", "true"), null);
     }
@@ -203,4 +215,39 @@ internal static class PropertyExtensions
 {
     public static Dictionary<string, string> With(this Dictionary<string, string> properties, string name, string value)
         => new(properties, StringComparer.OrdinalIgnoreCase) { [name] = value };
+}
+
+/// <summary>
+/// The generator on every Dockerfile of the shared corpora (BuildKit's parser cases, Microsoft's samples): it never
+/// throws, and what it writes parses with no more syntax errors than the input had.
+/// </summary>
+[TestFixture]
+public sealed class GeneratorCorpusTests
+{
+    public static IEnumerable<string> Corpora() => new[] { "buildkit-parser", "dotnet-docker-samples" };
+
+    [TestCaseSource(nameof(Corpora))]
+    public void FixesNeverThrowAndOutputParses(string corpus)
+    {
+        var root = TestPaths.RequireCorpus(corpus);
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f).StartsWith("Dockerfile", StringComparison.Ordinal))
+            .ToArray();
+        Assert.That(files, Is.Not.Empty);
+        var facts = ProjectFacts.Create(p => GeneratedDockerfileTests.Web("net8.0").TryGetValue(p, out var v) ? v : null, "/repo/src/App/App.csproj", null);
+        var rewritten = 0;
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            var before = DockerfileParser.Parse(text).Diagnostics.Count;
+            foreach (var fix in DockerfileFixes.GetFixes(text, "/repo/src/App/Dockerfile", facts))
+            {
+                rewritten++;
+                var after = DockerfileParser.Parse(fix.NewText).Diagnostics;
+                Assert.That(after.Count, Is.LessThanOrEqualTo(before), $"{file} ({fix.Kind}):\n{fix.NewText}\n{string.Join("\n", after.Select(d => d.Message))}");
+            }
+        }
+
+        TestContext.Out.WriteLine($"{corpus}: {files.Length} Dockerfiles, {rewritten} fixes computed");
+    }
 }
