@@ -82,14 +82,20 @@ public sealed class ContainerPlan
     /// </summary>
     public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout)
     {
-        var framework = project.TargetFrameworks.FirstOrDefault(t => t.IsDotnetCore && t.Platform is null);
+        // A multi-targeting project is published for its newest framework: restore needs an SDK for all of them anyway.
+        var framework = project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Platform is null && t.Major is not null)
+            .OrderBy(t => t.Major).ThenBy(t => t.Minor).LastOrDefault();
         if (framework?.Version is not { } version || framework.Major is not { } major || project.CannotRunInLinuxContainer || !project.IsExecutable && project.OutputType is not null)
         {
             return null;
         }
 
-        return new ContainerPlan(project, layout, version, major);
+        var publishFramework = project.TargetFrameworks.Count > 1 ? framework.Name : null;
+        return new ContainerPlan(project, layout, version, major) { PublishFramework = publishFramework };
     }
+
+    /// <summary>The framework to name with <c>-f</c> on publish: set for a multi-targeting project, which needs it.</summary>
+    public string? PublishFramework { get; private set; }
 
     /// <summary>
     /// The runtime image: ContainerBaseImage when the project sets it; otherwise the chiseled (distroless) image of

@@ -87,7 +87,9 @@ public static class DockerfileFixes
                 return fixes;
             }
 
-            if (TryMinimalEdit(model, plan) is { } minimal)
+            // The minimal edit keeps the user's builder as it is, so it is offered only when the result leaves none of
+            // the rules with a warning (an SDK image too old for the project would still be one).
+            if (TryMinimalEdit(model, plan) is { } minimal && IsClean(minimal, project, cancellationToken))
             {
                 fixes.Add(new DockerfileFix(DockerfileFixKind.MinimalEdit, MinimalEditTitle, minimal));
             }
@@ -162,6 +164,24 @@ public static class DockerfileFixes
         "# The Dockerfile itself still builds: BuildKit reads it apart from the context.",
         "",
     });
+
+    /// <summary>True when no rule reports a warning or an error on the text for this project.</summary>
+    public static bool IsClean(string dockerfileText, ProjectFacts project, CancellationToken cancellationToken = default)
+    {
+        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken)), project);
+        foreach (var rule in AllRules.DockerfileRules)
+        {
+            foreach (var finding in rule.Analyze(analysis, cancellationToken))
+            {
+                if (finding.Severity >= RuleSeverity.Warning)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     private static string NewLineOf(string text) => text.Contains("\r\n") ? "\r\n" : "\n";
 
@@ -340,7 +360,7 @@ public static class DockerfileFixes
                 return PathText.Normalize(directory);
             }
 
-            if (directory.IndexOf('$') < 0 && WorkdirBefore(stage, publish) is { } workdir)
+            if (directory.IndexOf('$') < 0 && StageFacts.WorkdirBefore(stage, publish) is { } workdir)
             {
                 return PathText.Combine(workdir, directory);
             }
@@ -352,35 +372,6 @@ public static class DockerfileFixes
 
         edits.Add(new TextEdit(restart, 0, " -o " + ContainerPlan.PublishDirectory));
         return ContainerPlan.PublishDirectory;
-    }
-
-    /// <summary>The WORKDIR in effect before an instruction, when every WORKDIR on the way is literal.</summary>
-    private static string? WorkdirBefore(Stage stage, InstructionSyntax instruction)
-    {
-        var directory = "/";
-        foreach (var ancestor in stage.Lineage.Reverse())
-        {
-            foreach (var item in ancestor.Instructions)
-            {
-                if (item == instruction)
-                {
-                    return directory;
-                }
-
-                if (item.Kind == InstructionKind.Workdir)
-                {
-                    var value = item.Arguments.Count > 0 ? item.Arguments[0].Value : string.Empty;
-                    if (value.Length == 0 || value.IndexOf('$') >= 0)
-                    {
-                        return null;
-                    }
-
-                    directory = PathText.Combine(directory, value);
-                }
-            }
-        }
-
-        return directory;
     }
 
     private static int LeadingCommentStart(DockerfileSyntaxTree tree, InstructionSyntax instruction)

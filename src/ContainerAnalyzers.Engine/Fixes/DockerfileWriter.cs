@@ -69,7 +69,7 @@ internal sealed class DockerfileWriter
     {
         var layout = _plan.Layout;
         var project = Quote(layout.ProjectPathInContext);
-        var arch = _plan.DotnetMajor >= 8 ? " -a $TARGETARCH" : string.Empty;
+        var arch = (_plan.DotnetMajor >= 8 ? " -a $TARGETARCH" : string.Empty) + (_plan.PublishFramework is { } framework ? " -f " + framework : string.Empty);
         Line((_plan.BuildsOnBuildPlatform && _plan.DotnetMajor >= 8 ? "FROM --platform=$BUILDPLATFORM " : "FROM ") + _plan.SdkImage + " AS " + name);
         if (_plan.DotnetMajor >= 8)
         {
@@ -109,7 +109,7 @@ internal sealed class DockerfileWriter
         }
 
         Line($"COPY {project} {Quote(DirectoryOf(layout.ProjectPathInContext))}");
-        Line($"RUN dotnet restore {project}{arch}");
+        Line($"RUN dotnet restore {project}{(_plan.DotnetMajor >= 8 ? " -a $TARGETARCH" : string.Empty)}");
         Line();
         Comment("Copy the sources and publish the app.");
         Line("COPY . .");

@@ -14,7 +14,7 @@ namespace ContainerAnalyzers.Fixes;
 public sealed class ProjectLayout
 {
     /// <summary>The MSBuild property (computed by the package's targets) that lists the restore inputs found above the project.</summary>
-    public const string RestoreFilesProperty = "ContainerAnalyzersRestoreFiles";
+    public const string RestoreFilesProperty = "ContainerAnalyzersRestoreFileList";
 
     private ProjectLayout(string contextDirectory, string projectPath, string dockerfilePath, IReadOnlyList<string> restoreFiles, IReadOnlyList<string> referencedProjects)
     {
@@ -69,7 +69,7 @@ public sealed class ProjectLayout
         var projectDirectory = PathText.GetDirectory(projectPath);
         var referenced = project.ProjectReferences.Select(r => PathText.Combine(projectDirectory, r)).ToArray();
         var restoreFiles = (project.GetProperty(RestoreFilesProperty) ?? string.Empty)
-            .Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+            .Split(new[] { ';', '|' }, StringSplitOptions.RemoveEmptyEntries)
             .Select(f => f.Trim())
             .Where(f => f.Length > 0 && PathText.IsRooted(f))
             .Select(PathText.Normalize)

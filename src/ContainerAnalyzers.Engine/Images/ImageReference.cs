@@ -31,6 +31,18 @@ public sealed class ImageReference
 
     public bool IsScratch => Registry is null && string.Equals(Repository, "scratch", StringComparison.OrdinalIgnoreCase) && Tag is null && Digest is null;
 
+    /// <summary>The reference with another repository and/or tag, spelled as written otherwise; a digest is dropped with a new tag.</summary>
+    public string With(string? repository = null, string? tag = null)
+    {
+        var path = (Registry is null ? string.Empty : Registry + "/") + (repository ?? Repository);
+        if (tag is not null)
+        {
+            return path + ":" + tag;
+        }
+
+        return path + (Tag is null ? string.Empty : ":" + Tag) + (Digest is null ? string.Empty : "@" + Digest);
+    }
+
     /// <summary>Splits a reference without judging it; returns null only for text that cannot be one at all.</summary>
     public static ImageReference? TryParse(string text)
     {

@@ -22,7 +22,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         "UsingMicrosoftNETSdkWeb", "UsingMicrosoftNETSdkWorker", "PublishAot", "PublishTrimmed", "SelfContained", "PublishSelfContained",
         "PublishSingleFile", "RuntimeIdentifier", "RuntimeIdentifiers", "InvariantGlobalization", "ContainerBaseImage",
         "ContainerFamily", "ContainerRepository", "ContainerUser", "EnableSdkContainerSupport", "IsTestProject",
-        "UseWPF", "UseWindowsForms", "UseMaui", "PackAsTool", "DockerfileFile", "DockerfileContext", "ContainerAnalyzersRestoreFiles",
+        "UseWPF", "UseWindowsForms", "UseMaui", "PackAsTool", "DockerfileFile", "DockerfileContext", "ContainerAnalyzersRestoreFileList", "ContainerAnalyzersTargetFrameworks", "RollForward",
     };
 
     private readonly SortedDictionary<string, string> _properties;
@@ -65,7 +65,8 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
 
     public bool PublishAot => IsTrue("PublishAot");
 
-    public bool IsSelfContained => PublishAot || IsTrue("SelfContained") || IsTrue("PublishSelfContained");
+    /// <summary>Self-contained when published: explicitly, or because trimming and native AOT need it.</summary>
+    public bool IsSelfContained => PublishAot || IsTrue("SelfContained") || IsTrue("PublishSelfContained") || IsTrue("PublishTrimmed");
 
     public bool? InvariantGlobalization => Get("InvariantGlobalization") is { } value ? string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) : null;
 
@@ -86,6 +87,15 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     public bool UsesSdkContainerPublishing { get; private set; }
 
     public IReadOnlyList<string> ProjectReferences { get; private set; } = Array.Empty<string>();
+
+    /// <summary>The ports of ContainerPort items (SDK container publishing), which also say where the app listens.</summary>
+    public IReadOnlyList<string> ContainerPorts { get; private set; } = Array.Empty<string>();
+
+    /// <summary>The project file's text, for fixes that edit it.</summary>
+    public string? ProjectText => _projectText;
+
+    /// <summary>The RollForward policy; <c>Major</c> or <c>LatestMajor</c> lets the app run on a newer major runtime.</summary>
+    public string? RollForward => Get("RollForward");
 
     /// <summary>Where the project file's root element opens (<c>&lt;Project</c>), for diagnostics reported on the project.</summary>
     public SourceSpan ProjectElementSpan { get; private set; }
@@ -131,16 +141,17 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
 
     private bool IsTrue(string name) => string.Equals(Get(name), "true", StringComparison.OrdinalIgnoreCase);
 
+    // A multi-targeting project is analyzed in one inner build, whose TargetFramework is only the first of its
+    // frameworks: the whole list (handed over '|'-separated, see build/ContainerAnalyzers.targets) comes first.
     private IReadOnlyList<TargetFrameworkMoniker> ReadTargetFrameworks()
     {
-        var single = Get("TargetFramework");
-        var list = single ?? Get("TargetFrameworks");
+        var list = Get("ContainerAnalyzersTargetFrameworks") ?? Get("TargetFrameworks") ?? Get("TargetFramework");
         if (list is null)
         {
             return Array.Empty<TargetFrameworkMoniker>();
         }
 
-        return list.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+        return list.Split(new[] { ';', '|' }, StringSplitOptions.RemoveEmptyEntries)
             .Select(t => TargetFrameworkMoniker.Parse(t.Trim()))
             .Where(t => t.Name.Length > 0)
             .ToArray();
@@ -155,6 +166,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         }
 
         var references = new List<string>();
+        var ports = new List<string>();
         try
         {
             using var reader = XmlReader.Create(new StringReader(projectText), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
@@ -186,6 +198,10 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
                     case "ProjectReference" when reader.GetAttribute("Include") is { Length: > 0 } include:
                         references.Add(include);
                         break;
+                    case "ContainerPort" when reader.GetAttribute("Include") is { Length: > 0 } port:
+                        ports.Add(port);
+                        UsesSdkContainerPublishing = true;
+                        break;
                     case "EnableSdkContainerSupport":
                     case "ContainerBaseImage":
                     case "ContainerFamily":
@@ -210,6 +226,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         }
 
         ProjectReferences = references;
+        ContainerPorts = ports;
     }
 
     private static int PositionOf(string text, int oneBasedLine, int column)

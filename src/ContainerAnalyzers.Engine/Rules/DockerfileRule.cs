@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Projects;
@@ -17,6 +18,14 @@ public sealed class RuleFinding
         Properties = properties ?? EmptyProperties;
     }
 
+    /// <summary>A finding reported at another severity than the rule's default (for example CTR0022's size advice is informational).</summary>
+    public RuleSeverity? SeverityOverride { get; init; }
+
+    public RuleSeverity Severity => SeverityOverride ?? Rule.DefaultSeverity;
+
+    /// <summary>Text edits that resolve the finding, offered as code fixes in the order given.</summary>
+    public IReadOnlyList<RuleFix> Fixes { get; init; } = Array.Empty<RuleFix>();
+
     private static readonly IReadOnlyDictionary<string, string?> EmptyProperties = new Dictionary<string, string?>();
 
     public RuleDescriptor Rule { get; }
@@ -31,18 +40,83 @@ public sealed class RuleFinding
     public string GetMessage() => string.Format(System.Globalization.CultureInfo.InvariantCulture, Rule.MessageFormat, MessageArguments);
 }
 
+/// <summary>Which file a fix edits.</summary>
+public enum RuleFixTarget
+{
+    Dockerfile,
+    ProjectFile,
+}
+
+/// <summary>
+/// One code fix as a single text replacement: the engine computes it, every host applies it the same way. The
+/// old text is recorded so a host can refuse to apply a fix to a file that changed since it was computed.
+/// </summary>
+public sealed class RuleFix
+{
+    public RuleFix(string title, RuleFixTarget target, SourceSpan span, string oldText, string newText)
+    {
+        Title = title;
+        Target = target;
+        Span = span;
+        OldText = oldText;
+        NewText = newText;
+    }
+
+    public string Title { get; }
+
+    public RuleFixTarget Target { get; }
+
+    public SourceSpan Span { get; }
+
+    public string OldText { get; }
+
+    public string NewText { get; }
+
+    /// <summary>Applies the edit to the text it was computed on; null when that text has changed.</summary>
+    public string? ApplyTo(string text)
+    {
+        if (Span.Start < 0 || Span.End > text.Length || string.CompareOrdinal(text, Span.Start, OldText, 0, Span.Length) != 0 || OldText.Length != Span.Length)
+        {
+            return null;
+        }
+
+        return text.Substring(0, Span.Start) + NewText + text.Substring(Span.End);
+    }
+}
+
 /// <summary>Everything a Dockerfile rule looks at: the model of one Dockerfile and the facts of its project.</summary>
 public sealed class DockerfileAnalysis
 {
-    public DockerfileAnalysis(DockerfileModel model, ProjectFacts project)
+    public DockerfileAnalysis(DockerfileModel model, ProjectFacts project, SourceEvidence? source = null)
     {
         Model = model;
         Project = project;
+        Source = source ?? SourceEvidence.None;
     }
 
     public DockerfileModel Model { get; }
 
     public ProjectFacts Project { get; }
+
+    /// <summary>What the project's C# sources show, asked for lazily by the few rules that weigh it.</summary>
+    public SourceEvidence Source { get; }
+}
+
+/// <summary>
+/// Evidence from the project's source code, supplied by the host (the Roslyn analyzer searches the compilation's
+/// syntax trees). Rules ask only when everything else already points to a problem, so the search is rare.
+/// </summary>
+public abstract class SourceEvidence
+{
+    public static SourceEvidence None { get; } = new NoSourceEvidence();
+
+    /// <summary>True when one of the words appears in the sources; null when the sources are not available.</summary>
+    public abstract bool? MentionsAny(IReadOnlyList<string> words);
+
+    private sealed class NoSourceEvidence : SourceEvidence
+    {
+        public override bool? MentionsAny(IReadOnlyList<string> words) => null;
+    }
 }
 
 /// <summary>

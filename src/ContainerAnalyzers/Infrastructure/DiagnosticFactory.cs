@@ -17,9 +17,19 @@ internal static class DiagnosticFactory
         var end = Clamp(finding.Span.End, text.Length);
         var span = TextSpan.FromBounds(start, end < start ? start : end);
         var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-        var properties = ImmutableDictionary.CreateRange(finding.Properties);
-        return Diagnostic.Create(GetDescriptor(finding.Rule), location, properties, finding.MessageArguments);
+        var properties = ImmutableDictionary.CreateRange(finding.Properties).AddRange(FixProperties.Write(finding.Fixes));
+        return finding.SeverityOverride is { } severity
+            ? Diagnostic.Create(GetDescriptor(finding.Rule), location, ToRoslyn(severity), additionalLocations: null, properties, finding.MessageArguments)
+            : Diagnostic.Create(GetDescriptor(finding.Rule), location, properties, finding.MessageArguments);
     }
+
+    private static DiagnosticSeverity ToRoslyn(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Hidden => DiagnosticSeverity.Hidden,
+        RuleSeverity.Info => DiagnosticSeverity.Info,
+        RuleSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Error,
+    };
 
     private static int Clamp(int value, int length) => value < 0 ? 0 : value > length ? length : value;
 }

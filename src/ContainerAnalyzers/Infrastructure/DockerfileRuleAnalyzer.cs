@@ -46,7 +46,10 @@ public abstract class DockerfileRuleAnalyzer : DiagnosticAnalyzer
     {
         try
         {
-            var analysis = new DockerfileAnalysis(AnalysisCache.GetModel(tree), AnalysisCache.GetProjectFacts(context.Options, context.CancellationToken));
+            var analysis = new DockerfileAnalysis(
+                AnalysisCache.GetModel(tree),
+                AnalysisCache.GetProjectFacts(context.Options, context.CancellationToken),
+                CompilationSourceEvidence.For(context.Compilation, context.CancellationToken));
             foreach (var finding in _rule.Analyze(analysis, context.CancellationToken))
             {
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));

@@ -44,6 +44,13 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
         return this;
     }
 
+    /// <summary>Another C# source file, for rules that weigh what the code does.</summary>
+    public DockerfileAnalyzerTest<TAnalyzer> WithSource(string source)
+    {
+        _test.TestState.Sources.Add(source);
+        return this;
+    }
+
     public DockerfileAnalyzerTest<TAnalyzer> WithExpected(DiagnosticResult expected)
     {
         _test.ExpectedDiagnostics.Add(expected);

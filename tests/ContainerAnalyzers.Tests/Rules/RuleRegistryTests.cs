@@ -52,3 +52,26 @@ public sealed class RuleRegistryTests
         }
     }
 }
+
+[TestFixture]
+public sealed class AllRulesTests
+{
+    [Test]
+    public void AllRulesListsEveryDockerfileRule()
+    {
+        var expected = typeof(DockerfileRule).Assembly.GetTypes().Where(t => typeof(DockerfileRule).IsAssignableFrom(t) && !t.IsAbstract).Select(t => t.Name).OrderBy(n => n);
+        Assert.That(AllRules.DockerfileRules.Select(r => r.GetType().Name).OrderBy(n => n), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void BuildPropsExposeEveryVisibleProperty()
+    {
+        var props = File.ReadAllText(Path.Combine(ContainerAnalyzers.Tests.Infrastructure.TestPaths.RepositoryRoot, "build", "ContainerAnalyzers.props"));
+        var targets = File.ReadAllText(Path.Combine(ContainerAnalyzers.Tests.Infrastructure.TestPaths.RepositoryRoot, "build", "ContainerAnalyzers.targets"));
+        foreach (var property in ContainerAnalyzers.Projects.ProjectFacts.VisibleProperties)
+        {
+            Assert.That(props, Does.Contain($"<CompilerVisibleProperty Include=\"{property}\" />"), property);
+            Assert.That(targets, Does.Contain($"<_ContainerAnalyzersFixProperty Include=\"{property}\" Value=\"$({property})\" />"), property + " reaches the FixDockerfile task");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace ContainerAnalyzers.Images;
+
+/// <summary>
+/// Which tags the official .NET images publish, per major version, so a fix that retags an image only writes a
+/// tag that exists. The table is compiled in: the result is the same on every machine and offline.
+/// </summary>
+public static class DotnetTags
+{
+    private static readonly Regex VersionPrefix = new(@"^\d+\.\d+(\.\d+)?(-(preview|rc)[\w.]*)?", RegexOptions.CultureInvariant);
+
+    // OS/variant suffixes published for the Linux images of each major version (runtime-deps, runtime, aspnet; the
+    // SDK has the non-chiseled ones). Windows suffixes are left alone: those images follow Windows releases.
+    private static readonly Dictionary<int, string[]> LinuxSuffixes = new()
+    {
+        [6] = new[] { "bullseye-slim", "bookworm-slim", "alpine", "jammy", "jammy-chiseled", "focal", "cbl-mariner2.0", "cbl-mariner2.0-distroless" },
+        [7] = new[] { "bullseye-slim", "bookworm-slim", "alpine", "jammy", "jammy-chiseled", "cbl-mariner2.0", "cbl-mariner2.0-distroless" },
+        [8] = new[] { "bookworm-slim", "alpine", "jammy", "jammy-chiseled", "jammy-chiseled-extra", "noble", "noble-chiseled", "noble-chiseled-extra", "azurelinux3.0", "azurelinux3.0-distroless", "azurelinux3.0-distroless-extra", "cbl-mariner2.0", "cbl-mariner2.0-distroless", "cbl-mariner2.0-distroless-extra" },
+        [9] = new[] { "bookworm-slim", "alpine", "noble", "noble-chiseled", "noble-chiseled-extra", "azurelinux3.0", "azurelinux3.0-distroless", "azurelinux3.0-distroless-extra" },
+        [10] = new[] { "noble", "noble-chiseled", "noble-chiseled-extra", "alpine", "azurelinux3.0", "azurelinux3.0-distroless", "azurelinux3.0-distroless-extra" },
+    };
+
+    /// <summary>
+    /// The tag for <paramref name="version"/> that keeps as much of <paramref name="currentTag"/>'s variant as that
+    /// version publishes (<c>6.0-bullseye-slim</c> → <c>8.0-bookworm-slim</c>, <c>8.0-noble-chiseled</c> →
+    /// <c>10.0-noble-chiseled</c>), or just the version when the variant has no equivalent.
+    /// </summary>
+    public static string Retag(string? currentTag, string version, DotnetImageKind kind)
+    {
+        var suffix = GetSuffix(currentTag);
+        if (suffix.Length == 0)
+        {
+            return version;
+        }
+
+        var major = int.TryParse(version.Split('.')[0], out var m) ? m : 0;
+        if (suffix.StartsWith("nanoserver", StringComparison.Ordinal) || suffix.StartsWith("windowsservercore", StringComparison.Ordinal))
+        {
+            return version + "-" + suffix;
+        }
+
+        if (!LinuxSuffixes.TryGetValue(major, out var available))
+        {
+            return version;
+        }
+
+        foreach (var candidate in Candidates(suffix, kind))
+        {
+            if (available.Contains(candidate, StringComparer.Ordinal))
+            {
+                return version + "-" + candidate;
+            }
+        }
+
+        return version;
+    }
+
+    /// <summary>The part of a tag after the version: <c>8.0-noble-chiseled</c> → <c>noble-chiseled</c>.</summary>
+    public static string GetSuffix(string? tag)
+    {
+        if (string.IsNullOrEmpty(tag))
+        {
+            return string.Empty;
+        }
+
+        var match = VersionPrefix.Match(tag!.ToLowerInvariant());
+        var rest = match.Success ? tag.Substring(match.Length) : string.Empty;
+        return rest.TrimStart('-').ToLowerInvariant();
+    }
+
+    private static IEnumerable<string> Candidates(string suffix, DotnetImageKind kind)
+    {
+        // An architecture suffix (-amd64, -arm64v8) is kept apart and re-added.
+        var architecture = Regex.Match(suffix, @"-(amd64|arm64v8|arm32v7)$", RegexOptions.CultureInvariant);
+        var core = architecture.Success ? suffix.Substring(0, architecture.Index) : suffix;
+        var arch = architecture.Success ? architecture.Value : string.Empty;
+        var extra = core.EndsWith("-extra", StringComparison.Ordinal) ? "-extra" : string.Empty;
+        yield return core + arch;
+        if (core.StartsWith("alpine", StringComparison.Ordinal))
+        {
+            yield return "alpine" + arch;
+        }
+
+        if (core.Contains("chiseled") && kind != DotnetImageKind.Sdk)
+        {
+            yield return "noble-chiseled" + extra + arch;
+            yield return "jammy-chiseled" + extra + arch;
+        }
+
+        if (core.Contains("distroless") && kind != DotnetImageKind.Sdk)
+        {
+            yield return "azurelinux3.0-distroless" + extra + arch;
+        }
+
+        if (core.EndsWith("-slim", StringComparison.Ordinal) || core is "bullseye" or "bookworm" or "buster")
+        {
+            yield return "bookworm-slim" + arch;
+        }
+
+        if (core is "focal" or "jammy" or "noble" or "bionic")
+        {
+            yield return "noble" + arch;
+            yield return "jammy" + arch;
+        }
+
+        if (core.StartsWith("cbl-mariner", StringComparison.Ordinal) || core.StartsWith("azurelinux", StringComparison.Ordinal))
+        {
+            yield return "azurelinux3.0" + arch;
+        }
+    }
+}

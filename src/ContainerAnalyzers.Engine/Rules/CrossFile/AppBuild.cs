@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Rules.CrossFile;
+
+/// <summary>
+/// What the Dockerfile and the project say together about the app being built: which target framework the
+/// Dockerfile builds, whether it publishes self-contained, whether it builds this project at all. Each answer is
+/// null when the two files do not make it certain, and the rules then say nothing.
+/// </summary>
+internal static class AppBuild
+{
+    private static readonly string[] BuildVerbs = { "restore", "build", "publish", "msbuild" };
+
+    /// <summary>
+    /// The framework the Dockerfile builds: the project's only one, or for a multi-targeting project the one every
+    /// <c>-f</c> in the file names. Null for a multi-targeting project whose Dockerfile does not say.
+    /// </summary>
+    public static TargetFrameworkMoniker? TargetFramework(DockerfileAnalysis analysis)
+    {
+        var frameworks = analysis.Project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Major is not null).ToArray();
+        if (frameworks.Length == 1 && analysis.Project.TargetFrameworks.Count == 1)
+        {
+            return frameworks[0];
+        }
+
+        var named = analysis.Model.Stages.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Run)
+            .SelectMany(DotnetCommandLine.Find).Where(c => c.Verb is "publish" or "build")
+            .Select(c => c.GetOption("-f", "--framework")).Where(f => f is not null).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return named.Length == 1 ? frameworks.FirstOrDefault(t => string.Equals(t.Name, named[0], StringComparison.OrdinalIgnoreCase)) : null;
+    }
+
+    /// <summary>The highest framework restore and build will need in a stage that builds without <c>-f</c>.</summary>
+    public static TargetFrameworkMoniker? HighestTargetFramework(ProjectFacts project)
+        => project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Major is not null).OrderBy(t => t.Major).ThenBy(t => t.Minor).LastOrDefault();
+
+    /// <summary>
+    /// Self-contained as published: the publish command's own flags win over the project's properties. Null when it
+    /// cannot be known: before .NET 6, a runtime identifier alone made a publish self-contained.
+    /// </summary>
+    public static bool? IsSelfContained(DockerfileAnalysis analysis)
+    {
+        var publishes = analysis.Model.Stages.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Run)
+            .SelectMany(DotnetCommandLine.Find).Where(c => c.Verb == "publish").ToArray();
+        var said = publishes.Select(p => p.SelfContained).Where(s => s is not null).ToArray();
+        if (said.Length > 0)
+        {
+            return said.Last();
+        }
+
+        if (analysis.Project.IsSelfContained)
+        {
+            return true;
+        }
+
+        var oldFramework = analysis.Project.TargetFrameworks.Any(t => t.IsDotnetCore && t.Major < 6);
+        var withRuntime = publishes.Any(p => p.GetOption("-r", "--runtime") is not null) || analysis.Project.RuntimeIdentifier is not null;
+        return oldFramework && withRuntime ? null : false;
+    }
+
+    /// <summary>
+    /// The cross-file rules judge the app this project builds: not when the Dockerfile builds another project
+    /// (CTR0027 says so), and not for a library.
+    /// </summary>
+    public static bool BuildsThisApp(DockerfileAnalysis analysis)
+        => OtherProjects(analysis).Count == 0
+            && (analysis.Project.IsExecutable || analysis.Project.OutputType is null)
+            && !analysis.Project.CannotRunInLinuxContainer;
+
+    /// <summary>
+    /// The project files the Dockerfile names in build commands and COPY sources (file names, not paths). Empty
+    /// when it names none (a <c>COPY . .</c> and a bare <c>dotnet publish</c>).
+    /// </summary>
+    public static IReadOnlyList<(string FileName, SourceSpan Span)> NamedProjects(DockerfileModel model)
+    {
+        var named = new List<(string, SourceSpan)>();
+        foreach (var instruction in model.Stages.SelectMany(s => s.Instructions))
+        {
+            if (instruction.Kind == InstructionKind.Run)
+            {
+                foreach (var command in DotnetCommandLine.Find(instruction).Where(c => BuildVerbs.Contains(c.Verb)))
+                {
+                    if (command.ProjectArgument is { } argument && IsProjectFile(argument))
+                    {
+                        named.Add((FileName(argument), instruction.Span));
+                    }
+                }
+            }
+            else if (instruction is CopyInstructionSyntax copy && copy.From is null)
+            {
+                foreach (var source in copy.Sources.Where(s => IsProjectFile(s.Value)))
+                {
+                    named.Add((FileName(source.Value), source.Span));
+                }
+            }
+        }
+
+        return named;
+    }
+
+    /// <summary>The project files named that are not this project; empty when this project is among them or none is named.</summary>
+    public static IReadOnlyList<(string FileName, SourceSpan Span)> OtherProjects(DockerfileAnalysis analysis)
+    {
+        var path = analysis.Project.ProjectPath;
+        if (path is null)
+        {
+            return Array.Empty<(string, SourceSpan)>();
+        }
+
+        var own = FileName(path);
+        var named = NamedProjects(analysis.Model);
+        return named.Any(n => string.Equals(n.FileName, own, StringComparison.OrdinalIgnoreCase))
+            ? Array.Empty<(string, SourceSpan)>()
+            : named;
+    }
+
+    /// <summary>The .NET image the final stage runs on, followed through stage chains and ARGs; null when unknown or not .NET.</summary>
+    public static DotnetImage? FinalImage(DockerfileAnalysis analysis)
+        => analysis.Model.FinalStage?.RootImage is { } image ? DotnetImage.TryClassify(image) : null;
+
+    /// <summary>The FROM whose image a fix would edit: the root of the final stage's lineage.</summary>
+    public static FromInstructionSyntax? RootFrom(Stage stage) => stage.Lineage.LastOrDefault()?.From;
+
+    private static bool IsProjectFile(string word)
+        => word.IndexOfAny(new[] { '$', '*', '?', '[' }) < 0
+            && (word.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase));
+
+    private static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+}

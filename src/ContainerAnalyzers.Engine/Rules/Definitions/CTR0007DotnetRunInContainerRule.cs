@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0007: the final stage's effective ENTRYPOINT or CMD runs <c>dotnet run</c> or <c>dotnet watch</c>, including
+/// <c>ENTRYPOINT ["dotnet"]</c> with <c>CMD ["run"]</c>. Reported on the instruction.
+/// </summary>
+public sealed class CTR0007DotnetRunInContainerRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.DotnetRunInContainer;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final)
+        {
+            return;
+        }
+
+        var entrypoint = StageFacts.Last(final, InstructionKind.Entrypoint);
+        var cmd = StageFacts.Last(final, InstructionKind.Cmd);
+        foreach (var instruction in new[] { entrypoint, cmd })
+        {
+            if (instruction is not null && DotnetCommandLine.Find(instruction).FirstOrDefault(c => c.Verb is "run" or "watch") is { } command)
+            {
+                findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { "dotnet " + command.Verb }));
+                return;
+            }
+        }
+
+        // ENTRYPOINT ["dotnet"] CMD ["run", …]: the verb is in the default arguments.
+        if (entrypoint is not null && cmd is not null
+            && StageFacts.Words(entrypoint) is { Count: 1 } program && program[0].EndsWith("dotnet", System.StringComparison.Ordinal)
+            && StageFacts.Words(cmd) is { Count: > 0 } arguments && arguments[0] is "run" or "watch")
+        {
+            findings.Add(new RuleFinding(Descriptor, cmd.Span, new[] { "dotnet " + arguments[0] }));
+        }
+    }
+}

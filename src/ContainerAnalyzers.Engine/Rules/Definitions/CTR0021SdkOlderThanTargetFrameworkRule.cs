@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0021: a stage restores, builds or publishes on an SDK image older than the framework it builds: the one its
+/// <c>-f</c> names, or the highest of the project's TargetFrameworks. Reported on the stage's image.
+/// </summary>
+public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.SdkOlderThanTargetFramework;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (AppBuild.OtherProjects(analysis).Count > 0)
+        {
+            return;
+        }
+
+        var reported = new HashSet<Stage>();
+        foreach (var stage in analysis.Model.Stages)
+        {
+            var commands = stage.Instructions.Where(i => i.Kind == Syntax.InstructionKind.Run).SelectMany(DotnetCommandLine.Find)
+                .Where(c => c.Verb is "restore" or "build" or "publish").ToArray();
+            var root = stage.Lineage.LastOrDefault();
+            if (commands.Length == 0 || root is null || reported.Contains(root)
+                || root.BaseImage is not { } reference || DotnetImage.TryClassify(reference) is not { Kind: DotnetImageKind.Sdk, IsDotnetFramework: false, Major: { } major } image
+                || Required(analysis.Project, commands) is not { Major: { } targetMajor, Minor: { } targetMinor } framework)
+            {
+                continue;
+            }
+
+            if (major > targetMajor || (major == targetMajor && (image.Minor ?? 0) >= targetMinor))
+            {
+                continue;
+            }
+
+            reported.Add(root);
+            var fix = ImageFixes.Retag(analysis.Model.Syntax, root.From, image, framework.Version!);
+            findings.Add(new RuleFinding(Descriptor, root.From.Image?.Span ?? root.From.Span, new[] { stage.DisplayName, image.Version!, reference.Original, framework.Name, framework.Version! })
+            {
+                Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
+            });
+        }
+    }
+
+    private static TargetFrameworkMoniker? Required(ProjectFacts project, IReadOnlyList<DotnetCommandLine> commands)
+    {
+        var frameworks = project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Major is not null).ToArray();
+        var named = commands.Select(c => c.GetOption("-f", "--framework")).ToArray();
+        if (named.All(n => n is not null))
+        {
+            var chosen = frameworks.Where(t => named.Contains(t.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
+            return chosen.Length == 0 ? null : chosen.OrderBy(t => t.Major).ThenBy(t => t.Minor).Last();
+        }
+
+        return AppBuild.HighestTargetFramework(project);
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Rules.CrossFile;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0022: the final image's repository does not fit how the app is published. A framework-dependent web app
+/// needs aspnet; a framework-dependent app needs at least runtime (runtime-deps has no .NET); a self-contained or
+/// native AOT app needs only runtime-deps (informational: it runs, but the image is bigger than needed).
+/// </summary>
+public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.RuntimeLacksFramework;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final
+            || !AppBuild.BuildsThisApp(analysis)
+            || AppBuild.IsSelfContained(analysis) is not { } selfContained
+            || AppBuild.FinalImage(analysis) is not { IsDotnetFramework: false, IsLegacyRepository: false } image
+            || image.Kind == DotnetImageKind.Sdk)
+        {
+            return;
+        }
+
+        var from = AppBuild.RootFrom(final);
+        var span = from?.Image?.Span ?? final.From.Span;
+        var name = image.Reference.Original;
+        string? message = null;
+        string? repository = null;
+        RuleSeverity? severity = null;
+        if (!selfContained && analysis.Project.IsWeb && image.Kind is DotnetImageKind.Runtime or DotnetImageKind.RuntimeDeps)
+        {
+            message = $"The web app needs ASP.NET Core, but the final image '{name}' is the {KindName(image.Kind)} image, which does not have it; use the aspnet image";
+            repository = "aspnet";
+        }
+        else if (!selfContained && image.Kind == DotnetImageKind.RuntimeDeps)
+        {
+            message = $"The app is framework-dependent, but the final image '{name}' (runtime-deps) has no .NET runtime; use the runtime image, or publish self-contained";
+            repository = "runtime";
+        }
+        else if (selfContained && image.Kind is DotnetImageKind.AspNet or DotnetImageKind.Runtime)
+        {
+            message = $"The app is published self-contained and carries its own runtime, so the .NET runtime in the final image '{name}' is never used; runtime-deps is enough and smaller";
+            repository = "runtime-deps";
+            severity = RuleSeverity.Info;
+        }
+
+        if (message is null)
+        {
+            return;
+        }
+
+        var current = image.Reference.Repository;
+        var slash = current.LastIndexOf('/');
+        var fix = ImageFixes.Replace(analysis.Model.Syntax, from, image.Reference.With(repository: current.Substring(0, slash + 1) + repository), $"Use the {repository} image");
+        findings.Add(new RuleFinding(Descriptor, span, new[] { message })
+        {
+            SeverityOverride = severity,
+            Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
+        });
+    }
+
+    private static string KindName(DotnetImageKind kind) => kind == DotnetImageKind.RuntimeDeps ? "runtime-deps" : "runtime";
+}

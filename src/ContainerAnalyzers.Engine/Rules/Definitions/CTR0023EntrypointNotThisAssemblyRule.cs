@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0023: the final stage starts <c>dotnet &lt;file&gt;.dll</c> (ENTRYPOINT, or ENTRYPOINT ["dotnet"] with CMD)
+/// where the file is not the project's AssemblyName, or is not in the folder the publish output went to when that
+/// folder is certain (publish <c>-o</c> copied with <c>COPY --from</c>). Reported on the word naming the file.
+/// </summary>
+public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.EntrypointNotThisAssembly;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final
+            || FinalStageFacts.IsTestRunner(final, analysis.Project)
+            || !AppBuild.BuildsThisApp(analysis)
+            || analysis.Project.AssemblyName is not { Length: > 0 } assemblyName
+            || FindStartedDll(final) is not { } started)
+        {
+            return;
+        }
+
+        var (instruction, token, path) = started;
+        var slash = path.LastIndexOf('/');
+        var directory = slash < 0 ? null : path.Substring(0, slash);
+        var fileName = path.Substring(slash + 1);
+        var expected = assemblyName + ".dll";
+        var tree = analysis.Model.Syntax;
+        if (!string.Equals(fileName, expected, StringComparison.Ordinal))
+        {
+            var newPath = (directory is null ? string.Empty : directory + "/") + expected;
+            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { path, expected, string.Empty })
+            {
+                Fixes = Fix(tree, token, path, newPath, $"Start {expected}"),
+            });
+            return;
+        }
+
+        // The name is right: check the folder when the publish output's place in the final image is certain.
+        if (StageFacts.WorkdirBefore(final, instruction) is not { } workdir || PublishOutputIn(analysis.Model, final) is not { } outputFolder)
+        {
+            return;
+        }
+
+        var resolved = StageFacts.CombinePath(workdir, path);
+        var resolvedFolder = resolved.Substring(0, resolved.LastIndexOf('/'));
+        if (resolvedFolder.Length == 0)
+        {
+            resolvedFolder = "/";
+        }
+
+        if (!string.Equals(resolvedFolder, outputFolder, StringComparison.Ordinal))
+        {
+            var newPath = outputFolder == workdir ? expected : outputFolder.TrimEnd('/') + "/" + expected;
+            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { resolved, expected, $" in {outputFolder}, where the publish output is copied" })
+            {
+                Fixes = Fix(tree, token, path, newPath, $"Start {newPath}"),
+            });
+        }
+    }
+
+    /// <summary>The instruction, the word and the path of the dll the final stage starts with <c>dotnet</c>.</summary>
+    private static (InstructionSyntax Instruction, SyntaxToken Token, string Path)? FindStartedDll(Stage final)
+    {
+        var entrypoint = StageFacts.Last(final, InstructionKind.Entrypoint);
+        var cmd = StageFacts.Last(final, InstructionKind.Cmd);
+        var owner = entrypoint ?? cmd;
+        if (owner is null || StageFacts.Words(owner) is not { Count: > 0 } words || !IsDotnet(words[0]))
+        {
+            return null;
+        }
+
+        var source = owner;
+        var arguments = words.Skip(1).ToList();
+        if (arguments.Count == 0 && entrypoint is not null && cmd is not null && StageFacts.Words(cmd) is { } cmdWords)
+        {
+            source = cmd;
+            arguments = cmdWords.ToList();
+        }
+
+        if (arguments.Count > 0 && arguments[0] == "exec")
+        {
+            arguments.RemoveAt(0);
+        }
+
+        var dll = arguments.FirstOrDefault();
+        if (dll is null || !dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || dll.IndexOf('$') >= 0 || dll.IndexOf('\\') >= 0)
+        {
+            return null;
+        }
+
+        // Exec form: one token per word, so the word's token is certain. Shell form: the command is one token.
+        var token = source.IsJsonForm ? source.Arguments.FirstOrDefault(a => a.Value == dll) : source.Arguments.FirstOrDefault();
+        return token is null ? null : (source, token, dll);
+    }
+
+    /// <summary>
+    /// Where the publish output lands in the final image: the folder of the final stage's only COPY --from a stage
+    /// that publishes with a literal <c>-o</c>, when it copies exactly that folder. Null whenever it is less certain.
+    /// </summary>
+    private static string? PublishOutputIn(DockerfileModel model, Stage final)
+    {
+        var copies = final.Instructions.OfType<CopyInstructionSyntax>().Where(c => c.From is not null).ToArray();
+        if (copies.Length != 1 || copies[0].From?.Value is not { } from || model.FindStage(from, final.Index) is not { } builder
+            || copies[0].Sources.ToArray() is not { Length: 1 } sources || copies[0].Destination is not { } destination)
+        {
+            return null;
+        }
+
+        var publish = DotnetCommandLine.InLineage(builder, "publish").LastOrDefault();
+        if (publish?.GetOption("-o", "--output") is not { } output || output.IndexOf('$') >= 0
+            || StageFacts.WorkdirBefore(builder, publish.Instruction) is not { } builderWorkdir
+            || StageFacts.WorkdirBefore(final, copies[0]) is not { } finalWorkdir
+            || sources[0].Value.IndexOf('$') >= 0 || destination.Value.IndexOf('$') >= 0)
+        {
+            return null;
+        }
+
+        var published = StageFacts.CombinePath(builderWorkdir, output);
+        var copied = StageFacts.CombinePath(builderWorkdir, sources[0].Value);
+        return string.Equals(published, copied, StringComparison.Ordinal) ? StageFacts.CombinePath(finalWorkdir, destination.Value) : null;
+    }
+
+    private static bool IsDotnet(string word)
+    {
+        var name = word.Substring(word.LastIndexOf('/') + 1);
+        return name == "dotnet" || name.Equals("dotnet.exe", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static IReadOnlyList<RuleFix> Fix(DockerfileSyntaxTree tree, SyntaxToken token, string oldPath, string newPath, string title)
+    {
+        var original = tree.GetText(token.Span);
+        var index = original.IndexOf(oldPath, StringComparison.Ordinal);
+        if (index < 0 || original.IndexOf(oldPath, index + 1, StringComparison.Ordinal) >= 0)
+        {
+            return Array.Empty<RuleFix>();
+        }
+
+        var span = new Text.SourceSpan(token.Span.Start + index, oldPath.Length);
+        return new[] { new RuleFix(title, RuleFixTarget.Dockerfile, span, oldPath, newPath) };
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0024: the final image has no ICU (chiseled or distroless without -extra, Alpine without icu-libs) or sets
+/// DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true, while the project does not declare InvariantGlobalization=true.
+/// Reported on the image or on the ENV that turns invariant mode on.
+/// </summary>
+/// Without a sign in the sources that the app depends on cultures (CultureInfo, localization), the finding is
+/// informational: Microsoft's own samples run culture-agnostic apps on images without ICU on purpose.
+public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
+{
+    /// <summary>Words whose presence in the sources shows the app relies on cultures.</summary>
+    public static readonly IReadOnlyList<string> CultureEvidence = new[]
+    {
+        "CultureInfo", "RequestLocalization", "IStringLocalizer", "IViewLocalizer", "AddLocalization", "RegionInfo", "CompareInfo", "TextInfo",
+    };
+
+    public override RuleDescriptor Descriptor => RuleDescriptors.SilentInvariantGlobalization;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final
+            || analysis.Project.InvariantGlobalization == true
+            || !AppBuild.BuildsThisApp(analysis)
+            || analysis.Project.TargetFrameworks.Count == 0)
+        {
+            return;
+        }
+
+        var tree = analysis.Model.Syntax;
+        var declare = ProjectFileEdits.AddProperty(analysis.Project.ProjectText, "InvariantGlobalization", "true", "Declare InvariantGlobalization in the project");
+        var invariant = StageFacts.Environment(final).LastOrDefault(p => p.Key.Value == "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT");
+        if (invariant is not null)
+        {
+            if (invariant.Value.Value is "true" or "1")
+            {
+                findings.Add(new RuleFinding(Descriptor, invariant.Key.Span, new[] { "The final stage sets DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=" + invariant.Value.Value })
+                {
+                    SeverityOverride = Severity(analysis),
+                    Fixes = declare is null ? Array.Empty<RuleFix>() : new[] { declare },
+                });
+            }
+
+            // An explicit false is a decision (and ICU had better be there); either way the ENV decides, not the image.
+            return;
+        }
+
+        if (AppBuild.FinalImage(analysis) is not { } image || image.HasIcu != false || InstallsIcu(final))
+        {
+            return;
+        }
+
+        var from = AppBuild.RootFrom(final);
+        var variant = image.IsChiseled ? "a chiseled image without -extra" : image.IsDistroless ? "a distroless image without -extra" : "an Alpine image without icu-libs";
+        var fixes = new List<RuleFix>();
+        if ((image.IsChiseled || image.IsDistroless) && image.Major >= 8 && ExtraTag(image.Reference.Tag) is { } extraTag
+            && ImageFixes.Replace(tree, from, image.Reference.With(tag: extraTag), "Use the -extra image, which has ICU") is { } extra)
+        {
+            fixes.Add(extra);
+        }
+
+        if (declare is not null)
+        {
+            fixes.Add(declare);
+        }
+
+        findings.Add(new RuleFinding(Descriptor, from?.Image?.Span ?? final.From.Span, new[] { $"The final image '{image.Reference.Original}' has no ICU ({variant})" })
+        {
+            SeverityOverride = Severity(analysis),
+            Fixes = fixes,
+        });
+    }
+
+    private static RuleSeverity? Severity(DockerfileAnalysis analysis)
+        => analysis.Source.MentionsAny(CultureEvidence) == true || analysis.Project.ProjectText?.IndexOf("Localization", StringComparison.Ordinal) >= 0
+            ? null
+            : RuleSeverity.Info;
+
+    private static bool InstallsIcu(Stage final)
+        => final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Run && i.LogicalLine.IndexOf("icu", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static string? ExtraTag(string? tag)
+    {
+        if (tag is null || tag.IndexOf("-extra", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return null;
+        }
+
+        foreach (var architecture in new[] { "-amd64", "-arm64v8", "-arm32v7" })
+        {
+            if (tag.EndsWith(architecture, StringComparison.OrdinalIgnoreCase))
+            {
+                return tag.Substring(0, tag.Length - architecture.Length) + "-extra" + architecture;
+            }
+        }
+
+        return tag + "-extra";
+    }
+}

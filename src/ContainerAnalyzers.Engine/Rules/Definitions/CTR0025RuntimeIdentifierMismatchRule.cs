@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0025: the runtime identifier the app is published for (a literal <c>-r</c>, or the project's
+/// RuntimeIdentifier when the publish does not override it) contradicts the final image: musl vs glibc, or an
+/// architecture other than the one the final FROM's <c>--platform</c> or the tag's architecture suffix names.
+/// </summary>
+public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
+{
+    private static readonly Dictionary<string, string> DockerArchitectures = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["x64"] = "amd64", ["arm64"] = "arm64", ["arm"] = "arm", ["x86"] = "386",
+    };
+
+    public override RuleDescriptor Descriptor => RuleDescriptors.RuntimeIdentifierMismatch;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final
+            || !AppBuild.BuildsThisApp(analysis)
+            || RuntimeIdentifier(analysis) is not { } rid
+            || !rid.StartsWith("linux-", StringComparison.OrdinalIgnoreCase)
+            || final.RootImage is not { } reference)
+        {
+            return;
+        }
+
+        var from = AppBuild.RootFrom(final);
+        var span = from?.Image?.Span ?? final.From.Span;
+        var musl = rid.StartsWith("linux-musl-", StringComparison.OrdinalIgnoreCase);
+        var alpine = IsAlpine(reference);
+        if (alpine is { } isAlpine && musl != isAlpine)
+        {
+            findings.Add(new RuleFinding(Descriptor, span, new[] { rid, reference.Original, isAlpine ? "an Alpine (musl) image: publish for linux-musl-*" : "a glibc image: publish for linux-* without musl, or use an Alpine image" }));
+            return;
+        }
+
+        var architecture = rid.Substring(rid.LastIndexOf('-') + 1);
+        if (!DockerArchitectures.TryGetValue(architecture, out var dockerArchitecture))
+        {
+            return;
+        }
+
+        var platform = final.Lineage.Select(s => s.From.Platform?.Value).FirstOrDefault(p => p is not null);
+        var imageArchitecture = platform is not null && platform.IndexOf('$') < 0 && platform.Split('/') is { Length: >= 2 } parts ? parts[1]
+            : TagArchitecture(reference.Tag);
+        if (imageArchitecture is not null && !string.Equals(imageArchitecture, dockerArchitecture, StringComparison.OrdinalIgnoreCase))
+        {
+            findings.Add(new RuleFinding(Descriptor, span, new[] { rid, reference.Original, $"for linux/{imageArchitecture}" }));
+        }
+    }
+
+    /// <summary>The RID the publish produces, when it is a literal: <c>-r</c> wins; <c>-a</c> or <c>--os</c> make it depend on the SDK image.</summary>
+    private static string? RuntimeIdentifier(DockerfileAnalysis analysis)
+    {
+        var publish = analysis.Model.Stages.SelectMany(s => s.Instructions).Where(i => i.Kind == Syntax.InstructionKind.Run)
+            .SelectMany(DotnetCommandLine.Find).LastOrDefault(c => c.Verb == "publish");
+        if (publish?.GetOption("-r", "--runtime") is { } rid)
+        {
+            return rid.IndexOf('$') >= 0 ? null : rid;
+        }
+
+        if (publish is not null && (publish.GetOption("-a", "--arch") is not null || publish.GetOption("--os") is not null || publish.GetProperty("RuntimeIdentifier") is not null))
+        {
+            return null;
+        }
+
+        return analysis.Project.RuntimeIdentifier;
+    }
+
+    private static bool? IsAlpine(ImageReference reference)
+    {
+        if (DotnetImage.TryClassify(reference) is { } image)
+        {
+            return image.OsFamily switch
+            {
+                ImageOsFamily.Alpine => true,
+                ImageOsFamily.Debian or ImageOsFamily.Ubuntu or ImageOsFamily.AzureLinux or ImageOsFamily.CblMariner => false,
+                ImageOsFamily.Unknown when image.Major >= 5 => false,
+                _ => null,
+            };
+        }
+
+        var repository = reference.Registry is null ? reference.Repository.ToLowerInvariant().Replace("library/", string.Empty) : null;
+        return repository switch
+        {
+            "alpine" => true,
+            "debian" or "ubuntu" => false,
+            _ => null,
+        };
+    }
+
+    private static string? TagArchitecture(string? tag)
+        => tag is null ? null
+            : tag.EndsWith("-amd64", StringComparison.OrdinalIgnoreCase) ? "amd64"
+            : tag.EndsWith("-arm64v8", StringComparison.OrdinalIgnoreCase) ? "arm64"
+            : tag.EndsWith("-arm32v7", StringComparison.OrdinalIgnoreCase) ? "arm"
+            : null;
+}

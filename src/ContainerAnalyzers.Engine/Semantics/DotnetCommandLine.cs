@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Semantics;
+
+/// <summary>
+/// One <c>dotnet &lt;verb&gt; …</c> command with its arguments split into words, read from a RUN, CMD or
+/// ENTRYPOINT (shell form, exec form or heredoc). Words that hold shell syntax the reader does not follow
+/// (variables, substitutions) are kept verbatim; callers treat a word containing <c>$</c> as unknown.
+/// </summary>
+public sealed class DotnetCommandLine
+{
+    private static readonly HashSet<string> OptionsWithValue = new(StringComparer.Ordinal)
+    {
+        "-f", "--framework", "-c", "--configuration", "-r", "--runtime", "-a", "--arch", "--os", "-o", "--output",
+        "-v", "--verbosity", "-s", "--source", "--packages", "--version-suffix", "--manifest", "-p", "--property",
+        "--launch-profile", "--project", "--property:", "-e", "--environment", "--urls", "--artifacts-path",
+    };
+
+    private DotnetCommandLine(InstructionSyntax instruction, string verb, IReadOnlyList<string> arguments)
+    {
+        Instruction = instruction;
+        Verb = verb;
+        Arguments = arguments;
+    }
+
+    public InstructionSyntax Instruction { get; }
+
+    /// <summary>Lower-cased verb: <c>publish</c>, <c>restore</c>, <c>run</c>…</summary>
+    public string Verb { get; }
+
+    /// <summary>The words after the verb, up to the end of the command (<c>&amp;&amp;</c>, <c>;</c>, <c>|</c>).</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>The project or solution argument: the first word that is neither an option nor an option's value.</summary>
+    public string? ProjectArgument
+    {
+        get
+        {
+            for (var i = 0; i < Arguments.Count; i++)
+            {
+                var word = Arguments[i];
+                if (word.StartsWith("-", StringComparison.Ordinal) || word.StartsWith("/p:", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (OptionsWithValue.Contains(word))
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                return word;
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The value of an option (<c>-f net8.0</c>, <c>--framework=net8.0</c>, <c>-fnet8.0</c> is not accepted by the CLI either).</summary>
+    public string? GetOption(params string[] names)
+    {
+        string? value = null;
+        for (var i = 0; i < Arguments.Count; i++)
+        {
+            var word = Arguments[i];
+            foreach (var name in names)
+            {
+                if (word == name && i + 1 < Arguments.Count)
+                {
+                    value = Arguments[i + 1];
+                }
+                else if (word.StartsWith(name + "=", StringComparison.Ordinal) || (name.StartsWith("-", StringComparison.Ordinal) && word.StartsWith(name + ":", StringComparison.Ordinal)))
+                {
+                    value = word.Substring(name.Length + 1);
+                }
+            }
+        }
+
+        return value;
+    }
+
+    public bool HasFlag(params string[] names) => Arguments.Any(a => names.Contains(a, StringComparer.Ordinal));
+
+    /// <summary>An MSBuild property set on the command line (<c>-p:Name=Value</c>, <c>/p:Name=Value</c>, <c>--property:Name=Value</c>, <c>-p Name=Value</c>).</summary>
+    public string? GetProperty(string name)
+    {
+        string? value = null;
+        for (var i = 0; i < Arguments.Count; i++)
+        {
+            var word = Arguments[i];
+            string? assignments = null;
+            foreach (var prefix in new[] { "-p:", "/p:", "--property:", "-property:", "/property:" })
+            {
+                if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    assignments = word.Substring(prefix.Length);
+                }
+            }
+
+            if (assignments is null && (word == "-p" || word == "--property") && i + 1 < Arguments.Count)
+            {
+                assignments = Arguments[++i];
+            }
+
+            if (assignments is null)
+            {
+                continue;
+            }
+
+            foreach (var assignment in assignments.Split(';'))
+            {
+                var equals = assignment.IndexOf('=');
+                if (equals > 0 && string.Equals(assignment.Substring(0, equals).Trim(), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = assignment.Substring(equals + 1).Trim().Trim('"');
+                }
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Whether the command publishes self-contained: <c>--self-contained [true|false]</c>, <c>--sc</c>,
+    /// <c>--no-self-contained</c>, or the SelfContained / PublishSelfContained / PublishAot properties. Null when it does not say.
+    /// </summary>
+    public bool? SelfContained
+    {
+        get
+        {
+            for (var i = 0; i < Arguments.Count; i++)
+            {
+                var word = Arguments[i];
+                if (word is "--self-contained" or "--sc")
+                {
+                    return !(i + 1 < Arguments.Count && string.Equals(Arguments[i + 1], "false", StringComparison.OrdinalIgnoreCase));
+                }
+
+                if (word is "--self-contained=false" or "--sc=false" or "--no-self-contained")
+                {
+                    return false;
+                }
+
+                if (word is "--self-contained=true" or "--sc=true")
+                {
+                    return true;
+                }
+            }
+
+            foreach (var property in new[] { "PublishAot", "SelfContained", "PublishSelfContained" })
+            {
+                if (GetProperty(property) is { } value)
+                {
+                    return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Every <c>dotnet &lt;verb&gt;</c> command an instruction runs.</summary>
+    public static IReadOnlyList<DotnetCommandLine> Find(InstructionSyntax instruction)
+    {
+        var commands = new List<DotnetCommandLine>();
+        if (instruction.IsJsonForm)
+        {
+            var words = instruction.Arguments.Select(a => a.Value).ToList();
+            if (words.Count >= 3 && words[0] is "/bin/sh" or "sh" or "/bin/bash" or "bash" && words[1] == "-c")
+            {
+                FindInShell(instruction, words[2], commands);
+            }
+            else
+            {
+                FindInWords(instruction, words, commands);
+            }
+
+            return commands;
+        }
+
+        foreach (var argument in instruction.Arguments)
+        {
+            FindInShell(instruction, argument.Value, commands);
+        }
+
+        foreach (var heredoc in instruction.Heredocs)
+        {
+            FindInShell(instruction, heredoc.Content, commands);
+        }
+
+        return commands;
+    }
+
+    /// <summary>Every <c>dotnet</c> command of the given verbs in a stage and the stages it builds on.</summary>
+    public static IEnumerable<DotnetCommandLine> InLineage(Stage stage, params string[] verbs)
+        => stage.Lineage.Reverse().SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Run)
+            .SelectMany(Find).Where(c => verbs.Length == 0 || verbs.Contains(c.Verb, StringComparer.Ordinal));
+
+    private static void FindInShell(InstructionSyntax instruction, string text, List<DotnetCommandLine> commands)
+    {
+        foreach (var segment in SplitCommands(text))
+        {
+            FindInWords(instruction, segment, commands);
+        }
+    }
+
+    private static void FindInWords(InstructionSyntax instruction, IReadOnlyList<string> words, List<DotnetCommandLine> commands)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            var name = words[i];
+            var file = name.Substring(name.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+            if (!(file == "dotnet" || file.Equals("dotnet.exe", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var verb = words[i + 1];
+            if (verb.Length == 0 || !char.IsLetter(verb[0]))
+            {
+                continue;
+            }
+
+            commands.Add(new DotnetCommandLine(instruction, verb.ToLowerInvariant(), words.Skip(i + 2).ToArray()));
+            return;
+        }
+    }
+
+    /// <summary>Splits shell text into simple commands (at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, <c>|</c>, newlines) and each into words, honouring quotes.</summary>
+    internal static IEnumerable<IReadOnlyList<string>> SplitCommands(string text)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        var inWord = false;
+        char quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+                else
+                {
+                    word.Append(c);
+                }
+
+                continue;
+            }
+
+            if (c is '"' or '\'')
+            {
+                quote = c;
+                inWord = true;
+                continue;
+            }
+
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                if (text[i + 1] == '\n')
+                {
+                    i++;
+                    continue;
+                }
+
+                word.Append(text[++i]);
+                inWord = true;
+                continue;
+            }
+
+            if (c is ';' or '&' or '|' or '\n' or '(' or ')')
+            {
+                Flush();
+                if (words.Count > 0)
+                {
+                    yield return words.ToArray();
+                    words.Clear();
+                }
+
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                Flush();
+                continue;
+            }
+
+            word.Append(c);
+            inWord = true;
+        }
+
+        Flush();
+        if (words.Count > 0)
+        {
+            yield return words.ToArray();
+        }
+
+        void Flush()
+        {
+            if (inWord)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+                inWord = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Semantics;
+
+/// <summary>What a stage's instructions establish for the container that runs it: environment, start command, working directory.</summary>
+public static class StageFacts
+{
+    /// <summary>The ENV pairs of a stage and the stages it builds on, in the order they apply (later ones win).</summary>
+    public static IEnumerable<KeyValuePairSyntax> Environment(Stage stage)
+        => stage.Lineage.Reverse().SelectMany(s => s.Instructions).OfType<KeyValueInstructionSyntax>()
+            .Where(i => i.Kind == InstructionKind.Env).SelectMany(i => i.Pairs);
+
+    /// <summary>The value an ENV variable ends with in the stage, or null when it is not set there.</summary>
+    public static string? GetEnvironment(Stage stage, string name)
+        => Environment(stage).LastOrDefault(p => string.Equals(p.Key.Value, name, StringComparison.Ordinal))?.Value.Value;
+
+    /// <summary>The last instruction of a kind in the stage's lineage (the one that takes effect), e.g. ENTRYPOINT.</summary>
+    public static InstructionSyntax? Last(Stage stage, InstructionKind kind)
+    {
+        foreach (var ancestor in stage.Lineage)
+        {
+            for (var i = ancestor.Instructions.Count - 1; i >= 0; i--)
+            {
+                if (ancestor.Instructions[i].Kind == kind)
+                {
+                    return ancestor.Instructions[i];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The words of an ENTRYPOINT or CMD: the exec-form strings, or a shell command's words when it is a plain word
+    /// list. Null when the shell command uses syntax whose words cannot be known without running a shell.
+    /// </summary>
+    public static IReadOnlyList<string>? Words(InstructionSyntax instruction)
+    {
+        if (instruction.IsJsonForm)
+        {
+            return instruction.Arguments.Select(a => a.Value).ToArray();
+        }
+
+        if (instruction.Arguments.Count == 0)
+        {
+            return null;
+        }
+
+        var command = instruction.Arguments[0].Value;
+        if (command.IndexOfAny(new[] { '$', '`', '|', '&', ';', '<', '>', '(', ')', '*', '?' }) >= 0)
+        {
+            return null;
+        }
+
+        var commands = DotnetCommandLine.SplitCommands(command).ToArray();
+        return commands.Length == 1 ? commands[0] : null;
+    }
+
+    /// <summary>The WORKDIR in effect just before an instruction of the stage, when every WORKDIR on the way is literal.</summary>
+    public static string? WorkdirBefore(Stage stage, InstructionSyntax? instruction)
+    {
+        var directory = "/";
+        foreach (var ancestor in stage.Lineage.Reverse())
+        {
+            foreach (var item in ancestor.Instructions)
+            {
+                if (item == instruction)
+                {
+                    return directory;
+                }
+
+                if (item.Kind == InstructionKind.Workdir)
+                {
+                    var value = item.Arguments.Count > 0 ? item.Arguments[0].Value : string.Empty;
+                    if (value.Length == 0 || value.IndexOf('$') >= 0)
+                    {
+                        return null;
+                    }
+
+                    directory = CombinePath(directory, value);
+                }
+            }
+        }
+
+        return instruction is null ? directory : null;
+    }
+
+    /// <summary>A container path joined and normalised (forward slashes, no <c>.</c> or <c>..</c>).</summary>
+    public static string CombinePath(string directory, string path)
+    {
+        var full = path.StartsWith("/", StringComparison.Ordinal) ? path : directory.TrimEnd('/') + "/" + path;
+        var segments = new List<string>();
+        foreach (var segment in full.Split('/'))
+        {
+            if (segment.Length == 0 || segment == ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+
+                continue;
+            }
+
+            segments.Add(segment);
+        }
+
+        return "/" + string.Join("/", segments);
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using ContainerAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace ContainerAnalyzers.Infrastructure;
+
+/// <summary>
+/// Source evidence from a compilation: a plain text search of its syntax trees, remembered per compilation and per
+/// question. Only asked when a rule has everything else against the Dockerfile, so most builds never search.
+/// </summary>
+internal sealed class CompilationSourceEvidence : SourceEvidence
+{
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> Answers = new();
+
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<string, bool> _answers;
+    private readonly CancellationToken _cancellationToken;
+
+    private CompilationSourceEvidence(Compilation compilation, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _answers = Answers.GetValue(compilation, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        _cancellationToken = cancellationToken;
+    }
+
+    public static SourceEvidence For(Compilation? compilation, CancellationToken cancellationToken)
+        => compilation is null ? None : new CompilationSourceEvidence(compilation, cancellationToken);
+
+    public override bool? MentionsAny(IReadOnlyList<string> words)
+        => _answers.GetOrAdd(string.Join("|", words), _ => Search(words));
+
+    private bool Search(IReadOnlyList<string> words)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            var text = tree.GetText(_cancellationToken).ToString();
+            foreach (var word in words)
+            {
+                if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

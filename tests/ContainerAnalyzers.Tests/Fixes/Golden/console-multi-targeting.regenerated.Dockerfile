@@ -1,0 +1,22 @@
+# App: built on the .NET SDK image, run on a small runtime image without the SDK.
+# Build it from this folder:
+#   docker build -t app .
+
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
+ARG TARGETARCH
+WORKDIR /src
+
+# Restore as a distinct layer: it is reused until a project or build file changes.
+COPY App.csproj ./
+RUN dotnet restore App.csproj -a $TARGETARCH
+
+# Copy the sources and publish the app.
+COPY . .
+RUN dotnet publish App.csproj -c Release -a $TARGETARCH -f net10.0 --no-restore -o /app/publish
+
+# Runtime stage: a chiseled (distroless) image with just the .NET runtime: no shell, no package manager.
+FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra AS final
+WORKDIR /app
+COPY --from=build /app/publish .
+USER $APP_UID
+ENTRYPOINT ["dotnet", "App.dll"]
