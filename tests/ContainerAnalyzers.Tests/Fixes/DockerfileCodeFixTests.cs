@@ -86,6 +86,40 @@ public sealed class DockerfileCodeFixTests
         Assert.That(after.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()), Is.Empty);
     }
 
+    [Test]
+    public async Task RuleFixRetagsTheImageInTheDockerfile()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:6.0\nCOPY --from=build /app .\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+        using var harness = new WorkspaceHarness(Properties(), dockerfile);
+        var project = harness.Solution.GetProject(harness.ProjectId)!;
+        var diagnostic = (await WorkspaceHarness.AnalyzeAsync(project)).Single(d => d.Id == "CTR0020");
+        var document = project.AdditionalDocuments.Single(d => d.Name == "Dockerfile");
+
+        var actions = await WorkspaceHarness.GetActionsAsync(new RuleFixCodeFixProvider(), document, diagnostic);
+        var fixedProject = (await WorkspaceHarness.ApplyAsync(actions.Single())).GetProject(harness.ProjectId)!;
+        var text = (await fixedProject.GetAdditionalDocument(document.Id)!.GetTextAsync()).ToString();
+        Assert.That(text, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:8.0\n"));
+        Assert.That((await WorkspaceHarness.AnalyzeAsync(fixedProject)).Where(d => d.Id == "CTR0020"), Is.Empty);
+    }
+
+    [Test]
+    public async Task RuleFixCanEditTheProjectFile()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled\nCOPY --from=build /app .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+        const string projectText = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n";
+        using var harness = new WorkspaceHarness(Properties(), dockerfile, "var culture = new System.Globalization.CultureInfo(\"fr-FR\");\nSystem.Console.WriteLine(culture);\n", projectText);
+        var project = harness.Solution.GetProject(harness.ProjectId)!;
+        var diagnostic = (await WorkspaceHarness.AnalyzeAsync(project)).Single(d => d.Id == "CTR0024");
+        Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Warning), "the sources use CultureInfo");
+        var document = project.AdditionalDocuments.Single(d => d.Name == "Dockerfile");
+
+        var actions = await WorkspaceHarness.GetActionsAsync(new RuleFixCodeFixProvider(), document, diagnostic);
+        Assert.That(actions.Select(a => a.Title), Is.EqualTo(new[] { "Use the -extra image, which has ICU", "Declare InvariantGlobalization in the project" }));
+        var fixedProject = (await WorkspaceHarness.ApplyAsync(actions[1])).GetProject(harness.ProjectId)!;
+        var projectFile = fixedProject.AdditionalDocuments.Single(d => d.Name == "App.csproj");
+        Assert.That((await projectFile.GetTextAsync()).ToString(), Does.Contain("<InvariantGlobalization>true</InvariantGlobalization>"));
+    }
+
     internal static Dictionary<string, string> Properties() => new()
     {
         ["MSBuildProjectFullPath"] = "/src/App/App.csproj",

@@ -20,7 +20,7 @@ internal sealed class WorkspaceHarness : IDisposable
 
     private readonly AdhocWorkspace _workspace = new();
 
-    public WorkspaceHarness(IReadOnlyDictionary<string, string> properties, string? dockerfile, string programText = "public static class Program { public static void Main() { } }")
+    public WorkspaceHarness(IReadOnlyDictionary<string, string> properties, string? dockerfile, string programText = "public static class Program { public static void Main() { } }", string projectText = "<Project Sdk=\"Microsoft.NET.Sdk\" />")
     {
         var projectId = ProjectId.CreateNewId();
         var solution = _workspace.CurrentSolution
@@ -28,7 +28,7 @@ internal sealed class WorkspaceHarness : IDisposable
                 .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.ConsoleApplication))
                 .WithMetadataReferences(NetReferenceAssemblies.Net80))
             .AddDocument(DocumentId.CreateNewId(projectId), "Program.cs", SourceText.From(programText), filePath: ProjectDirectory + "/Program.cs")
-            .AddAdditionalDocument(DocumentId.CreateNewId(projectId), "App.csproj", SourceText.From("<Project Sdk=\"Microsoft.NET.Sdk\" />"), filePath: ProjectDirectory + "/App.csproj");
+            .AddAdditionalDocument(DocumentId.CreateNewId(projectId), "App.csproj", SourceText.From(projectText), filePath: ProjectDirectory + "/App.csproj");
         if (dockerfile is not null)
         {
             solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId), "Dockerfile", SourceText.From(dockerfile), filePath: ProjectDirectory + "/Dockerfile");
