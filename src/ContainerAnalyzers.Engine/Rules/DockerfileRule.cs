@@ -87,12 +87,16 @@ public sealed class RuleFix
 /// <summary>Everything a Dockerfile rule looks at: the model of one Dockerfile and the facts of its project.</summary>
 public sealed class DockerfileAnalysis
 {
-    public DockerfileAnalysis(DockerfileModel model, ProjectFacts project, SourceEvidence? source = null)
+    public DockerfileAnalysis(DockerfileModel model, ProjectFacts project, SourceEvidence? source = null, bool? hasDockerIgnore = null)
     {
         Model = model;
         Project = project;
         Source = source ?? SourceEvidence.None;
+        HasDockerIgnore = hasDockerIgnore;
     }
+
+    /// <summary>Whether the build context has a .dockerignore; null when the host cannot tell.</summary>
+    public bool? HasDockerIgnore { get; }
 
     public DockerfileModel Model { get; }
 
@@ -121,7 +125,8 @@ public abstract class SourceEvidence
 
 /// <summary>
 /// A rule over one Dockerfile: a small fold over the semantic model that reports findings. Rules know nothing
-/// of Roslyn or of suppression comments; the host turns findings into diagnostics and filters them.
+/// of Roslyn or of suppression comments: <see cref="Analyze(DockerfileAnalysis, CancellationToken)"/> filters the
+/// suppressed findings, and the host turns the rest into diagnostics.
 /// </summary>
 public abstract class DockerfileRule
 {
@@ -131,6 +136,13 @@ public abstract class DockerfileRule
     {
         var findings = new List<RuleFinding>();
         Analyze(analysis, findings, cancellationToken);
+        if (findings.Count > 0)
+        {
+            // Suppression comments apply the same way in every host (IDE, build, fix generator, MSBuild task).
+            var suppressions = analysis.Model.Suppressions;
+            findings.RemoveAll(f => suppressions.IsSuppressed(f.Rule.Id, f.Span));
+        }
+
         return findings;
     }
 

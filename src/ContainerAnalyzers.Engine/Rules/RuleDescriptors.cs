@@ -107,6 +107,150 @@ public static class RuleDescriptors
         RuleSeverity.Info,
         "The Dockerfile next to this project names only other projects: typically a Dockerfile copied from another project and not adapted.");
 
+    public static readonly RuleDescriptor UnknownStageReference = new(
+        RuleIds.UnknownStageReference,
+        "Unknown or invalid stage reference",
+        "{0}",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "COPY --from, RUN --mount from= and FROM can name only a stage defined before them, never their own stage; a name that is not a stage is pulled as an image instead.");
+
+    public static readonly RuleDescriptor DuplicateStageName = new(
+        RuleIds.DuplicateStageName,
+        "Duplicate stage name",
+        "The stage name '{0}' is already used by stage {1} (stage names are case-insensitive)",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "Docker rejects a Dockerfile whose stages share a name, whatever the case.");
+
+    public static readonly RuleDescriptor FinalStageHasNoBuildOutput = new(
+        RuleIds.FinalStageHasNoBuildOutput,
+        "The final stage never receives the build output",
+        "The final stage '{0}' neither builds the app nor copies anything from the earlier stages, so the image runs without their output",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "In a multi-stage build the final stage must build on an earlier stage or COPY --from it; otherwise the builder's work is thrown away and the image has no app.");
+
+    public static readonly RuleDescriptor BaseImageNotPinned = new(
+        RuleIds.BaseImageNotPinned,
+        "Base image is not pinned",
+        "The image '{0}' has {1}, so every build may get a different image; pin a tag{2}",
+        RuleCategories.Image,
+        RuleSeverity.Warning,
+        "An image without a tag, or with 'latest', changes under the build: reproducibility and rollbacks are lost. A version tag or a digest pins it.");
+
+    public static readonly RuleDescriptor FinalImageNotDistroless = new(
+        RuleIds.FinalImageNotDistroless,
+        "Final image is not distroless",
+        "The final image '{0}' is a full OS image; '{1}' has no shell or package manager and is smaller",
+        RuleCategories.Image,
+        RuleSeverity.Info,
+        "Chiseled (Ubuntu) and distroless (Azure Linux) .NET images carry only what the app needs: a smaller image, fewer CVEs to patch, and a non-root user by default.");
+
+    public static readonly RuleDescriptor DeprecatedImageRepository = new(
+        RuleIds.DeprecatedImageRepository,
+        "Deprecated .NET image repository",
+        "'{0}' is a deprecated repository that no longer receives updates; use '{1}'",
+        RuleCategories.Image,
+        RuleSeverity.Warning,
+        "microsoft/dotnet, microsoft/aspnetcore, microsoft/aspnetcore-build and mcr.microsoft.com/dotnet/core/* stopped receiving updates; the images moved to mcr.microsoft.com/dotnet/*.");
+
+    public static readonly RuleDescriptor OutOfSupportDotnet = new(
+        RuleIds.OutOfSupportDotnet,
+        "Out-of-support .NET version",
+        "The image '{0}' is .NET {1}, out of support since {2}: no more security fixes",
+        RuleCategories.Image,
+        RuleSeverity.Info,
+        "Out-of-support .NET versions get no security updates. The end-of-support dates are compiled into the package, so the result does not depend on the day of the build.");
+
+    public static readonly RuleDescriptor InvalidImageReference = new(
+        RuleIds.InvalidImageReference,
+        "Invalid image reference",
+        "'{0}' is not a valid image reference: {1}",
+        RuleCategories.Image,
+        RuleSeverity.Warning,
+        "Docker rejects references with upper-case repository names, an empty tag, an invalid tag or a malformed digest.");
+
+    public static readonly RuleDescriptor ShellFormWithoutShell = new(
+        RuleIds.ShellFormWithoutShell,
+        "Shell form on an image without a shell",
+        "{0} in shell form runs '/bin/sh -c', but the image '{1}' has no shell; use the exec form",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "Chiseled and distroless images have no /bin/sh, so a shell-form ENTRYPOINT, CMD or HEALTHCHECK CMD fails when the container starts.");
+
+    public static readonly RuleDescriptor RunWithoutShell = new(
+        RuleIds.RunWithoutShell,
+        "RUN on an image without a shell",
+        "RUN in shell form needs '/bin/sh', but the stage's image '{0}' has none; run it in a stage on an image with a shell",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "Chiseled and distroless images have no /bin/sh: a shell-form RUN fails the build.");
+
+    public static readonly RuleDescriptor CommandNotInImage = new(
+        RuleIds.CommandNotInImage,
+        "Command not present in the image",
+        "'{0}' is not in the image '{1}', which has no {2}",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "Chiseled and distroless images contain no shell tools (curl, wget, bash, a package manager): a HEALTHCHECK or entry point that calls them fails.");
+
+    public static readonly RuleDescriptor FinalStageRunsAsRoot = new(
+        RuleIds.FinalStageRunsAsRoot,
+        "Final stage runs as root",
+        "{0}; run the app as the non-root app user (USER $APP_UID)",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "A container running as root turns an app compromise into root in the container. .NET 8+ images include a non-root 'app' user ($APP_UID); chiseled images use it by default.");
+
+    public static readonly RuleDescriptor RestoreNotCached = new(
+        RuleIds.RestoreNotCached,
+        "Restore is not cached",
+        "'{0}' runs after the whole build context was copied, with no restore layer before it and no NuGet cache mount: every source edit downloads the packages again",
+        RuleCategories.Build,
+        RuleSeverity.Info,
+        "Copy the project files and restore first, so the restore layer is reused until a project file changes; or mount a BuildKit cache on the NuGet folder.");
+
+    public static readonly RuleDescriptor DebugBuildShipped = new(
+        RuleIds.DebugBuildShipped,
+        "Debug build shipped",
+        "{0}",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "A Debug build is unoptimised and may enable development-only behaviour. Before .NET 8, 'dotnet publish' built Debug unless told '-c Release'.");
+
+    public static readonly RuleDescriptor NoDockerIgnore = new(
+        RuleIds.NoDockerIgnore,
+        "No .dockerignore",
+        "The Dockerfile copies the build context, which has no .dockerignore: the host's bin/ and obj/ enter the image build, and the host's obj/project.assets.json breaks the restore in the container",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "Without a .dockerignore the whole folder is sent to the builder: host build output, .git, local secrets. A host obj/ folder makes restore and build in the container fail or use the host's paths.");
+
+    public static readonly RuleDescriptor BuilderNotOnBuildPlatform = new(
+        RuleIds.BuilderNotOnBuildPlatform,
+        "Builder stage does not use the build platform",
+        "The builder stage '{0}' runs on the target platform, so a multi-platform build emulates the SDK; add --platform=$BUILDPLATFORM and publish with -a $TARGETARCH",
+        RuleCategories.Build,
+        RuleSeverity.Info,
+        "The SDK can build for any architecture: a builder on $BUILDPLATFORM runs natively and is many times faster than under QEMU emulation.");
+
+    public static readonly RuleDescriptor SecretInArgOrEnv = new(
+        RuleIds.SecretInArgOrEnv,
+        "Secret in ARG or ENV",
+        "'{0}' looks like a secret: {1} values stay in the image's history and metadata; pass secrets with RUN --mount=type=secret",
+        RuleCategories.Security,
+        RuleSeverity.Warning,
+        "Build arguments and environment variables are recorded in the image (docker history, docker inspect). NuGet feed credentials and tokens belong in BuildKit secrets.");
+
+    public static readonly RuleDescriptor RemoteAddWithoutChecksum = new(
+        RuleIds.RemoteAddWithoutChecksum,
+        "ADD from a remote URL without --checksum",
+        "ADD downloads '{0}' without --checksum, so the build trusts whatever the server returns",
+        RuleCategories.Security,
+        RuleSeverity.Warning,
+        "A remote file can change or be tampered with; ADD --checksum=sha256:... makes the build fail instead of silently using different content.");
+
     public static readonly RuleDescriptor SyntaxError = new(
         RuleIds.SyntaxError,
         "Dockerfile syntax error",
@@ -119,7 +263,9 @@ public static class RuleDescriptors
     {
         NoBuilderStage, FinalStageOnSdkImage, ProjectHasNoDockerfile, DotnetRunInContainer, DockerfileFixAvailable,
         RuntimeVersionMismatch, SdkOlderThanTargetFramework, RuntimeLacksFramework, EntrypointNotThisAssembly,
-        SilentInvariantGlobalization, RuntimeIdentifierMismatch, ExposedPortNotListening, BuildsAnotherProject, SyntaxError,
+        SilentInvariantGlobalization, RuntimeIdentifierMismatch, ExposedPortNotListening, BuildsAnotherProject,
+        UnknownStageReference, DuplicateStageName, FinalStageHasNoBuildOutput, BaseImageNotPinned, FinalImageNotDistroless, DeprecatedImageRepository, OutOfSupportDotnet, InvalidImageReference, ShellFormWithoutShell, RunWithoutShell, CommandNotInImage, FinalStageRunsAsRoot, RestoreNotCached, DebugBuildShipped, NoDockerIgnore, BuilderNotOnBuildPlatform, SecretInArgOrEnv, RemoteAddWithoutChecksum,
+        SyntaxError,
     };
 }
 
@@ -131,4 +277,5 @@ public static class RuleCategories
     public const string Syntax = "Container.Syntax";
     public const string Compatibility = "Container.Compatibility";
     public const string Runtime = "Container.Runtime";
+    public const string Security = "Container.Security";
 }

@@ -16,6 +16,24 @@ public static class RuleIds
     public const string RuntimeIdentifierMismatch = "CTR0025";
     public const string ExposedPortNotListening = "CTR0026";
     public const string BuildsAnotherProject = "CTR0027";
+    public const string UnknownStageReference = "CTR0004";
+    public const string DuplicateStageName = "CTR0005";
+    public const string FinalStageHasNoBuildOutput = "CTR0006";
+    public const string BaseImageNotPinned = "CTR0010";
+    public const string FinalImageNotDistroless = "CTR0011";
+    public const string DeprecatedImageRepository = "CTR0012";
+    public const string OutOfSupportDotnet = "CTR0013";
+    public const string InvalidImageReference = "CTR0014";
+    public const string ShellFormWithoutShell = "CTR0030";
+    public const string RunWithoutShell = "CTR0031";
+    public const string CommandNotInImage = "CTR0032";
+    public const string FinalStageRunsAsRoot = "CTR0033";
+    public const string RestoreNotCached = "CTR0040";
+    public const string DebugBuildShipped = "CTR0041";
+    public const string NoDockerIgnore = "CTR0042";
+    public const string BuilderNotOnBuildPlatform = "CTR0043";
+    public const string SecretInArgOrEnv = "CTR0050";
+    public const string RemoteAddWithoutChecksum = "CTR0051";
     public const string SyntaxError = "CTR0090";
 
     public const string DocumentationBaseUri = "https://github.com/container-analyzers/ContainerAnalyzers/blob/main/docs/rules/";

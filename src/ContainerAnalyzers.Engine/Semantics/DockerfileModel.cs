@@ -117,6 +117,8 @@ public sealed class Stage
 /// </summary>
 public sealed class DockerfileModel
 {
+    private Suppressions? _suppressions;
+
     private static readonly HashSet<string> PlatformArguments = new(StringComparer.Ordinal)
     {
         "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
@@ -141,6 +143,9 @@ public sealed class DockerfileModel
 
     /// <summary>ARGs declared before the first FROM, with their defaults as written (null when none).</summary>
     public IReadOnlyDictionary<string, string?> GlobalArguments => _globalArguments;
+
+    /// <summary>The file's suppression comments and directives, read on first use.</summary>
+    public Suppressions Suppressions => _suppressions ??= Suppressions.Create(this);
 
     public static DockerfileModel Create(DockerfileSyntaxTree syntax)
     {

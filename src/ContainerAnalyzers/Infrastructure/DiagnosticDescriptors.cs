@@ -74,6 +74,96 @@ internal static class DiagnosticDescriptors
         RuleCategories.Project, DiagnosticSeverity.Info, isEnabledByDefault: true,
         RuleDescriptors.BuildsAnotherProject.Description, RuleDescriptors.BuildsAnotherProject.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor UnknownStageReference = new(
+        RuleIds.UnknownStageReference, RuleDescriptors.UnknownStageReference.Title, RuleDescriptors.UnknownStageReference.MessageFormat,
+        RuleCategories.Build, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.UnknownStageReference.Description, RuleDescriptors.UnknownStageReference.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor DuplicateStageName = new(
+        RuleIds.DuplicateStageName, RuleDescriptors.DuplicateStageName.Title, RuleDescriptors.DuplicateStageName.MessageFormat,
+        RuleCategories.Build, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.DuplicateStageName.Description, RuleDescriptors.DuplicateStageName.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor FinalStageHasNoBuildOutput = new(
+        RuleIds.FinalStageHasNoBuildOutput, RuleDescriptors.FinalStageHasNoBuildOutput.Title, RuleDescriptors.FinalStageHasNoBuildOutput.MessageFormat,
+        RuleCategories.Build, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.FinalStageHasNoBuildOutput.Description, RuleDescriptors.FinalStageHasNoBuildOutput.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor BaseImageNotPinned = new(
+        RuleIds.BaseImageNotPinned, RuleDescriptors.BaseImageNotPinned.Title, RuleDescriptors.BaseImageNotPinned.MessageFormat,
+        RuleCategories.Image, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.BaseImageNotPinned.Description, RuleDescriptors.BaseImageNotPinned.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor FinalImageNotDistroless = new(
+        RuleIds.FinalImageNotDistroless, RuleDescriptors.FinalImageNotDistroless.Title, RuleDescriptors.FinalImageNotDistroless.MessageFormat,
+        RuleCategories.Image, DiagnosticSeverity.Info, isEnabledByDefault: true,
+        RuleDescriptors.FinalImageNotDistroless.Description, RuleDescriptors.FinalImageNotDistroless.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor DeprecatedImageRepository = new(
+        RuleIds.DeprecatedImageRepository, RuleDescriptors.DeprecatedImageRepository.Title, RuleDescriptors.DeprecatedImageRepository.MessageFormat,
+        RuleCategories.Image, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.DeprecatedImageRepository.Description, RuleDescriptors.DeprecatedImageRepository.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor OutOfSupportDotnet = new(
+        RuleIds.OutOfSupportDotnet, RuleDescriptors.OutOfSupportDotnet.Title, RuleDescriptors.OutOfSupportDotnet.MessageFormat,
+        RuleCategories.Image, DiagnosticSeverity.Info, isEnabledByDefault: true,
+        RuleDescriptors.OutOfSupportDotnet.Description, RuleDescriptors.OutOfSupportDotnet.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor InvalidImageReference = new(
+        RuleIds.InvalidImageReference, RuleDescriptors.InvalidImageReference.Title, RuleDescriptors.InvalidImageReference.MessageFormat,
+        RuleCategories.Image, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.InvalidImageReference.Description, RuleDescriptors.InvalidImageReference.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor ShellFormWithoutShell = new(
+        RuleIds.ShellFormWithoutShell, RuleDescriptors.ShellFormWithoutShell.Title, RuleDescriptors.ShellFormWithoutShell.MessageFormat,
+        RuleCategories.Runtime, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.ShellFormWithoutShell.Description, RuleDescriptors.ShellFormWithoutShell.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor RunWithoutShell = new(
+        RuleIds.RunWithoutShell, RuleDescriptors.RunWithoutShell.Title, RuleDescriptors.RunWithoutShell.MessageFormat,
+        RuleCategories.Runtime, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.RunWithoutShell.Description, RuleDescriptors.RunWithoutShell.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor CommandNotInImage = new(
+        RuleIds.CommandNotInImage, RuleDescriptors.CommandNotInImage.Title, RuleDescriptors.CommandNotInImage.MessageFormat,
+        RuleCategories.Runtime, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.CommandNotInImage.Description, RuleDescriptors.CommandNotInImage.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor FinalStageRunsAsRoot = new(
+        RuleIds.FinalStageRunsAsRoot, RuleDescriptors.FinalStageRunsAsRoot.Title, RuleDescriptors.FinalStageRunsAsRoot.MessageFormat,
+        RuleCategories.Runtime, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.FinalStageRunsAsRoot.Description, RuleDescriptors.FinalStageRunsAsRoot.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor RestoreNotCached = new(
+        RuleIds.RestoreNotCached, RuleDescriptors.RestoreNotCached.Title, RuleDescriptors.RestoreNotCached.MessageFormat,
+        RuleCategories.Build, DiagnosticSeverity.Info, isEnabledByDefault: true,
+        RuleDescriptors.RestoreNotCached.Description, RuleDescriptors.RestoreNotCached.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor DebugBuildShipped = new(
+        RuleIds.DebugBuildShipped, RuleDescriptors.DebugBuildShipped.Title, RuleDescriptors.DebugBuildShipped.MessageFormat,
+        RuleCategories.Build, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.DebugBuildShipped.Description, RuleDescriptors.DebugBuildShipped.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor NoDockerIgnore = new(
+        RuleIds.NoDockerIgnore, RuleDescriptors.NoDockerIgnore.Title, RuleDescriptors.NoDockerIgnore.MessageFormat,
+        RuleCategories.Build, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.NoDockerIgnore.Description, RuleDescriptors.NoDockerIgnore.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor BuilderNotOnBuildPlatform = new(
+        RuleIds.BuilderNotOnBuildPlatform, RuleDescriptors.BuilderNotOnBuildPlatform.Title, RuleDescriptors.BuilderNotOnBuildPlatform.MessageFormat,
+        RuleCategories.Build, DiagnosticSeverity.Info, isEnabledByDefault: true,
+        RuleDescriptors.BuilderNotOnBuildPlatform.Description, RuleDescriptors.BuilderNotOnBuildPlatform.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor SecretInArgOrEnv = new(
+        RuleIds.SecretInArgOrEnv, RuleDescriptors.SecretInArgOrEnv.Title, RuleDescriptors.SecretInArgOrEnv.MessageFormat,
+        RuleCategories.Security, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.SecretInArgOrEnv.Description, RuleDescriptors.SecretInArgOrEnv.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor RemoteAddWithoutChecksum = new(
+        RuleIds.RemoteAddWithoutChecksum, RuleDescriptors.RemoteAddWithoutChecksum.Title, RuleDescriptors.RemoteAddWithoutChecksum.MessageFormat,
+        RuleCategories.Security, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.RemoteAddWithoutChecksum.Description, RuleDescriptors.RemoteAddWithoutChecksum.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor SyntaxError = new(
         RuleIds.SyntaxError, RuleDescriptors.SyntaxError.Title, RuleDescriptors.SyntaxError.MessageFormat,
         RuleCategories.Syntax, DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -94,6 +184,24 @@ internal static class DiagnosticDescriptors
         RuleIds.RuntimeIdentifierMismatch => RuntimeIdentifierMismatch,
         RuleIds.ExposedPortNotListening => ExposedPortNotListening,
         RuleIds.BuildsAnotherProject => BuildsAnotherProject,
+        RuleIds.UnknownStageReference => UnknownStageReference,
+        RuleIds.DuplicateStageName => DuplicateStageName,
+        RuleIds.FinalStageHasNoBuildOutput => FinalStageHasNoBuildOutput,
+        RuleIds.BaseImageNotPinned => BaseImageNotPinned,
+        RuleIds.FinalImageNotDistroless => FinalImageNotDistroless,
+        RuleIds.DeprecatedImageRepository => DeprecatedImageRepository,
+        RuleIds.OutOfSupportDotnet => OutOfSupportDotnet,
+        RuleIds.InvalidImageReference => InvalidImageReference,
+        RuleIds.ShellFormWithoutShell => ShellFormWithoutShell,
+        RuleIds.RunWithoutShell => RunWithoutShell,
+        RuleIds.CommandNotInImage => CommandNotInImage,
+        RuleIds.FinalStageRunsAsRoot => FinalStageRunsAsRoot,
+        RuleIds.RestoreNotCached => RestoreNotCached,
+        RuleIds.DebugBuildShipped => DebugBuildShipped,
+        RuleIds.NoDockerIgnore => NoDockerIgnore,
+        RuleIds.BuilderNotOnBuildPlatform => BuilderNotOnBuildPlatform,
+        RuleIds.SecretInArgOrEnv => SecretInArgOrEnv,
+        RuleIds.RemoteAddWithoutChecksum => RemoteAddWithoutChecksum,
         RuleIds.SyntaxError => SyntaxError,
         _ => throw new System.ArgumentException("No Roslyn descriptor for " + rule.Id, nameof(rule)),
     };

@@ -42,6 +42,25 @@ public abstract class DockerfileRuleAnalyzer : DiagnosticAnalyzer
         }));
     }
 
+    // The package adds the context's .dockerignore, and BuildKit's per-Dockerfile one (<name>.dockerignore), as
+    // additional files. Only files the package added tell anything: when the project does not use the package's
+    // inputs, whether a .dockerignore exists is unknown.
+    private static bool? HasDockerIgnore(AnalyzerOptions options, AdditionalText dockerfile)
+    {
+        var fromPackage = false;
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (AdditionalFileKinds.Classify(file, options) == AdditionalFileKind.DockerIgnore)
+            {
+                return true;
+            }
+
+            fromPackage |= options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(AdditionalFileKinds.MetadataKey, out _);
+        }
+
+        return fromPackage ? false : null;
+    }
+
     private void AnalyzeDockerfile(AdditionalFileAnalysisContext context, SourceText text, DockerfileSyntaxTree tree)
     {
         try
@@ -49,7 +68,8 @@ public abstract class DockerfileRuleAnalyzer : DiagnosticAnalyzer
             var analysis = new DockerfileAnalysis(
                 AnalysisCache.GetModel(tree),
                 AnalysisCache.GetProjectFacts(context.Options, context.CancellationToken),
-                CompilationSourceEvidence.For(context.Compilation, context.CancellationToken));
+                CompilationSourceEvidence.For(context.Compilation, context.CancellationToken),
+                hasDockerIgnore: HasDockerIgnore(context.Options, context.AdditionalFile));
             foreach (var finding in _rule.Analyze(analysis, context.CancellationToken))
             {
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));

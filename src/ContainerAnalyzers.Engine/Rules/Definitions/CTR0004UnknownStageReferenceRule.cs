@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0004: a reference to a stage that cannot be one. <c>COPY --from</c>, <c>RUN --mount from=</c> and FROM name a
+/// stage defined later, their own stage, or an index that is not an earlier stage; or <c>--from</c> names a
+/// plain word that is no stage and looks like a misspelt one. A reference with a registry, a <c>/</c> or a tag is
+/// an image, never a stage.
+/// </summary>
+public sealed class CTR0004UnknownStageReferenceRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.UnknownStageReference;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        var model = analysis.Model;
+        foreach (var stage in model.Stages)
+        {
+            if (stage.From.Image is { } image && stage.BaseStage is null && Check(model, stage, image.Value, isFrom: true) is { } fromProblem)
+            {
+                findings.Add(new RuleFinding(Descriptor, image.Span, new[] { fromProblem }));
+            }
+
+            foreach (var dependency in stage.Dependencies)
+            {
+                if (dependency.Stage is null && Check(model, stage, dependency.Reference, isFrom: false) is { } problem)
+                {
+                    var span = dependency.Instruction.GetFlag("from")?.Span ?? dependency.Instruction.Span;
+                    findings.Add(new RuleFinding(Descriptor, span, new[] { problem }));
+                }
+            }
+        }
+    }
+
+    private static string? Check(DockerfileModel model, Stage stage, string reference, bool isFrom)
+    {
+        if (reference.IndexOf('$') >= 0 || LooksLikeImage(reference))
+        {
+            return null;
+        }
+
+        if (int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            return isFrom || index < stage.Index ? null : $"'--from={reference}' names stage {index}, but only stages 0 to {stage.Index - 1} come before it";
+        }
+
+        var named = model.Stages.FirstOrDefault(s => string.Equals(s.Name, reference, StringComparison.OrdinalIgnoreCase));
+        if (named == stage)
+        {
+            return $"'{reference}' is the stage's own name; a stage cannot build on or copy from itself";
+        }
+
+        if (named is not null && named.Index > stage.Index)
+        {
+            return $"'{reference}' is defined later, in stage {named.Index}; a stage can only use the stages before it";
+        }
+
+        if (!isFrom && named is null && model.Stages.Where(s => s.Index < stage.Index && s.Name is not null).FirstOrDefault(s => IsNear(s.Name!, reference)) is { } near)
+        {
+            return $"'{reference}' is not a stage (did you mean '{near.Name}'?); it would be pulled as an image";
+        }
+
+        return null;
+    }
+
+    // docker.io/library/nginx, nginx:1.27, ghcr.io/org/tool: a registry, a path or a tag make an image reference.
+    private static bool LooksLikeImage(string reference) => reference.IndexOfAny(new[] { '/', ':', '@', '.' }) >= 0;
+
+    private static bool IsNear(string name, string reference)
+    {
+        var a = name.ToLowerInvariant();
+        var b = reference.ToLowerInvariant();
+        if (Math.Abs(a.Length - b.Length) > 2 || a == b)
+        {
+            return false;
+        }
+
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length] <= (a.Length <= 4 ? 1 : 2);
+    }
+}

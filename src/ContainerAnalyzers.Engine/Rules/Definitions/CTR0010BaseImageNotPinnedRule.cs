@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Rules.CrossFile;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0010: a FROM image without a tag, or tagged <c>latest</c>, and no digest. Stage references, <c>scratch</c> and
+/// images behind unresolved ARGs are left alone. For a .NET image the fix pins the TargetFramework's version.
+/// </summary>
+public sealed class CTR0010BaseImageNotPinnedRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.BaseImageNotPinned;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        var framework = AppBuild.TargetFramework(analysis) ?? AppBuild.HighestTargetFramework(analysis.Project);
+        foreach (var stage in analysis.Model.Stages)
+        {
+            if (stage.BaseImage is not { IsScratch: false, Digest: null } image || stage.From.Image is not { } token)
+            {
+                continue;
+            }
+
+            var latest = string.Equals(image.Tag, "latest", StringComparison.Ordinal);
+            if (image.Tag is not null && !latest)
+            {
+                continue;
+            }
+
+            RuleFix? fix = null;
+            var advice = string.Empty;
+            if (DotnetImage.TryClassify(image) is { IsLegacyRepository: false, IsDotnetFramework: false } dotnet && framework?.Version is { } version)
+            {
+                fix = ImageFixes.Replace(analysis.Model.Syntax, stage.From, image.With(tag: version), $"Pin {image.Repository}:{version}");
+                advice = $" such as '{version}', the project's .NET version";
+            }
+
+            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { image.Original, latest ? "the 'latest' tag" : "no tag", advice })
+            {
+                Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
+            });
+        }
+    }
+}

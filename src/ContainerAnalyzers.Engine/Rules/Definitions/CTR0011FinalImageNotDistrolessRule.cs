@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0011 (info): the final image is a full-OS .NET runtime image (aspnet, runtime, runtime-deps on Debian,
+/// Ubuntu, Alpine or Azure Linux) of a version that has a chiseled variant. The fix switches to it (with -extra when
+/// the project needs ICU), offered only when the final stage runs no RUN and no shell-form command.
+/// </summary>
+public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.FinalImageNotDistroless;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final
+            || AppBuild.FinalImage(analysis) is not { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, IsLegacyRepository: false, Major: >= 8 } image
+            || image.Reference.Digest is not null)
+        {
+            return;
+        }
+
+        var extra = analysis.Project.InvariantGlobalization == true ? string.Empty : "-extra";
+        var architecture = new[] { "-amd64", "-arm64v8", "-arm32v7" }.FirstOrDefault(a => image.Reference.Tag?.EndsWith(a, StringComparison.OrdinalIgnoreCase) == true) ?? string.Empty;
+        var composite = image.IsComposite ? "-composite" : string.Empty;
+        var tag = $"{image.Version}-noble-chiseled{composite}{extra}{architecture}";
+        var suggested = image.Reference.With(tag: tag);
+        var from = AppBuild.RootFrom(final);
+        var fixes = new List<RuleFix>();
+        if (!NeedsShell(final) && ImageFixes.Replace(analysis.Model.Syntax, from, suggested, $"Use {image.Reference.Repository}:{tag}") is { } fix)
+        {
+            fixes.Add(fix);
+        }
+
+        findings.Add(new RuleFinding(Descriptor, from?.Image?.Span ?? final.From.Span, new[] { image.Reference.Original, suggested }) { Fixes = fixes });
+    }
+
+    internal static bool NeedsShell(Stage final)
+        => final.Lineage.SelectMany(s => s.Instructions).Any(i =>
+            i.Kind == InstructionKind.Run
+            || (i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && !i.IsJsonForm)
+            || (i is HealthcheckInstructionSyntax { IsNone: false, IsExecForm: false }));
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Rules.CrossFile;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0012: a FROM (or COPY --from) image from a repository Microsoft no longer updates: microsoft/dotnet,
+/// microsoft/aspnetcore(-build) on Docker Hub, or mcr.microsoft.com/dotnet/core/*. The fix maps it to mcr.microsoft.com/dotnet/*.
+/// </summary>
+public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.DeprecatedImageRepository;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var stage in analysis.Model.Stages)
+        {
+            if (stage.BaseImage is not { } reference || stage.From.Image is not { } token
+                || DotnetImage.TryClassify(reference) is not { IsLegacyRepository: true } image)
+            {
+                continue;
+            }
+
+            var replacement = CurrentName(image);
+            var fix = ImageFixes.Replace(analysis.Model.Syntax, stage.From, replacement, $"Use {replacement}");
+            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { reference.Original, replacement })
+            {
+                Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
+            });
+        }
+    }
+
+    /// <summary>The same image in the current repository: mcr.microsoft.com/dotnet/{sdk|aspnet|runtime|runtime-deps}:{version}.</summary>
+    public static string CurrentName(DotnetImage image)
+    {
+        var repository = image.Kind switch
+        {
+            DotnetImageKind.Sdk => "sdk",
+            DotnetImageKind.AspNet => "aspnet",
+            DotnetImageKind.Runtime => "runtime",
+            _ => "runtime-deps",
+        };
+        var tag = image.Version ?? "latest";
+        if (image.Reference.Registry is not null && image.Reference.Tag is { } currentTag)
+        {
+            // mcr.microsoft.com/dotnet/core/aspnet:3.1-buster-slim keeps its tag; Docker Hub tags (2.1-aspnetcore-runtime) do not map.
+            tag = currentTag;
+        }
+
+        return $"mcr.microsoft.com/dotnet/{repository}:{tag}";
+    }
+}

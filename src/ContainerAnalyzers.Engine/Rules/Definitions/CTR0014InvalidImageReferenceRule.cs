@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using System.Threading;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0014: a FROM image that Docker's reference grammar rejects, checked after ARG substitution: upper-case or
+/// otherwise invalid repository path, an empty or invalid tag, a malformed digest. Stage names are not checked.
+/// </summary>
+public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
+{
+    private static readonly Regex PathComponent = new(@"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+    private static readonly Regex Tag = new(@"^[\w][\w.-]{0,127}$", RegexOptions.CultureInvariant);
+    private static readonly Regex Digest = new(@"^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$", RegexOptions.CultureInvariant);
+    private static readonly Regex Sha256 = new(@"^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant);
+
+    public override RuleDescriptor Descriptor => RuleDescriptors.InvalidImageReference;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var stage in analysis.Model.Stages)
+        {
+            if (stage.BaseStage is not null || stage.BaseName is not { } name || stage.From.Image is not { } token || Problem(name) is not { } problem)
+            {
+                continue;
+            }
+
+            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { name, problem }));
+        }
+    }
+
+    /// <summary>What is wrong with a reference, or null when Docker accepts it.</summary>
+    public static string? Problem(string reference)
+    {
+        var rest = reference;
+        var at = rest.IndexOf('@');
+        if (at >= 0)
+        {
+            var digest = rest.Substring(at + 1);
+            rest = rest.Substring(0, at);
+            if (!Digest.IsMatch(digest) || (digest.StartsWith("sha256:", System.StringComparison.Ordinal) && !Sha256.IsMatch(digest)))
+            {
+                return $"the digest '{digest}' is not <algorithm>:<hex> (sha256 takes 64 lower-case hex digits)";
+            }
+        }
+
+        var slash = rest.LastIndexOf('/');
+        var colon = rest.LastIndexOf(':');
+        if (colon > slash)
+        {
+            var tag = rest.Substring(colon + 1);
+            rest = rest.Substring(0, colon);
+            if (tag.Length == 0)
+            {
+                return "the tag after ':' is empty";
+            }
+
+            if (!Tag.IsMatch(tag))
+            {
+                return $"the tag '{tag}' may only hold letters, digits, '_', '.' and '-', and start with a letter, digit or '_'";
+            }
+        }
+
+        var components = rest.Split('/');
+        for (var i = 0; i < components.Length; i++)
+        {
+            var component = components[i];
+            // The first component is a registry host when it has a '.' or ':' or is localhost; hosts follow other rules.
+            if (i == 0 && components.Length > 1 && (component.IndexOf('.') >= 0 || component.IndexOf(':') >= 0 || component == "localhost"))
+            {
+                continue;
+            }
+
+            if (!PathComponent.IsMatch(component))
+            {
+                return component.ToLowerInvariant() != component && PathComponent.IsMatch(component.ToLowerInvariant())
+                    ? $"repository names must be lower-case ('{component}')"
+                    : $"'{component}' is not a valid repository name component";
+            }
+        }
+
+        return null;
+    }
+}

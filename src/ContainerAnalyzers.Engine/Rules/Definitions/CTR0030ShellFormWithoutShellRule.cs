@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0030: the final stage's effective ENTRYPOINT, CMD or HEALTHCHECK CMD is in shell form on an image with no
+/// /bin/sh. The fix rewrites a plain word list in exec form; commands that use shell syntax get no fix.
+/// </summary>
+public sealed class CTR0030ShellFormWithoutShellRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.ShellFormWithoutShell;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final || ShellAvailability.HasShell(final) != false || ShellAvailability.DeclaresShell(final) || final.RootImage is not { } image)
+        {
+            return;
+        }
+
+        foreach (var kind in new[] { InstructionKind.Entrypoint, InstructionKind.Cmd, InstructionKind.Healthcheck })
+        {
+            if (StageFacts.Last(final, kind) is not { IsJsonForm: false } instruction
+                || instruction is HealthcheckInstructionSyntax { IsNone: true }
+                || (instruction is HealthcheckInstructionSyntax healthcheck && healthcheck.ShellCommand is null)
+                || instruction.Arguments.Count == 0)
+            {
+                continue;
+            }
+
+            var command = instruction is HealthcheckInstructionSyntax check ? check.ShellCommand! : instruction.Arguments[0];
+            findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { instruction.Keyword.Value.ToUpperInvariant(), image.Original })
+            {
+                Fixes = ExecFormFix(analysis.Model.Syntax, command),
+            });
+        }
+    }
+
+    private static IReadOnlyList<RuleFix> ExecFormFix(DockerfileSyntaxTree tree, SyntaxToken command)
+    {
+        if (CarryWords(command.Value) is not { } words || tree.GetText(command.Span) != command.Value)
+        {
+            return Array.Empty<RuleFix>();
+        }
+
+        var exec = "[" + string.Join(", ", words.Select(w => "\"" + w + "\"")) + "]";
+        return new[] { new RuleFix("Use the exec form", RuleFixTarget.Dockerfile, command.Span, command.Value, exec) };
+    }
+
+    /// <summary>The words of a command with no shell syntax at all (no quotes, variables, operators or globs).</summary>
+    private static string[]? CarryWords(string command)
+        => command.IndexOfAny(new[] { '$', '\'', '"', '`', '\\', '|', '&', ';', '<', '>', '(', ')', '*', '?', '~', '{', '}', '#', '[', ']' }) >= 0 || command.Trim().Length == 0
+            ? null
+            : command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+}

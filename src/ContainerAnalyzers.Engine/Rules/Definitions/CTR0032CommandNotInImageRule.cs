@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0032: the final stage's exec-form HEALTHCHECK, ENTRYPOINT or CMD starts a tool that a shell-less image does not
+/// have (curl, wget, a shell, a package manager), and no COPY in the stage puts one there. Reported on the word.
+/// Shell-form commands are CTR0030's.
+/// </summary>
+public sealed class CTR0032CommandNotInImageRule : DockerfileRule
+{
+    private static readonly Dictionary<string, string> MissingTools = new(StringComparer.Ordinal)
+    {
+        ["curl"] = "curl", ["wget"] = "wget", ["nc"] = "netcat", ["sh"] = "shell", ["bash"] = "shell", ["ash"] = "shell",
+        ["apt-get"] = "package manager", ["apt"] = "package manager", ["apk"] = "package manager", ["dnf"] = "package manager",
+        ["yum"] = "package manager", ["tdnf"] = "package manager", ["ps"] = "process tools", ["pgrep"] = "process tools",
+    };
+
+    public override RuleDescriptor Descriptor => RuleDescriptors.CommandNotInImage;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final || ShellAvailability.HasShell(final) != false || final.RootImage is not { } image)
+        {
+            return;
+        }
+
+        var copied = final.Lineage.SelectMany(s => s.Instructions).OfType<CopyInstructionSyntax>().SelectMany(c => c.Arguments).Select(a => a.Value).ToArray();
+        foreach (var kind in new[] { InstructionKind.Healthcheck, InstructionKind.Entrypoint, InstructionKind.Cmd })
+        {
+            if (StageFacts.Last(final, kind) is not { IsJsonForm: true } instruction || instruction.Arguments.Count == 0)
+            {
+                continue;
+            }
+
+            // HEALTHCHECK CMD ["curl", …]: the parser keeps CMD as the first argument.
+            var first = instruction.Arguments.FirstOrDefault(a => !string.Equals(a.Value, "CMD", StringComparison.OrdinalIgnoreCase));
+            if (first is null)
+            {
+                continue;
+            }
+
+            var tool = first.Value.Substring(first.Value.LastIndexOf('/') + 1);
+            if (MissingTools.TryGetValue(tool, out var what) && !copied.Any(c => c.EndsWith("/" + tool, StringComparison.Ordinal) || c == tool))
+            {
+                findings.Add(new RuleFinding(Descriptor, first.Span, new[] { tool, image.Original, what }));
+            }
+        }
+    }
+}

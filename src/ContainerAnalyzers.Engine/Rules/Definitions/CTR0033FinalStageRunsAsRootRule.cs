@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0033: the final stage's last USER is root (or 0), or a .NET 8+ non-chiseled final image, which runs as root by
+/// default, has no USER at all. The fix sets <c>USER $APP_UID</c> (defined by .NET 8+ images). Running as root by
+/// default is a warning for a network-facing app (a web project, or an EXPOSE) and informational otherwise:
+/// Microsoft's own console sample (complexapp) ships that way.
+/// </summary>
+public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.FinalStageRunsAsRoot;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsTestRunner(final, analysis.Project))
+        {
+            return;
+        }
+
+        var tree = analysis.Model.Syntax;
+        var image = AppBuild.FinalImage(analysis);
+        var hasAppUid = image is { Major: >= 8, IsWindows: false };
+        var user = StageFacts.Last(final, InstructionKind.User);
+        if (user is not null)
+        {
+            var account = user.Arguments.Count > 0 ? user.Arguments[0].Value.Split(':')[0] : string.Empty;
+            if (account is "root" or "0")
+            {
+                findings.Add(new RuleFinding(Descriptor, user.Span, new[] { $"The final stage runs as '{account}'" })
+                {
+                    Fixes = hasAppUid && tree.GetText(user.Arguments[0].Span) == user.Arguments[0].Value
+                        ? new[] { new RuleFix("Run as $APP_UID", RuleFixTarget.Dockerfile, user.Arguments[0].Span, user.Arguments[0].Value, "$APP_UID") }
+                        : Array.Empty<RuleFix>(),
+                });
+            }
+
+            return;
+        }
+
+        if (image is not { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, Major: >= 8 } || final.IsBaseUnknown)
+        {
+            return;
+        }
+
+        // Insert USER before the entry point, so later RUNs (if any) still run as root where they need to.
+        var anchor = StageFacts.Last(final, InstructionKind.Entrypoint) ?? StageFacts.Last(final, InstructionKind.Cmd);
+        var fixes = new List<RuleFix>();
+        if (anchor is not null && final.Instructions.Contains(anchor))
+        {
+            var newLine = tree.Text.Contains("\r\n") ? "\r\n" : "\n";
+            fixes.Add(new RuleFix("Run as $APP_UID", RuleFixTarget.Dockerfile, new SourceSpan(anchor.Keyword.Span.Start, 0), string.Empty, "USER $APP_UID" + newLine));
+        }
+
+        var networkFacing = analysis.Project.IsWeb || final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Expose);
+        findings.Add(new RuleFinding(Descriptor, final.From.Image?.Span ?? final.From.Span, new[] { $"The final image '{image.Reference.Original}' runs as root by default and the stage sets no USER" })
+        {
+            SeverityOverride = networkFacing ? null : RuleSeverity.Info,
+            Fixes = fixes,
+        });
+    }
+}

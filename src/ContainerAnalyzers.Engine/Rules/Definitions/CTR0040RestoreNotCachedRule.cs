@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0040 (info): a stage restores (restore, build or publish without --no-restore) after copying the whole build
+/// context, with no restore before that copy and no cache mount on the NuGet folder. The fix adds a cache mount.
+/// </summary>
+public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.RestoreNotCached;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var stage in analysis.Model.Stages)
+        {
+            var copiedEverything = false;
+            var restoredBefore = false;
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction is CopyInstructionSyntax { From: null } copy && copy.Sources.Any(s => IsWholeContext(s.Value)))
+                {
+                    copiedEverything = true;
+                    continue;
+                }
+
+                if (instruction.Kind != InstructionKind.Run)
+                {
+                    continue;
+                }
+
+                var restoring = DotnetCommandLine.Find(instruction).FirstOrDefault(c => c.Verb == "restore" || (c.Verb is "build" or "publish" && !c.HasFlag("--no-restore")));
+                if (restoring is null)
+                {
+                    continue;
+                }
+
+                if (!copiedEverything)
+                {
+                    restoredBefore = true;
+                    continue;
+                }
+
+                if (!restoredBefore && !HasNuGetCacheMount(instruction))
+                {
+                    findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { "dotnet " + restoring.Verb }) { Fixes = CacheMountFix(instruction) });
+                }
+
+                break;
+            }
+        }
+    }
+
+    private static bool IsWholeContext(string source) => source is "." or "./" or "*" or "./*" or "./." || source.EndsWith("/.", StringComparison.Ordinal);
+
+    private static bool HasNuGetCacheMount(InstructionSyntax run)
+        => run.Flags.Any(f => string.Equals(f.Name, "mount", StringComparison.OrdinalIgnoreCase) && f.Value is { } value
+            && value.IndexOf("type=cache", StringComparison.OrdinalIgnoreCase) >= 0 && value.IndexOf("nuget", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static IReadOnlyList<RuleFix> CacheMountFix(InstructionSyntax run)
+    {
+        var at = run.Keyword.Span.End;
+        return new[] { new RuleFix("Add a NuGet cache mount", RuleFixTarget.Dockerfile, new SourceSpan(at, 0), string.Empty, " --mount=type=cache,id=nuget,target=/root/.nuget/packages") };
+    }
+}

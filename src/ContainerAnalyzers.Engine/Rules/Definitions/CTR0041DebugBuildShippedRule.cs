@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0041: <c>dotnet publish</c> builds Debug: <c>-c Debug</c> (or the Configuration property), or no configuration at
+/// all for a TargetFramework before net8.0, when publish still defaulted to Debug. Builds and tests are left alone.
+/// </summary>
+public sealed class CTR0041DebugBuildShippedRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.DebugBuildShipped;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        var framework = AppBuild.TargetFramework(analysis);
+        foreach (var instruction in analysis.Model.Stages.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Run))
+        {
+            foreach (var publish in DotnetCommandLine.Find(instruction).Where(c => c.Verb == "publish"))
+            {
+                var configuration = publish.GetOption("-c", "--configuration") ?? publish.GetProperty("Configuration");
+                if (configuration is not null && configuration.IndexOf('$') < 0 && string.Equals(configuration, "Debug", StringComparison.OrdinalIgnoreCase))
+                {
+                    findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { "'dotnet publish' builds the Debug configuration; publish with -c Release" }));
+                }
+                else if (configuration is null && framework is { Major: < 8 } && publish.GetProperty("PublishRelease") is null)
+                {
+                    findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { $"Before .NET 8, 'dotnet publish' without -c builds Debug, and the project targets {framework.Name}; publish with -c Release" }));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0043 (info): a builder stage (it publishes, and the final stage copies from it without building on it) on an
+/// SDK image has no <c>--platform</c>. Native AOT builders are left alone: AOT does not cross-compile. The fix adds
+/// <c>--platform=$BUILDPLATFORM</c> when the publish is framework-dependent and names no runtime.
+/// </summary>
+public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
+{
+    public override RuleDescriptor Descriptor => RuleDescriptors.BuilderNotOnBuildPlatform;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        var model = analysis.Model;
+        if (model.FinalStage is not { } final || analysis.Project.PublishAot)
+        {
+            return;
+        }
+
+        var finalLineage = new HashSet<Stage>(final.Lineage);
+        foreach (var stage in model.Stages.Where(s => !finalLineage.Contains(s)))
+        {
+            var publish = DotnetCommandLine.InLineage(stage, "publish").LastOrDefault();
+            var root = stage.Lineage.LastOrDefault();
+            if (publish is null || root is null || root.From.Platform is not null
+                || root.BaseImage is not { } image || Images.DotnetImage.TryClassify(image) is not { Kind: Images.DotnetImageKind.Sdk, IsWindows: false, IsAot: false }
+                || string.Equals(publish.GetProperty("PublishAot"), "true", System.StringComparison.OrdinalIgnoreCase)
+                || !final.Dependencies.Any(d => d.Stage is not null && d.Stage.Lineage.Contains(stage)))
+            {
+                continue;
+            }
+
+            var fixes = publish.GetOption("-r", "--runtime") is null && publish.SelfContained != true && !analysis.Project.IsSelfContained && analysis.Project.RuntimeIdentifier is null
+                ? new[] { new RuleFix("Run the builder on $BUILDPLATFORM", RuleFixTarget.Dockerfile, new SourceSpan(root.From.Keyword.Span.End, 0), string.Empty, " --platform=$BUILDPLATFORM") }
+                : System.Array.Empty<RuleFix>();
+            findings.Add(new RuleFinding(Descriptor, root.From.Span, new[] { stage.DisplayName }) { Fixes = fixes });
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0050: an ARG or ENV whose name says it holds a secret (PASSWORD, TOKEN, SECRET, API_KEY, private keys, NuGet
+/// feed credentials). Names that point at a secret rather than hold it (<c>*_FILE</c>, <c>*_PATH</c>) are fine.
+/// </summary>
+public sealed class CTR0050SecretInArgOrEnvRule : DockerfileRule
+{
+    private static readonly Regex SecretName = new(
+        @"(PASSWORD|PASSWD|PWD$|TOKEN|SECRET|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CLIENT_?SECRET|CREDENTIAL|NUGET_?AUTH|FEED_?ACCESS|VSS_NUGET_EXTERNAL_FEED_ENDPOINTS|NUGETPACKAGESOURCECREDENTIALS)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Regex NotTheSecret = new(@"(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_HEADER|_NAME|_TYPE|_ID)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    public override RuleDescriptor Descriptor => RuleDescriptors.SecretInArgOrEnv;
+
+    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var instruction in analysis.Model.Syntax.Instructions)
+        {
+            if (instruction is ArgInstructionSyntax arg)
+            {
+                foreach (var declaration in arg.Declarations.Where(d => IsSecret(d.Name)))
+                {
+                    findings.Add(new RuleFinding(Descriptor, declaration.Token.Span, new[] { declaration.Name, "build argument" }));
+                }
+            }
+            else if (instruction is KeyValueInstructionSyntax { Kind: InstructionKind.Env } env)
+            {
+                foreach (var pair in env.Pairs.Where(p => IsSecret(p.Key.Value) && p.Value.Value.Length > 0))
+                {
+                    findings.Add(new RuleFinding(Descriptor, pair.Key.Span, new[] { pair.Key.Value, "environment variable" }));
+                }
+            }
+        }
+    }
+
+    public static bool IsSecret(string name) => SecretName.IsMatch(name) && !NotTheSecret.IsMatch(name);
+}
