@@ -9,14 +9,14 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace ContainerAnalyzers.CodeFixes;
 
 /// <summary>
-/// Road 1: the fixes for the Dockerfile diagnostics themselves (CTR0001, CTR0002) and for CTR0003 on the project
-/// file, offered on additional documents for the hosts that show code fixes there.
+/// Road 1: the fixes for the Dockerfile diagnostics themselves (CTR0001, CTR0002, and the .dockerignore for CTR0042)
+/// and for CTR0003 on the project file, offered on additional documents for the hosts that show code fixes there.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DockerfileCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) })]
 [Shared]
 public sealed class DockerfileCodeFixProvider : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NoBuilderStage, RuleIds.FinalStageOnSdkImage, RuleIds.ProjectHasNoDockerfile);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NoBuilderStage, RuleIds.FinalStageOnSdkImage, RuleIds.ProjectHasNoDockerfile, RuleIds.NoDockerIgnore);
 
     public override FixAllProvider GetFixAllProvider() => DockerfileFixAllProvider.Instance;
 
@@ -25,9 +25,12 @@ public sealed class DockerfileCodeFixProvider : CodeFixProvider
         var document = context.TextDocument;
         foreach (var diagnostic in context.Diagnostics)
         {
-            var actions = diagnostic.Id == RuleIds.ProjectHasNoDockerfile
-                ? WorkspaceDockerfiles.GetCreateActions(document.Project, context.CancellationToken)
-                : await WorkspaceDockerfiles.GetDockerfileActionsAsync(document, context.CancellationToken).ConfigureAwait(false);
+            var actions = diagnostic.Id switch
+            {
+                RuleIds.ProjectHasNoDockerfile => WorkspaceDockerfiles.GetCreateActions(document.Project, context.CancellationToken),
+                RuleIds.NoDockerIgnore => WorkspaceDockerfiles.GetDockerIgnoreActions(document),
+                _ => await WorkspaceDockerfiles.GetDockerfileActionsAsync(document, context.CancellationToken).ConfigureAwait(false),
+            };
             foreach (var (action, title) in actions)
             {
                 var projectId = document.Project.Id;

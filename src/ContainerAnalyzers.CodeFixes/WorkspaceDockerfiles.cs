@@ -78,6 +78,15 @@ internal static class WorkspaceDockerfiles
         return actions;
     }
 
+    /// <summary>The action for a build context without a .dockerignore (CTR0042).</summary>
+    public static IReadOnlyList<(ContainerFileAction Action, string Title)> GetDockerIgnoreActions(TextDocument dockerfile)
+    {
+        var facts = GetFacts(dockerfile.Project, CancellationToken.None);
+        return NeedsDockerIgnore(dockerfile.Project, facts, dockerfile.FilePath)
+            ? new[] { (ContainerFileAction.AddDockerIgnore, DockerfileFixes.DockerIgnoreTitle) }
+            : Array.Empty<(ContainerFileAction, string)>();
+    }
+
     /// <summary>The actions for a project without a Dockerfile (CTR0003).</summary>
     public static IReadOnlyList<(ContainerFileAction Action, string Title)> GetCreateActions(Project project, CancellationToken cancellationToken)
     {

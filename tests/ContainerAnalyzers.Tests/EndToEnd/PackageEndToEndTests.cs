@@ -191,7 +191,7 @@ public sealed class PackageEndToEndTests
     [Test]
     public void FixDockerfileTargetAddsADockerfileAndDockerIgnoreToAProjectWithout()
     {
-        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", dockerfile: null);
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", dockerfile: null, dockerIgnore: false);
         var fix = Build(consumer, "-t:FixDockerfile");
 
         Assert.That(fix.ExitCode, Is.Zero, fix.Output);
@@ -205,6 +205,42 @@ public sealed class PackageEndToEndTests
         Assert.That(after.Output, Does.Not.Contain("CTR0"), after.Output);
     }
 
+    // Severity configuration works as for any analyzer: NoWarn, WarningsAsErrors, a .globalconfig, and our own
+    // suppression comment in the Dockerfile.
+    [Test]
+    public void NoWarnWarningsAsErrorsGlobalConfigAndSuppressionComments()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
+        var folder = Path.GetDirectoryName(consumer)!;
+
+        var escalated = Build(consumer, "-p:NoWarn=CTR0001", "-p:WarningsAsErrors=CTR0002");
+        Assert.That(escalated.ExitCode, Is.Not.Zero, escalated.Output);
+        Assert.That(escalated.Output, Does.Contain("Dockerfile(1,6): error CTR0002:").And.Not.Contain("CTR0001"), escalated.Output);
+
+        File.WriteAllText(Path.Combine(folder, ".globalconfig"), "is_global = true\ndotnet_diagnostic.CTR0002.severity = none\n");
+        var configured = Build(consumer);
+        Assert.That(configured.Output, Does.Not.Contain("CTR0002").And.Contain("warning CTR0001"), configured.Output);
+
+        var dockerfile = Path.Combine(folder, "Dockerfile");
+        File.WriteAllText(dockerfile, File.ReadAllText(dockerfile).Replace("RUN dotnet publish", "# containeranalyzers ignore=CTR0001\nRUN dotnet publish", StringComparison.Ordinal));
+        var suppressed = Build(consumer, "-warnaserror");
+        Assert.That(suppressed.Output, Does.Not.Contain("CTR0001").And.Not.Contain("CTR0002"), suppressed.Output);
+    }
+
+    [Test]
+    public void MissingDockerIgnoreIsReportedUntilOneIsAdded()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", string.Format(CultureInfo.InvariantCulture, ChiseledDockerfile, "10.0", "Consumer", "runtime"), dockerIgnore: false);
+
+        var without = Build(consumer);
+        Assert.That(without.Output, Does.Contain("Dockerfile(7,1): warning CTR0042:"), without.Output);
+
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(consumer)!, ".dockerignore"), "**/bin/\n**/obj/\n");
+        var with = Build(consumer, "-warnaserror");
+        Assert.That(with.ExitCode, Is.Zero, with.Output);
+        Assert.That(with.Output, Does.Not.Contain("CTR0042"), "adding a .dockerignore must recompile");
+    }
+
     private static void AssertAnalyzerLoaded(ProcessResult result)
     {
         foreach (var code in new[] { "CS8032", "CS9057", "AD0001", "CS8784", "CS8785" })
@@ -213,7 +249,8 @@ public sealed class PackageEndToEndTests
         }
     }
 
-    private string CreateConsumer(string sdk, string targetFrameworks, string? dockerfile)
+    // A consumer has a .dockerignore unless a test says otherwise: without one, CTR0042 reports every Dockerfile that copies the context.
+    private string CreateConsumer(string sdk, string targetFrameworks, string? dockerfile, bool dockerIgnore = true)
     {
         var folder = Path.Combine(_workRoot, "Consumer" + Guid.NewGuid().ToString("N").Substring(0, 8), "Consumer");
         Directory.CreateDirectory(folder);
@@ -248,6 +285,11 @@ public sealed class PackageEndToEndTests
         if (dockerfile is not null)
         {
             File.WriteAllText(Path.Combine(folder, "Dockerfile"), dockerfile);
+        }
+
+        if (dockerIgnore)
+        {
+            File.WriteAllText(Path.Combine(folder, ".dockerignore"), "**/bin/\n**/obj/\n");
         }
 
         return Path.Combine(folder, "Consumer.csproj");

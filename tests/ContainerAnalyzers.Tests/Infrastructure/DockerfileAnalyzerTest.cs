@@ -18,6 +18,7 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
 {
     private readonly Test _test = new();
     private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal);
+    private bool _packageInputs;
 
     public DockerfileAnalyzerTest()
     {
@@ -51,6 +52,21 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
         return this;
     }
 
+    /// <summary>
+    /// Tags the additional files as the package's MSBuild files do (ContainerAnalyzersKind metadata), so the
+    /// analyzers know the inputs are complete: for example that no .dockerignore means there is none.
+    /// </summary>
+    public DockerfileAnalyzerTest<TAnalyzer> WithPackageInputs(bool dockerIgnore)
+    {
+        _packageInputs = true;
+        if (dockerIgnore)
+        {
+            _test.TestState.AdditionalFiles.Add(("/src/App/.dockerignore", "**/bin/\n**/obj/\n"));
+        }
+
+        return this;
+    }
+
     public DockerfileAnalyzerTest<TAnalyzer> WithExpected(DiagnosticResult expected)
     {
         _test.ExpectedDiagnostics.Add(expected);
@@ -63,6 +79,15 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
         foreach (var (name, value) in _properties)
         {
             config.Append("build_property.").Append(name).Append(" = ").Append(value).Append('\n');
+        }
+
+        if (_packageInputs)
+        {
+            foreach (var (path, _) in _test.TestState.AdditionalFiles)
+            {
+                var kind = path.EndsWith(".dockerignore", StringComparison.Ordinal) ? "DockerIgnore" : path.EndsWith("proj", StringComparison.Ordinal) ? "ProjectFile" : "Dockerfile";
+                config.Append('[').Append(path).Append("]\nbuild_metadata.AdditionalFiles.ContainerAnalyzersKind = ").Append(kind).Append('\n');
+            }
         }
 
         _test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config.ToString()));

@@ -1,0 +1,55 @@
+using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Rules.Hygiene;
+
+[TestFixture]
+public sealed class CTR0004UnknownStageReferenceTests
+{
+    private static DockerfileAnalyzerTest<CTR0004UnknownStageReferenceAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0004UnknownStageReferenceAnalyzer>()
+        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+
+    [Test]
+    public Task MisspeltStageInCopyFrom() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY {|CTR0004:--from=buidl|} /app .\n")
+        .RunAsync();
+
+    [Test]
+    public Task StageDefinedLater() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS final\nCOPY {|CTR0004:--from=build|} /app .\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n")
+        .RunAsync();
+
+    [Test]
+    public Task OwnStage() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY {|CTR0004:--from=build|} /a /b\n")
+        .RunAsync();
+
+    [Test]
+    public Task IndexNotBefore() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY {|CTR0004:--from=1|} /a /b\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\n")
+        .RunAsync();
+
+    [Test]
+    public Task FromLaterStage() => Test("net8.0")
+        .WithDockerfile("FROM {|CTR0004:base|} AS final\nFROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base\n")
+        .RunAsync();
+
+    [Test]
+    public Task ImageReferences_NearMiss() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\nCOPY --from=ghcr.io/org/tool /tool /tool\nCOPY --from=busybox /bin/busybox /busybox\n")
+        .RunAsync();
+
+    [Test]
+    public Task EarlierStageAndIndex_NoDiagnostic() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=Build /app .\nCOPY --from=0 /app .\n")
+        .RunAsync();
+
+    [Test]
+    public Task ArgReference_NoDiagnostic() => Test("net8.0")
+        .WithDockerfile("ARG FROM_STAGE\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=${FROM_STAGE} /app .\n")
+        .RunAsync();
+}

@@ -1,0 +1,36 @@
+using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Rules.Hygiene;
+
+[TestFixture]
+public sealed class CTR0011FinalImageNotDistrolessTests
+{
+    private static DockerfileAnalyzerTest<CTR0011FinalImageNotDistrolessAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0011FinalImageNotDistrolessAnalyzer>()
+        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+
+    [Test]
+    public Task FullOsFinalImage() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM {|#0:mcr.microsoft.com/dotnet/aspnet:8.0|}\n")
+        .WithExpected(new DiagnosticResult("CTR0011", DiagnosticSeverity.Info).WithLocation(0).WithArguments("mcr.microsoft.com/dotnet/aspnet:8.0", "mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra"))
+        .RunAsync();
+
+    [Test]
+    public Task ChiseledFinalImage_NearMiss() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra\n")
+        .RunAsync();
+
+    [Test]
+    public Task BuilderStageOnFullImage_NoDiagnostic() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/runtime:8.0 AS tools\nFROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled\n")
+        .RunAsync();
+
+    [Test]
+    public Task OlderThanDotnet8_NoDiagnostic() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:6.0\n")
+        .RunAsync();
+}

@@ -1,0 +1,30 @@
+using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Rules.Hygiene;
+
+[TestFixture]
+public sealed class CTR0012DeprecatedImageRepositoryTests
+{
+    private static DockerfileAnalyzerTest<CTR0012DeprecatedImageRepositoryAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0012DeprecatedImageRepositoryAnalyzer>()
+        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+
+    [Test]
+    public Task DockerHubMicrosoftDotnet() => Test("net8.0")
+        .WithDockerfile("FROM {|CTR0012:microsoft/dotnet:2.1-sdk|} AS build\n")
+        .RunAsync();
+
+    [Test]
+    public Task McrCore() => Test("net8.0")
+        .WithDockerfile("FROM {|CTR0012:mcr.microsoft.com/dotnet/core/aspnet:3.1|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task CurrentRepository_NearMiss() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:3.1\n")
+        .RunAsync();
+}

@@ -1,0 +1,40 @@
+using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Rules.Hygiene;
+
+[TestFixture]
+public sealed class CTR0014InvalidImageReferenceTests
+{
+    private static DockerfileAnalyzerTest<CTR0014InvalidImageReferenceAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0014InvalidImageReferenceAnalyzer>()
+        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+
+    [Test]
+    public Task UpperCaseRepository() => Test("net8.0")
+        .WithDockerfile("FROM {|CTR0014:mcr.microsoft.com/dotnet/ASPNET:8.0|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task EmptyTag() => Test("net8.0")
+        .WithDockerfile("FROM {|CTR0014:ubuntu:|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task BadDigest() => Test("net8.0")
+        .WithDockerfile("FROM {|CTR0014:ubuntu@sha256:abc|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task ResolvedThroughArg() => Test("net8.0")
+        .WithDockerfile("ARG TAG=-bad\nFROM {|CTR0014:ubuntu:${TAG}|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task RegistryWithPort_NearMiss() => Test("net8.0")
+        .WithDockerfile("FROM localhost:5000/my-team/app_base:1.0 AS Base\nFROM base AS x\n")
+        .RunAsync();
+}

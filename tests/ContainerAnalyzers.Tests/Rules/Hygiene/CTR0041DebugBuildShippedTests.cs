@@ -1,0 +1,35 @@
+using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Rules.Hygiene;
+
+[TestFixture]
+public sealed class CTR0041DebugBuildShippedTests
+{
+    private static DockerfileAnalyzerTest<CTR0041DebugBuildShippedAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0041DebugBuildShippedAnalyzer>()
+        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+
+    [Test]
+    public Task PublishDebug() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n{|CTR0041:RUN dotnet publish -c Debug -o /app|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task OldFrameworkWithoutConfiguration() => Test("net6.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:6.0 AS build\n{|CTR0041:RUN dotnet publish -o /app|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task Net8DefaultsToRelease_NearMiss() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\n")
+        .RunAsync();
+
+    [Test]
+    public Task DebugTestsInBuilder_NoDiagnostic() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS test\nRUN dotnet test -c Debug\nRUN dotnet build -c Debug\n")
+        .RunAsync();
+}
