@@ -27,6 +27,13 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
         _test.TestState.AdditionalReferences.AddRange(NetReferenceAssemblies.Net80);
     }
 
+    /// <summary>A test for an executable project App.csproj (a web project unless <paramref name="web"/> is false).</summary>
+    public static DockerfileAnalyzerTest<TAnalyzer> ForApp(string targetFramework = "net8.0", bool web = true) => new DockerfileAnalyzerTest<TAnalyzer>()
+        .WithProperty("TargetFramework", targetFramework)
+        .WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj")
+        .WithProperty("OutputType", "Exe")
+        .WithProperty("UsingMicrosoftNETSdkWeb", web ? "true" : "false");
+
     public DockerfileAnalyzerTest<TAnalyzer> WithProperty(string name, string value)
     {
         _properties[name] = value;

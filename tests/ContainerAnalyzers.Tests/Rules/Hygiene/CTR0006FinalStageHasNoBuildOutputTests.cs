@@ -1,8 +1,5 @@
 using ContainerAnalyzers.Analyzers;
-using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Rules.Hygiene;
@@ -10,8 +7,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0006FinalStageHasNoBuildOutputTests
 {
-    private static DockerfileAnalyzerTest<CTR0006FinalStageHasNoBuildOutputAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0006FinalStageHasNoBuildOutputAnalyzer>()
-        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+    private static DockerfileAnalyzerTest<CTR0006FinalStageHasNoBuildOutputAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0006FinalStageHasNoBuildOutputAnalyzer>.ForApp(framework);
 
     [Test]
     public Task FinalCopiesFromTheHost() => Test("net8.0")

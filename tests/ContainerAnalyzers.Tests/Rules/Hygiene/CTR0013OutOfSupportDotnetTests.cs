@@ -1,5 +1,4 @@
 using ContainerAnalyzers.Analyzers;
-using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -10,8 +9,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0013OutOfSupportDotnetTests
 {
-    private static DockerfileAnalyzerTest<CTR0013OutOfSupportDotnetAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0013OutOfSupportDotnetAnalyzer>()
-        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+    private static DockerfileAnalyzerTest<CTR0013OutOfSupportDotnetAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0013OutOfSupportDotnetAnalyzer>.ForApp(framework);
 
     [Test]
     public Task Dotnet6() => Test("net8.0")

@@ -1,8 +1,5 @@
 using ContainerAnalyzers.Analyzers;
-using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Rules.Hygiene;
@@ -10,8 +7,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0033FinalStageRunsAsRootTests
 {
-    private static DockerfileAnalyzerTest<CTR0033FinalStageRunsAsRootAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0033FinalStageRunsAsRootAnalyzer>()
-        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+    private static DockerfileAnalyzerTest<CTR0033FinalStageRunsAsRootAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0033FinalStageRunsAsRootAnalyzer>.ForApp(framework);
 
     [Test]
     public Task ExplicitRoot() => Test("net8.0")

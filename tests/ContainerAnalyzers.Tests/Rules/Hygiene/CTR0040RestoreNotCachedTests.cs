@@ -1,5 +1,4 @@
 using ContainerAnalyzers.Analyzers;
-using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -10,8 +9,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0040RestoreNotCachedTests
 {
-    private static DockerfileAnalyzerTest<CTR0040RestoreNotCachedAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0040RestoreNotCachedAnalyzer>()
-        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+    private static DockerfileAnalyzerTest<CTR0040RestoreNotCachedAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0040RestoreNotCachedAnalyzer>.ForApp(framework);
 
     [Test]
     public Task PublishAfterCopyingEverything() => Test("net8.0")

@@ -1,8 +1,5 @@
 using ContainerAnalyzers.Analyzers;
-using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Rules.Hygiene;
@@ -10,8 +7,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0050SecretInArgOrEnvTests
 {
-    private static DockerfileAnalyzerTest<CTR0050SecretInArgOrEnvAnalyzer> Test(string framework) => new DockerfileAnalyzerTest<CTR0050SecretInArgOrEnvAnalyzer>()
-        .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+    private static DockerfileAnalyzerTest<CTR0050SecretInArgOrEnvAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0050SecretInArgOrEnvAnalyzer>.ForApp(framework);
 
     [Test]
     public Task TokenArg() => Test("net8.0")
