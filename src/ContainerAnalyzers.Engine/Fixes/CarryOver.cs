@@ -157,25 +157,9 @@ internal sealed class CarryOver
     /// <summary>The original text of an instruction with the comment lines written just above it, ending with a line break.</summary>
     public string TextOf(InstructionSyntax instruction)
     {
-        var elements = _tree.Elements;
-        for (var i = 0; i < elements.Count; i++)
-        {
-            if (elements[i].Instruction != instruction)
-            {
-                continue;
-            }
-
-            var start = i;
-            while (start > 0 && elements[start - 1].Kind == SyntaxElementKind.Comment)
-            {
-                start--;
-            }
-
-            var text = _tree.Text.Substring(elements[start].FullSpan.Start, elements[i].FullSpan.End - elements[start].FullSpan.Start);
-            return CloseContinuation(text, _tree.EscapeCharacter) + "\n";
-        }
-
-        return instruction.LogicalLine + "\n";
+        var start = _tree.GetLeadingCommentStart(instruction);
+        var text = _tree.Text.Substring(start, instruction.FullSpan.End - start);
+        return CloseContinuation(text, _tree.EscapeCharacter) + "\n";
     }
 
     /// <summary>

@@ -256,7 +256,7 @@ public static class DockerfileFixes
         {
             var start = stage.From.FullSpan.Start;
             var next = model.Stages.FirstOrDefault(s => s.Index == stage.Index + 1);
-            var end = next is null ? tree.Text.Length : LeadingCommentStart(tree, next.From);
+            var end = next is null ? tree.Text.Length : tree.GetLeadingCommentStart(next.From);
             return CarryOver.CloseContinuation(tree.Text.Substring(start, end - start), tree.EscapeCharacter) + "\n";
         }
     }
@@ -307,7 +307,7 @@ public static class DockerfileFixes
 
             foreach (var moved in carry.MovedToFinal)
             {
-                var start = LeadingCommentStart(tree, moved);
+                var start = tree.GetLeadingCommentStart(moved);
                 edits.Add(new TextEdit(start, moved.FullSpan.End - start, string.Empty));
             }
         }
@@ -315,7 +315,7 @@ public static class DockerfileFixes
         {
             // The old final stage only ran the app: it is replaced as a whole.
             builderName = publishing.Name ?? publishing.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var start = LeadingCommentStart(tree, final.From);
+            var start = tree.GetLeadingCommentStart(final.From);
             edits.Add(new TextEdit(start, tree.Text.Length - start, string.Empty));
         }
 
@@ -372,26 +372,6 @@ public static class DockerfileFixes
 
         edits.Add(new TextEdit(restart, 0, " -o " + ContainerPlan.PublishDirectory));
         return ContainerPlan.PublishDirectory;
-    }
-
-    private static int LeadingCommentStart(DockerfileSyntaxTree tree, InstructionSyntax instruction)
-    {
-        var elements = tree.Elements;
-        for (var i = 0; i < elements.Count; i++)
-        {
-            if (elements[i].Instruction == instruction)
-            {
-                var start = i;
-                while (start > 0 && elements[start - 1].Kind == SyntaxElementKind.Comment)
-                {
-                    start--;
-                }
-
-                return elements[start].FullSpan.Start;
-            }
-        }
-
-        return instruction.FullSpan.Start;
     }
 
     private static IEnumerable<string> ArgumentNames(InstructionSyntax instruction)

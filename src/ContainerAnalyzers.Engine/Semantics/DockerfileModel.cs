@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Syntax;
@@ -40,6 +41,7 @@ public sealed class Stage
 {
     private readonly List<InstructionSyntax> _instructions = new();
     private readonly List<StageDependency> _dependencies = new();
+    private Stage? _root;
 
     internal Stage(int index, FromInstructionSyntax from, string? name)
     {
@@ -88,25 +90,19 @@ public sealed class Stage
         }
     }
 
-    /// <summary>The image at the root of the lineage, or null when the chain cannot be followed.</summary>
-    public ImageReference? RootImage
-    {
-        get
-        {
-            Stage? last = null;
-            foreach (var stage in Lineage)
-            {
-                last = stage;
-            }
+    /// <summary>The stage at the root of the lineage (this one when it starts from an image): the one whose FROM names the image.</summary>
+    public Stage Root => _root ?? this;
 
-            return last?.BaseImage;
-        }
-    }
+    /// <summary>The image at the root of the lineage, or null when the chain cannot be followed.</summary>
+    public ImageReference? RootImage => Root.BaseImage;
 
     /// <summary>What this stage copies or mounts from other stages and images, in order.</summary>
     public IReadOnlyList<StageDependency> Dependencies => _dependencies;
 
     internal void Add(InstructionSyntax instruction) => _instructions.Add(instruction);
+
+    // A base stage always comes earlier and already knows its root, so a chain of any length costs one step a stage.
+    internal void SetRoot() => _root = BaseStage?.Root ?? this;
 
     internal void AddDependency(StageDependency dependency) => _dependencies.Add(dependency);
 }
@@ -118,6 +114,7 @@ public sealed class Stage
 public sealed class DockerfileModel
 {
     private Suppressions? _suppressions;
+    private IReadOnlyList<DotnetCommandLine>? _dotnetRunCommands;
 
     private static readonly HashSet<string> PlatformArguments = new(StringComparer.Ordinal)
     {
@@ -143,6 +140,10 @@ public sealed class DockerfileModel
 
     /// <summary>ARGs declared before the first FROM, with their defaults as written (null when none).</summary>
     public IReadOnlyDictionary<string, string?> GlobalArguments => _globalArguments;
+
+    /// <summary>Every <c>dotnet</c> command the RUN instructions run, in file order; read once and shared by the rules.</summary>
+    public IReadOnlyList<DotnetCommandLine> DotnetRunCommands
+        => _dotnetRunCommands ??= Syntax.Instructions.Where(i => i.Kind == InstructionKind.Run).SelectMany(DotnetCommandLine.Find).ToArray();
 
     /// <summary>The file's suppression comments and directives, read on first use.</summary>
     public Suppressions Suppressions => _suppressions ??= Suppressions.Create(this);
@@ -289,5 +290,6 @@ public sealed class DockerfileModel
         var name = ExpandWithGlobalArguments(image.Value);
         stage.BaseName = name;
         (stage.BaseStage, stage.BaseImage) = ResolveStageOrImage(name, FindStageByName(name ?? string.Empty, stage.Index));
+        stage.SetRoot();
     }
 }

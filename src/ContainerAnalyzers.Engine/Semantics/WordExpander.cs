@@ -34,17 +34,19 @@ public readonly struct VariableValue
 /// </summary>
 public static class WordExpander
 {
+    private const int MaxNesting = 64;
+
     public static string? Expand(string word, char escape, Func<string, VariableValue> lookup)
     {
         var builder = new StringBuilder(word.Length);
         var position = 0;
-        return ExpandInto(word, ref position, word.Length, escape, lookup, builder, stopAtBrace: false) ? builder.ToString() : null;
+        return ExpandInto(word, ref position, word.Length, escape, lookup, builder, stopAtBrace: false, depth: 0) ? builder.ToString() : null;
     }
 
     /// <summary>True when the word contains a variable reference at all.</summary>
     public static bool HasVariables(string word) => word.IndexOf('$') >= 0;
 
-    private static bool ExpandInto(string word, ref int position, int end, char escape, Func<string, VariableValue> lookup, StringBuilder output, bool stopAtBrace)
+    private static bool ExpandInto(string word, ref int position, int end, char escape, Func<string, VariableValue> lookup, StringBuilder output, bool stopAtBrace, int depth)
     {
         var inDoubleQuotes = false;
         while (position < end)
@@ -96,7 +98,7 @@ public static class WordExpander
 
             if (c == '$')
             {
-                if (!ExpandVariable(word, ref position, end, escape, lookup, output))
+                if (!ExpandVariable(word, ref position, end, escape, lookup, output, depth))
                 {
                     return false;
                 }
@@ -111,8 +113,14 @@ public static class WordExpander
         return !inDoubleQuotes && !stopAtBrace;
     }
 
-    private static bool ExpandVariable(string word, ref int position, int end, char escape, Func<string, VariableValue> lookup, StringBuilder output)
+    private static bool ExpandVariable(string word, ref int position, int end, char escape, Func<string, VariableValue> lookup, StringBuilder output, int depth)
     {
+        // ${A:-${B:-…}} nests by recursion; past this depth the value is unknown rather than a stack overflow.
+        if (depth >= MaxNesting)
+        {
+            return false;
+        }
+
         // position is at '$'.
         if (position + 1 >= end)
         {
@@ -189,7 +197,7 @@ public static class WordExpander
         var useDefault = word[cursor] == '-';
         cursor++;
         var alternative = new StringBuilder();
-        if (!ExpandInto(word, ref cursor, end, escape, lookup, alternative, stopAtBrace: true) || cursor >= end || word[cursor] != '}')
+        if (!ExpandInto(word, ref cursor, end, escape, lookup, alternative, stopAtBrace: true, depth + 1) || cursor >= end || word[cursor] != '}')
         {
             return false;
         }

@@ -37,6 +37,7 @@ public sealed class SyntaxElement
 public sealed class DockerfileSyntaxTree
 {
     private LineMap? _lineMap;
+    private int[]? _elementOfInstruction;
 
     internal DockerfileSyntaxTree(
         string text,
@@ -68,6 +69,45 @@ public sealed class DockerfileSyntaxTree
     public IReadOnlyList<SyntaxDiagnostic> Diagnostics { get; }
 
     public LineMap Lines => _lineMap ??= LineMap.Create(Text);
+
+    /// <summary>The index in <see cref="Elements"/> of an instruction's element, or -1: constant time after the first call.</summary>
+    public int GetElementIndex(InstructionSyntax instruction)
+    {
+        var map = _elementOfInstruction;
+        if (map is null)
+        {
+            map = new int[Instructions.Count];
+            for (var i = 0; i < Elements.Count; i++)
+            {
+                if (Elements[i].Instruction is { } owner && owner.Index < map.Length)
+                {
+                    map[owner.Index] = i;
+                }
+            }
+
+            _elementOfInstruction = map;
+        }
+
+        var index = instruction.Index;
+        return index >= 0 && index < map.Length && Elements[map[index]].Instruction == instruction ? map[index] : -1;
+    }
+
+    /// <summary>Where the comment lines written directly above an instruction start (its own start when there are none).</summary>
+    public int GetLeadingCommentStart(InstructionSyntax instruction)
+    {
+        var index = GetElementIndex(instruction);
+        if (index < 0)
+        {
+            return instruction.FullSpan.Start;
+        }
+
+        while (index > 0 && Elements[index - 1].Kind == SyntaxElementKind.Comment)
+        {
+            index--;
+        }
+
+        return Elements[index].FullSpan.Start;
+    }
 
     public string GetText(SourceSpan span)
     {

@@ -30,8 +30,7 @@ internal static class AppBuild
             return frameworks[0];
         }
 
-        var named = analysis.Model.Stages.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Run)
-            .SelectMany(DotnetCommandLine.Find).Where(c => c.Verb is "publish" or "build")
+        var named = analysis.Model.DotnetRunCommands.Where(c => c.Verb is "publish" or "build")
             .Select(c => c.GetOption("-f", "--framework")).Where(f => f is not null).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         return named.Length == 1 ? frameworks.FirstOrDefault(t => string.Equals(t.Name, named[0], StringComparison.OrdinalIgnoreCase)) : null;
     }
@@ -46,8 +45,7 @@ internal static class AppBuild
     /// </summary>
     public static bool? IsSelfContained(DockerfileAnalysis analysis)
     {
-        var publishes = analysis.Model.Stages.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Run)
-            .SelectMany(DotnetCommandLine.Find).Where(c => c.Verb == "publish").ToArray();
+        var publishes = analysis.Model.DotnetRunCommands.Where(c => c.Verb == "publish").ToArray();
         var said = publishes.Select(p => p.SelfContained).Where(s => s is not null).ToArray();
         if (said.Length > 0)
         {
@@ -80,19 +78,17 @@ internal static class AppBuild
     public static IReadOnlyList<(string FileName, SourceSpan Span)> NamedProjects(DockerfileModel model)
     {
         var named = new List<(string, SourceSpan)>();
-        foreach (var instruction in model.Stages.SelectMany(s => s.Instructions))
+        foreach (var command in model.DotnetRunCommands.Where(c => BuildVerbs.Contains(c.Verb)))
         {
-            if (instruction.Kind == InstructionKind.Run)
+            if (command.ProjectArgument is { } argument && IsProjectFile(argument))
             {
-                foreach (var command in DotnetCommandLine.Find(instruction).Where(c => BuildVerbs.Contains(c.Verb)))
-                {
-                    if (command.ProjectArgument is { } argument && IsProjectFile(argument))
-                    {
-                        named.Add((FileName(argument), instruction.Span));
-                    }
-                }
+                named.Add((FileName(argument), command.Instruction.Span));
             }
-            else if (instruction is CopyInstructionSyntax copy && copy.From is null)
+        }
+
+        foreach (var instruction in model.Syntax.Instructions)
+        {
+            if (instruction is CopyInstructionSyntax copy && copy.From is null)
             {
                 foreach (var source in copy.Sources.Where(s => IsProjectFile(s.Value)))
                 {
@@ -101,6 +97,7 @@ internal static class AppBuild
             }
         }
 
+        named.Sort((a, b) => a.Item2.Start.CompareTo(b.Item2.Start));
         return named;
     }
 
@@ -125,7 +122,7 @@ internal static class AppBuild
         => analysis.Model.FinalStage?.RootImage is { } image ? DotnetImage.TryClassify(image) : null;
 
     /// <summary>The FROM whose image a fix would edit: the root of the final stage's lineage.</summary>
-    public static FromInstructionSyntax? RootFrom(Stage stage) => stage.Lineage.LastOrDefault()?.From;
+    public static FromInstructionSyntax? RootFrom(Stage stage) => stage.Root.From;
 
     private static bool IsProjectFile(string word)
         => word.IndexOfAny(new[] { '$', '*', '?', '[' }) < 0

@@ -29,7 +29,7 @@ public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
         {
             var commands = stage.Instructions.Where(i => i.Kind == Syntax.InstructionKind.Run).SelectMany(DotnetCommandLine.Find)
                 .Where(c => c.Verb is "restore" or "build" or "publish").ToArray();
-            var root = stage.Lineage.LastOrDefault();
+            var root = stage.Root;
             if (commands.Length == 0 || root is null || reported.Contains(root)
                 || root.BaseImage is not { } reference || DotnetImage.TryClassify(reference) is not { Kind: DotnetImageKind.Sdk, IsDotnetFramework: false, Major: { } major } image
                 || Required(analysis.Project, commands) is not { Major: { } targetMajor, Minor: { } targetMinor } framework)

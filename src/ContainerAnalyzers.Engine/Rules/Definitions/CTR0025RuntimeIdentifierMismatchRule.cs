@@ -61,8 +61,7 @@ public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
     /// <summary>The RID the publish produces, when it is a literal: <c>-r</c> wins; <c>-a</c> or <c>--os</c> make it depend on the SDK image.</summary>
     private static string? RuntimeIdentifier(DockerfileAnalysis analysis)
     {
-        var publish = analysis.Model.Stages.SelectMany(s => s.Instructions).Where(i => i.Kind == Syntax.InstructionKind.Run)
-            .SelectMany(DotnetCommandLine.Find).LastOrDefault(c => c.Verb == "publish");
+        var publish = analysis.Model.DotnetRunCommands.LastOrDefault(c => c.Verb == "publish");
         if (publish?.GetOption("-r", "--runtime") is { } rid)
         {
             return rid.IndexOf('$') >= 0 ? null : rid;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 
 namespace ContainerAnalyzers.Rules.Definitions;
@@ -16,9 +17,13 @@ public sealed class CTR0031RunWithoutShellRule : DockerfileRule
 
     protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
+        // Whether a SHELL appears in a stage's lineage, from its base stage's answer: linear in the number of stages.
+        var declaresShell = new Dictionary<Stage, bool>();
         foreach (var stage in analysis.Model.Stages)
         {
-            if (ShellAvailability.HasShell(stage) != false || ShellAvailability.DeclaresShell(stage) || stage.RootImage is not { } image)
+            var declares = stage.Instructions.Any(i => i.Kind == InstructionKind.Shell) || (stage.BaseStage is { } baseStage && declaresShell.TryGetValue(baseStage, out var inherited) && inherited);
+            declaresShell[stage] = declares;
+            if (declares || ShellAvailability.HasShell(stage) != false || stage.RootImage is not { } image)
             {
                 continue;
             }

@@ -19,9 +19,9 @@ public sealed class CTR0041DebugBuildShippedRule : DockerfileRule
     protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var framework = AppBuild.TargetFramework(analysis);
-        foreach (var instruction in analysis.Model.Stages.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Run))
+        foreach (var publish in analysis.Model.DotnetRunCommands.Where(c => c.Verb == "publish"))
         {
-            foreach (var publish in DotnetCommandLine.Find(instruction).Where(c => c.Verb == "publish"))
+            var instruction = publish.Instruction;
             {
                 var configuration = publish.GetOption("-c", "--configuration") ?? publish.GetProperty("Configuration");
                 if (configuration is not null && configuration.IndexOf('$') < 0 && string.Equals(configuration, "Debug", StringComparison.OrdinalIgnoreCase))

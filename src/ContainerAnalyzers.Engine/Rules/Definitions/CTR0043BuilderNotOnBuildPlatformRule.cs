@@ -25,14 +25,15 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
         }
 
         var finalLineage = new HashSet<Stage>(final.Lineage);
+        var copiedFrom = new HashSet<Stage>(final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage));
         foreach (var stage in model.Stages.Where(s => !finalLineage.Contains(s)))
         {
             var publish = DotnetCommandLine.InLineage(stage, "publish").LastOrDefault();
-            var root = stage.Lineage.LastOrDefault();
+            var root = stage.Root;
             if (publish is null || root is null || root.From.Platform is not null
                 || root.BaseImage is not { } image || Images.DotnetImage.TryClassify(image) is not { Kind: Images.DotnetImageKind.Sdk, IsWindows: false, IsAot: false }
                 || string.Equals(publish.GetProperty("PublishAot"), "true", System.StringComparison.OrdinalIgnoreCase)
-                || !final.Dependencies.Any(d => d.Stage is not null && d.Stage.Lineage.Contains(stage)))
+                || !copiedFrom.Contains(stage))
             {
                 continue;
             }
