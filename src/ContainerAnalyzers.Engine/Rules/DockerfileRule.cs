@@ -98,6 +98,14 @@ public sealed class DockerfileAnalysis
     /// <summary>Whether the build context has a .dockerignore; null when the host cannot tell.</summary>
     public bool? HasDockerIgnore { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object?> _memo = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A fact derived from the model and the project, computed once per analysis however many rules ask for it
+    /// (rules run concurrently, so the cache is thread-safe; a racing duplicate computation is harmless).
+    /// </summary>
+    internal T Memo<T>(string key, Func<DockerfileAnalysis, T> compute) => (T)_memo.GetOrAdd(key, _ => compute(this))!;
+
     public DockerfileModel Model { get; }
 
     public ProjectFacts Project { get; }

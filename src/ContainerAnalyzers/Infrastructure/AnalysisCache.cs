@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
@@ -19,15 +22,26 @@ internal static class AnalysisCache
 
     private static readonly ConditionalWeakTable<DockerfileSyntaxTree, DockerfileModel> Models = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectFacts> Facts = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>> Analyses = new();
 
     public static DockerfileModel GetModel(DockerfileSyntaxTree tree) => Models.GetValue(tree, DockerfileModel.Create);
+
+    /// <summary>The analysis of a Dockerfile in a compilation, shared by all the rules that run on it.</summary>
+    public static DockerfileAnalysis GetAnalysis(Compilation compilation, DockerfileSyntaxTree tree, Func<DockerfileAnalysis> create)
+        => Analyses.GetValue(compilation, _ => new ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>()).GetOrAdd(tree, _ => create());
 
     public static ProjectFacts GetProjectFacts(AnalyzerOptions options, CancellationToken cancellationToken)
         => Facts.GetValue(options, o => ReadProjectFacts(o, cancellationToken));
 
+    private static int _parseCount;
+
+    /// <summary>How many times a Dockerfile text was parsed in this process: lets a test prove the cache is hit.</summary>
+    internal static int ParseCount => Volatile.Read(ref _parseCount);
+
     // The parser reports problems as diagnostics; an exception here would be a bug, and must not become AD0001.
     private static DockerfileSyntaxTree? ParseSafely(SourceText text)
     {
+        Interlocked.Increment(ref _parseCount);
         try
         {
             return DockerfileParser.Parse(text.ToString());

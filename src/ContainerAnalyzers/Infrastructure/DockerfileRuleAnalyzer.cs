@@ -65,11 +65,12 @@ public abstract class DockerfileRuleAnalyzer : DiagnosticAnalyzer
     {
         try
         {
-            var analysis = new DockerfileAnalysis(
+            // One analysis per Dockerfile and compilation, shared by every rule: the facts they derive are computed once.
+            var analysis = AnalysisCache.GetAnalysis(context.Compilation, tree, () => new DockerfileAnalysis(
                 AnalysisCache.GetModel(tree),
                 AnalysisCache.GetProjectFacts(context.Options, context.CancellationToken),
                 CompilationSourceEvidence.For(context.Compilation, context.CancellationToken),
-                hasDockerIgnore: HasDockerIgnore(context.Options, context.AdditionalFile));
+                hasDockerIgnore: HasDockerIgnore(context.Options, context.AdditionalFile)));
             foreach (var finding in _rule.Analyze(analysis, context.CancellationToken))
             {
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));

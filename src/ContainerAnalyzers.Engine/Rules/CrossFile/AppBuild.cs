@@ -22,7 +22,9 @@ internal static class AppBuild
     /// The framework the Dockerfile builds: the project's only one, or for a multi-targeting project the one every
     /// <c>-f</c> in the file names. Null for a multi-targeting project whose Dockerfile does not say.
     /// </summary>
-    public static TargetFrameworkMoniker? TargetFramework(DockerfileAnalysis analysis)
+    public static TargetFrameworkMoniker? TargetFramework(DockerfileAnalysis analysis) => analysis.Memo(nameof(TargetFramework), ComputeTargetFramework);
+
+    private static TargetFrameworkMoniker? ComputeTargetFramework(DockerfileAnalysis analysis)
     {
         var frameworks = analysis.Project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Major is not null).ToArray();
         if (frameworks.Length == 1 && analysis.Project.TargetFrameworks.Count == 1)
@@ -43,7 +45,9 @@ internal static class AppBuild
     /// Self-contained as published: the publish command's own flags win over the project's properties. Null when it
     /// cannot be known: before .NET 6, a runtime identifier alone made a publish self-contained.
     /// </summary>
-    public static bool? IsSelfContained(DockerfileAnalysis analysis)
+    public static bool? IsSelfContained(DockerfileAnalysis analysis) => analysis.Memo(nameof(IsSelfContained), ComputeIsSelfContained);
+
+    private static bool? ComputeIsSelfContained(DockerfileAnalysis analysis)
     {
         var publishes = analysis.Model.DotnetRunCommands.Where(c => c.Verb == "publish").ToArray();
         var said = publishes.Select(p => p.SelfContained).Where(s => s is not null).ToArray();
@@ -102,7 +106,9 @@ internal static class AppBuild
     }
 
     /// <summary>The project files named that are not this project; empty when this project is among them or none is named.</summary>
-    public static IReadOnlyList<(string FileName, SourceSpan Span)> OtherProjects(DockerfileAnalysis analysis)
+    public static IReadOnlyList<(string FileName, SourceSpan Span)> OtherProjects(DockerfileAnalysis analysis) => analysis.Memo(nameof(OtherProjects), ComputeOtherProjects);
+
+    private static IReadOnlyList<(string FileName, SourceSpan Span)> ComputeOtherProjects(DockerfileAnalysis analysis)
     {
         var path = analysis.Project.ProjectPath;
         if (path is null)
@@ -119,7 +125,7 @@ internal static class AppBuild
 
     /// <summary>The .NET image the final stage runs on, followed through stage chains and ARGs; null when unknown or not .NET.</summary>
     public static DotnetImage? FinalImage(DockerfileAnalysis analysis)
-        => analysis.Model.FinalStage?.RootImage is { } image ? DotnetImage.TryClassify(image) : null;
+        => analysis.Memo(nameof(FinalImage), a => a.Model.FinalStage?.RootImage is { } image ? DotnetImage.TryClassify(image) : null);
 
     /// <summary>The FROM whose image a fix would edit: the root of the final stage's lineage.</summary>
     public static FromInstructionSyntax? RootFrom(Stage stage) => stage.Root.From;

@@ -38,12 +38,12 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
         }
 
         var tree = analysis.Model.Syntax;
-        var declare = ProjectFileEdits.AddProperty(analysis.Project.ProjectText, "InvariantGlobalization", "true", "Declare InvariantGlobalization in the project");
         var invariant = StageFacts.Environment(final).LastOrDefault(p => p.Key.Value == "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT");
         if (invariant is not null)
         {
             if (invariant.Value.Value is "true" or "1")
             {
+                var declare = Declare(analysis);
                 findings.Add(new RuleFinding(Descriptor, invariant.Key.Span, new[] { "The final stage sets DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=" + invariant.Value.Value })
                 {
                     SeverityOverride = Severity(analysis),
@@ -69,9 +69,9 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
             fixes.Add(extra);
         }
 
-        if (declare is not null)
+        if (Declare(analysis) is { } declareInProject)
         {
-            fixes.Add(declare);
+            fixes.Add(declareInProject);
         }
 
         findings.Add(new RuleFinding(Descriptor, from?.Image?.Span ?? final.From.Span, new[] { $"The final image '{image.Reference.Original}' has no ICU ({variant})" })
@@ -80,6 +80,9 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
             Fixes = fixes,
         });
     }
+
+    private static RuleFix? Declare(DockerfileAnalysis analysis)
+        => ProjectFileEdits.AddProperty(analysis.Project.ProjectText, "InvariantGlobalization", "true", "Declare InvariantGlobalization in the project");
 
     private static RuleSeverity? Severity(DockerfileAnalysis analysis)
         => analysis.Source.MentionsAny(CultureEvidence) == true || analysis.Project.ProjectText?.IndexOf("Localization", StringComparison.Ordinal) >= 0

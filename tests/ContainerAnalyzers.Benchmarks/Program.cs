@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ContainerAnalyzers.Benchmarks;
+using ContainerAnalyzers.Tests.Fuzzing;
+
+// Modes:
+//   --corpus <dir>      parse and full analysis of every Dockerfile under <dir>, one line per file, then a summary line
+//   --synthetic         the same on generated files of 1 KB, 100 KB, 1 MB and 10 MB (linear scaling)
+//   --fuzz <count>      the long fuzz run (seeded from --seeds <dir>, default ../shared/corpora) [--seed N]
+var arguments = args.ToList();
+string? Option(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
+
+if (Option("--corpus") is { } corpus)
+{
+    AnalysisBenchmarks.Root = Path.GetFullPath(corpus);
+    AnalysisBenchmarks.Inputs = Directory.EnumerateFiles(AnalysisBenchmarks.Root, "*", SearchOption.AllDirectories)
+        .Where(f => Path.GetFileName(f).StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase))
+        .Select(f => Path.GetRelativePath(AnalysisBenchmarks.Root, f))
+        .OrderBy(f => f, StringComparer.Ordinal)
+        .ToArray();
+    var summary = BenchmarkRunner.Run<AnalysisBenchmarks>(Config());
+    PrintSummary(summary, AnalysisBenchmarks.Inputs.Length);
+    return 0;
+}
+
+if (arguments.Contains("--synthetic"))
+{
+    AnalysisBenchmarks.Root = null;
+    AnalysisBenchmarks.Inputs = new[] { "1 KB", "100 KB", "1 MB", "10 MB" };
+    var summary = BenchmarkRunner.Run<AnalysisBenchmarks>(Config());
+    PrintSummary(summary, AnalysisBenchmarks.Inputs.Length);
+    return 0;
+}
+
+if (Option("--fuzz") is { } countText)
+{
+    return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
+}
+
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --fuzz <count> [--seed N] [--seeds <dir>]");
+return 2;
+
+static IConfig Config() => ManualConfig.CreateEmpty()
+    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddColumnProvider(DefaultColumnProviders.Instance)
+    .AddLogger(ConsoleLogger.Default)
+    .AddExporter(MarkdownExporter.Console)
+    .WithOptions(ConfigOptions.DisableLogFile);
+
+// One line to compare corpora (and other linters) by: files and mean microseconds per file for full analysis.
+static void PrintSummary(Summary summary, int files)
+{
+    double Mean(string method) => summary.Reports.Where(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method && r.ResultStatistics is not null)
+        .Select(r => r.ResultStatistics!.Mean / 1000.0).DefaultIfEmpty(double.NaN).Average();
+    double Allocated(string method) => summary.Reports.Where(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)
+        .Select(r => (double)(r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0)).DefaultIfEmpty(double.NaN).Average();
+    Console.WriteLine($"SUMMARY files={files} full-analysis-mean-us={Mean("FullAnalysis"):F1} parse-mean-us={Mean("Parse"):F1} full-analysis-allocated-bytes={Allocated("FullAnalysis"):F0}");
+}
+
+static int Fuzz(int count, int seed, string? seedsDirectory)
+{
+    seedsDirectory ??= FindSharedCorpora();
+    var seeds = seedsDirectory is null
+        ? Array.Empty<string>()
+        : Directory.EnumerateFiles(seedsDirectory, "Dockerfile*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+    Console.WriteLine($"fuzz: {count} inputs, seed {seed}, {seeds.Length} seed files from {seedsDirectory ?? "(none)"}");
+    var fuzzer = new DockerfileFuzzer(seed, seeds);
+    var total = Stopwatch.StartNew();
+    var failures = 0;
+    long bytes = 0;
+    var slowest = new List<(double MicrosecondsPerKb, int Length, int Index)>();
+    var watch = new Stopwatch();
+    for (var i = 0; i < count; i++)
+    {
+        var text = fuzzer.Next();
+        bytes += text.Length;
+        watch.Restart();
+        try
+        {
+            fuzzer.Check(text, withFixes: i % 10 == 0);
+        }
+        catch (Exception exception)
+        {
+            if (failures++ < 5)
+            {
+                Console.WriteLine($"FAIL input {i}: {exception.GetType().Name}: {exception.Message}");
+                File.WriteAllText($"fuzz-failure-{seed}-{i}.txt", text);
+            }
+        }
+
+        var perKb = watch.Elapsed.TotalMilliseconds * 1000 / Math.Max(1, text.Length / 1024.0);
+        if (text.Length >= 1024)
+        {
+            slowest.Add((perKb, text.Length, i));
+            if (slowest.Count > 200)
+            {
+                slowest = slowest.OrderByDescending(s => s.MicrosecondsPerKb).Take(5).ToList();
+            }
+        }
+
+        if ((i + 1) % 100_000 == 0)
+        {
+            Console.WriteLine($"  {i + 1} inputs, {failures} failures, {total.Elapsed.TotalSeconds:F0} s");
+        }
+    }
+
+    foreach (var (name, text) in DockerfileFuzzer.PathologicalInputs())
+    {
+        watch.Restart();
+        try
+        {
+            fuzzer.Check(text, withFixes: true);
+        }
+        catch (Exception exception)
+        {
+            failures++;
+            Console.WriteLine($"FAIL {name}: {exception.GetType().Name}: {exception.Message}");
+        }
+
+        Console.WriteLine($"  pathological '{name}': {text.Length / 1024.0:F0} KB in {watch.Elapsed.TotalMilliseconds:F0} ms ({watch.Elapsed.TotalMilliseconds * 1000 / (text.Length / 1024.0):F1} us/KB)");
+    }
+
+    Console.WriteLine($"FUZZ inputs={count} failures={failures} seconds={total.Elapsed.TotalSeconds:F0} megabytes={bytes / 1048576.0:F0}");
+    foreach (var (perKb, length, index) in slowest.OrderByDescending(s => s.MicrosecondsPerKb).Take(5))
+    {
+        Console.WriteLine($"  slowest per KB: input {index}, {length} chars, {perKb:F1} us/KB");
+    }
+
+    return failures == 0 ? 0 : 1;
+}
+
+static string? FindSharedCorpora()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        var candidate = Path.Combine(directory.FullName, "shared", "corpora");
+        if (Directory.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    return null;
+}
