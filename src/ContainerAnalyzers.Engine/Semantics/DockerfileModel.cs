@@ -145,6 +145,34 @@ public sealed class DockerfileModel
     public IReadOnlyList<DotnetCommandLine> DotnetRunCommands
         => _dotnetRunCommands ??= Syntax.Instructions.Where(i => i.Kind == InstructionKind.Run).SelectMany(DotnetCommandLine.Find).ToArray();
 
+    /// <summary>The <c>dotnet</c> commands of one RUN, from the shared list.</summary>
+    public IEnumerable<DotnetCommandLine> DotnetCommandsOf(InstructionSyntax run) => DotnetRunCommands.Where(c => c.Instruction == run);
+
+    /// <summary>The <c>dotnet</c> commands of the given verbs that a stage and the stages it builds on run, in order.</summary>
+    public IEnumerable<DotnetCommandLine> DotnetCommandsInLineage(Stage stage, params string[] verbs)
+    {
+        var lineage = new HashSet<Stage>(stage.Lineage);
+        return DotnetRunCommands.Where(c => verbs.Length == 0 || Array.IndexOf(verbs, c.Verb) >= 0)
+            .Where(c => lineage.Contains(StageOf(c.Instruction)!));
+    }
+
+    /// <summary>The stage an instruction belongs to, or null for the instructions before the first FROM.</summary>
+    public Stage? StageOf(InstructionSyntax instruction)
+    {
+        Stage? owner = null;
+        foreach (var stage in _stages)
+        {
+            if (stage.From.FullSpan.Start > instruction.FullSpan.Start)
+            {
+                break;
+            }
+
+            owner = stage;
+        }
+
+        return owner;
+    }
+
     /// <summary>The file's suppression comments and directives, read on first use.</summary>
     public Suppressions Suppressions => _suppressions ??= Suppressions.Create(this);
 

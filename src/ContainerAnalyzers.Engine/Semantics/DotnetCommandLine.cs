@@ -196,11 +196,6 @@ public sealed class DotnetCommandLine
         return commands;
     }
 
-    /// <summary>Every <c>dotnet</c> command of the given verbs in a stage and the stages it builds on.</summary>
-    public static IEnumerable<DotnetCommandLine> InLineage(Stage stage, params string[] verbs)
-        => stage.Lineage.Reverse().SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Run)
-            .SelectMany(Find).Where(c => verbs.Length == 0 || verbs.Contains(c.Verb, StringComparer.Ordinal));
-
     private static void FindInShell(InstructionSyntax instruction, string text, List<DotnetCommandLine> commands)
     {
         foreach (var segment in SplitCommands(text))

@@ -27,16 +27,26 @@ public static class DockerfileParser
     /// <summary>An instruction joined into one line, with the original offset of each of its characters.</summary>
     private sealed class LogicalLine
     {
+        private readonly int[]? _map;
+        private readonly int _offset;
+
+        /// <summary>A line joined from several physical lines: each character's original offset is in the map.</summary>
         public LogicalLine(string text, int[] map, int endOfInstruction)
         {
             Text = text;
-            Map = map;
+            _map = map;
+            EndOfInstruction = endOfInstruction;
+        }
+
+        /// <summary>A single physical line (most instructions): offsets are the line's start plus the index, no map needed.</summary>
+        public LogicalLine(string text, int offset, int endOfInstruction)
+        {
+            Text = text;
+            _offset = offset;
             EndOfInstruction = endOfInstruction;
         }
 
         public string Text { get; }
-
-        public int[] Map { get; }
 
         public int EndOfInstruction { get; }
 
@@ -44,12 +54,14 @@ public static class DockerfileParser
         {
             if (end <= start)
             {
-                var at = start < Map.Length ? Map[start] : EndOfInstruction;
+                var at = start < Text.Length ? Original(start) : EndOfInstruction;
                 return new SourceSpan(at, 0);
             }
 
-            return SourceSpan.FromBounds(Map[start], Map[end - 1] + 1);
+            return SourceSpan.FromBounds(Original(start), Original(end - 1) + 1);
         }
+
+        private int Original(int index) => _map is null ? _offset + index : _map[index];
 
         public SyntaxToken Token(int start, int end) => new(SpanOf(start, end), Text.Substring(start, end - start));
 
@@ -263,12 +275,16 @@ public static class DockerfileParser
 
         private int ParseInstruction(int firstLine, int firstStart, int firstKeepEnd, bool continues)
         {
+            var lastLine = firstLine;
+            var lastContentLine = firstLine;
+            if (!continues)
+            {
+                return FinishInstruction(new LogicalLine(_text.Substring(firstStart, firstKeepEnd - firstStart), firstStart, _lines[firstLine].ContentEnd), firstLine, lastLine);
+            }
+
             var builder = new StringBuilder(firstKeepEnd - firstStart + 16);
             var map = new List<int>(firstKeepEnd - firstStart + 16);
             Append(builder, map, firstStart, firstKeepEnd);
-
-            var lastLine = firstLine;
-            var lastContentLine = firstLine;
             while (continues && lastLine + 1 < _lines.Count)
             {
                 lastLine++;
@@ -285,7 +301,12 @@ public static class DockerfileParser
             }
 
             var instructionEnd = _lines[lastContentLine].ContentEnd;
-            var logical = new LogicalLine(builder.ToString(), map.ToArray(), instructionEnd);
+            return FinishInstruction(new LogicalLine(builder.ToString(), map.ToArray(), instructionEnd), firstLine, lastLine);
+        }
+
+        private int FinishInstruction(LogicalLine logical, int firstLine, int lastLine)
+        {
+            var instructionEnd = logical.EndOfInstruction;
             var parts = ParseLogicalLine(logical, 0, logical.Text.Length, allowTrigger: true);
             parts.Span = SourceSpan.FromBounds(parts.Keyword.Span.Start, Math.Max(parts.Keyword.Span.End, instructionEnd));
 

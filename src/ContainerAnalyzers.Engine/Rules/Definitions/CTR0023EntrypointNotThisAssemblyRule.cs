@@ -115,7 +115,7 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
             return null;
         }
 
-        var publish = DotnetCommandLine.InLineage(builder, "publish").LastOrDefault();
+        var publish = model.DotnetCommandsInLineage(builder, "publish").LastOrDefault();
         if (publish?.GetOption("-o", "--output") is not { } output || output.IndexOf('$') >= 0
             || StageFacts.WorkdirBefore(builder, publish.Instruction) is not { } builderWorkdir
             || StageFacts.WorkdirBefore(final, copies[0]) is not { } finalWorkdir

@@ -35,7 +35,7 @@ public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
                     continue;
                 }
 
-                var restoring = DotnetCommandLine.Find(instruction).FirstOrDefault(c => c.Verb == "restore" || (c.Verb is "build" or "publish" && !c.HasFlag("--no-restore")));
+                var restoring = analysis.Model.DotnetCommandsOf(instruction).FirstOrDefault(c => c.Verb == "restore" || (c.Verb is "build" or "publish" && !c.HasFlag("--no-restore")));
                 if (restoring is null)
                 {
                     continue;

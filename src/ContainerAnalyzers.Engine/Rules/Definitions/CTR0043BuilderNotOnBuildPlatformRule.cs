@@ -28,7 +28,7 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
         var copiedFrom = new HashSet<Stage>(final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage));
         foreach (var stage in model.Stages.Where(s => !finalLineage.Contains(s)))
         {
-            var publish = DotnetCommandLine.InLineage(stage, "publish").LastOrDefault();
+            var publish = model.DotnetCommandsInLineage(stage, "publish").LastOrDefault();
             var root = stage.Root;
             if (publish is null || root is null || root.From.Platform is not null
                 || root.BaseImage is not { } image || Images.DotnetImage.TryClassify(image) is not { Kind: Images.DotnetImageKind.Sdk, IsWindows: false, IsAot: false }

@@ -42,5 +42,9 @@ public sealed class CTR0050SecretInArgOrEnvRule : DockerfileRule
         }
     }
 
-    public static bool IsSecret(string name) => SecretName.IsMatch(name) && !NotTheSecret.IsMatch(name);
+    // Most names (DOTNET_VERSION, ASPNETCORE_URLS…) have none of the words: a cheap look first, the regex only then.
+    private static readonly string[] Hints = { "PASS", "PWD", "TOKEN", "SECRET", "KEY", "CREDENTIAL", "NUGET", "FEED" };
+
+    public static bool IsSecret(string name)
+        => Hints.Any(h => name.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0) && SecretName.IsMatch(name) && !NotTheSecret.IsMatch(name);
 }
