@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Projects;
 
 namespace ContainerAnalyzers.Fixes;
@@ -98,47 +99,78 @@ public sealed class ContainerPlan
     public string? PublishFramework { get; private set; }
 
     /// <summary>
-    /// The runtime image: ContainerBaseImage when the project sets it; otherwise the chiseled (distroless) image of
-    /// the TargetFramework's version with <c>-extra</c> when globalization needs ICU, or ContainerFamily's tag.
-    /// With <paramref name="needsShell"/> (the old image ran shell commands that must keep running), the full
-    /// image of the same version instead. <paramref name="note"/> says why when the choice is not the chiseled one.
+    /// The final image of the old Dockerfile. A distroless family the user chose (Google's gcr.io/distroless, or
+    /// Azure Linux distroless) is kept when it can run the app, rather than switched to chiseled.
     /// </summary>
-    public string GetRuntimeImage(bool needsShell, out string? note)
+    internal ImageReference? OldFinalImage { get; set; }
+
+    /// <summary>
+    /// The runtime image: ContainerBaseImage when the project sets it; a distroless family the old file used, when it
+    /// fits; otherwise the chiseled (distroless) image of the TargetFramework's version with <c>-extra</c> when
+    /// globalization needs ICU, or ContainerFamily's tag. With <paramref name="needsShell"/> (the old image ran shell
+    /// commands that must keep running), the full image of the same version instead.
+    /// </summary>
+    public RuntimeImageChoice GetRuntimeImage(bool needsShell)
     {
-        note = null;
         if (Project.ContainerBaseImage is { } baseImage)
         {
-            note = "The runtime image is the project's ContainerBaseImage.";
-            return baseImage;
+            return new RuntimeImageChoice(baseImage, "The runtime image is the project's ContainerBaseImage.");
+        }
+
+        if (!needsShell && OldFinalImage is { } old)
+        {
+            if (GoogleDistrolessImage.TryClassify(old) is { } google && IsSelfContained)
+            {
+                // A self-contained or native AOT app needs glibc and libstdc++: the cc flavour of the same Debian release.
+                var image = google.Flavor == GoogleDistrolessFlavor.Cc
+                    ? old.Original
+                    : $"gcr.io/distroless/cc-debian{google.DebianVersion ?? "12"}:{(google.IsNonRoot ? "nonroot" : "latest")}";
+                var kept = GoogleDistrolessImage.TryClassify(ImageReference.TryParse(image)!)!;
+                return new RuntimeImageChoice(
+                    image,
+                    $"Runtime stage: Google's distroless image ({kept.Family}), kept from the old file: glibc and libstdc++ for the {(IsAot ? "native AOT" : "self-contained")} app, no shell, no ICU.",
+                    isDotnetImage: false,
+                    runsAsNonRoot: kept.IsNonRoot);
+            }
+
+            if (DotnetImage.TryClassify(old) is { IsDistroless: true, OsFamily: ImageOsFamily.AzureLinux } && DotnetMajor >= 8)
+            {
+                return new RuntimeImageChoice(
+                    $"{RuntimeRepository}:{DotnetVersion}-azurelinux3.0-distroless{(NeedsIcu ? "-extra" : string.Empty)}",
+                    "Runtime stage: Azure Linux distroless, the family the old file used: no shell, no package manager.",
+                    isDotnetImage: true,
+                    runsAsNonRoot: true);
+            }
         }
 
         if (Project.ContainerFamily is { } family && !needsShell)
         {
-            note = "The runtime image follows the project's ContainerFamily.";
-            return $"{RuntimeRepository}:{DotnetVersion}-{family}";
+            return new RuntimeImageChoice($"{RuntimeRepository}:{DotnetVersion}-{family}", "The runtime image follows the project's ContainerFamily.");
         }
 
         if (needsShell)
         {
-            note = "Not chiseled: this stage runs shell commands carried over from the old Dockerfile. Move them to the build stage to switch to the "
-                + $"{DotnetVersion}{ChiseledSuffix} image, which has no shell.";
-            return $"{RuntimeRepository}:{DotnetVersion}{DistroSuffix}";
+            return new RuntimeImageChoice(
+                $"{RuntimeRepository}:{DotnetVersion}{DistroSuffix}",
+                "Not chiseled: this stage runs shell commands carried over from the old Dockerfile. Move them to the build stage to switch to the "
+                + $"{DotnetVersion}{ChiseledSuffix} image, which has no shell.");
         }
 
         if (DotnetMajor >= 8)
         {
-            return $"{RuntimeRepository}:{DotnetVersion}{ChiseledSuffix}";
+            return new RuntimeImageChoice($"{RuntimeRepository}:{DotnetVersion}{ChiseledSuffix}", note: null, isDotnetImage: true, runsAsNonRoot: true);
         }
 
         if (DotnetMajor >= 6 && !NeedsIcu)
         {
-            return $"{RuntimeRepository}:{DotnetVersion}-jammy-chiseled";
+            return new RuntimeImageChoice($"{RuntimeRepository}:{DotnetVersion}-jammy-chiseled", note: null, isDotnetImage: true, runsAsNonRoot: true);
         }
 
-        note = DotnetMajor >= 6
-            ? $".NET {DotnetVersion} has no chiseled image with ICU; this is its smallest official image that has it. Consider upgrading to .NET 8 or later."
-            : $".NET {DotnetVersion} has no chiseled image; this is its official runtime image. Consider upgrading to .NET 8 or later.";
-        return $"{RuntimeRepository}:{DotnetVersion}{DistroSuffix}";
+        return new RuntimeImageChoice(
+            $"{RuntimeRepository}:{DotnetVersion}{DistroSuffix}",
+            DotnetMajor >= 6
+                ? $".NET {DotnetVersion} has no chiseled image with ICU; this is its smallest official image that has it. Consider upgrading to .NET 8 or later."
+                : $".NET {DotnetVersion} has no chiseled image; this is its official runtime image. Consider upgrading to .NET 8 or later.");
     }
 
     private string ChiseledSuffix => "-noble-chiseled" + (NeedsIcu ? "-extra" : string.Empty);
@@ -147,4 +179,26 @@ public sealed class ContainerPlan
         => "[" + string.Join(", ", words.Select(w => "\"" + w.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")) + "]";
 
     internal string PortText(int port) => port.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The final image the generator chose, with what the writer needs to know about it.</summary>
+public sealed class RuntimeImageChoice
+{
+    public RuntimeImageChoice(string image, string? note, bool isDotnetImage = true, bool runsAsNonRoot = false)
+    {
+        Image = image;
+        Note = note;
+        IsDotnetImage = isDotnetImage;
+        RunsAsNonRoot = runsAsNonRoot;
+    }
+
+    public string Image { get; }
+
+    /// <summary>Why this image, for the comment above the final FROM; null for the default chiseled choice.</summary>
+    public string? Note { get; }
+
+    /// <summary>A Microsoft .NET image: it defines APP_UID and ASPNETCORE_HTTP_PORTS.</summary>
+    public bool IsDotnetImage { get; }
+
+    public bool RunsAsNonRoot { get; }
 }

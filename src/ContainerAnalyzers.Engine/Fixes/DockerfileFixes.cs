@@ -87,6 +87,8 @@ public static class DockerfileFixes
                 return fixes;
             }
 
+            plan.OldFinalImage = model.FinalStage.RootImage;
+
             // The minimal edit keeps the user's builder as it is, so it is offered only when the result leaves none of
             // the rules with a warning (an SDK image too old for the project would still be one).
             if (TryMinimalEdit(model, plan) is { } minimal && IsClean(minimal, project, cancellationToken))
@@ -200,7 +202,8 @@ public static class DockerfileFixes
             writer.Verbatim(tree.GetText(element.FullSpan));
         }
 
-        writer.WriteHeader();
+        var runtime = plan.GetRuntimeImage(carry.NeedsShell);
+        writer.WriteHeader(runtime);
         var leadingComments = firstInstruction.Where(e => e.Kind == SyntaxElementKind.Comment).Select(e => tree.GetText(e.FullSpan)).ToArray();
         foreach (var comment in leadingComments)
         {
@@ -249,7 +252,7 @@ public static class DockerfileFixes
         writer.Line();
         writer.WriteBuilder(builderName, carry, keptCopies);
         writer.Line();
-        writer.WriteFinal(builderName, ContainerPlan.PublishDirectory, carry, carriedArguments);
+        writer.WriteFinal(builderName, ContainerPlan.PublishDirectory, carry, carriedArguments, runtime);
         return writer.ToString();
 
         string StageText(Stage stage)

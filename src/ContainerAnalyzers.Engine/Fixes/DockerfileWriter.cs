@@ -54,10 +54,10 @@ internal sealed class DockerfileWriter
 
     public DockerfileWriter Comment(string text) => Line("# " + text);
 
-    public void WriteHeader()
+    public void WriteHeader(RuntimeImageChoice runtime)
     {
         var layout = _plan.Layout;
-        Comment($"{_plan.AssemblyName}: built on the .NET SDK image, run on a small runtime image without the SDK.");
+        Comment($"{_plan.AssemblyName}: built on the .NET SDK image, run on {runtime.Image} (no SDK).");
         Comment(layout.ContextIsProjectDirectory
             ? "Build it from this folder:"
             : $"The build context is {layout.ContextFromProject}: it holds the {(layout.HasProjectReferences ? "referenced projects and the " : string.Empty)}build files restore reads. From this folder:");
@@ -120,8 +120,14 @@ internal sealed class DockerfileWriter
     /// <summary>The final stage: runtime image, carried settings, the app, a non-root user and an exec-form entry point.</summary>
     public void WriteFinal(string builderName, string publishDirectory, CarryOver carry, IReadOnlyList<InstructionSyntax> carriedArguments)
     {
-        var image = _plan.GetRuntimeImage(carry.NeedsShell, out var note);
-        foreach (var line in Wrap(note ?? (_plan.IsSelfContained
+        var choice = _plan.GetRuntimeImage(carry.NeedsShell);
+        WriteFinal(builderName, publishDirectory, carry, carriedArguments, choice);
+    }
+
+    public void WriteFinal(string builderName, string publishDirectory, CarryOver carry, IReadOnlyList<InstructionSyntax> carriedArguments, RuntimeImageChoice choice)
+    {
+        var image = choice.Image;
+        foreach (var line in Wrap(choice.Note ?? (_plan.IsSelfContained
             ? "Runtime stage: the app is self-contained, so it needs no .NET runtime; chiseled images have no shell or package manager."
             : "Runtime stage: a chiseled (distroless) image with just the .NET runtime: no shell, no package manager.")))
         {
@@ -137,6 +143,12 @@ internal sealed class DockerfileWriter
         foreach (var metadata in carry.Metadata)
         {
             Verbatim(carry.TextOf(metadata));
+        }
+
+        // Only Microsoft's .NET images set ASPNETCORE_HTTP_PORTS; elsewhere Kestrel would listen on localhost:5000.
+        if (_plan.IsWeb && !choice.IsDotnetImage && carry.ListeningPorts.Count == 0)
+        {
+            Line("ENV ASPNETCORE_HTTP_PORTS=" + _plan.DefaultHttpPort.ToString(CultureInfo.InvariantCulture));
         }
 
         Line("WORKDIR /app");
@@ -165,9 +177,14 @@ internal sealed class DockerfileWriter
         {
             Verbatim(carry.TextOf(user));
         }
-        else if (_plan.HasAppUid)
+        else if (choice.IsDotnetImage && _plan.HasAppUid)
         {
             Line("USER $APP_UID");
+        }
+        else if (!choice.IsDotnetImage && !choice.RunsAsNonRoot)
+        {
+            // Google's distroless images define the nonroot user (65532) but do not use it on their default tags.
+            Line("USER 65532");
         }
 
         Line("ENTRYPOINT " + ContainerPlan.FormatExecForm(_plan.Entrypoint));

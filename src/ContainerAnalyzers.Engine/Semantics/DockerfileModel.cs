@@ -114,7 +114,7 @@ public sealed class Stage
 public sealed class DockerfileModel
 {
     private Suppressions? _suppressions;
-    private IReadOnlyList<DotnetCommandLine>? _dotnetRunCommands;
+    private DotnetCommandIndex? _commandIndex;
 
     private static readonly HashSet<string> PlatformArguments = new(StringComparer.Ordinal)
     {
@@ -142,36 +142,31 @@ public sealed class DockerfileModel
     public IReadOnlyDictionary<string, string?> GlobalArguments => _globalArguments;
 
     /// <summary>Every <c>dotnet</c> command the RUN instructions run, in file order; read once and shared by the rules.</summary>
-    public IReadOnlyList<DotnetCommandLine> DotnetRunCommands
-        => _dotnetRunCommands ??= Syntax.Instructions.Where(i => i.Kind == InstructionKind.Run).SelectMany(DotnetCommandLine.Find).ToArray();
+    public IReadOnlyList<DotnetCommandLine> DotnetRunCommands => CommandIndex.All;
 
     /// <summary>The <c>dotnet</c> commands of one RUN, from the shared list.</summary>
-    public IEnumerable<DotnetCommandLine> DotnetCommandsOf(InstructionSyntax run) => DotnetRunCommands.Where(c => c.Instruction == run);
+    public IReadOnlyList<DotnetCommandLine> DotnetCommandsOf(InstructionSyntax run)
+        => CommandIndex.ByInstruction.TryGetValue(run, out var commands) ? commands : Array.Empty<DotnetCommandLine>();
 
     /// <summary>The <c>dotnet</c> commands of the given verbs that a stage and the stages it builds on run, in order.</summary>
     public IEnumerable<DotnetCommandLine> DotnetCommandsInLineage(Stage stage, params string[] verbs)
     {
-        var lineage = new HashSet<Stage>(stage.Lineage);
-        return DotnetRunCommands.Where(c => verbs.Length == 0 || Array.IndexOf(verbs, c.Verb) >= 0)
-            .Where(c => lineage.Contains(StageOf(c.Instruction)!));
-    }
-
-    /// <summary>The stage an instruction belongs to, or null for the instructions before the first FROM.</summary>
-    public Stage? StageOf(InstructionSyntax instruction)
-    {
-        Stage? owner = null;
-        foreach (var stage in _stages)
+        foreach (var ancestor in stage.Lineage.Reverse())
         {
-            if (stage.From.FullSpan.Start > instruction.FullSpan.Start)
+            foreach (var instruction in ancestor.Instructions)
             {
-                break;
+                foreach (var command in DotnetCommandsOf(instruction))
+                {
+                    if (verbs.Length == 0 || Array.IndexOf(verbs, command.Verb) >= 0)
+                    {
+                        yield return command;
+                    }
+                }
             }
-
-            owner = stage;
         }
-
-        return owner;
     }
+
+    private DotnetCommandIndex CommandIndex => _commandIndex ??= new DotnetCommandIndex(Syntax);
 
     /// <summary>The file's suppression comments and directives, read on first use.</summary>
     public Suppressions Suppressions => _suppressions ??= Suppressions.Create(this);
@@ -320,4 +315,33 @@ public sealed class DockerfileModel
         (stage.BaseStage, stage.BaseImage) = ResolveStageOrImage(name, FindStageByName(name ?? string.Empty, stage.Index));
         stage.SetRoot();
     }
+}
+
+/// <summary>The dotnet commands of a file's RUN instructions, listed once and indexed by instruction.</summary>
+internal sealed class DotnetCommandIndex
+{
+    public DotnetCommandIndex(DockerfileSyntaxTree syntax)
+    {
+        var all = new List<DotnetCommandLine>();
+        foreach (var instruction in syntax.Instructions)
+        {
+            if (instruction.Kind != InstructionKind.Run)
+            {
+                continue;
+            }
+
+            var commands = DotnetCommandLine.Find(instruction);
+            if (commands.Count > 0)
+            {
+                ByInstruction[instruction] = commands;
+                all.AddRange(commands);
+            }
+        }
+
+        All = all;
+    }
+
+    public IReadOnlyList<DotnetCommandLine> All { get; }
+
+    public Dictionary<InstructionSyntax, IReadOnlyList<DotnetCommandLine>> ByInstruction { get; } = new();
 }

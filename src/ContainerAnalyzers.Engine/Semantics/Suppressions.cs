@@ -27,6 +27,7 @@ public sealed class Suppressions
 
     private readonly HashSet<string> _file = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(SourceSpan Span, HashSet<string> Ids)> _ranges = new();
+    private int _maxRangeLength;
     private readonly IReadOnlyList<InstructionSyntax> _instructions;
 
     private Suppressions(IReadOnlyList<InstructionSyntax> instructions) => _instructions = instructions;
@@ -71,6 +72,8 @@ public sealed class Suppressions
             suppressions.ReadFileLevel(comment);
         }
 
+        suppressions._ranges.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        suppressions._maxRangeLength = suppressions._ranges.Count == 0 ? 0 : suppressions._ranges.Max(r => r.Span.Length);
         return suppressions;
     }
 
@@ -81,11 +84,40 @@ public sealed class Suppressions
             return true;
         }
 
-        foreach (var (range, ids) in _ranges)
+        if (_ranges.Count == 0)
         {
-            if (span.Start >= range.Start && span.Start < Math.Max(range.End, range.Start + 1) && ids.Contains(ruleId))
+            return false;
+        }
+
+        // The ranges are instructions and stages in file order; a stage range may contain instruction ranges. Only
+        // the ranges that start at or before the span can contain it: find the last of them by binary search, then
+        // look back while ranges still reach that far (stage ranges are few).
+        var low = 0;
+        var high = _ranges.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (_ranges[middle].Span.Start <= span.Start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        for (var i = high; i >= 0; i--)
+        {
+            var (range, ids) = _ranges[i];
+            if (span.Start < Math.Max(range.End, range.Start + 1) && ids.Contains(ruleId))
             {
                 return true;
+            }
+
+            if (range.End <= span.Start && _maxRangeLength < span.Start - range.Start)
+            {
+                break;
             }
         }
 

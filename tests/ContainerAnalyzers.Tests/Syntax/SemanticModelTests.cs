@@ -11,6 +11,16 @@ public sealed class SemanticModelTests
 {
     private static DockerfileModel Model(string text) => DockerfileModel.Create(DockerfileParser.Parse(text));
 
+    // Regression (found by the fuzzer): nesting was followed by recursion, and 50,000 levels overflowed the stack.
+    [Test]
+    public void DeeplyNestedDefaultsAreUnknownRatherThanAStackOverflow()
+    {
+        var nested = string.Concat(Enumerable.Repeat("${B:-", 50_000)) + "x" + new string('}', 50_000);
+        var model = Model($"ARG A={nested}\nFROM ${{A}}\n");
+        Assert.That(model.Stages[0].IsBaseUnknown, Is.True);
+        Assert.That(Model("ARG A=${B:-${C:-${D:-mcr.microsoft.com/dotnet/sdk:8.0}}}\nFROM ${A}\n").Stages[0].BaseImage?.Original, Is.EqualTo("mcr.microsoft.com/dotnet/sdk:8.0"));
+    }
+
     [Test]
     public void StagesBaseImagesAndChains()
     {

@@ -127,6 +127,10 @@ internal static class AppBuild
     public static DotnetImage? FinalImage(DockerfileAnalysis analysis)
         => analysis.Memo(nameof(FinalImage), a => a.Model.FinalStage?.RootImage is { } image ? DotnetImage.TryClassify(image) : null);
 
+    /// <summary>The final stage's image when it is one of Google's distroless images (gcr.io/distroless), else null.</summary>
+    public static GoogleDistrolessImage? FinalGoogleDistroless(DockerfileAnalysis analysis)
+        => analysis.Memo(nameof(FinalGoogleDistroless), a => a.Model.FinalStage?.RootImage is { } image ? GoogleDistrolessImage.TryClassify(image) : null);
+
     /// <summary>The FROM whose image a fix would edit: the root of the final stage's lineage.</summary>
     public static FromInstructionSyntax? RootFrom(Stage stage) => stage.Root.From;
 

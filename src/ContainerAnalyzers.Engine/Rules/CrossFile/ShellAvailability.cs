@@ -21,6 +21,11 @@ internal static class ShellAvailability
             return false;
         }
 
+        if (GoogleDistrolessImage.TryClassify(image) is { } google)
+        {
+            return google.HasShell;
+        }
+
         // Windows images have cmd, not /bin/sh, and shell form means cmd there: not this rule's business.
         if (DotnetImage.TryClassify(image) is not { IsWindows: false } dotnet)
         {

@@ -27,7 +27,7 @@ public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
         var reported = new HashSet<Stage>();
         foreach (var stage in analysis.Model.Stages)
         {
-            var commands = analysis.Model.DotnetRunCommands.Where(c => c.Verb is "restore" or "build" or "publish" && stage.Instructions.Contains(c.Instruction)).ToArray();
+            var commands = stage.Instructions.SelectMany(analysis.Model.DotnetCommandsOf).Where(c => c.Verb is "restore" or "build" or "publish").ToArray();
             var root = stage.Root;
             if (commands.Length == 0 || root is null || reported.Contains(root)
                 || root.BaseImage is not { } reference || DotnetImage.TryClassify(reference) is not { Kind: DotnetImageKind.Sdk, IsDotnetFramework: false, Major: { } major } image

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
@@ -19,9 +20,18 @@ public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
     {
         if (analysis.Model.FinalStage is not { } final
             || !AppBuild.BuildsThisApp(analysis)
-            || AppBuild.IsSelfContained(analysis) is not { } selfContained
-            || AppBuild.FinalImage(analysis) is not { IsDotnetFramework: false, IsLegacyRepository: false } image
-            || image.Kind == DotnetImageKind.Sdk)
+            || AppBuild.IsSelfContained(analysis) is not { } selfContained)
+        {
+            return;
+        }
+
+        if (AppBuild.FinalGoogleDistroless(analysis) is { } google)
+        {
+            AnalyzeGoogleDistroless(analysis, final, google, selfContained, findings);
+            return;
+        }
+
+        if (AppBuild.FinalImage(analysis) is not { IsDotnetFramework: false, IsLegacyRepository: false } image || image.Kind == DotnetImageKind.Sdk)
         {
             return;
         }
@@ -62,6 +72,33 @@ public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
             SeverityOverride = severity,
             Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
         });
+    }
+
+    // gcr.io/distroless images carry no .NET: only a self-contained or native AOT app can run there, and it needs
+    // glibc (every flavour but static) and, unless native AOT, libstdc++ (cc).
+    private void AnalyzeGoogleDistroless(DockerfileAnalysis analysis, Semantics.Stage final, GoogleDistrolessImage google, bool selfContained, List<RuleFinding> findings)
+    {
+        var aot = analysis.Project.PublishAot || analysis.Model.DotnetRunCommands.Any(c => c.Verb == "publish" && string.Equals(c.GetProperty("PublishAot"), "true", StringComparison.OrdinalIgnoreCase));
+        var name = google.Reference.Original;
+        string? message = null;
+        if (!selfContained)
+        {
+            message = $"The app is framework-dependent, but '{name}' has no .NET runtime and no dotnet host, so it cannot start; publish self-contained or native AOT, or run on a .NET runtime image";
+        }
+        else if (google.Flavor == GoogleDistrolessFlavor.Static)
+        {
+            message = $"'{name}' has no C library, but a .NET {(aot ? "native AOT binary" : "self-contained app")} is dynamically linked against glibc; use gcr.io/distroless/cc";
+        }
+        else if (!aot && !google.HasLibStdCpp)
+        {
+            message = $"The self-contained .NET runtime needs libstdc++, which '{name}' does not have; use gcr.io/distroless/cc";
+        }
+
+        if (message is not null)
+        {
+            var from = AppBuild.RootFrom(final);
+            findings.Add(new RuleFinding(Descriptor, from?.Image?.Span ?? final.From.Span, new[] { message }));
+        }
     }
 
     private static string KindName(DotnetImageKind kind) => kind == DotnetImageKind.RuntimeDeps ? "runtime-deps" : "runtime";

@@ -55,6 +55,17 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
             return;
         }
 
+        if (AppBuild.FinalGoogleDistroless(analysis) is { } google)
+        {
+            var span = AppBuild.RootFrom(final)?.Image?.Span ?? final.From.Span;
+            findings.Add(new RuleFinding(Descriptor, span, new[] { $"The final image '{google.Reference.Original}' has no ICU (Google's distroless images have none)" })
+            {
+                SeverityOverride = Severity(analysis),
+                Fixes = Declare(analysis) is { } declareInvariant ? new[] { declareInvariant } : Array.Empty<RuleFix>(),
+            });
+            return;
+        }
+
         if (AppBuild.FinalImage(analysis) is not { } image || image.HasIcu != false || InstallsIcu(final))
         {
             return;

@@ -88,6 +88,11 @@ public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
             };
         }
 
+        if (GoogleDistrolessImage.TryClassify(reference) is not null)
+        {
+            return false;
+        }
+
         var repository = reference.Registry is null ? reference.Repository.ToLowerInvariant().Replace("library/", string.Empty) : null;
         return repository switch
         {

@@ -47,7 +47,10 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
             return;
         }
 
-        if (image is not { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, Major: >= 8 } || final.IsBaseUnknown)
+        var google = AppBuild.FinalGoogleDistroless(analysis);
+        var runsAsRootByDefault = image is { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, Major: >= 8 }
+            || google is { IsNonRoot: false };
+        if (!runsAsRootByDefault || final.IsBaseUnknown)
         {
             return;
         }
@@ -55,14 +58,14 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
         // Insert USER before the entry point, so later RUNs (if any) still run as root where they need to.
         var anchor = StageFacts.Last(final, InstructionKind.Entrypoint) ?? StageFacts.Last(final, InstructionKind.Cmd);
         var fixes = new List<RuleFix>();
-        if (anchor is not null && final.Instructions.Contains(anchor))
+        if (anchor is not null && final.Instructions.Contains(anchor) && google is null)
         {
             var newLine = tree.Text.Contains("\r\n") ? "\r\n" : "\n";
             fixes.Add(new RuleFix("Run as $APP_UID", RuleFixTarget.Dockerfile, new SourceSpan(anchor.Keyword.Span.Start, 0), string.Empty, "USER $APP_UID" + newLine));
         }
 
         var networkFacing = analysis.Project.IsWeb || final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Expose);
-        findings.Add(new RuleFinding(Descriptor, final.From.Image?.Span ?? final.From.Span, new[] { $"The final image '{image.Reference.Original}' runs as root by default and the stage sets no USER" })
+        findings.Add(new RuleFinding(Descriptor, final.From.Image?.Span ?? final.From.Span, new[] { $"The final image '{(google?.Reference ?? image!.Reference).Original}' runs as root by default and the stage sets no USER" })
         {
             SeverityOverride = networkFacing ? null : RuleSeverity.Info,
             Fixes = fixes,

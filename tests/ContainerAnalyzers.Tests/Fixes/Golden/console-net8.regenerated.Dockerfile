@@ -1,4 +1,4 @@
-# App: built on the .NET SDK image, run on a small runtime image without the SDK.
+# App: built on the .NET SDK image, run on mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra (no SDK).
 # Build it from this folder:
 #   docker build -t app .
 

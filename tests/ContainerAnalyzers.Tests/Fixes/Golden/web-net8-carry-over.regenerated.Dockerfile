@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# App: built on the .NET SDK image, run on a small runtime image without the SDK.
+# App: built on the .NET SDK image, run on mcr.microsoft.com/dotnet/aspnet:8.0-noble (no SDK).
 # Build it from this folder:
 #   docker build -t app .
 # Our API image.
