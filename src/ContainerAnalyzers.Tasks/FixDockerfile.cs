@@ -35,8 +35,11 @@ public sealed class FixDockerfile : Task
 
     public bool AddDockerIgnore { get; set; } = true;
 
-    /// <summary>Report what would change without writing (for CI checks).</summary>
+    /// <summary>Report what would change without writing.</summary>
     public bool DryRun { get; set; }
+
+    /// <summary>A pre-commit or CI check: write nothing, and fail when a fix would change a file.</summary>
+    public bool Check { get; set; }
 
     [Output]
     public ITaskItem[] ChangedFiles { get; set; } = Array.Empty<ITaskItem>();
@@ -76,6 +79,11 @@ public sealed class FixDockerfile : Task
             }
 
             ChangedFiles = changed.ToArray();
+            if (Check && changed.Count > 0)
+            {
+                Log.LogError($"ContainerAnalyzers: {changed.Count} file(s) need the fixes above; run 'dotnet build -t:FixDockerfile' and commit the result.");
+            }
+
             if (changed.Count == 0)
             {
                 Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: nothing to fix.");
@@ -117,12 +125,13 @@ public sealed class FixDockerfile : Task
 
     private void Write(string path, string text, Encoding encoding, string what, List<ITaskItem> changed)
     {
-        if (!DryRun)
+        var writes = !DryRun && !Check;
+        if (writes)
         {
             File.WriteAllText(path, text, encoding);
         }
 
-        Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: " + (DryRun ? "would have " : string.Empty) + what);
+        Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: " + (writes ? string.Empty : "would have ") + what);
         changed.Add(new TaskItem(path));
     }
 }

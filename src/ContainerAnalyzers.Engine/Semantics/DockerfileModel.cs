@@ -114,6 +114,7 @@ public sealed class Stage
 public sealed class DockerfileModel
 {
     private Suppressions? _suppressions;
+    private readonly Dictionary<string, List<Stage>> _stagesByName = new(StringComparer.OrdinalIgnoreCase);
     private DotnetCommandIndex? _commandIndex;
 
     private static readonly HashSet<string> PlatformArguments = new(StringComparer.Ordinal)
@@ -195,11 +196,17 @@ public sealed class DockerfileModel
     /// <summary>The latest stage before <paramref name="before"/> with this name (case-insensitive, as Docker compares).</summary>
     private Stage? FindStageByName(string name, int before)
     {
-        for (var i = Math.Min(before, _stages.Count) - 1; i >= 0; i--)
+        // Indexed by name: every FROM and COPY --from asks, and a scan per question made many-stage files quadratic.
+        if (!_stagesByName.TryGetValue(name, out var named))
         {
-            if (string.Equals(_stages[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            return null;
+        }
+
+        for (var i = named.Count - 1; i >= 0; i--)
+        {
+            if (named[i].Index < before)
             {
-                return _stages[i];
+                return named[i];
             }
         }
 
@@ -236,6 +243,16 @@ public sealed class DockerfileModel
                 current = new Stage(_stages.Count, from, from.StageName?.Value);
                 Resolve(current);
                 _stages.Add(current);
+                if (current.Name is { } name)
+                {
+                    if (!_stagesByName.TryGetValue(name, out var named))
+                    {
+                        _stagesByName[name] = named = new List<Stage>();
+                    }
+
+                    named.Add(current);
+                }
+
                 continue;
             }
 

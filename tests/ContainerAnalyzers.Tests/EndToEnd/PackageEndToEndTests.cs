@@ -241,6 +241,66 @@ public sealed class PackageEndToEndTests
         Assert.That(with.Output, Does.Not.Contain("CTR0042"), "adding a .dockerignore must recompile");
     }
 
+    [TestCase("None", "", "")]
+    [TestCase("Default", "", "CTR0013")]
+    [TestCase("Recommended", "warning CTR0013", "CTR0043")]
+    [TestCase("All", "warning CTR0043", "")]
+    public void AnalysisModePresets(string mode, string expected, string absent)
+    {
+        // .NET 8 is out of support per the compiled-in table: CTR0013 is informational by default, a warning when
+        // recommended; a builder without --platform (CTR0043) is informational unless every rule is a warning.
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net8.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile.Replace("FROM", "FROM --platform=linux/amd64", StringComparison.Ordinal), "8.0", "Consumer")
+            + "\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS tools\nRUN dotnet publish -o /tools\nFROM mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra\nCOPY --from=tools /tools /tools\nENTRYPOINT [\"dotnet\", \"/tools/Consumer.dll\"]\n");
+
+        var result = Build(consumer, "-p:ContainerAnalyzersAnalysisMode=" + mode);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        if (mode == "None")
+        {
+            Assert.That(result.Output, Does.Not.Contain("CTR0"), result.Output);
+        }
+        else
+        {
+            Assert.That(result.Output, Does.Contain(expected), result.Output);
+        }
+
+        if (absent.Length > 0)
+        {
+            Assert.That(result.Output, Does.Not.Contain("warning " + absent), result.Output);
+        }
+    }
+
+    [Test]
+    public void SarifErrorLogCarriesTheDockerfileLocation()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
+        var sarif = Path.Combine(Path.GetDirectoryName(consumer)!, "build.sarif");
+
+        var result = Build(consumer, $"-p:ErrorLog={sarif}%2Cversion=2.1");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sarif));
+        var results = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToArray();
+        var ctr0002 = results.Single(r => r.GetProperty("ruleId").GetString() == "CTR0002");
+        var location = ctr0002.GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.That(location.GetProperty("artifactLocation").GetProperty("uri").GetString(), Does.EndWith("/Consumer/Dockerfile"));
+        Assert.That(location.GetProperty("region").GetProperty("startLine").GetInt32(), Is.EqualTo(1));
+        Assert.That(location.GetProperty("region").GetProperty("startColumn").GetInt32(), Is.EqualTo(6));
+    }
+
+    [Test]
+    public void FixDockerfileCheckModeFailsWithoutWriting()
+    {
+        var bad = string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer");
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", bad);
+
+        var check = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixCheck=true");
+
+        Assert.That(check.ExitCode, Is.Not.Zero, check.Output);
+        Assert.That(check.Output, Does.Contain("would have rewritten"), check.Output);
+        Assert.That(File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile")), Is.EqualTo(bad));
+    }
+
     private static void AssertAnalyzerLoaded(ProcessResult result)
     {
         foreach (var code in new[] { "CS8032", "CS9057", "AD0001", "CS8784", "CS8785" })
