@@ -22,6 +22,7 @@ internal enum ContainerFileAction
     Regenerate,
     CreateDockerfile,
     AddDockerIgnore,
+    PublishWithSdk,
 }
 
 /// <summary>
@@ -32,6 +33,8 @@ internal enum ContainerFileAction
 internal static class WorkspaceDockerfiles
 {
     public const string EquivalenceKeyPrefix = "ContainerAnalyzers.";
+
+    public const string PublishWithSdkTitle = "Publish with the SDK (set ContainerFamily in the project file)";
 
     public static string EquivalenceKey(ContainerFileAction action) => EquivalenceKeyPrefix + action;
 
@@ -44,6 +47,7 @@ internal static class WorkspaceDockerfiles
         ContainerFileAction.MinimalEdit => DockerfileFixes.MinimalEditTitle,
         ContainerFileAction.Regenerate => DockerfileFixes.RegenerateTitle,
         ContainerFileAction.CreateDockerfile => DockerfileFixes.CreateTitle,
+        ContainerFileAction.PublishWithSdk => PublishWithSdkTitle,
         _ => DockerfileFixes.DockerIgnoreTitle,
     };
 
@@ -102,6 +106,11 @@ internal static class WorkspaceDockerfiles
             actions.Add((ContainerFileAction.AddDockerIgnore, DockerfileFixes.DockerIgnoreTitle));
         }
 
+        if (SdkContainerPublishingEdit(facts) is not null)
+        {
+            actions.Add((ContainerFileAction.PublishWithSdk, PublishWithSdkTitle));
+        }
+
         return actions;
     }
 
@@ -158,6 +167,21 @@ internal static class WorkspaceDockerfiles
                 return project.AddAdditionalDocument(PathText.GetFileName(path), SourceText.From(newText, System.Text.Encoding.UTF8), filePath: path).Project.Solution;
             }
 
+            case ContainerFileAction.PublishWithSdk:
+            {
+                var projectFile = FindDocuments(project, AdditionalFileKind.ProjectFile).FirstOrDefault();
+                if (projectFile is null || dockerfiles.Length > 0 || CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is null
+                    || SdkContainerPublishingEdit(facts) is not { } edit)
+                {
+                    return null;
+                }
+
+                var projectText = await projectFile.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                return edit.ApplyTo(projectText.ToString()) is { } newText
+                    ? solution.WithAdditionalDocumentText(projectFile.Id, SourceText.From(newText, projectText.Encoding))
+                    : null;
+            }
+
             default:
             {
                 var anchor = dockerfiles.FirstOrDefault()?.FilePath ?? NewDockerfilePath(facts);
@@ -174,6 +198,32 @@ internal static class WorkspaceDockerfiles
                 return project.AddAdditionalDocument(".dockerignore", SourceText.From(DockerfileFixes.CreateDockerIgnore(), System.Text.Encoding.UTF8), filePath: ignorePath).Project.Solution;
             }
         }
+    }
+
+    /// <summary>
+    /// The SDK road for a project without a Dockerfile: a chiseled ContainerFamily (with -extra unless the project is
+    /// globalization-invariant) and, for non-web projects, which the SDK does not containerize by default,
+    /// EnableSdkContainerSupport.
+    /// </summary>
+    private static RuleFix? SdkContainerPublishingEdit(ProjectFacts facts)
+    {
+        var family = facts.InvariantGlobalization == true ? "noble-chiseled" : "noble-chiseled-extra";
+        if (ProjectFileEdits.AddProperty(facts.ProjectText, "ContainerFamily", family, PublishWithSdkTitle) is not { } edit)
+        {
+            return null;
+        }
+
+        if (facts.IsWeb)
+        {
+            return edit;
+        }
+
+        var newLine = edit.NewText.Contains("\r\n") ? "\r\n" : "\n";
+        var element = edit.NewText.IndexOf('<');
+        var lineStart = edit.NewText.LastIndexOf('\n', Math.Max(0, element - 1)) + 1;
+        var indent = edit.NewText.Substring(lineStart, element - lineStart);
+        var support = edit.NewText.Replace($"<ContainerFamily>{family}</ContainerFamily>", $"<EnableSdkContainerSupport>true</EnableSdkContainerSupport>{newLine}{indent}<ContainerFamily>{family}</ContainerFamily>");
+        return new RuleFix(edit.Title, edit.Target, edit.Span, edit.OldText, support);
     }
 
     /// <summary>Where a new Dockerfile goes: DockerfileFile when the project sets it, else next to the project file.</summary>

@@ -91,6 +91,13 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     /// <summary>The ports of ContainerPort items (SDK container publishing), which also say where the app listens.</summary>
     public IReadOnlyList<string> ContainerPorts { get; private set; } = Array.Empty<string>();
 
+    /// <summary>Where each container property's element sits in the project file (for diagnostics on SDK container settings).</summary>
+    public IReadOnlyDictionary<string, SourceSpan> ContainerPropertySpans => _containerPropertySpans;
+
+    public string? ContainerUser => Get("ContainerUser");
+
+    private readonly Dictionary<string, SourceSpan> _containerPropertySpans = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The project file's text, for fixes that edit it.</summary>
     public string? ProjectText => _projectText;
 
@@ -202,9 +209,20 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
                         ports.Add(port);
                         UsesSdkContainerPublishing = true;
                         break;
-                    case "EnableSdkContainerSupport":
                     case "ContainerBaseImage":
                     case "ContainerFamily":
+                    case "ContainerUser":
+                        if (lineInfo is not null && lineInfo.HasLineInfo())
+                        {
+                            var start = PositionOf(projectText!, lineInfo.LineNumber, lineInfo.LinePosition - 2);
+                            var close = projectText!.IndexOf("</" + reader.LocalName, start, StringComparison.OrdinalIgnoreCase);
+                            var end = close < 0 ? Math.Min(projectText.Length, start + reader.LocalName.Length + 2) : projectText.IndexOf('>', close) + 1;
+                            _containerPropertySpans[reader.LocalName] = SourceSpan.FromBounds(start, Math.Max(start, end));
+                        }
+
+                        UsesSdkContainerPublishing |= reader.LocalName != "ContainerUser";
+                        break;
+                    case "EnableSdkContainerSupport":
                     case "ContainerRepository":
                     case "ContainerImageTag":
                     case "ContainerImageTags":

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Immutable;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Projects;
+using System.Linq;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
@@ -32,14 +35,62 @@ public abstract class DockerfileRuleAnalyzer : DiagnosticAnalyzer
         // rule of the package reuses one parse of an unchanged Dockerfile.
         context.RegisterCompilationStartAction(start => start.RegisterAdditionalFileAction(file =>
         {
-            if (AdditionalFileKinds.Classify(file.AdditionalFile, file.Options) == AdditionalFileKind.Dockerfile
-                && file.AdditionalFile.GetText(file.CancellationToken) is { } text
-                && start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var tree)
-                && tree is not null)
+            switch (AdditionalFileKinds.Classify(file.AdditionalFile, file.Options))
             {
-                AnalyzeDockerfile(file, text, tree);
+                case AdditionalFileKind.Dockerfile
+                    when file.AdditionalFile.GetText(file.CancellationToken) is { } text
+                        && start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var tree)
+                        && tree is not null:
+                    AnalyzeDockerfile(file, text, tree);
+                    break;
+                case AdditionalFileKind.ProjectFile when SdkContainerImage.Applies(_rule.Descriptor.Id):
+                    AnalyzeSdkContainer(file);
+                    break;
             }
         }));
+    }
+
+    // A project without a Dockerfile that publishes its container with the SDK (ContainerBaseImage, ContainerFamily…):
+    // the image and user rules judge the Dockerfile that amounts to, and report on the property that decides it.
+    private void AnalyzeSdkContainer(AdditionalFileAnalysisContext context)
+    {
+        try
+        {
+            var options = context.Options;
+            if (options.AdditionalFiles.Any(f => AdditionalFileKinds.Classify(f, options) == AdditionalFileKind.Dockerfile)
+                || SdkContainerImage.For(AnalysisCache.GetProjectFacts(options, context.CancellationToken)) is not { } container
+                || context.AdditionalFile.GetText(context.CancellationToken) is not { } projectText)
+            {
+                return;
+            }
+
+            var facts = AnalysisCache.GetProjectFacts(options, context.CancellationToken);
+            var model = DockerfileModel.Create(DockerfileParser.Parse(container.Dockerfile, context.CancellationToken));
+            var analysis = new DockerfileAnalysis(model, facts, CompilationSourceEvidence.For(context.Compilation, context.CancellationToken), hasDockerIgnore: true);
+            foreach (var finding in _rule.Analyze(analysis, context.CancellationToken))
+            {
+                var fixes = finding.Fixes.Where(f => f.Target == RuleFixTarget.ProjectFile).ToList();
+                if (finding.Rule.Id == RuleIds.FinalImageNotDistroless && facts.ContainerFamily is null && facts.ContainerBaseImage is null)
+                {
+                    var family = facts.InvariantGlobalization == true ? "noble-chiseled" : "noble-chiseled-extra";
+                    if (ProjectFileEdits.AddProperty(facts.ProjectText, "ContainerFamily", family, $"Set ContainerFamily to {family}") is { } setFamily)
+                    {
+                        fixes.Insert(0, setFamily);
+                    }
+                }
+
+                var mapped = new RuleFinding(finding.Rule, container.MapToProject(finding.Span), finding.MessageArguments, finding.Properties)
+                {
+                    SeverityOverride = finding.SeverityOverride,
+                    Fixes = fixes,
+                };
+                context.ReportDiagnostic(DiagnosticFactory.Create(mapped, context.AdditionalFile.Path, projectText));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // See AnalyzeDockerfile: never let an exception become AD0001.
+        }
     }
 
     // The package adds the context's .dockerignore, and BuildKit's per-Dockerfile one (<name>.dockerignore), as
