@@ -59,7 +59,7 @@ public sealed class FixDockerfile : Task
             else if (CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
                 && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(DockerfilePath)) is { } created)
             {
-                Write(DockerfilePath, created, Encoding.UTF8, $"added {DockerfilePath}: a distroless multi-stage Dockerfile (CTR0003)", changed);
+                Write(DockerfilePath, created, Encoding.UTF8, "add", $"{DockerfilePath}: a distroless multi-stage Dockerfile (CTR0003)", changed);
             }
             else
             {
@@ -75,7 +75,7 @@ public sealed class FixDockerfile : Task
                 && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!, ".dockerignore"))
                 && !File.Exists(Path.Combine(dockerfileDirectory, Path.GetFileName(DockerfilePath) + ".dockerignore")))
             {
-                Write(ignorePath, DockerfileFixes.CreateDockerIgnore(), Encoding.UTF8, $"added {ignorePath}: keeps bin/, obj/ and local secrets out of the build context", changed);
+                Write(ignorePath, DockerfileFixes.CreateDockerIgnore(), Encoding.UTF8, "add", $"{ignorePath}: keeps bin/, obj/ and local secrets out of the build context", changed);
             }
 
             ChangedFiles = changed.ToArray();
@@ -120,10 +120,10 @@ public sealed class FixDockerfile : Task
             return;
         }
 
-        Write(DockerfilePath, fix.NewText, new UTF8Encoding(hasBom), $"rewrote {DockerfilePath} ({fix.Title.ToLowerInvariant()}), fixing {string.Join(", ", ids)}", changed);
+        Write(DockerfilePath, fix.NewText, new UTF8Encoding(hasBom), "rewrite", $"{DockerfilePath} ({fix.Title.ToLowerInvariant()}), fixing {string.Join(", ", ids)}", changed);
     }
 
-    private void Write(string path, string text, Encoding encoding, string what, List<ITaskItem> changed)
+    private void Write(string path, string text, Encoding encoding, string verb, string what, List<ITaskItem> changed)
     {
         var writes = !DryRun && !Check;
         if (writes)
@@ -131,7 +131,8 @@ public sealed class FixDockerfile : Task
             File.WriteAllText(path, text, encoding);
         }
 
-        Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: " + (writes ? string.Empty : "would have ") + what);
+        var done = verb == "add" ? "added" : "rewrote";
+        Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: " + (writes ? done : "would " + verb) + " " + what);
         changed.Add(new TaskItem(path));
     }
 }

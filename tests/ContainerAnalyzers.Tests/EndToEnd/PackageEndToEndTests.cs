@@ -297,7 +297,7 @@ public sealed class PackageEndToEndTests
         var check = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixCheck=true");
 
         Assert.That(check.ExitCode, Is.Not.Zero, check.Output);
-        Assert.That(check.Output, Does.Contain("would have rewritten"), check.Output);
+        Assert.That(check.Output, Does.Contain("ContainerAnalyzers: would rewrite"), check.Output);
         Assert.That(File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile")), Is.EqualTo(bad));
     }
 
