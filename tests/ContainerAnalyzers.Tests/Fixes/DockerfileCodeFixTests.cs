@@ -120,6 +120,42 @@ public sealed class DockerfileCodeFixTests
         Assert.That((await projectFile.GetTextAsync()).ToString(), Does.Contain("<InvariantGlobalization>true</InvariantGlobalization>"));
     }
 
+    // The sample's own bad Dockerfile, fixed on roads 1 and 2 (road 3 is the end-to-end FixDockerfile test and the README
+    // demo): every offered fix leaves the sample without a warning.
+    [Test]
+    public async Task SampleHelloWebIsFixedOnRoadsOneAndTwo()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "samples", "HelloWeb", "Dockerfile"));
+        var properties = Properties();
+        properties["TargetFramework"] = "net10.0";
+        properties["MSBuildProjectName"] = "HelloWeb";
+        properties["AssemblyName"] = "HelloWeb";
+
+        using var harness = new WorkspaceHarness(properties, dockerfile, "var app = 1;\nSystem.Console.WriteLine(app);\n");
+        var project = harness.Solution.GetProject(harness.ProjectId)!;
+        var diagnostics = await WorkspaceHarness.AnalyzeAsync(project);
+        var document = project.AdditionalDocuments.Single(d => d.Name == "Dockerfile");
+
+        // Road 1: on the Dockerfile diagnostic.
+        var road1 = await WorkspaceHarness.GetActionsAsync(new DockerfileCodeFixProvider(), document, diagnostics.First(d => d.Id == "CTR0002"));
+        // Road 2: on the hidden mirror at the first top-level statement of Program.cs.
+        var mirror = diagnostics.Single(d => d.Id == "CTR0009");
+        var road2 = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+        await new CTR0009DockerfileFixFromCodeCodeFixProvider().RegisterCodeFixesAsync(new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(
+            project.Documents.Single(), mirror, (action, _) => road2.Add(action), CancellationToken.None));
+
+        foreach (var action in road1.Concat(road2).Where(a => a.Title != DockerfileFixes.DockerIgnoreTitle))
+        {
+            var fixedProject = (await WorkspaceHarness.ApplyAsync(action)).GetProject(harness.ProjectId)!;
+            var after = await WorkspaceHarness.AnalyzeAsync(fixedProject);
+            var text = (await fixedProject.GetAdditionalDocument(document.Id)!.GetTextAsync()).ToString();
+            Assert.That(after.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()), Is.Empty, action.Title + "\n" + text);
+        }
+
+        Assert.That(road1.Select(a => a.Title), Does.Contain(DockerfileFixes.MinimalEditTitle).And.Contain(DockerfileFixes.RegenerateTitle));
+        Assert.That(road2.Select(a => a.Title), Is.EqualTo(road1.Select(a => a.Title)));
+    }
+
     internal static Dictionary<string, string> Properties() => new()
     {
         ["MSBuildProjectFullPath"] = "/src/App/App.csproj",
