@@ -198,7 +198,7 @@ public static class RuleDescriptors
     public static readonly RuleDescriptor FinalStageRunsAsRoot = new(
         RuleIds.FinalStageRunsAsRoot,
         "Final stage runs as root",
-        "{0}; run the app as the non-root app user (USER $APP_UID)",
+        "{0}; run the app as a non-root user ({1})",
         RuleCategories.Runtime,
         RuleSeverity.Warning,
         "A container running as root turns an app compromise into root in the container. .NET 8+ images include a non-root 'app' user ($APP_UID); chiseled images use it by default.");

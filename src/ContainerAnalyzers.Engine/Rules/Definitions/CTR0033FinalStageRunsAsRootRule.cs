@@ -20,6 +20,10 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
 {
     public override RuleDescriptor Descriptor => RuleDescriptors.FinalStageRunsAsRoot;
 
+    // .NET 8+ images define APP_UID; Google's distroless images have the nonroot user (65532) and :nonroot tags.
+    private static string NonRootAdvice(DockerfileAnalysis analysis)
+        => AppBuild.FinalGoogleDistroless(analysis) is not null ? "USER 65532, or a :nonroot tag" : "USER $APP_UID";
+
     protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsTestRunner(final, analysis.Project))
@@ -36,7 +40,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
             var account = user.Arguments.Count > 0 ? user.Arguments[0].Value.Split(':')[0] : string.Empty;
             if (account is "root" or "0")
             {
-                findings.Add(new RuleFinding(Descriptor, user.Span, new[] { $"The final stage runs as '{account}'" })
+                findings.Add(new RuleFinding(Descriptor, user.Span, new[] { $"The final stage runs as '{account}'", NonRootAdvice(analysis) })
                 {
                     Fixes = hasAppUid && tree.GetText(user.Arguments[0].Span) == user.Arguments[0].Value
                         ? new[] { new RuleFix("Run as $APP_UID", RuleFixTarget.Dockerfile, user.Arguments[0].Span, user.Arguments[0].Value, "$APP_UID") }
@@ -65,7 +69,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
         }
 
         var networkFacing = analysis.Project.IsWeb || final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Expose);
-        findings.Add(new RuleFinding(Descriptor, final.From.Image?.Span ?? final.From.Span, new[] { $"The final image '{(google?.Reference ?? image!.Reference).Original}' runs as root by default and the stage sets no USER" })
+        findings.Add(new RuleFinding(Descriptor, final.From.Image?.Span ?? final.From.Span, new[] { $"The final image '{(google?.Reference ?? image!.Reference).Original}' runs as root by default and the stage sets no USER", NonRootAdvice(analysis) })
         {
             SeverityOverride = networkFacing ? null : RuleSeverity.Info,
             Fixes = fixes,
