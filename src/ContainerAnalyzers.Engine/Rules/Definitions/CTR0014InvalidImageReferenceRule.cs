@@ -31,8 +31,41 @@ public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
     }
 
     /// <summary>What is wrong with a reference, or null when Docker accepts it.</summary>
+    // Nearly every reference is lower-case letters, digits and . - _ / : with one tag: accept those without the regexes.
+    private static bool IsPlainlyValid(string reference)
+    {
+        var colons = 0;
+        var lastSlash = -1;
+        var previous = '/';
+        for (var i = 0; i < reference.Length; i++)
+        {
+            var c = reference[i];
+            var separator = c is '/' or ':' or '.' or '-' or '_';
+            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9') && !separator)
+            {
+                return false;
+            }
+
+            if (separator && previous is '/' or ':' or '.' or '-')
+            {
+                return false;
+            }
+
+            colons += c == ':' ? 1 : 0;
+            lastSlash = c == '/' ? i : lastSlash;
+            previous = c;
+        }
+
+        return reference.Length > 0 && colons <= 1 && previous is not ('/' or ':' or '.' or '-' or '_') && (colons == 0 || reference.LastIndexOf(':') > lastSlash);
+    }
+
     public static string? Problem(string reference)
     {
+        if (IsPlainlyValid(reference))
+        {
+            return null;
+        }
+
         var rest = reference;
         var at = rest.IndexOf('@');
         if (at >= 0)
