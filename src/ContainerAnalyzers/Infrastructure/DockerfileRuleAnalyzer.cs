@@ -57,14 +57,14 @@ public abstract class DockerfileRuleAnalyzer : DiagnosticAnalyzer
         try
         {
             var options = context.Options;
+            var facts = AnalysisCache.GetProjectFacts(options, context.CancellationToken);
             if (options.AdditionalFiles.Any(f => AdditionalFileKinds.Classify(f, options) == AdditionalFileKind.Dockerfile)
-                || SdkContainerImage.For(AnalysisCache.GetProjectFacts(options, context.CancellationToken)) is not { } container
+                || SdkContainerImage.For(facts) is not { } container
                 || context.AdditionalFile.GetText(context.CancellationToken) is not { } projectText)
             {
                 return;
             }
 
-            var facts = AnalysisCache.GetProjectFacts(options, context.CancellationToken);
             var model = DockerfileModel.Create(DockerfileParser.Parse(container.Dockerfile, context.CancellationToken));
             var analysis = new DockerfileAnalysis(model, facts, CompilationSourceEvidence.For(context.Compilation, context.CancellationToken), hasDockerIgnore: true);
             foreach (var finding in _rule.Analyze(analysis, context.CancellationToken))

@@ -13,9 +13,7 @@ public sealed class CTR0022RuntimeLacksFrameworkTests
 {
     private const string Builder = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\n";
 
-    private static DockerfileAnalyzerTest<CTR0022RuntimeLacksFrameworkAnalyzer> Test(bool web = true) => new DockerfileAnalyzerTest<CTR0022RuntimeLacksFrameworkAnalyzer>()
-        .WithProperty("TargetFramework", "net8.0").WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe")
-        .WithProperty("UsingMicrosoftNETSdkWeb", web ? "true" : "false");
+    private static DockerfileAnalyzerTest<CTR0022RuntimeLacksFrameworkAnalyzer> Test(bool web = true) => DockerfileAnalyzerTest<CTR0022RuntimeLacksFrameworkAnalyzer>.ForApp("net8.0", web);
 
     [Test]
     public Task WebAppOnRuntimeImage() => Test()

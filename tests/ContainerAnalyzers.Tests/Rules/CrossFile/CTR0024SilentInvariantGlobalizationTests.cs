@@ -14,8 +14,7 @@ public sealed class CTR0024SilentInvariantGlobalizationTests
     private const string Builder = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\n";
     private const string ProjectText = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n";
 
-    private static DockerfileAnalyzerTest<CTR0024SilentInvariantGlobalizationAnalyzer> Test() => new DockerfileAnalyzerTest<CTR0024SilentInvariantGlobalizationAnalyzer>()
-        .WithProperty("TargetFramework", "net8.0").WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+    private static DockerfileAnalyzerTest<CTR0024SilentInvariantGlobalizationAnalyzer> Test() => DockerfileAnalyzerTest<CTR0024SilentInvariantGlobalizationAnalyzer>.ForApp();
 
     [Test]
     public Task ChiseledWithoutExtraIsAWarningWhenTheCodeUsesCultures() => Test()

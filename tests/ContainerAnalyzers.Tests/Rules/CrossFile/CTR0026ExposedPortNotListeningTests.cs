@@ -7,8 +7,7 @@ namespace ContainerAnalyzers.Tests.Rules.CrossFile;
 [TestFixture]
 public sealed class CTR0026ExposedPortNotListeningTests
 {
-    private static DockerfileAnalyzerTest<CTR0026ExposedPortNotListeningAnalyzer> Test() => new DockerfileAnalyzerTest<CTR0026ExposedPortNotListeningAnalyzer>()
-        .WithProperty("TargetFramework", "net8.0").WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj").WithProperty("OutputType", "Exe").WithProperty("UsingMicrosoftNETSdkWeb", "true");
+    private static DockerfileAnalyzerTest<CTR0026ExposedPortNotListeningAnalyzer> Test() => DockerfileAnalyzerTest<CTR0026ExposedPortNotListeningAnalyzer>.ForApp();
 
     [Test]
     public Task Port80OnDotnet8() => Test()
