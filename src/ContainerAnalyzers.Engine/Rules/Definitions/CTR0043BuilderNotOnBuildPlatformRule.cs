@@ -26,6 +26,7 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
 
         var finalLineage = new HashSet<Stage>(final.Lineage);
         var copiedFrom = new HashSet<Stage>(final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage));
+        var reported = new HashSet<Stage>();
         foreach (var stage in model.Stages.Where(s => !finalLineage.Contains(s)))
         {
             var publish = model.DotnetCommandsInLineage(stage, "publish").LastOrDefault();
@@ -33,7 +34,8 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
             if (publish is null || root is null || root.From.Platform is not null
                 || root.BaseImage is not { } image || Images.DotnetImage.TryClassify(image) is not { Kind: Images.DotnetImageKind.Sdk, IsWindows: false, IsAot: false }
                 || string.Equals(publish.GetProperty("PublishAot"), "true", System.StringComparison.OrdinalIgnoreCase)
-                || !copiedFrom.Contains(stage))
+                || !copiedFrom.Contains(stage)
+                || !reported.Add(root))
             {
                 continue;
             }
@@ -41,7 +43,7 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
             var fixes = publish.GetOption("-r", "--runtime") is null && publish.SelfContained != true && !analysis.Project.IsSelfContained && analysis.Project.RuntimeIdentifier is null
                 ? new[] { new RuleFix("Run the builder on $BUILDPLATFORM", RuleFixTarget.Dockerfile, new SourceSpan(root.From.Keyword.Span.End, 0), string.Empty, " --platform=$BUILDPLATFORM") }
                 : System.Array.Empty<RuleFix>();
-            findings.Add(new RuleFinding(Descriptor, root.From.Span, new[] { stage.DisplayName }) { Fixes = fixes });
+            findings.Add(new RuleFinding(Descriptor, root.From.Span, new[] { root.DisplayName }) { Fixes = fixes });
         }
     }
 }

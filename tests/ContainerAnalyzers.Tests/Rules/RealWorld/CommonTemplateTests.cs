@@ -1,0 +1,115 @@
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Rules.RealWorld;
+
+/// <summary>
+/// The Dockerfiles .NET developers most often have, because tools wrote them: Visual Studio's container templates.
+/// Every rule runs on them with the project they came with; a warning here would be a false positive in thousands of
+/// repositories.
+/// </summary>
+[TestFixture]
+public sealed class CommonTemplateTests
+{
+    private const string VisualStudioNet8 = """
+        #See https://aka.ms/customizecontainer to learn how to customize your debug container and how Visual Studio uses this Dockerfile to build your images for faster debugging.
+
+        FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base
+        USER app
+        WORKDIR /app
+        EXPOSE 8080
+        EXPOSE 8081
+
+        FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build
+        ARG BUILD_CONFIGURATION=Release
+        WORKDIR /src
+        COPY ["WebApplication1/WebApplication1.csproj", "WebApplication1/"]
+        RUN dotnet restore "./WebApplication1/WebApplication1.csproj"
+        COPY . .
+        WORKDIR "/src/WebApplication1"
+        RUN dotnet build "./WebApplication1.csproj" -c $BUILD_CONFIGURATION -o /app/build
+
+        FROM build AS publish
+        ARG BUILD_CONFIGURATION=Release
+        RUN dotnet publish "./WebApplication1.csproj" -c $BUILD_CONFIGURATION -o /app/publish /p:UseAppHost=false
+
+        FROM base AS final
+        WORKDIR /app
+        COPY --from=publish /app/publish .
+        ENTRYPOINT ["dotnet", "WebApplication1.dll"]
+        """;
+
+    private const string VisualStudioNet6 = """
+        FROM mcr.microsoft.com/dotnet/aspnet:6.0 AS base
+        WORKDIR /app
+        EXPOSE 80
+        EXPOSE 443
+
+        FROM mcr.microsoft.com/dotnet/sdk:6.0 AS build
+        WORKDIR /src
+        COPY ["WebApplication1/WebApplication1.csproj", "WebApplication1/"]
+        RUN dotnet restore "WebApplication1/WebApplication1.csproj"
+        COPY . .
+        WORKDIR "/src/WebApplication1"
+        RUN dotnet build "WebApplication1.csproj" -c Release -o /app/build
+
+        FROM build AS publish
+        RUN dotnet publish "WebApplication1.csproj" -c Release -o /app/publish /p:UseAppHost=false
+
+        FROM base AS final
+        WORKDIR /app
+        COPY --from=publish /app/publish .
+        ENTRYPOINT ["dotnet", "WebApplication1.dll"]
+        """;
+
+    private const string VisualStudioWorkerNet8 = """
+        FROM mcr.microsoft.com/dotnet/runtime:8.0 AS base
+        USER app
+        WORKDIR /app
+
+        FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build
+        ARG BUILD_CONFIGURATION=Release
+        WORKDIR /src
+        COPY ["WorkerService1/WorkerService1.csproj", "WorkerService1/"]
+        RUN dotnet restore "./WorkerService1/WorkerService1.csproj"
+        COPY . .
+        WORKDIR "/src/WorkerService1"
+        RUN dotnet build "./WorkerService1.csproj" -c $BUILD_CONFIGURATION -o /app/build
+
+        FROM build AS publish
+        ARG BUILD_CONFIGURATION=Release
+        RUN dotnet publish "./WorkerService1.csproj" -c $BUILD_CONFIGURATION -o /app/publish /p:UseAppHost=false
+
+        FROM base AS final
+        WORKDIR /app
+        COPY --from=publish /app/publish .
+        ENTRYPOINT ["dotnet", "WorkerService1.dll"]
+        """;
+
+    [TestCase(VisualStudioNet8, "WebApplication1", "net8.0", true)]
+    [TestCase(VisualStudioNet6, "WebApplication1", "net6.0", true)]
+    [TestCase(VisualStudioWorkerNet8, "WorkerService1", "net8.0", false)]
+    public void VisualStudioTemplatesRaiseNoWarning(string dockerfile, string project, string framework, bool web)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["MSBuildProjectFullPath"] = $"/repo/{project}/{project}.csproj",
+            ["MSBuildProjectName"] = project,
+            ["TargetFramework"] = framework,
+            ["OutputType"] = "Exe",
+            ["UsingMicrosoftNETSdkWeb"] = web ? "true" : "false",
+            ["UsingMicrosoftNETSdkWorker"] = web ? "false" : "true",
+            ["DockerfileContext"] = "..",
+        };
+        var facts = ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, properties["MSBuildProjectFullPath"], null);
+        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), facts, hasDockerIgnore: true);
+
+        var findings = AllRules.DockerfileRules.SelectMany(r => r.Analyze(analysis)).ToList();
+
+        TestContext.Out.WriteLine(string.Join("\n", findings.Select(f => $"{f.Rule.Id} ({f.Severity}) {f.GetMessage()}")));
+        Assert.That(findings.Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id + ": " + f.GetMessage()), Is.Empty);
+    }
+}
