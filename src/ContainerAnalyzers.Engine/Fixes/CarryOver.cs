@@ -184,21 +184,9 @@ internal sealed class CarryOver
     internal static bool DotnetCommandsRunIn(Stage stage)
         => stage.Lineage.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Run && DotnetCommands.Find(i).Any()));
 
-    /// <summary>Splits a shell command into words when it is a plain word list (no quotes, variables or operators).</summary>
-    internal static string[]? SimpleWords(string command)
-    {
-        var trimmed = command.Trim();
-        if (trimmed.Length == 0 || trimmed.IndexOfAny(new[] { '$', '\'', '"', '`', '\\', '|', '&', ';', '<', '>', '(', ')', '*', '?', '~', '{', '}', '#', '=' }) >= 0)
-        {
-            return null;
-        }
-
-        return trimmed.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-    }
-
     private static string[]? WordsOf(InstructionSyntax instruction)
         => instruction.IsJsonForm ? instruction.Arguments.Select(a => a.Value).ToArray()
-            : instruction.Arguments.Count > 0 ? SimpleWords(instruction.Arguments[0].Value) : null;
+            : instruction.Arguments.Count > 0 ? StageFacts.PlainWords(instruction.Arguments[0].Value) : null;
 
     private bool StartsTheApp(InstructionSyntax instruction, ContainerPlan plan)
     {

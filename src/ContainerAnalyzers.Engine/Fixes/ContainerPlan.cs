@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Projects;
@@ -177,8 +176,6 @@ public sealed class ContainerPlan
 
     internal static string FormatExecForm(IEnumerable<string> words)
         => "[" + string.Join(", ", words.Select(w => "\"" + w.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")) + "]";
-
-    internal string PortText(int port) => port.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>The final image the generator chose, with what the writer needs to know about it.</summary>

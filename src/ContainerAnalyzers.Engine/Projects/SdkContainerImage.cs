@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using ContainerAnalyzers.Text;
@@ -92,5 +91,5 @@ public sealed class SdkContainerImage
     /// <summary>The rules that apply to SDK container settings: the image and user rules; the others need a real Dockerfile.</summary>
     public static bool Applies(string ruleId) => ruleId is "CTR0002" or "CTR0010" or "CTR0011" or "CTR0020" or "CTR0022" or "CTR0024" or "CTR0033";
 
-    public override string ToString() => Image.ToString(CultureInfo.InvariantCulture);
+    public override string ToString() => Image;
 }

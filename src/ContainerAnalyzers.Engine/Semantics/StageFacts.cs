@@ -60,6 +60,23 @@ public static class StageFacts
         return commands.Length == 1 ? commands[0] : null;
     }
 
+    /// <summary>
+    /// The words of a shell command that is a plain word list: no quotes, variables, operators, globs or brackets,
+    /// and no leading <c>NAME=value</c> assignment. Only then does the exec form <c>["w1", "w2"]</c> mean the same.
+    /// </summary>
+    public static string[]? PlainWords(string command)
+    {
+        if (command.IndexOfAny(PlainWordBreakers) >= 0)
+        {
+            return null;
+        }
+
+        var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 || words[0].IndexOf('=') >= 0 ? null : words;
+    }
+
+    private static readonly char[] PlainWordBreakers = { '$', '\'', '"', '`', '\\', '|', '&', ';', '<', '>', '(', ')', '*', '?', '~', '{', '}', '#', '[', ']', '\n', '\r' };
+
     /// <summary>The WORKDIR in effect just before an instruction of the stage, when every WORKDIR on the way is literal.</summary>
     public static string? WorkdirBefore(Stage stage, InstructionSyntax? instruction)
     {

@@ -53,6 +53,17 @@ public sealed class RuleFixOutcomeTests
         }
     }
 
+    // An environment assignment before the command is shell syntax: ["A=1", "dotnet", …] would try to run "A=1".
+    [TestCase("ENTRYPOINT ASPNETCORE_URLS=http://+:8080 dotnet App.dll", false)]
+    [TestCase("ENTRYPOINT dotnet App.dll --urls=http://+:8080", true)]
+    [TestCase("ENTRYPOINT [ -f App.dll ] && dotnet App.dll", false)]
+    public void ExecFormFixOnlyForPlainWordLists(string entrypoint, bool offered)
+    {
+        var dockerfile = Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra\n" + Tail.Replace("ENTRYPOINT [\"dotnet\", \"App.dll\"]", entrypoint, StringComparison.Ordinal);
+        var finding = Analyze(dockerfile).Single(f => f.Rule.Id == "CTR0030");
+        Assert.That(finding.Fixes.Any(), Is.EqualTo(offered));
+    }
+
     private static IReadOnlyList<RuleFinding> Analyze(string dockerfile)
     {
         var properties = GeneratedDockerfileTests.Web("net8.0");

@@ -43,7 +43,7 @@ public sealed class CTR0030ShellFormWithoutShellRule : DockerfileRule
 
     private static IReadOnlyList<RuleFix> ExecFormFix(DockerfileSyntaxTree tree, SyntaxToken command)
     {
-        if (CarryWords(command.Value) is not { } words || tree.GetText(command.Span) != command.Value)
+        if (StageFacts.PlainWords(command.Value) is not { } words || tree.GetText(command.Span) != command.Value)
         {
             return Array.Empty<RuleFix>();
         }
@@ -51,10 +51,4 @@ public sealed class CTR0030ShellFormWithoutShellRule : DockerfileRule
         var exec = "[" + string.Join(", ", words.Select(w => "\"" + w + "\"")) + "]";
         return new[] { new RuleFix("Use the exec form", RuleFixTarget.Dockerfile, command.Span, command.Value, exec) };
     }
-
-    /// <summary>The words of a command with no shell syntax at all (no quotes, variables, operators or globs).</summary>
-    private static string[]? CarryWords(string command)
-        => command.IndexOfAny(new[] { '$', '\'', '"', '`', '\\', '|', '&', ';', '<', '>', '(', ')', '*', '?', '~', '{', '}', '#', '[', ']' }) >= 0 || command.Trim().Length == 0
-            ? null
-            : command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
 }
