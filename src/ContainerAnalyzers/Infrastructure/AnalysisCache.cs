@@ -23,8 +23,13 @@ internal static class AnalysisCache
     private static readonly ConditionalWeakTable<DockerfileSyntaxTree, DockerfileModel> Models = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectFacts> Facts = new();
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>> Analyses = new();
+    private static readonly ConditionalWeakTable<Compilation, DockerfileAnalysis> SdkContainerAnalyses = new();
 
     public static DockerfileModel GetModel(DockerfileSyntaxTree tree) => Models.GetValue(tree, DockerfileModel.Create);
+
+    /// <summary>The analysis of the Dockerfile an SDK-container project's settings amount to, shared by the rules that judge it.</summary>
+    public static DockerfileAnalysis GetSdkContainerAnalysis(Compilation compilation, Func<DockerfileAnalysis> create)
+        => SdkContainerAnalyses.GetValue(compilation, _ => create());
 
     /// <summary>The analysis of a Dockerfile in a compilation, shared by all the rules that run on it.</summary>
     public static DockerfileAnalysis GetAnalysis(Compilation compilation, DockerfileSyntaxTree tree, Func<DockerfileAnalysis> create)

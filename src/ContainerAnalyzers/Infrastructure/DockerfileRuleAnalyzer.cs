@@ -65,8 +65,11 @@ public abstract class DockerfileRuleAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var model = DockerfileModel.Create(DockerfileParser.Parse(container.Dockerfile, context.CancellationToken));
-            var analysis = new DockerfileAnalysis(model, facts, CompilationSourceEvidence.For(context.Compilation, context.CancellationToken), hasDockerIgnore: true);
+            var analysis = AnalysisCache.GetSdkContainerAnalysis(context.Compilation, () => new DockerfileAnalysis(
+                DockerfileModel.Create(DockerfileParser.Parse(container.Dockerfile, context.CancellationToken)),
+                facts,
+                CompilationSourceEvidence.For(context.Compilation, context.CancellationToken),
+                hasDockerIgnore: true));
             foreach (var finding in _rule.Analyze(analysis, context.CancellationToken))
             {
                 var fixes = finding.Fixes.Where(f => f.Target == RuleFixTarget.ProjectFile).ToList();
