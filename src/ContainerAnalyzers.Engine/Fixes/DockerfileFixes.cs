@@ -282,6 +282,11 @@ public static class DockerfileFixes
         }
 
         var publish = publishing.Instructions.Last(IsShellPublish);
+        if (!BuilderCanSeeReferencedProjects(plan.Layout, publish))
+        {
+            return null;
+        }
+
         var edits = new List<TextEdit>();
         var publishDirectory = EnsurePublishOutput(tree, publishing, publish, edits);
         if (publishDirectory is null)
@@ -332,6 +337,33 @@ public static class DockerfileFixes
         writer.Line();
         writer.WriteFinal(builderName, publishDirectory, carry, carriedArguments);
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The kept builder was written for a build context we cannot see. When the project references projects outside
+    /// its folder and declares no context, a publish that does not name the project by a path (<c>dotnet publish
+    /// src/Api/Api.csproj</c>) was written for the project's folder, where those projects are missing: keeping that
+    /// builder keeps a build that cannot work. (Found by building the result in the container suite.)
+    /// </summary>
+    private static bool BuilderCanSeeReferencedProjects(ProjectLayout layout, InstructionSyntax publish)
+    {
+        if (!layout.ReferencesProjectsOutsideItsFolder || layout.ContextIsDeclared)
+        {
+            return true;
+        }
+
+        return DotnetCommandLine.Find(publish).Any(c => c.Verb == "publish" && c.ProjectArgument is { } path && NamesAFolder(path));
+
+        static bool NamesAFolder(string path)
+        {
+            var normalized = path.Replace('\\', '/');
+            while (normalized.StartsWith("./", StringComparison.Ordinal))
+            {
+                normalized = normalized.Substring(2);
+            }
+
+            return normalized.IndexOf('/') > 0;
+        }
     }
 
     private static bool IsShellPublish(InstructionSyntax instruction)

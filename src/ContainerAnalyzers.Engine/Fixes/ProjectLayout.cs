@@ -16,9 +16,12 @@ public sealed class ProjectLayout
     /// <summary>The MSBuild property (computed by the package's targets) that lists the restore inputs found above the project.</summary>
     public const string RestoreFilesProperty = "ContainerAnalyzersRestoreFileList";
 
-    private ProjectLayout(string contextDirectory, string projectPath, string dockerfilePath, IReadOnlyList<string> restoreFiles, IReadOnlyList<string> referencedProjects)
+    private ProjectLayout(string contextDirectory, bool contextIsDeclared, string projectPath, string dockerfilePath, IReadOnlyList<string> restoreFiles, IReadOnlyList<string> referencedProjects)
     {
         ContextDirectory = contextDirectory;
+        ContextIsDeclared = contextIsDeclared;
+        var projectFolder = PathText.GetDirectory(projectPath).TrimEnd('/') + "/";
+        ReferencesProjectsOutsideItsFolder = referencedProjects.Any(r => !r.StartsWith(projectFolder, StringComparison.Ordinal));
         ProjectPathInContext = PathText.RelativeTo(contextDirectory, projectPath) ?? PathText.GetFileName(projectPath);
         var projectDirectory = PathText.GetDirectory(ProjectPathInContext);
         ProjectDirectoryInContext = projectDirectory.Length == 0 ? "." : projectDirectory;
@@ -37,6 +40,12 @@ public sealed class ProjectLayout
     public string ProjectDirectoryInContext { get; }
 
     public bool ContextIsProjectDirectory => ProjectDirectoryInContext == ".";
+
+    /// <summary>Whether the project declares the context (Visual Studio's DockerfileContext) rather than us inferring it.</summary>
+    public bool ContextIsDeclared { get; }
+
+    /// <summary>Whether a ProjectReference points outside the project's folder: a build from that folder cannot see it.</summary>
+    public bool ReferencesProjectsOutsideItsFolder { get; }
 
     /// <summary>The Dockerfile relative to the context, or null when it lives outside it.</summary>
     public string? DockerfilePathInContext { get; }
@@ -77,9 +86,10 @@ public sealed class ProjectLayout
             .ToArray();
 
         string context;
-        if (project.GetProperty("DockerfileContext") is { Length: > 0 } dockerfileContext)
+        var declared = project.GetProperty("DockerfileContext") is { Length: > 0 } dockerfileContext;
+        if (declared)
         {
-            context = PathText.Combine(projectDirectory, dockerfileContext);
+            context = PathText.Combine(projectDirectory, project.GetProperty("DockerfileContext")!);
         }
         else
         {
@@ -89,7 +99,7 @@ public sealed class ProjectLayout
             context = PathText.CommonAncestor(folders) ?? projectDirectory;
         }
 
-        return new ProjectLayout(context, projectPath, dockerfilePath, restoreFiles, referenced);
+        return new ProjectLayout(context, declared, projectPath, dockerfilePath, restoreFiles, referenced);
     }
 
     /// <summary>The context folder seen from the project folder: <c>.</c>, <c>..</c>, <c>../..</c>…</summary>

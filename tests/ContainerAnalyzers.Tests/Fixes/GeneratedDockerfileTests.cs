@@ -124,6 +124,43 @@ public sealed class GeneratedDockerfileTests
     public void GeneratedDockerfileMatchesGoldenAndIsClean(string name, Dictionary<string, string> properties, string? oldDockerfile, string projectText)
     {
         var facts = ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, ProjectDirectory + "/App.csproj", projectText);
+        foreach (var (suffix, text) in Generate(facts, oldDockerfile))
+        {
+            var tree = DockerfileParser.Parse(text);
+            Assert.That(tree.Diagnostics.Select(d => d.Message), Is.Empty, $"{suffix} output parses cleanly:\n{text}");
+            var findings = DotnetDockerSamplesTests.AllDockerfileRules().SelectMany(r => r.Analyze(new DockerfileAnalysis(DockerfileModel.Create(tree), facts))).ToList();
+            Assert.That(findings.Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id + ": " + f.GetMessage()), Is.Empty, $"{suffix} output is clean:\n{text}");
+            CheckGolden($"{name}.{suffix}.Dockerfile", text);
+        }
+    }
+
+    // A golden file no case produces any more (a fix that stopped being offered) would otherwise linger unnoticed.
+    [Test]
+    public void EveryGoldenFileIsProducedByACase()
+    {
+        var produced = Cases().SelectMany(c =>
+        {
+            var (name, properties, oldDockerfile, projectText) = ((string)c.Arguments[0]!, (Dictionary<string, string>)c.Arguments[1]!, (string?)c.Arguments[2], (string)c.Arguments[3]!);
+            var facts = ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, ProjectDirectory + "/App.csproj", projectText);
+            return Generate(facts, oldDockerfile).Select(o => $"{name}.{o.Suffix}.Dockerfile");
+        }).ToHashSet(StringComparer.Ordinal);
+        var folder = Path.Combine(TestPaths.RepositoryRoot, "tests", "ContainerAnalyzers.Tests", "Fixes", "Golden");
+        var orphans = Directory.GetFiles(folder, "*.Dockerfile").Select(Path.GetFileName).Where(f => !produced.Contains(f!)).ToArray();
+        if (Environment.GetEnvironmentVariable("CONTAINERANALYZERS_UPDATE_GOLDEN") == "1")
+        {
+            foreach (var orphan in orphans)
+            {
+                File.Delete(Path.Combine(folder, orphan!));
+            }
+
+            return;
+        }
+
+        Assert.That(orphans, Is.Empty, "golden files no case produces (CONTAINERANALYZERS_UPDATE_GOLDEN=1 deletes them)");
+    }
+
+    private static List<(string Suffix, string Text)> Generate(ProjectFacts facts, string? oldDockerfile)
+    {
         var outputs = new List<(string Suffix, string Text)>();
         if (oldDockerfile is null)
         {
@@ -136,14 +173,7 @@ public sealed class GeneratedDockerfileTests
             outputs.AddRange(fixes.Select(f => (f.Kind == DockerfileFixKind.MinimalEdit ? "minimal" : "regenerated", f.NewText)));
         }
 
-        foreach (var (suffix, text) in outputs)
-        {
-            var tree = DockerfileParser.Parse(text);
-            Assert.That(tree.Diagnostics.Select(d => d.Message), Is.Empty, $"{suffix} output parses cleanly:\n{text}");
-            var findings = DotnetDockerSamplesTests.AllDockerfileRules().SelectMany(r => r.Analyze(new DockerfileAnalysis(DockerfileModel.Create(tree), facts))).ToList();
-            Assert.That(findings.Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id + ": " + f.GetMessage()), Is.Empty, $"{suffix} output is clean:\n{text}");
-            CheckGolden($"{name}.{suffix}.Dockerfile", text);
-        }
+        return outputs;
     }
 
     [Test]
@@ -152,6 +182,22 @@ public sealed class GeneratedDockerfileTests
         var facts = ProjectFacts.Create(p => Web("net8.0").TryGetValue(p, out var v) ? v : null, ProjectDirectory + "/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
         var fixes = DockerfileFixes.GetFixes(SingleStage("8.0", "App"), ProjectDirectory + "/Dockerfile", facts);
         Assert.That(fixes.Select(f => f.Kind), Is.EqualTo(new[] { DockerfileFixKind.MinimalEdit, DockerfileFixKind.Regenerate }));
+    }
+
+    // With a ProjectReference outside the project's folder, a kept builder that publishes "the project here" was written
+    // for the project folder, where the reference is missing: only the rewrite is offered. A builder that names the
+    // project by its path was written for the wider context, and is kept.
+    [TestCase("RUN dotnet publish -c Release -o out", false)]
+    [TestCase("RUN dotnet publish ./App.csproj -c Release -o out", false)]
+    [TestCase("RUN dotnet publish src/App/App.csproj -c Release -o out", true)]
+    public void MinimalEditWithProjectReferencesOnlyWhenTheBuilderNamesTheProjectPath(string publish, bool minimalOffered)
+    {
+        var facts = ProjectFacts.Create(p => Web("net8.0").TryGetValue(p, out var v) ? v : null, ProjectDirectory + "/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><ProjectReference Include=\"../Lib/Lib.csproj\" /></ItemGroup></Project>");
+        var dockerfile = SingleStage("8.0", "App").Replace("RUN dotnet publish -c Release -o out", publish, StringComparison.Ordinal);
+
+        var fixes = DockerfileFixes.GetFixes(dockerfile, ProjectDirectory + "/Dockerfile", facts);
+
+        Assert.That(fixes.Any(f => f.Kind == DockerfileFixKind.MinimalEdit), Is.EqualTo(minimalOffered), string.Join("\n---\n", fixes.Select(f => f.NewText)));
     }
 
     [Test]
