@@ -22,6 +22,7 @@ public static class AllRules
         new CTR0025RuntimeIdentifierMismatchRule(),
         new CTR0026ExposedPortNotListeningRule(),
         new CTR0027BuildsAnotherProjectRule(),
+        new CTR0028AotWithoutNativeToolchainRule(),
         new CTR0004UnknownStageReferenceRule(),
         new CTR0005DuplicateStageNameRule(),
         new CTR0006FinalStageHasNoBuildOutputRule(),

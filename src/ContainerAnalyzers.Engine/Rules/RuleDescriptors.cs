@@ -59,6 +59,14 @@ public static class RuleDescriptors
         RuleSeverity.Warning,
         "An SDK only builds target frameworks up to its own version; the build fails with NETSDK1045.");
 
+    public static readonly RuleDescriptor AotWithoutNativeToolchain = new(
+        RuleIds.AotWithoutNativeToolchain,
+        "Native AOT publish on an SDK image without the native toolchain",
+        "The stage '{0}' publishes the app as native AOT on '{1}', which has no clang or zlib: the publish fails with \"Platform linker not found\"; {2}",
+        RuleCategories.Compatibility,
+        RuleSeverity.Warning,
+        "Native AOT links the app with clang against zlib. The .NET SDK images do not carry them; the -aot SDK images (.NET 10+) do, and older ones need them installed in the stage.");
+
     public static readonly RuleDescriptor RuntimeLacksFramework = new(
         RuleIds.RuntimeLacksFramework,
         "Runtime image does not carry the framework the app needs",
@@ -263,7 +271,7 @@ public static class RuleDescriptors
     {
         NoBuilderStage, FinalStageOnSdkImage, ProjectHasNoDockerfile, DotnetRunInContainer, DockerfileFixAvailable,
         RuntimeVersionMismatch, SdkOlderThanTargetFramework, RuntimeLacksFramework, EntrypointNotThisAssembly,
-        SilentInvariantGlobalization, RuntimeIdentifierMismatch, ExposedPortNotListening, BuildsAnotherProject,
+        SilentInvariantGlobalization, RuntimeIdentifierMismatch, ExposedPortNotListening, BuildsAnotherProject, AotWithoutNativeToolchain,
         UnknownStageReference, DuplicateStageName, FinalStageHasNoBuildOutput, BaseImageNotPinned, FinalImageNotDistroless, DeprecatedImageRepository, OutOfSupportDotnet, InvalidImageReference, ShellFormWithoutShell, RunWithoutShell, CommandNotInImage, FinalStageRunsAsRoot, RestoreNotCached, DebugBuildShipped, NoDockerIgnore, BuilderNotOnBuildPlatform, SecretInArgOrEnv, RemoteAddWithoutChecksum,
         SyntaxError,
     };

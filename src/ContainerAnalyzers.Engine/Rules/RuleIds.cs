@@ -16,6 +16,7 @@ public static class RuleIds
     public const string RuntimeIdentifierMismatch = "CTR0025";
     public const string ExposedPortNotListening = "CTR0026";
     public const string BuildsAnotherProject = "CTR0027";
+    public const string AotWithoutNativeToolchain = "CTR0028";
     public const string UnknownStageReference = "CTR0004";
     public const string DuplicateStageName = "CTR0005";
     public const string FinalStageHasNoBuildOutput = "CTR0006";

@@ -97,3 +97,13 @@ public sealed class CTR0027BuildsAnotherProjectAnalyzer : DockerfileRuleAnalyzer
     {
     }
 }
+
+/// <summary>CTR0028: Native AOT publish on an SDK image without the native toolchain.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CTR0028AotWithoutNativeToolchainAnalyzer : DockerfileRuleAnalyzer
+{
+    public CTR0028AotWithoutNativeToolchainAnalyzer()
+        : base(new CTR0028AotWithoutNativeToolchainRule())
+    {
+    }
+}

@@ -74,6 +74,11 @@ internal static class DiagnosticDescriptors
         RuleCategories.Project, DiagnosticSeverity.Info, isEnabledByDefault: true,
         RuleDescriptors.BuildsAnotherProject.Description, RuleDescriptors.BuildsAnotherProject.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor AotWithoutNativeToolchain = new(
+        RuleIds.AotWithoutNativeToolchain, RuleDescriptors.AotWithoutNativeToolchain.Title, RuleDescriptors.AotWithoutNativeToolchain.MessageFormat,
+        RuleCategories.Compatibility, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleDescriptors.AotWithoutNativeToolchain.Description, RuleDescriptors.AotWithoutNativeToolchain.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor UnknownStageReference = new(
         RuleIds.UnknownStageReference, RuleDescriptors.UnknownStageReference.Title, RuleDescriptors.UnknownStageReference.MessageFormat,
         RuleCategories.Build, DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -184,6 +189,7 @@ internal static class DiagnosticDescriptors
         RuleIds.RuntimeIdentifierMismatch => RuntimeIdentifierMismatch,
         RuleIds.ExposedPortNotListening => ExposedPortNotListening,
         RuleIds.BuildsAnotherProject => BuildsAnotherProject,
+        RuleIds.AotWithoutNativeToolchain => AotWithoutNativeToolchain,
         RuleIds.UnknownStageReference => UnknownStageReference,
         RuleIds.DuplicateStageName => DuplicateStageName,
         RuleIds.FinalStageHasNoBuildOutput => FinalStageHasNoBuildOutput,
