@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -42,8 +40,6 @@ public sealed class PackageEndToEndTests
         """;
 
     private string _workRoot = null!;
-    private string _feed = null!;
-    private string _version = null!;
 
     [OneTimeSetUp]
     public void PackTheAnalyzerPackage()
@@ -53,32 +49,9 @@ public sealed class PackageEndToEndTests
             Assert.Ignore("End-to-end tests skipped: CONTAINERANALYZERS_SKIP_E2E=1.");
         }
 
-        _workRoot = Path.Combine(Path.GetTempPath(), "ContainerAnalyzers.E2E", Guid.NewGuid().ToString("N"));
-        _feed = Path.Combine(_workRoot, "feed");
-        Directory.CreateDirectory(_feed);
-
-        // A version of its own per run, so the global packages folder never serves a stale build.
-        _version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        var project = Path.Combine(TestPaths.RepositoryRoot, "nuget", "ContainerAnalyzers.Package.csproj");
-        var result = Dotnet(TestPaths.RepositoryRoot, "pack", project, "-c", "Release", "-nologo", "-p:Version=" + _version, "-p:PackageOutputPath=" + _feed + Path.DirectorySeparatorChar);
-        Assert.That(result.ExitCode, Is.Zero, result.Output);
-        Assert.That(File.Exists(Path.Combine(_feed, $"ContainerAnalyzers.{_version}.nupkg")), Is.True, result.Output);
-    }
-
-    [OneTimeTearDown]
-    public void DeleteWorkFolder()
-    {
-        if (_workRoot is not null && Directory.Exists(_workRoot))
-        {
-            try
-            {
-                Directory.Delete(_workRoot, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A build server may still hold a file; the folder is under the temp directory.
-            }
-        }
+        _workRoot = Path.Combine(AnalyzerPackage.RunFolder, "e2e");
+        Directory.CreateDirectory(_workRoot);
+        Assert.That(AnalyzerPackage.Version, Is.Not.Empty);
     }
 
     [TestCase("Microsoft.NET.Sdk", "net8.0", "8.0")]
@@ -325,7 +298,7 @@ public sealed class PackageEndToEndTests
                 <Nullable>enable</Nullable>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="ContainerAnalyzers" Version="{_version}" />
+                <PackageReference Include="ContainerAnalyzers" Version="{AnalyzerPackage.Version}" />
               </ItemGroup>
             </Project>
             """);
@@ -334,7 +307,7 @@ public sealed class PackageEndToEndTests
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <add key="containeranalyzers-e2e" value="{_feed}" />
+                <add key="containeranalyzers-e2e" value="{AnalyzerPackage.Feed}" />
               </packageSources>
             </configuration>
             """);
@@ -357,45 +330,5 @@ public sealed class PackageEndToEndTests
 
     // Minimal verbosity prints each warning once; -v:n (for "Skipping target") echoes the compiler's output as well.
     private static ProcessResult Build(string project, params string[] extra)
-        => Dotnet(Path.GetDirectoryName(project)!, new[] { "build", project, "-nologo", "-v:m", "-clp:NoSummary", "-nodeReuse:false" }.Concat(extra).ToArray());
-
-    private static ProcessResult Dotnet(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit((int)TimeSpan.FromMinutes(8).TotalMilliseconds))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish in 8 minutes:\n{output}");
-        }
-
-        process.WaitForExit();
-        TestContext.Out.WriteLine($"> dotnet {string.Join(' ', arguments)} (exit {process.ExitCode})");
-        lock (output)
-        {
-            return new ProcessResult(process.ExitCode, output.ToString());
-        }
-    }
-
-    private sealed record ProcessResult(int ExitCode, string Output);
+        => ProcessRunner.Dotnet(Path.GetDirectoryName(project)!, new[] { "build", project, "-nologo", "-v:m", "-clp:NoSummary", "-nodeReuse:false" }.Concat(extra).ToArray());
 }

@@ -1,0 +1,158 @@
+using ContainerAnalyzers.Tests.Infrastructure;
+
+namespace ContainerAnalyzers.Tests.Containers;
+
+/// <summary>
+/// A small app of one of the kinds the fixes support, written to disk with the bad Dockerfile a user starts from:
+/// one stage, on the SDK image. <see cref="Expected"/> is what the running container must show: a line it prints,
+/// or the body of its HTTP answer.
+/// </summary>
+internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb, string Expected, IReadOnlyDictionary<string, string> Files)
+{
+    // The analyzer package is a development dependency restored from this run's local feed, which a container build
+    // cannot reach; from nuget.org it would restore in the image like any package. DOTNET_RUNNING_IN_CONTAINER is set
+    // by the .NET images.
+    private static string AnalyzerReference => $"""<PackageReference Include="ContainerAnalyzers" Version="{AnalyzerPackage.Version}" PrivateAssets="all" Condition="'$(DOTNET_RUNNING_IN_CONTAINER)' != 'true'" />""";
+
+    private const string SingleStageDockerfile = """
+        FROM mcr.microsoft.com/dotnet/sdk:10.0
+        WORKDIR /app
+        COPY . .
+        RUN dotnet publish -c Release -o out
+        ENTRYPOINT ["dotnet", "out/{0}.dll"]
+        """;
+
+    public static IEnumerable<ContainerApp> All()
+    {
+        yield return Web();
+        yield return Console();
+        yield return Worker();
+        yield return SelfContained();
+        yield return NativeAot();
+        yield return WebWithProjectReference();
+    }
+
+    public static ContainerApp Web() => new("web", "Web/Web.csproj", IsWeb: true, "hello from web", new Dictionary<string, string>
+    {
+        ["Web/Web.csproj"] = Project("Microsoft.NET.Sdk.Web", string.Empty),
+        ["Web/Program.cs"] = """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/", () => "hello from web");
+            app.Run();
+            """,
+        ["Web/Dockerfile"] = Dockerfile("Web"),
+    });
+
+    public static ContainerApp Console() => new("console", "Hello/Hello.csproj", IsWeb: false, "hello from console", new Dictionary<string, string>
+    {
+        ["Hello/Hello.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>"),
+        ["Hello/Program.cs"] = """System.Console.WriteLine("hello from console");""",
+        ["Hello/Dockerfile"] = Dockerfile("Hello"),
+    });
+
+    // The Worker SDK's hosted service prints its line and stops the host, so the container exits 0.
+    public static ContainerApp Worker() => new("worker", "Worker/Worker.csproj", IsWeb: false, "hello from worker", new Dictionary<string, string>
+    {
+        ["Worker/Worker.csproj"] = Project("Microsoft.NET.Sdk.Worker", string.Empty, """<PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.12" />"""),
+        ["Worker/Program.cs"] = """
+            var builder = Host.CreateApplicationBuilder(args);
+            builder.Services.AddHostedService<Once>();
+            builder.Build().Run();
+
+            internal sealed class Once(IHostApplicationLifetime lifetime) : BackgroundService
+            {
+                protected override Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    System.Console.WriteLine("hello from worker");
+                    lifetime.StopApplication();
+                    return Task.CompletedTask;
+                }
+            }
+            """,
+        ["Worker/Dockerfile"] = Dockerfile("Worker"),
+    });
+
+    // Self-contained, with culture data in use: the runtime comes from the app, ICU from the image (-extra).
+    public static ContainerApp SelfContained() => new("self-contained", "Standalone/Standalone.csproj", IsWeb: false, "hello from self-contained 1 234,50", new Dictionary<string, string>
+    {
+        ["Standalone/Standalone.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType><SelfContained>true</SelfContained>"),
+        ["Standalone/Program.cs"] = """
+            var french = new System.Globalization.CultureInfo("fr-FR");
+            System.Console.WriteLine("hello from self-contained " + 1234.5.ToString("N2", french).Replace('\u202F', ' ').Replace('\u00A0', ' '));
+            """,
+        ["Standalone/Dockerfile"] = Dockerfile("Standalone"),
+    });
+
+    public static ContainerApp NativeAot() => new("native AOT", "Native/Native.csproj", IsWeb: false, "hello from native AOT", new Dictionary<string, string>
+    {
+        ["Native/Native.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType><PublishAot>true</PublishAot><InvariantGlobalization>true</InvariantGlobalization>"),
+        ["Native/Program.cs"] = """System.Console.WriteLine("hello from native AOT");""",
+        ["Native/Dockerfile"] = Dockerfile("Native"),
+    });
+
+    // A solution layout: the web project references a library beside it, and a Directory.Build.props at the root
+    // applies to both. The build context must be the root.
+    public static ContainerApp WebWithProjectReference() => new("web + ProjectReference", "src/Api/Api.csproj", IsWeb: true, "hello from a referenced project", new Dictionary<string, string>
+    {
+        ["Directory.Build.props"] = """
+            <Project>
+              <PropertyGroup>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+            </Project>
+            """,
+        ["src/Greetings/Greetings.csproj"] = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """,
+        ["src/Greetings/Greeting.cs"] = """
+            namespace Greetings;
+
+            public static class Greeting
+            {
+                public static string Text => "hello from a referenced project";
+            }
+            """,
+        ["src/Api/Api.csproj"] = Project("Microsoft.NET.Sdk.Web", string.Empty, """<ProjectReference Include="../Greetings/Greetings.csproj" />"""),
+        ["src/Api/Program.cs"] = """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/", () => Greetings.Greeting.Text);
+            app.Run();
+            """,
+        ["src/Api/Dockerfile"] = Dockerfile("Api"),
+    });
+
+    /// <summary>Writes the app under <paramref name="root"/> and returns the project's full path.</summary>
+    public string WriteTo(string root)
+    {
+        foreach (var (path, text) in Files)
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text.ReplaceLineEndings("\n") + "\n");
+        }
+
+        return Path.Combine(root, ProjectPath);
+    }
+
+    public override string ToString() => Kind;
+
+    private static string Dockerfile(string assemblyName) => SingleStageDockerfile.Replace("{0}", assemblyName, StringComparison.Ordinal);
+
+    private static string Project(string sdk, string properties, string items = "") => $"""
+        <Project Sdk="{sdk}">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            {properties}
+          </PropertyGroup>
+          <ItemGroup>
+            {AnalyzerReference}
+            {items}
+          </ItemGroup>
+        </Project>
+        """;
+}

@@ -1,0 +1,166 @@
+using System.Formats.Tar;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using ContainerAnalyzers.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Containers;
+
+/// <summary>
+/// The container tool the suite drives through its docker-compatible command line: podman (with buildah inside)
+/// resolving local stand-ins for the mcr.microsoft.com/dotnet images, or a real docker engine pulling the real ones.
+/// </summary>
+internal sealed class ContainerEngine
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly string _command;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    private ContainerEngine(string command, IReadOnlyDictionary<string, string> environment, bool usesStandIns)
+    {
+        _command = command;
+        _environment = environment;
+        UsesStandIns = usesStandIns;
+    }
+
+    /// <summary>Whether the base images are this suite's stand-ins (podman) rather than the real ones (docker).</summary>
+    public bool UsesStandIns { get; }
+
+    public string Description => UsesStandIns ? "podman with local stand-ins for the mcr.microsoft.com/dotnet images" : "docker with the real images";
+
+    public static ContainerEngine Docker() => new("docker", new Dictionary<string, string>(), usesStandIns: false);
+
+    /// <summary>podman configured by the env.sh the stand-in script wrote into <paramref name="stateFolder"/>.</summary>
+    public static ContainerEngine PodmanWithStandIns(string stateFolder) => new("podman", new Dictionary<string, string>
+    {
+        ["CONTAINERS_CONF"] = Path.Combine(stateFolder, "containers.conf"),
+        ["CONTAINERS_STORAGE_CONF"] = Path.Combine(stateFolder, "storage.conf"),
+        ["BUILDAH_ISOLATION"] = "chroot",
+    }, usesStandIns: true);
+
+    /// <summary>Builds an image the way the user would: `docker build` with the Dockerfile's own arguments.</summary>
+    public ProcessResult Build(string workingDirectory, string tag, string dockerfile, string context)
+    {
+        var arguments = new List<string> { "build", "-t", tag, "-f", dockerfile };
+        if (UsesStandIns)
+        {
+            // Stand-ins are local: never reach for mcr. No intermediate layers: with vfs storage each would be a full
+            // copy of the SDK image.
+            arguments.AddRange(new[] { "--pull=never", "--layers=false", "--isolation=chroot" });
+        }
+
+        arguments.Add(context);
+        return Run(workingDirectory, arguments, BuildTimeout);
+    }
+
+    /// <summary>Runs the image to completion and returns its exit code and output.</summary>
+    public ProcessResult RunToCompletion(string image)
+        => Run(Path.GetTempPath(), PullNever(new List<string> { "run", "--rm" }).Append(image), CommandTimeout);
+
+    /// <summary>Starts a web image in the background with its HTTP port reachable at 127.0.0.1:<paramref name="hostPort"/>.</summary>
+    public string StartWeb(string image, int hostPort)
+    {
+        var arguments = PullNever(new List<string> { "run", "-d" });
+        if (UsesStandIns)
+        {
+            // The host's network namespace: no bridge or port forwarding to set up on a machine without a docker
+            // daemon. The app listens on the free port instead of the image's 8080.
+            arguments.AddRange(new[] { "--network=host", "-e", "ASPNETCORE_HTTP_PORTS=" + hostPort.ToString(CultureInfo.InvariantCulture) });
+        }
+        else
+        {
+            arguments.AddRange(new[] { "-p", $"127.0.0.1:{hostPort}:8080" });
+        }
+
+        arguments.Add(image);
+        var result = Run(Path.GetTempPath(), arguments, CommandTimeout);
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        return result.Output.Trim().Split('\n').Last().Trim();
+    }
+
+    public string Logs(string container) => Run(Path.GetTempPath(), new[] { "logs", container }, CommandTimeout).Output;
+
+    public void RemoveContainer(string container) => Run(Path.GetTempPath(), new[] { "rm", "-f", container }, CommandTimeout);
+
+    public void RemoveImage(string image) => Run(Path.GetTempPath(), new[] { "rmi", "-f", image }, CommandTimeout);
+
+    /// <summary>The user id the container's main process runs as, read from /proc on this host (null when not visible).</summary>
+    public int? GetProcessUserId(string container)
+    {
+        var pid = Inspect(container, "{{.State.Pid}}");
+        var status = $"/proc/{pid}/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+        return line is null ? null : int.Parse(line.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+
+    public long GetImageSize(string image) => long.Parse(Inspect(image, "{{.Size}}"), CultureInfo.InvariantCulture);
+
+    /// <summary>The image's configured USER.</summary>
+    public string GetImageUser(string image) => Inspect(image, "{{.Config.User}}");
+
+    /// <summary>Every path in the image's file system, without a leading slash, read from `export` as a tar stream.</summary>
+    public IReadOnlySet<string> ListFiles(string image)
+    {
+        var create = Run(Path.GetTempPath(), PullNever(new List<string> { "create" }).Append(image), CommandTimeout);
+        Assert.That(create.ExitCode, Is.Zero, create.Output);
+        var container = create.Output.Trim().Split('\n').Last().Trim();
+        try
+        {
+            var exported = Path.Combine(AnalyzerPackage.RunFolder, "export-" + Guid.NewGuid().ToString("N") + ".tar");
+            var export = Run(Path.GetTempPath(), new[] { "export", "-o", exported, container }, CommandTimeout);
+            Assert.That(export.ExitCode, Is.Zero, export.Output);
+            var files = new HashSet<string>(StringComparer.Ordinal);
+            using (var stream = File.OpenRead(exported))
+            using (var reader = new TarReader(stream))
+            {
+                while (reader.GetNextEntry() is { } entry)
+                {
+                    files.Add(entry.Name.TrimStart('.').TrimStart('/').TrimEnd('/'));
+                }
+            }
+
+            File.Delete(exported);
+            return files;
+        }
+        finally
+        {
+            RemoveContainer(container);
+        }
+    }
+
+    /// <summary>A TCP port free on the loopback interface at the time of asking.</summary>
+    public static int GetFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private string Inspect(string target, string format)
+    {
+        var result = Run(Path.GetTempPath(), new[] { "inspect", "--format", format, target }, CommandTimeout);
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        return result.Output.Trim().Split('\n').Last().Trim();
+    }
+
+    private List<string> PullNever(List<string> arguments)
+    {
+        if (UsesStandIns)
+        {
+            arguments.Add("--pull=never");
+        }
+
+        return arguments;
+    }
+
+    private ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, TimeSpan timeout)
+        => ProcessRunner.Run(_command, workingDirectory, arguments, timeout, _environment);
+}

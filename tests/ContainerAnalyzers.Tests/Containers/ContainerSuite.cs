@@ -1,0 +1,138 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using ContainerAnalyzers.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Containers;
+
+/// <summary>
+/// Chooses the container engine once for every test in this namespace, and builds the stand-in base images when the
+/// engine is podman. When no engine can be had, every container test is skipped with the reason, never silently.
+/// </summary>
+/// <remarks>
+/// CONTAINERANALYZERS_CONTAINER_TESTS: unset or "auto" picks docker when a daemon answers, else podman with
+/// stand-ins when this is Linux, root, and buildah, podman, runc and debootstrap are installed; "docker" or "podman"
+/// forces one; "off" skips the suite. CONTAINERANALYZERS_CONTAINER_STATE is the stand-ins' storage folder (default
+/// /var/tmp/containeranalyzers-containers, kept between runs so a second run reuses the images).
+/// </remarks>
+[SetUpFixture]
+public sealed class ContainerSuite
+{
+    private static readonly string[] StandInTools = { "buildah", "podman", "runc", "debootstrap" };
+    private static readonly List<string> ReportRows = new();
+    private static ContainerEngine? _engine;
+
+    internal static ContainerEngine Engine => _engine ?? throw new InvalidOperationException("the container suite was not set up");
+
+    [OneTimeSetUp]
+    public void ChooseEngineAndPrepareImages()
+    {
+        var setting = (Environment.GetEnvironmentVariable("CONTAINERANALYZERS_CONTAINER_TESTS") ?? "auto").Trim().ToLowerInvariant();
+        if (setting is "off" or "0" or "false")
+        {
+            Skip("CONTAINERANALYZERS_CONTAINER_TESTS=" + setting + ".");
+        }
+
+        if (setting is "docker" || (setting is "auto" && DockerDaemonAnswers()))
+        {
+            _engine = ContainerEngine.Docker();
+        }
+        else if (setting is "podman" or "auto")
+        {
+            var missing = WhyStandInsCannotBeBuilt();
+            if (missing is not null)
+            {
+                Skip("no docker daemon answers, and podman with stand-in images needs " + missing
+                    + ". On Debian or Ubuntu, as root: apt-get install -y buildah podman runc debootstrap (.ci/run does this).");
+            }
+
+            var state = Environment.GetEnvironmentVariable("CONTAINERANALYZERS_CONTAINER_STATE") is { Length: > 0 } configured
+                ? configured
+                : "/var/tmp/containeranalyzers-containers";
+            var script = Path.Combine(TestPaths.RepositoryRoot, "tests", "ContainerAnalyzers.Tests", "Containers", "standin-images.sh");
+            var built = ProcessRunner.Run("bash", TestPaths.RepositoryRoot, new[] { script, state }, TimeSpan.FromMinutes(20));
+            TestContext.Progress.WriteLine(built.Output);
+            Assert.That(built.ExitCode, Is.Zero, "the stand-in images could not be built:\n" + built.Output);
+            _engine = ContainerEngine.PodmanWithStandIns(state);
+        }
+        else
+        {
+            Assert.Fail("CONTAINERANALYZERS_CONTAINER_TESTS must be auto, docker, podman or off, not " + setting);
+        }
+
+        TestContext.Progress.WriteLine("Container tests use " + _engine!.Description + ".");
+        Assert.That(AnalyzerPackage.Version, Is.Not.Empty);
+    }
+
+    [OneTimeTearDown]
+    public void PrintReport()
+    {
+        if (ReportRows.Count == 0)
+        {
+            return;
+        }
+
+        var report = new StringBuilder()
+            .AppendLine("Container suite (" + (_engine?.Description ?? "no engine") + "):")
+            .AppendLine("| Case | Image build | Builder base | Final image | Result |")
+            .AppendLine("|---|---|---|---|---|");
+        lock (ReportRows)
+        {
+            foreach (var row in ReportRows)
+            {
+                report.AppendLine(row);
+            }
+        }
+
+        TestContext.Progress.WriteLine(report.ToString());
+        if (Environment.GetEnvironmentVariable("CONTAINERANALYZERS_CONTAINER_REPORT") is { Length: > 0 } path)
+        {
+            File.WriteAllText(path, report.ToString());
+        }
+    }
+
+    /// <summary>Adds a row to the table printed at the end of the suite (the closing note's figures).</summary>
+    internal static void Report(string @case, TimeSpan build, string builder, string final, string result)
+    {
+        lock (ReportRows)
+        {
+            ReportRows.Add($"| {@case} | {build.TotalSeconds:0} s | {builder} | {final} | {result} |");
+        }
+    }
+
+    internal static string FormatSize(long bytes) => bytes >= 1 << 30 ? $"{bytes / (double)(1 << 30):0.00} GB" : $"{bytes / (double)(1 << 20):0.0} MB";
+
+    /// <summary>Skips every container test, saying why on the console as well as in each test's result.</summary>
+    private static void Skip(string reason)
+    {
+        TestContext.Progress.WriteLine("Container tests skipped: " + reason);
+        Assert.Ignore("Container tests skipped: " + reason);
+    }
+
+    private static bool DockerDaemonAnswers()
+    {
+        if (!ProcessRunner.IsOnPath("docker"))
+        {
+            return false;
+        }
+
+        var info = ProcessRunner.Run("docker", Path.GetTempPath(), new[] { "info", "--format", "{{.ServerVersion}}" }, TimeSpan.FromSeconds(30));
+        return info.ExitCode == 0;
+    }
+
+    private static string? WhyStandInsCannotBeBuilt()
+    {
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            return "Linux";
+        }
+
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return "root (debootstrap and vfs storage)";
+        }
+
+        var missing = StandInTools.Where(tool => !ProcessRunner.IsOnPath(tool)).ToArray();
+        return missing.Length == 0 ? null : string.Join(", ", missing) + " on PATH";
+    }
+}

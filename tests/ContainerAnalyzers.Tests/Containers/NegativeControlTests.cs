@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Containers;
+
+/// <summary>
+/// Shows that the rules are right about what fails: each control breaks a fixed Dockerfile the way a rule warns
+/// about, checks that the rule warns, and then that the image really fails to build or to start.
+/// </summary>
+[TestFixture]
+[Category("Container")]
+[NonParallelizable]
+public sealed class NegativeControlTests
+{
+    private string _project = null!;
+    private string _dockerfile = null!;
+    private string _fixedText = null!;
+
+    [OneTimeSetUp]
+    public void FixAConsoleApp()
+    {
+        _project = ContainerWorkflow.WriteApp(ContainerApp.Console());
+        _dockerfile = ContainerWorkflow.FixDockerfile(_project);
+        _fixedText = File.ReadAllText(_dockerfile);
+        Assert.That(_fixedText, Does.Contain("-noble-chiseled").And.Contain("ENTRYPOINT [\"dotnet\", \"Hello.dll\"]"), _fixedText);
+    }
+
+    // A shell-form ENTRYPOINT is run by /bin/sh -c, which a chiseled image does not have.
+    [Test]
+    public void ShellFormEntrypointOnChiseledImageBuildsButCannotStart()
+    {
+        var image = BreakAndBuild("CTR0030", text => text.Replace("ENTRYPOINT [\"dotnet\", \"Hello.dll\"]", "ENTRYPOINT dotnet Hello.dll", StringComparison.Ordinal), out var build);
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        try
+        {
+            var run = ContainerSuite.Engine.RunToCompletion(image);
+            Assert.That(run.ExitCode, Is.EqualTo(127), run.Output);
+            Assert.That(run.Output, Does.Contain("/bin/sh"), run.Output);
+            ContainerSuite.Report("control: CTR0030 shell-form ENTRYPOINT", build.Duration, "-", "-", $"built; start fails, exit {run.ExitCode} ({FirstLine(run.Output, "/bin/sh")})");
+        }
+        finally
+        {
+            ContainerSuite.Engine.RemoveImage(image);
+        }
+    }
+
+    // RUN needs /bin/sh too: in the chiseled stage the build itself fails.
+    [Test]
+    public void RunInChiseledStageFailsTheBuild()
+    {
+        var image = BreakAndBuild("CTR0031", text => Regex.Replace(text, @"^USER \$APP_UID", "RUN mkdir -p /app/data\nUSER $APP_UID", RegexOptions.Multiline), out var build);
+        Assert.That(build.ExitCode, Is.Not.Zero, "a RUN in the chiseled stage must fail the build:\n" + build.Output);
+        Assert.That(build.Output, Does.Contain("/bin/sh"), build.Output);
+        ContainerSuite.Report("control: CTR0031 RUN in the chiseled stage", build.Duration, "-", "-", $"build fails, exit {build.ExitCode} ({FirstLine(build.Output, "/bin/sh")})");
+        ContainerSuite.Engine.RemoveImage(image);
+    }
+
+    // The ENTRYPOINT names a dll the publish does not produce.
+    [Test]
+    public void WrongEntrypointDllFailsAtStart()
+    {
+        var image = BreakAndBuild("CTR0023", text => text.Replace("\"Hello.dll\"", "\"HelloWorld.dll\"", StringComparison.Ordinal), out var build);
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        try
+        {
+            var run = ContainerSuite.Engine.RunToCompletion(image);
+            Assert.That(run.ExitCode, Is.Not.Zero, run.Output);
+            Assert.That(run.Output, Does.Contain("HelloWorld.dll"), run.Output);
+            ContainerSuite.Report("control: CTR0023 wrong ENTRYPOINT dll", build.Duration, "-", "-", $"built; start fails, exit {run.ExitCode} ({FirstLine(run.Output, "HelloWorld.dll")})");
+        }
+        finally
+        {
+            ContainerSuite.Engine.RemoveImage(image);
+        }
+    }
+
+    /// <summary>Writes the broken Dockerfile, checks that <paramref name="ruleId"/> warns about it, and builds the image.</summary>
+    private string BreakAndBuild(string ruleId, Func<string, string> breakIt, out Infrastructure.ProcessResult build)
+    {
+        var broken = breakIt(_fixedText);
+        Assert.That(broken, Is.Not.EqualTo(_fixedText), "the control must change the Dockerfile");
+        File.WriteAllText(_dockerfile, broken);
+        try
+        {
+            var analysis = ContainerWorkflow.DotnetBuild(_project);
+            Assert.That(analysis.Output, Does.Contain($"warning {ruleId}:"), $"{ruleId} must warn about:\n{broken}\n{analysis.Output}");
+            var image = "localhost/containeranalyzers-test/control-" + ruleId.ToLowerInvariant() + ":" + Guid.NewGuid().ToString("N")[..8];
+            build = ContainerWorkflow.BuildImage(_dockerfile, image);
+            return image;
+        }
+        finally
+        {
+            File.WriteAllText(_dockerfile, _fixedText);
+        }
+    }
+
+    private static string FirstLine(string output, string containing)
+        => output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(containing, StringComparison.Ordinal)) is { } line
+            ? line.Replace("|", "\\|", StringComparison.Ordinal)
+            : "no line";
+}
