@@ -27,14 +27,18 @@ public static class DockerfileParser
     /// <summary>An instruction joined into one line, with the original offset of each of its characters.</summary>
     private sealed class LogicalLine
     {
-        private readonly int[]? _map;
+        // For a joined line: where each physical line's kept text starts, in the joined text and in the file (one
+        // pair per physical line rather than one offset per character, so a long RUN costs no map in proportion).
+        private readonly int[]? _segmentStarts;
+        private readonly int[]? _segmentOffsets;
         private readonly int _offset;
 
-        /// <summary>A line joined from several physical lines: each character's original offset is in the map.</summary>
-        public LogicalLine(string text, int[] map, int endOfInstruction)
+        /// <summary>A line joined from several physical lines, with the start of each piece in both texts.</summary>
+        public LogicalLine(string text, int[] segmentStarts, int[] segmentOffsets, int endOfInstruction)
         {
             Text = text;
-            _map = map;
+            _segmentStarts = segmentStarts;
+            _segmentOffsets = segmentOffsets;
             EndOfInstruction = endOfInstruction;
         }
 
@@ -61,7 +65,29 @@ public static class DockerfileParser
             return SourceSpan.FromBounds(Original(start), Original(end - 1) + 1);
         }
 
-        private int Original(int index) => _map is null ? _offset + index : _map[index];
+        private int Original(int index)
+        {
+            if (_segmentStarts is null)
+            {
+                return _offset + index;
+            }
+
+            // The last piece that starts at or before the index.
+            var found = Array.BinarySearch(_segmentStarts, index);
+            var segment = found >= 0 ? found : ~found - 1;
+            if (segment < 0)
+            {
+                segment = 0;
+            }
+
+            // Pieces can be empty (a line that is only a continuation): take the last piece starting at this index.
+            while (segment + 1 < _segmentStarts.Length && _segmentStarts[segment + 1] == _segmentStarts[segment] && _segmentStarts[segment + 1] <= index)
+            {
+                segment++;
+            }
+
+            return _segmentOffsets![segment] + (index - _segmentStarts[segment]);
+        }
 
         public SyntaxToken Token(int start, int end) => new(SpanOf(start, end), Text.Substring(start, end - start));
 
@@ -283,8 +309,9 @@ public static class DockerfileParser
             }
 
             var builder = new StringBuilder(firstKeepEnd - firstStart + 16);
-            var map = new List<int>(firstKeepEnd - firstStart + 16);
-            Append(builder, map, firstStart, firstKeepEnd);
+            var segmentStarts = new List<int>();
+            var segmentOffsets = new List<int>();
+            Append(builder, segmentStarts, segmentOffsets, firstStart, firstKeepEnd);
             while (continues && lastLine + 1 < _lines.Count)
             {
                 lastLine++;
@@ -297,11 +324,11 @@ public static class DockerfileParser
 
                 lastContentLine = lastLine;
                 var keepEnd = TrimContinuation(line.Start, line.ContentEnd, out continues);
-                Append(builder, map, line.Start, keepEnd);
+                Append(builder, segmentStarts, segmentOffsets, line.Start, keepEnd);
             }
 
             var instructionEnd = _lines[lastContentLine].ContentEnd;
-            return FinishInstruction(new LogicalLine(builder.ToString(), map.ToArray(), instructionEnd), firstLine, lastLine);
+            return FinishInstruction(new LogicalLine(builder.ToString(), segmentStarts.ToArray(), segmentOffsets.ToArray(), instructionEnd), firstLine, lastLine);
         }
 
         private int FinishInstruction(LogicalLine logical, int firstLine, int lastLine)
@@ -324,13 +351,11 @@ public static class DockerfileParser
             return lastLine + 1;
         }
 
-        private void Append(StringBuilder builder, List<int> map, int start, int end)
+        private void Append(StringBuilder builder, List<int> segmentStarts, List<int> segmentOffsets, int start, int end)
         {
+            segmentStarts.Add(builder.Length);
+            segmentOffsets.Add(start);
             builder.Append(_text, start, end - start);
-            for (var i = start; i < end; i++)
-            {
-                map.Add(i);
-            }
         }
 
         private static bool CanContainHeredoc(InstructionParts parts)
@@ -359,7 +384,7 @@ public static class DockerfileParser
                 keywordEnd++;
             }
 
-            var parts = new InstructionParts { LogicalLine = text.Substring(start, end - start) };
+            var parts = new InstructionParts { LogicalLine = start == 0 && end == text.Length ? text : text.Substring(start, end - start) };
             parts.Keyword = line.Token(start, keywordEnd);
             parts.Kind = InstructionKinds.FromKeyword(parts.Keyword.Value.ToLowerInvariant());
 

@@ -33,6 +33,19 @@ public sealed class ParserTests
         Assert.That(tree.ToFullString(), Is.EqualTo(text));
     }
 
+    // A joined line maps back to the file piece by piece; a line that is only a continuation is an empty piece.
+    [Test]
+    public void TokensAfterEmptyContinuationPiecesKeepTheirSpans()
+    {
+        const string text = "FROM scratch\nCOPY \\\n\\\n   /app   \\\n\\\n/dest\n";
+        var tree = DockerfileParser.Parse(text);
+
+        var copy = (CopyInstructionSyntax)tree.Instructions[1];
+        Assert.That(copy.Sources.Select(s => tree.GetText(s.Span)), Is.EqualTo(new[] { "/app" }));
+        Assert.That(tree.GetText(copy.Destination!.Span), Is.EqualTo("/dest"));
+        Assert.That(tree.Lines.GetLinePosition(copy.Destination.Span.Start).Line, Is.EqualTo(5));
+    }
+
     [Test]
     public void HeredocsAreReadWithTheirBodies()
     {
