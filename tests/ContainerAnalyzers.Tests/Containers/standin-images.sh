@@ -4,6 +4,8 @@
 #
 #   standin-images.sh <state-dir>
 #
+# Exit codes: 0 ready, 3 the Debian mirror could not be reached, anything else a failure.
+#
 # <state-dir> holds the containers storage, the configuration (containers.conf, storage.conf) and the Debian root
 # the images are made from. Source <state-dir>/env.sh to point buildah and podman at it. The script is idempotent:
 # an image that already exists is not built again.
@@ -85,11 +87,20 @@ commit_folder() {
 root="$state/debian"
 if [ ! -f "$root/.complete" ]; then
   log "debootstrap (minbase, bookworm)"
-  rm -rf "$root"
-  debootstrap --variant=minbase \
-    --include=ca-certificates,libicu72,libssl3,tzdata \
-    bookworm "$root" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" > "$state/debootstrap.log" 2>&1 \
-    || { tail -n 20 "$state/debootstrap.log" >&2; exit 1; }
+  # The Debian mirror is the one network dependency; a mirror that cannot be reached after three tries exits 3,
+  # which the suite reports as "cannot run here" rather than as a failure of the product.
+  attempt=1
+  until rm -rf "$root" && debootstrap --variant=minbase \
+      --include=ca-certificates,libicu72,libssl3,tzdata \
+      bookworm "$root" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" > "$state/debootstrap.log" 2>&1; do
+    if [ "$attempt" -ge 3 ]; then
+      tail -n 20 "$state/debootstrap.log" >&2
+      exit 3
+    fi
+    attempt=$((attempt + 1))
+    log "debootstrap failed; retrying ($attempt/3)"
+    sleep 10
+  done
   # The host may reach the package registries through a TLS proxy with its own CA: dotnet restore inside a RUN
   # must trust the same certificates as the host.
   if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
