@@ -52,6 +52,14 @@ public sealed class ContainerSuite
             var state = Environment.GetEnvironmentVariable("CONTAINERANALYZERS_CONTAINER_STATE") is { Length: > 0 } configured
                 ? configured
                 : "/var/tmp/containeranalyzers-containers";
+            // The stand-ins take about 5 GB in vfs storage, and each image build copies the SDK image once more; a
+            // second run reuses the stand-ins and needs only the room for the builds.
+            var required = Directory.Exists(Path.Combine(state, "storage")) ? 3 : 8;
+            if (FreeGigabytes(state) is { } free && free < required)
+            {
+                Skip($"the container builds need about {required} GB free beside {state}; there are {free:0.0} GB.");
+            }
+
             var script = Path.Combine(TestPaths.RepositoryRoot, "tests", "ContainerAnalyzers.Tests", "Containers", "standin-images.sh");
             var built = ProcessRunner.Run("bash", TestPaths.RepositoryRoot, new[] { script, state }, TimeSpan.FromMinutes(20));
             TestContext.Progress.WriteLine(built.Output);
@@ -115,6 +123,23 @@ public sealed class ContainerSuite
     {
         TestContext.Progress.WriteLine("Container tests skipped: " + reason);
         Assert.Ignore("Container tests skipped: " + reason);
+    }
+
+    /// <summary>Free space on the file system that holds <paramref name="folder"/> (or its nearest existing parent).</summary>
+    private static double? FreeGigabytes(string folder)
+    {
+        var existing = new DirectoryInfo(folder);
+        while (existing is not null && !existing.Exists)
+        {
+            existing = existing.Parent;
+        }
+
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return new DriveInfo(existing.FullName).AvailableFreeSpace / (double)(1L << 30);
     }
 
     private static bool DockerDaemonAnswers()
