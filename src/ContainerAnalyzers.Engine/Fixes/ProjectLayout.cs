@@ -86,10 +86,10 @@ public sealed class ProjectLayout
             .ToArray();
 
         string context;
-        var declared = project.GetProperty("DockerfileContext") is { Length: > 0 } dockerfileContext;
-        if (declared)
+        var declaredContext = project.GetProperty("DockerfileContext") is { Length: > 0 } dockerfileContext ? dockerfileContext : null;
+        if (declaredContext is not null)
         {
-            context = PathText.Combine(projectDirectory, project.GetProperty("DockerfileContext")!);
+            context = PathText.Combine(projectDirectory, declaredContext);
         }
         else
         {
@@ -99,7 +99,7 @@ public sealed class ProjectLayout
             context = PathText.CommonAncestor(folders) ?? projectDirectory;
         }
 
-        return new ProjectLayout(context, declared, projectPath, dockerfilePath, restoreFiles, referenced);
+        return new ProjectLayout(context, declaredContext is not null, projectPath, dockerfilePath, restoreFiles, referenced);
     }
 
     /// <summary>The context folder seen from the project folder: <c>.</c>, <c>..</c>, <c>../..</c>…</summary>

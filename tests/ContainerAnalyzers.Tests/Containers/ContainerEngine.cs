@@ -78,7 +78,7 @@ internal sealed class ContainerEngine
         arguments.Add(image);
         var result = Run(Path.GetTempPath(), arguments, CommandTimeout);
         Assert.That(result.ExitCode, Is.Zero, result.Output);
-        return result.Output.Trim().Split('\n').Last().Trim();
+        return LastLine(result);
     }
 
     public string Logs(string container) => Run(Path.GetTempPath(), new[] { "logs", container }, CommandTimeout).Output;
@@ -111,7 +111,7 @@ internal sealed class ContainerEngine
     {
         var create = Run(Path.GetTempPath(), PullNever(new List<string> { "create" }).Append(image), CommandTimeout);
         Assert.That(create.ExitCode, Is.Zero, create.Output);
-        var container = create.Output.Trim().Split('\n').Last().Trim();
+        var container = LastLine(create);
         try
         {
             var exported = Path.Combine(AnalyzerPackage.RunFolder, "export-" + Guid.NewGuid().ToString("N") + ".tar");
@@ -148,8 +148,11 @@ internal sealed class ContainerEngine
     {
         var result = Run(Path.GetTempPath(), new[] { "inspect", "--format", format, target }, CommandTimeout);
         Assert.That(result.ExitCode, Is.Zero, result.Output);
-        return result.Output.Trim().Split('\n').Last().Trim();
+        return LastLine(result);
     }
+
+    /// <summary>The id or value a command prints last (podman may print pull progress before it).</summary>
+    private static string LastLine(ProcessResult result) => result.Output.Trim().Split('\n').Last().Trim();
 
     private List<string> PullNever(List<string> arguments)
     {
