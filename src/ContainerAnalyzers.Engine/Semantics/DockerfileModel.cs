@@ -146,8 +146,7 @@ public sealed class DockerfileModel
     public IReadOnlyList<DotnetCommandLine> DotnetRunCommands => CommandIndex.All;
 
     /// <summary>The <c>dotnet</c> commands of one RUN, from the shared list.</summary>
-    public IReadOnlyList<DotnetCommandLine> DotnetCommandsOf(InstructionSyntax run)
-        => CommandIndex.ByInstruction.TryGetValue(run, out var commands) ? commands : Array.Empty<DotnetCommandLine>();
+    public IReadOnlyList<DotnetCommandLine> DotnetCommandsOf(InstructionSyntax run) => CommandIndex.Of(run);
 
     /// <summary>The <c>dotnet</c> commands of the given verbs that a stage and the stages it builds on run, in order.</summary>
     public IEnumerable<DotnetCommandLine> DotnetCommandsInLineage(Stage stage, params string[] verbs)
@@ -337,8 +336,18 @@ public sealed class DockerfileModel
 /// <summary>The dotnet commands of a file's RUN instructions, listed once and indexed by instruction.</summary>
 internal sealed class DotnetCommandIndex
 {
+    private static readonly DotnetCommandLine[] None = Array.Empty<DotnetCommandLine>();
+
+    private readonly DockerfileSyntaxTree _syntax;
+
+    // By the instruction's index in the file, not in a dictionary keyed by the instruction: hashing an object
+    // without a hash of its own costs a header write on every instruction, and a file has hundreds of thousands.
+    private readonly IReadOnlyList<DotnetCommandLine>?[] _byInstruction;
+
     public DotnetCommandIndex(DockerfileSyntaxTree syntax)
     {
+        _syntax = syntax;
+        _byInstruction = new IReadOnlyList<DotnetCommandLine>?[syntax.Instructions.Count];
         var all = new List<DotnetCommandLine>();
         foreach (var instruction in syntax.Instructions)
         {
@@ -350,7 +359,7 @@ internal sealed class DotnetCommandIndex
             var commands = DotnetCommandLine.Find(instruction);
             if (commands.Count > 0)
             {
-                ByInstruction[instruction] = commands;
+                _byInstruction[instruction.Index] = commands;
                 all.AddRange(commands);
             }
         }
@@ -360,5 +369,12 @@ internal sealed class DotnetCommandIndex
 
     public IReadOnlyList<DotnetCommandLine> All { get; }
 
-    public Dictionary<InstructionSyntax, IReadOnlyList<DotnetCommandLine>> ByInstruction { get; } = new();
+    /// <summary>The commands of an instruction of this file (none for any other instruction, such as an ONBUILD trigger).</summary>
+    public IReadOnlyList<DotnetCommandLine> Of(InstructionSyntax instruction)
+    {
+        var index = instruction.Index;
+        return index >= 0 && index < _byInstruction.Length && ReferenceEquals(_syntax.Instructions[index], instruction)
+            ? _byInstruction[index] ?? None
+            : None;
+    }
 }

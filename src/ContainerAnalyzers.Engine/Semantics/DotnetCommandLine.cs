@@ -21,6 +21,9 @@ public sealed class DotnetCommandLine
         "--launch-profile", "--project", "--property:", "-e", "--environment", "--urls", "--artifacts-path",
     };
 
+    private static readonly string[] PropertyPrefixes = { "-p:", "/p:", "--property:", "-property:", "/property:" };
+    private static readonly string[] SelfContainedProperties = { "PublishAot", "SelfContained", "PublishSelfContained" };
+
     private DotnetCommandLine(InstructionSyntax instruction, string verb, IReadOnlyList<string> arguments)
     {
         Instruction = instruction;
@@ -74,7 +77,7 @@ public sealed class DotnetCommandLine
                 {
                     value = Arguments[i + 1];
                 }
-                else if (word.StartsWith(name + "=", StringComparison.Ordinal) || (name.StartsWith("-", StringComparison.Ordinal) && word.StartsWith(name + ":", StringComparison.Ordinal)))
+                else if (word.Length > name.Length && (word[name.Length] == '=' || (word[name.Length] == ':' && name.Length > 0 && name[0] == '-')) && word.StartsWith(name, StringComparison.Ordinal))
                 {
                     value = word.Substring(name.Length + 1);
                 }
@@ -94,7 +97,7 @@ public sealed class DotnetCommandLine
         {
             var word = Arguments[i];
             string? assignments = null;
-            foreach (var prefix in new[] { "-p:", "/p:", "--property:", "-property:", "/property:" })
+            foreach (var prefix in PropertyPrefixes)
             {
                 if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 {
@@ -152,7 +155,7 @@ public sealed class DotnetCommandLine
                 }
             }
 
-            foreach (var property in new[] { "PublishAot", "SelfContained", "PublishSelfContained" })
+            foreach (var property in SelfContainedProperties)
             {
                 if (GetProperty(property) is { } value)
                 {
@@ -208,9 +211,7 @@ public sealed class DotnetCommandLine
     {
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            var name = words[i];
-            var file = name.Substring(name.LastIndexOfAny(new[] { '/', '\\' }) + 1);
-            if (!(file == "dotnet" || file.Equals("dotnet.exe", StringComparison.OrdinalIgnoreCase)))
+            if (!IsDotnetExecutable(words[i]))
             {
                 continue;
             }
@@ -225,6 +226,14 @@ public sealed class DotnetCommandLine
             return;
         }
     }
+
+    /// <summary><c>dotnet</c> or <c>dotnet.exe</c>, by itself or at the end of a path.</summary>
+    private static bool IsDotnetExecutable(string word)
+        => EndsWithFileName(word, "dotnet", StringComparison.Ordinal) || EndsWithFileName(word, "dotnet.exe", StringComparison.OrdinalIgnoreCase);
+
+    private static bool EndsWithFileName(string word, string fileName, StringComparison comparison)
+        => word.EndsWith(fileName, comparison)
+            && (word.Length == fileName.Length || word[word.Length - fileName.Length - 1] is '/' or '\\');
 
     /// <summary>Splits shell text into simple commands (at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, <c>|</c>, newlines) and each into words, honouring quotes.</summary>
     internal static IEnumerable<IReadOnlyList<string>> SplitCommands(string text)

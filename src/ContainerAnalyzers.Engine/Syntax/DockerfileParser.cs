@@ -31,34 +31,51 @@ public static class DockerfileParser
         // pair per physical line rather than one offset per character, so a long RUN costs no map in proportion).
         private readonly int[]? _segmentStarts;
         private readonly int[]? _segmentOffsets;
-        private readonly int _offset;
+        private readonly StringTable _strings;
 
         /// <summary>A line joined from several physical lines, with the start of each piece in both texts.</summary>
-        public LogicalLine(string text, int[] segmentStarts, int[] segmentOffsets, int endOfInstruction)
+        public LogicalLine(string text, int[] segmentStarts, int[] segmentOffsets, int endOfInstruction, StringTable strings)
         {
             Text = text;
+            End = text.Length;
             _segmentStarts = segmentStarts;
             _segmentOffsets = segmentOffsets;
             EndOfInstruction = endOfInstruction;
+            _strings = strings;
         }
 
-        /// <summary>A single physical line (most instructions): offsets are the line's start plus the index, no map needed.</summary>
-        public LogicalLine(string text, int offset, int endOfInstruction)
+        /// <summary>
+        /// A single physical line (most instructions): the line is read in place in the file's text, so its
+        /// indexes are the file's offsets and nothing is copied.
+        /// </summary>
+        public LogicalLine(string fileText, int start, int end, int endOfInstruction, StringTable strings)
         {
-            Text = text;
-            _offset = offset;
+            Text = fileText;
+            Start = start;
+            End = end;
             EndOfInstruction = endOfInstruction;
+            _strings = strings;
         }
 
+        /// <summary>The text the indexes refer to: the joined line, or the whole file for a single line.</summary>
         public string Text { get; }
 
+        /// <summary>Where the line starts in <see cref="Text"/>.</summary>
+        public int Start { get; }
+
+        /// <summary>Where the line ends in <see cref="Text"/>.</summary>
+        public int End { get; }
+
         public int EndOfInstruction { get; }
+
+        /// <summary>The line as a string of its own (for the rare heredoc scan).</summary>
+        public string ToLineString() => Start == 0 && End == Text.Length ? Text : Text.Substring(Start, End - Start);
 
         public SourceSpan SpanOf(int start, int end)
         {
             if (end <= start)
             {
-                var at = start < Text.Length ? Original(start) : EndOfInstruction;
+                var at = start < End ? Original(start) : EndOfInstruction;
                 return new SourceSpan(at, 0);
             }
 
@@ -69,7 +86,7 @@ public static class DockerfileParser
         {
             if (_segmentStarts is null)
             {
-                return _offset + index;
+                return index;
             }
 
             // The last piece that starts at or before the index.
@@ -89,9 +106,15 @@ public static class DockerfileParser
             return _segmentOffsets![segment] + (index - _segmentStarts[segment]);
         }
 
-        public SyntaxToken Token(int start, int end) => new(SpanOf(start, end), Text.Substring(start, end - start));
+        public SyntaxToken Token(int start, int end) => new(SpanOf(start, end), _strings.Get(Text, start, end - start));
 
-        public SyntaxToken Token(int start, int end, string value) => new(SpanOf(start, end), value);
+        public SyntaxToken Token(int start, int end, string value) => new(SpanOf(start, end), _strings.Get(value));
+
+        /// <summary>The characters of the line from start to end, shared with equal words read before.</summary>
+        public string Word(int start, int end) => _strings.Get(Text, start, end - start);
+
+        /// <summary>A value the parser built, shared with an equal word read before.</summary>
+        public string Word(string value) => _strings.Get(value);
     }
 
     private sealed class Parser
@@ -106,6 +129,14 @@ public static class DockerfileParser
         private readonly List<SyntaxElement> _elements = new();
         private readonly List<SyntaxDiagnostic> _diagnostics = new();
         private readonly HashSet<string> _seenDirectives = new(StringComparer.Ordinal);
+
+        // Scratch space reused from one instruction to the next: what the tree keeps is copied out of it.
+        private readonly StringTable _strings;
+        private readonly InstructionParts _parts = new();
+        private readonly InstructionParts _triggerParts = new();
+        private readonly StringBuilder _word = new();
+        private readonly List<(int Start, int End, string Value)> _words = new();
+        private readonly List<SyntaxToken> _jsonStrings = new();
         private char _escape = '\\';
         private bool _directivesDone;
 
@@ -113,6 +144,7 @@ public static class DockerfileParser
         {
             _text = text;
             _cancellationToken = cancellationToken;
+            _strings = new StringTable(text.Length);
         }
 
         public DockerfileSyntaxTree Run()
@@ -167,6 +199,14 @@ public static class DockerfileParser
 
         private void SplitLines()
         {
+            // Sized once: growing a list of a few hundred thousand lines copies it on the large object heap.
+            var count = 1;
+            for (var i = _text.IndexOf('\n'); i >= 0; i = _text.IndexOf('\n', i + 1))
+            {
+                count++;
+            }
+
+            _lines.Capacity = count;
             var start = 0;
             for (var i = 0; i < _text.Length; i++)
             {
@@ -305,7 +345,7 @@ public static class DockerfileParser
             var lastContentLine = firstLine;
             if (!continues)
             {
-                return FinishInstruction(new LogicalLine(_text.Substring(firstStart, firstKeepEnd - firstStart), firstStart, _lines[firstLine].ContentEnd), firstLine, lastLine);
+                return FinishInstruction(new LogicalLine(_text, firstStart, firstKeepEnd, _lines[firstLine].ContentEnd, _strings), firstLine, lastLine);
             }
 
             var builder = new StringBuilder(firstKeepEnd - firstStart + 16);
@@ -328,18 +368,18 @@ public static class DockerfileParser
             }
 
             var instructionEnd = _lines[lastContentLine].ContentEnd;
-            return FinishInstruction(new LogicalLine(builder.ToString(), segmentStarts.ToArray(), segmentOffsets.ToArray(), instructionEnd), firstLine, lastLine);
+            return FinishInstruction(new LogicalLine(builder.ToString(), segmentStarts.ToArray(), segmentOffsets.ToArray(), instructionEnd, _strings), firstLine, lastLine);
         }
 
         private int FinishInstruction(LogicalLine logical, int firstLine, int lastLine)
         {
             var instructionEnd = logical.EndOfInstruction;
-            var parts = ParseLogicalLine(logical, 0, logical.Text.Length, allowTrigger: true);
-            parts.Span = SourceSpan.FromBounds(parts.Keyword.Span.Start, Math.Max(parts.Keyword.Span.End, instructionEnd));
+            var parts = ParseLogicalLine(logical, logical.Start, logical.End, allowTrigger: true);
+            parts.Span = SourceSpan.FromBounds(parts.KeywordSpan.Start, Math.Max(parts.KeywordSpan.End, instructionEnd));
 
-            if (CanContainHeredoc(parts) && logical.Text.IndexOf("<<", StringComparison.Ordinal) >= 0)
+            if (CanContainHeredoc(parts) && logical.Text.IndexOf("<<", logical.Start, logical.End - logical.Start, StringComparison.Ordinal) >= 0)
             {
-                lastLine = ReadHeredocs(parts, logical.Text, lastLine);
+                lastLine = ReadHeredocs(parts, logical.ToLineString(), lastLine);
             }
 
             parts.FullSpan = FullSpanOf(firstLine, lastLine);
@@ -384,9 +424,15 @@ public static class DockerfileParser
                 keywordEnd++;
             }
 
-            var parts = new InstructionParts { LogicalLine = start == 0 && end == text.Length ? text : text.Substring(start, end - start) };
-            parts.Keyword = line.Token(start, keywordEnd);
-            parts.Kind = InstructionKinds.FromKeyword(parts.Keyword.Value.ToLowerInvariant());
+            // ONBUILD's trigger is parsed while its ONBUILD is, so it needs scratch parts of its own.
+            var parts = allowTrigger ? _parts : _triggerParts;
+            parts.Reset();
+            parts.LogicalSource = text;
+            parts.LogicalStart = start;
+            parts.LogicalLength = end - start;
+            parts.KeywordSpan = line.SpanOf(start, keywordEnd);
+            parts.KeywordText = line.Word(start, keywordEnd);
+            parts.Kind = InstructionKinds.FromKeywordIgnoreCase(parts.KeywordText);
 
             var argumentsStart = keywordEnd;
             while (argumentsStart < end && IsSplitWhitespace(text[argumentsStart]))
@@ -408,7 +454,7 @@ public static class DockerfileParser
         private static bool IsSplitWhitespace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
         /// <summary>Reads leading <c>--flag[=value]</c> words; returns where the arguments begin.</summary>
-        private static int ExtractFlags(LogicalLine line, int start, int end, List<FlagSyntax> flags)
+        private int ExtractFlags(LogicalLine line, int start, int end, List<FlagSyntax> flags)
         {
             var text = line.Text;
             var position = start;
@@ -425,8 +471,9 @@ public static class DockerfileParser
                 }
 
                 var wordStart = position;
-                var word = new StringBuilder();
+                var word = _word.Clear();
                 var equalsAt = -1;
+                var verbatim = true;
                 char quote = '\0';
                 while (position < end)
                 {
@@ -441,6 +488,7 @@ public static class DockerfileParser
                         if (c == '\'' || c == '"')
                         {
                             quote = c;
+                            verbatim = false;
                             position++;
                             continue;
                         }
@@ -454,6 +502,7 @@ public static class DockerfileParser
 
                     if (c == '\\')
                     {
+                        verbatim = false;
                         if (position + 1 == end)
                         {
                             position++;
@@ -473,14 +522,24 @@ public static class DockerfileParser
                     position++;
                 }
 
-                var value = word.ToString();
-                if (value == "--")
+                if (word.Length == 2)
                 {
+                    // A bare "--" ends the flags.
                     return position;
                 }
 
                 var valueSpan = equalsAt < 0 ? line.SpanOf(position, position) : line.SpanOf(equalsAt + 1, position);
-                flags.Add(new FlagSyntax(line.SpanOf(wordStart, position), value, valueSpan));
+                var span = line.SpanOf(wordStart, position);
+                if (verbatim)
+                {
+                    // The common case: the flag is its own text, so its parts are read in place and shared.
+                    var nameEnd = equalsAt < 0 ? position : equalsAt;
+                    flags.Add(new FlagSyntax(span, line.Word(wordStart, position), line.Word(wordStart + 2, nameEnd), equalsAt < 0 ? null : line.Word(equalsAt + 1, position), valueSpan));
+                }
+                else
+                {
+                    flags.Add(new FlagSyntax(span, word.ToString(), valueSpan));
+                }
             }
         }
 
@@ -525,7 +584,7 @@ public static class DockerfileParser
                     if (start < end && allowTrigger)
                     {
                         var trigger = ParseLogicalLine(line, start, end, allowTrigger: false);
-                        trigger.Span = trigger.Keyword.Span.IsEmpty ? line.SpanOf(start, end) : SourceSpan.FromBounds(trigger.Keyword.Span.Start, line.SpanOf(start, end).End);
+                        trigger.Span = trigger.KeywordSpan.IsEmpty ? line.SpanOf(start, end) : SourceSpan.FromBounds(trigger.KeywordSpan.Start, line.SpanOf(start, end).End);
                         trigger.FullSpan = trigger.Span;
                         parts.Trigger = trigger.Build();
                     }
@@ -591,7 +650,7 @@ public static class DockerfileParser
                 return;
             }
 
-            var keyword = parts.Keyword.Value.ToUpperInvariant();
+            var keyword = parts.KeywordText;
             if (words[0].Value.IndexOf('=') < 0)
             {
                 // Legacy form: KEY value, where the value is the rest of the line as written.
@@ -609,7 +668,7 @@ public static class DockerfileParser
 
                 if (keyEnd >= end)
                 {
-                    _diagnostics.Add(new SyntaxDiagnostic(line.SpanOf(start, end), $"{keyword} must have two arguments: a name and a value (or name=value)"));
+                    _diagnostics.Add(new SyntaxDiagnostic(line.SpanOf(start, end), $"{keyword.ToUpperInvariant()} must have two arguments: a name and a value (or name=value)"));
                     return;
                 }
 
@@ -624,12 +683,12 @@ public static class DockerfileParser
                 var equals = value.IndexOf('=');
                 if (equals < 0)
                 {
-                    _diagnostics.Add(new SyntaxDiagnostic(line.SpanOf(wordStart, wordEnd), $"Syntax error: can't find = in \"{value}\"; {keyword} must be of the form name=value"));
+                    _diagnostics.Add(new SyntaxDiagnostic(line.SpanOf(wordStart, wordEnd), $"Syntax error: can't find = in \"{value}\"; {keyword.ToUpperInvariant()} must be of the form name=value"));
                     continue;
                 }
 
-                parts.Arguments.Add(line.Token(wordStart, wordStart + equals, value.Substring(0, equals)));
-                parts.Arguments.Add(line.Token(wordStart + equals + 1, Math.Max(wordStart + equals + 1, wordEnd), value.Substring(equals + 1)));
+                parts.Arguments.Add(line.Token(wordStart, wordStart + equals, _strings.Get(value, 0, equals)));
+                parts.Arguments.Add(line.Token(wordStart + equals + 1, Math.Max(wordStart + equals + 1, wordEnd), _strings.Get(value, equals + 1, value.Length - equals - 1)));
                 parts.Arguments.Add(line.Token(wordEnd, wordEnd, "="));
             }
         }
@@ -659,8 +718,10 @@ public static class DockerfileParser
         /// </summary>
         private List<(int Start, int End, string Value)> SplitWords(string text, int start, int end)
         {
-            var words = new List<(int, int, string)>();
-            var word = new StringBuilder();
+            // The list is scratch space: callers read it before the next call.
+            var words = _words;
+            words.Clear();
+            var word = _word;
             var position = start;
             while (position < end)
             {
@@ -733,7 +794,9 @@ public static class DockerfileParser
 
                 if (blankOk || word.Length > 0)
                 {
-                    words.Add((wordStart, position, word.ToString()));
+                    // A word without quotes or escapes is its own text: share it rather than build it.
+                    var verbatim = word.Length == position - wordStart;
+                    words.Add((wordStart, position, verbatim ? _strings.Get(text, wordStart, word.Length) : _strings.Get(word.ToString())));
                 }
             }
 
@@ -749,7 +812,8 @@ public static class DockerfileParser
 
         private bool TryParseJson(LogicalLine line, int start, int end, InstructionParts parts)
         {
-            var strings = new List<SyntaxToken>();
+            var strings = _jsonStrings;
+            strings.Clear();
             var result = ParseJsonArray(line, start, end, strings);
             if (result == JsonResult.StringArray)
             {
@@ -1308,7 +1372,6 @@ public static class DockerfileParser
         /// <summary>The instruction-level checks BuildKit makes before a build, limited to what is certain.</summary>
         private void Validate(InstructionSyntax instruction)
         {
-            var name = instruction.Keyword.Value.ToUpperInvariant();
             var span = instruction.Span;
             var count = instruction.Arguments.Count;
             switch (instruction.Kind)
@@ -1327,7 +1390,7 @@ public static class DockerfileParser
                 case InstructionKind.Add:
                     if (count < 2)
                     {
-                        _diagnostics.Add(new SyntaxDiagnostic(span, $"{name} requires at least two arguments: a source and a destination"));
+                        _diagnostics.Add(new SyntaxDiagnostic(span, $"{instruction.Keyword.Value.ToUpperInvariant()} requires at least two arguments: a source and a destination"));
                     }
 
                     break;
@@ -1382,7 +1445,7 @@ public static class DockerfileParser
                 case InstructionKind.Volume:
                     if (count == 0 && !HasReportedErrorIn(span))
                     {
-                        _diagnostics.Add(new SyntaxDiagnostic(span, $"{name} requires at least one argument"));
+                        _diagnostics.Add(new SyntaxDiagnostic(span, $"{instruction.Keyword.Value.ToUpperInvariant()} requires at least one argument"));
                     }
 
                     break;

@@ -15,9 +15,10 @@ public enum SyntaxElementKind
 /// <summary>
 /// One top-level piece of the file: an instruction (with its continuation lines, embedded comments and heredoc
 /// bodies), a comment line, a blank line or a parser directive. The elements tile the text: their full spans
-/// are contiguous and together cover every character, so the tree is lossless.
+/// are contiguous and together cover every character, so the tree is lossless. A value, not an object: a file
+/// has one per line, and the list of them is one array rather than an object per line for the collector to walk.
 /// </summary>
-public sealed class SyntaxElement
+public readonly struct SyntaxElement
 {
     internal SyntaxElement(SyntaxElementKind kind, SourceSpan fullSpan, InstructionSyntax? instruction)
     {

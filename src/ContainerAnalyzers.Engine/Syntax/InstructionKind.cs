@@ -25,6 +25,22 @@ public enum InstructionKind
 
 internal static class InstructionKinds
 {
+    private static readonly System.Collections.Generic.Dictionary<string, InstructionKind> ByKeyword = CreateKeywordTable();
+
+    /// <summary>The kind of a keyword as written, in any case (Dockerfile keywords are case-insensitive), without lower-casing a copy.</summary>
+    public static InstructionKind FromKeywordIgnoreCase(string keyword) => ByKeyword.TryGetValue(keyword, out var kind) ? kind : InstructionKind.Unknown;
+
+    private static System.Collections.Generic.Dictionary<string, InstructionKind> CreateKeywordTable()
+    {
+        var table = new System.Collections.Generic.Dictionary<string, InstructionKind>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var keyword in new[] { "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir" })
+        {
+            table[keyword] = FromKeyword(keyword);
+        }
+
+        return table;
+    }
+
     public static InstructionKind FromKeyword(string lowerCaseKeyword) => lowerCaseKeyword switch
     {
         "add" => InstructionKind.Add,

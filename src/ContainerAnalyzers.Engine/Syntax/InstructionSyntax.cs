@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Syntax;
@@ -11,27 +12,58 @@ namespace ContainerAnalyzers.Syntax;
 /// </summary>
 public class InstructionSyntax
 {
-    private static readonly IReadOnlyList<FlagSyntax> NoFlags = Array.Empty<FlagSyntax>();
-    private static readonly IReadOnlyList<HeredocSyntax> NoHeredocs = Array.Empty<HeredocSyntax>();
+    private static readonly FlagSyntax[] NoFlags = Array.Empty<FlagSyntax>();
+    private static readonly SyntaxToken[] NoArguments = Array.Empty<SyntaxToken>();
+    private static readonly HeredocSyntax[] NoHeredocs = Array.Empty<HeredocSyntax>();
+
+    // The logical line is kept as a range of a string rather than as a string of its own: for the single-line
+    // instructions that make up most files that string is the file itself, so the tree holds no copy of each line.
+    private readonly string _logicalSource;
+    private readonly int _logicalStart;
+    private readonly int _logicalLength;
+
+    // The keyword token is made when first asked for (rules seldom need it): one object fewer per instruction.
+    private readonly SourceSpan _keywordSpan;
+    private readonly string _keywordText;
+    private SyntaxToken? _keyword;
 
     internal InstructionSyntax(InstructionParts parts)
     {
         Kind = parts.Kind;
-        Keyword = parts.Keyword;
-        Flags = parts.Flags.Count == 0 ? NoFlags : parts.Flags;
-        Arguments = parts.Arguments;
+        _keywordSpan = parts.KeywordSpan;
+        _keywordText = parts.KeywordText;
+
+        // Exact-size arrays: the parser's lists are reused from one instruction to the next.
+        Flags = parts.Flags.Count == 0 ? NoFlags : parts.Flags.ToArray();
+        Arguments = parts.Arguments.Count == 0 ? NoArguments : parts.Arguments.ToArray();
         IsJsonForm = parts.IsJsonForm;
-        Heredocs = parts.Heredocs.Count == 0 ? NoHeredocs : parts.Heredocs;
+        Heredocs = parts.Heredocs.Count == 0 ? NoHeredocs : parts.Heredocs.ToArray();
         Span = parts.Span;
         FullSpan = parts.FullSpan;
         ArgumentsSpan = parts.ArgumentsSpan;
-        LogicalLine = parts.LogicalLine;
+        _logicalSource = parts.LogicalSource;
+        _logicalStart = parts.LogicalStart;
+        _logicalLength = parts.LogicalLength;
     }
 
     public InstructionKind Kind { get; }
 
     /// <summary>The instruction name as written, for example <c>FROM</c> or <c>from</c>.</summary>
-    public SyntaxToken Keyword { get; }
+    public SyntaxToken Keyword
+    {
+        get
+        {
+            var keyword = _keyword;
+            if (keyword is null)
+            {
+                // The tree is shared between threads: the first token made is the one every caller sees.
+                var created = new SyntaxToken(_keywordSpan, _keywordText);
+                keyword = Interlocked.CompareExchange(ref _keyword, created, null) ?? created;
+            }
+
+            return keyword;
+        }
+    }
 
     public IReadOnlyList<FlagSyntax> Flags { get; }
 
@@ -53,7 +85,7 @@ public class InstructionSyntax
     public SourceSpan ArgumentsSpan { get; }
 
     /// <summary>The instruction joined into one line the way BuildKit joins it (continuations and comment lines removed).</summary>
-    public string LogicalLine { get; }
+    public string LogicalLine => _logicalStart == 0 && _logicalLength == _logicalSource.Length ? _logicalSource : _logicalSource.Substring(_logicalStart, _logicalLength);
 
     /// <summary>The stage this instruction belongs to is assigned by the semantic model; the syntax only knows order.</summary>
     public int Index { get; internal set; }
@@ -150,10 +182,10 @@ public sealed class KeyValueInstructionSyntax : InstructionSyntax
     internal KeyValueInstructionSyntax(InstructionParts parts)
         : base(parts)
     {
-        var pairs = new List<KeyValuePairSyntax>(parts.Arguments.Count / 3);
-        for (var i = 0; i + 2 < parts.Arguments.Count; i += 3)
+        var pairs = new KeyValuePairSyntax[parts.Arguments.Count / 3];
+        for (var i = 0; i < pairs.Length; i++)
         {
-            pairs.Add(new KeyValuePairSyntax(parts.Arguments[i], parts.Arguments[i + 1], parts.Arguments[i + 2].Value.Length == 0));
+            pairs[i] = new KeyValuePairSyntax(parts.Arguments[3 * i], parts.Arguments[(3 * i) + 1], parts.Arguments[(3 * i) + 2].Value.Length == 0);
         }
 
         Pairs = pairs;
@@ -230,20 +262,46 @@ public sealed class OnbuildInstructionSyntax : InstructionSyntax
     public InstructionSyntax? Trigger { get; }
 }
 
-/// <summary>What the parser collected for one instruction before the typed node is made.</summary>
+/// <summary>
+/// What the parser collected for one instruction before the typed node is made. The parser keeps one (and one
+/// for an ONBUILD trigger) and resets it for each instruction, so its lists are scratch space, not garbage.
+/// </summary>
 internal sealed class InstructionParts
 {
     public InstructionKind Kind;
-    public SyntaxToken Keyword = null!;
-    public List<FlagSyntax> Flags = new();
-    public List<SyntaxToken> Arguments = new();
+    public SourceSpan KeywordSpan;
+    public string KeywordText = string.Empty;
+    public readonly List<FlagSyntax> Flags = new();
+    public readonly List<SyntaxToken> Arguments = new();
     public bool IsJsonForm;
-    public List<HeredocSyntax> Heredocs = new();
+    public readonly List<HeredocSyntax> Heredocs = new();
     public SourceSpan Span;
     public SourceSpan FullSpan;
     public SourceSpan ArgumentsSpan;
-    public string LogicalLine = string.Empty;
+
+    /// <summary>The logical line is <c>LogicalSource[LogicalStart..LogicalStart+LogicalLength)</c>.</summary>
+    public string LogicalSource = string.Empty;
+    public int LogicalStart;
+    public int LogicalLength;
     public InstructionSyntax? Trigger;
+
+    public void Reset()
+    {
+        Kind = default;
+        KeywordSpan = default;
+        KeywordText = string.Empty;
+        Flags.Clear();
+        Arguments.Clear();
+        IsJsonForm = false;
+        Heredocs.Clear();
+        Span = default;
+        FullSpan = default;
+        ArgumentsSpan = default;
+        LogicalSource = string.Empty;
+        LogicalStart = 0;
+        LogicalLength = 0;
+        Trigger = null;
+    }
 
     public InstructionSyntax Build() => Kind switch
     {

@@ -35,6 +35,16 @@ public sealed class FlagSyntax
         ValueSpan = valueSpan;
     }
 
+    /// <summary>A flag whose name and value the parser has already read (and shares with equal flags).</summary>
+    internal FlagSyntax(SourceSpan span, string text, string name, string? value, SourceSpan valueSpan)
+    {
+        Span = span;
+        Text = text;
+        Name = name;
+        Value = value;
+        ValueSpan = valueSpan;
+    }
+
     public SourceSpan Span { get; }
 
     /// <summary>The flag as BuildKit reports it, for example <c>--from=build</c>.</summary>

@@ -46,6 +46,64 @@ public sealed class ParserTests
         Assert.That(tree.Lines.GetLinePosition(copy.Destination.Span.Start).Line, Is.EqualTo(5));
     }
 
+    // The parser shares the strings of equal short words; the words themselves must stay exactly as written.
+    [Test]
+    public void EqualWordsShareOneStringAndKeepTheirOwnSpans()
+    {
+        const string text = "FROM scratch AS a\nCOPY x /app\ncopy y /app\nCOPY --from=a /app /app\n";
+        var tree = DockerfileParser.Parse(text);
+
+        var copies = tree.Instructions.OfType<CopyInstructionSyntax>().ToArray();
+        Assert.That(copies.Select(c => c.Destination!.Value), Is.EqualTo(new[] { "/app", "/app", "/app" }));
+        Assert.That(copies[1].Destination!.Value, Is.SameAs(copies[0].Destination!.Value));
+        Assert.That(copies.Select(c => tree.GetText(c.Destination!.Span)), Is.EqualTo(new[] { "/app", "/app", "/app" }));
+        Assert.That(copies.Select(c => c.Destination!.Span.Start).Distinct().Count(), Is.EqualTo(3));
+        Assert.That(copies.Select(c => c.Keyword.Value), Is.EqualTo(new[] { "COPY", "copy", "COPY" }));
+        Assert.That(copies[2].From!.Name, Is.EqualTo("from"));
+        Assert.That(copies[2].From!.Text, Is.EqualTo("--from=a"));
+    }
+
+    // A small table with many different words: words that land in the same slot must never be confused.
+    [Test]
+    public void TheStringTableNeverConfusesWordsThatCollide()
+    {
+        var table = new StringTable(textLength: 0);
+        var words = Enumerable.Range(0, 5000).Select(i => "w" + i).ToArray();
+        var source = string.Join(" ", words);
+        var position = 0;
+        foreach (var word in words)
+        {
+            Assert.That(table.Get(source, position, word.Length), Is.EqualTo(word));
+            Assert.That(table.Get(word), Is.EqualTo(word));
+            position += word.Length + 1;
+        }
+
+        Assert.That(table.Get(new string('x', 200)), Has.Length.EqualTo(200));
+        Assert.That(table.Get(source, 0, 0), Is.Empty);
+    }
+
+    [Test]
+    public void KeywordTokenIsMadeOnceAndKeepsItsSpan()
+    {
+        var tree = DockerfileParser.Parse("FROM scratch\n  run echo hi   \n");
+        var run = tree.Instructions[1];
+        Assert.That(run.Keyword, Is.SameAs(run.Keyword));
+        Assert.That(tree.GetText(run.Keyword.Span), Is.EqualTo("run"));
+        Assert.That(run.Kind, Is.EqualTo(InstructionKind.Run));
+    }
+
+    // The logical line is read from the file in place for a single line, and from the joined text otherwise.
+    [TestCase("FROM scratch\n  RUN echo hi   \n", "RUN echo hi")]
+    [TestCase("FROM scratch\r\nRUN echo hi\r\n", "RUN echo hi")]
+    [TestCase("FROM scratch\nRUN echo \\\n  # note\n  hi\n", "RUN echo   hi")]
+    [TestCase("FROM scratch\nONBUILD RUN echo hi\n", "ONBUILD RUN echo hi")]
+    public void LogicalLineIsTheInstructionAsBuildKitJoinsIt(string text, string expected)
+    {
+        var tree = DockerfileParser.Parse(text);
+        Assert.That(tree.Instructions[1].LogicalLine, Is.EqualTo(expected));
+        Assert.That(tree.Instructions[1].ToString(), Is.EqualTo(expected));
+    }
+
     [Test]
     public void HeredocsAreReadWithTheirBodies()
     {

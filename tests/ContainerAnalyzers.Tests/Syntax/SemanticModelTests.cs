@@ -21,6 +21,34 @@ public sealed class SemanticModelTests
         Assert.That(Model("ARG A=${B:-${C:-${D:-mcr.microsoft.com/dotnet/sdk:8.0}}}\nFROM ${A}\n").Stages[0].BaseImage?.Original, Is.EqualTo("mcr.microsoft.com/dotnet/sdk:8.0"));
     }
 
+    // The commands are indexed by instruction position; an ONBUILD trigger has no position of its own and
+    // must not be given the commands of the instruction that happens to share its default index.
+    [Test]
+    public void DotnetCommandsBelongToTheirOwnInstructionOnly()
+    {
+        var model = Model("RUN dotnet restore\nFROM mcr.microsoft.com/dotnet/sdk:8.0\nONBUILD RUN dotnet publish -c Release\nRUN dotnet build -c Debug\n");
+        var instructions = model.Syntax.Instructions;
+        var trigger = ((OnbuildInstructionSyntax)instructions[2]).Trigger!;
+
+        Assert.That(model.DotnetCommandsOf(instructions[0]).Select(c => c.Verb), Is.EqualTo(new[] { "restore" }));
+        Assert.That(model.DotnetCommandsOf(instructions[3]).Select(c => c.GetOption("-c")), Is.EqualTo(new[] { "Debug" }));
+        Assert.That(model.DotnetCommandsOf(trigger), Is.Empty);
+        Assert.That(model.DotnetCommandsOf(instructions[1]), Is.Empty);
+        Assert.That(model.DotnetRunCommands.Select(c => c.Verb), Is.EqualTo(new[] { "restore", "build" }));
+    }
+
+    [TestCase("dotnet publish --framework=net8.0", "net8.0")]
+    [TestCase("dotnet publish --framework:net8.0", "net8.0")]
+    [TestCase("dotnet publish -f net8.0", "net8.0")]
+    [TestCase("/usr/bin/dotnet publish -f=net8.0", "net8.0")]
+    [TestCase("dotnet publish --frameworks=net8.0", null)]
+    [TestCase("notdotnet publish -f net8.0", null)]
+    public void OptionsAreReadInEveryForm(string command, string? expected)
+    {
+        var model = Model($"FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN {command}\n");
+        Assert.That(model.DotnetRunCommands.Select(c => c.GetOption("-f", "--framework")).SingleOrDefault(), Is.EqualTo(expected));
+    }
+
     [Test]
     public void StagesBaseImagesAndChains()
     {

@@ -17,6 +17,8 @@ namespace ContainerAnalyzers.Rules.CrossFile;
 internal static class AppBuild
 {
     private static readonly string[] BuildVerbs = { "restore", "build", "publish", "msbuild" };
+    private static readonly char[] WildcardOrVariable = { '$', '*', '?', '[' };
+    private static readonly char[] PathSeparators = { '/', '\\' };
 
     /// <summary>
     /// The framework the Dockerfile builds: the project's only one, or for a multi-targeting project the one every
@@ -135,8 +137,8 @@ internal static class AppBuild
     public static FromInstructionSyntax? RootFrom(Stage stage) => stage.Root.From;
 
     private static bool IsProjectFile(string word)
-        => word.IndexOfAny(new[] { '$', '*', '?', '[' }) < 0
+        => word.IndexOfAny(WildcardOrVariable) < 0
             && (word.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase));
 
-    private static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+    private static string FileName(string path) => path.Substring(path.LastIndexOfAny(PathSeparators) + 1);
 }
