@@ -26,7 +26,7 @@ if (Option("--corpus") is { } corpus)
         .Select(f => Path.GetRelativePath(AnalysisBenchmarks.Root, f))
         .OrderBy(f => f, StringComparer.Ordinal)
         .ToArray();
-    var summary = BenchmarkRunner.Run<AnalysisBenchmarks>(Config());
+    var summary = BenchmarkRunner.Run<AnalysisBenchmarks>(Config(Job.ShortRun));
     PrintSummary(summary, AnalysisBenchmarks.Inputs.Length);
     return 0;
 }
@@ -35,7 +35,9 @@ if (arguments.Contains("--synthetic"))
 {
     AnalysisBenchmarks.Root = null;
     AnalysisBenchmarks.Inputs = new[] { "1 KB", "100 KB", "1 MB", "10 MB" };
-    var summary = BenchmarkRunner.Run<AnalysisBenchmarks>(Config());
+
+    // The scaling figure is a ratio of two means, so both need more than ShortRun's three iterations to be stable.
+    var summary = BenchmarkRunner.Run<AnalysisBenchmarks>(Config(Job.ShortRun.WithWarmupCount(5).WithIterationCount(15)));
     PrintSummary(summary, AnalysisBenchmarks.Inputs.Length);
     return 0;
 }
@@ -48,8 +50,8 @@ if (Option("--fuzz") is { } countText)
 Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --fuzz <count> [--seed N] [--seeds <dir>]");
 return 2;
 
-static IConfig Config() => ManualConfig.CreateEmpty()
-    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+static IConfig Config(Job job) => ManualConfig.CreateEmpty()
+    .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
     .AddDiagnoser(MemoryDiagnoser.Default)
     .AddColumnProvider(DefaultColumnProviders.Instance)
     .AddLogger(ConsoleLogger.Default)

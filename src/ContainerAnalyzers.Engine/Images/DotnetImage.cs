@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 
 namespace ContainerAnalyzers.Images;
 
@@ -109,8 +110,25 @@ public sealed class DotnetImage
 
     public bool IsFloating => Major is null && Reference.Digest is null;
 
+    // Stands for "classified, and not a .NET image" in the reference's cache.
+    private static readonly object NotDotnet = new();
+
     /// <summary>Recognises a .NET image from its reference; null for every other image.</summary>
     public static DotnetImage? TryClassify(ImageReference reference)
+    {
+        // Several rules ask about every stage's image; the answer is worked out once per reference. The result is
+        // immutable, so a race only classifies twice and publishes one of two equal answers.
+        var cached = Volatile.Read(ref reference.DotnetClassification);
+        if (cached is null)
+        {
+            cached = (object?)Classify(reference) ?? NotDotnet;
+            Volatile.Write(ref reference.DotnetClassification, cached);
+        }
+
+        return cached as DotnetImage;
+    }
+
+    private static DotnetImage? Classify(ImageReference reference)
     {
         var registry = reference.Registry?.ToLowerInvariant();
         var repository = reference.Repository.ToLowerInvariant();

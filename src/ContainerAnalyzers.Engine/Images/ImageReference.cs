@@ -16,6 +16,9 @@ public sealed class ImageReference
 
     public string Original { get; }
 
+    /// <summary>What <see cref="DotnetImage.TryClassify"/> found for this reference, once it has looked.</summary>
+    internal object? DotnetClassification;
+
     /// <summary>For example <c>mcr.microsoft.com</c>; null for Docker Hub.</summary>
     public string? Registry { get; }
 

@@ -148,6 +148,30 @@ public sealed class DockerfileModel
     /// <summary>The <c>dotnet</c> commands of one RUN, from the shared list.</summary>
     public IReadOnlyList<DotnetCommandLine> DotnetCommandsOf(InstructionSyntax run) => CommandIndex.Of(run);
 
+    /// <summary>The <c>dotnet</c> commands of the given verbs that a stage's own RUN instructions run, in order.</summary>
+    public IReadOnlyList<DotnetCommandLine> DotnetCommandsIn(Stage stage, params string[] verbs)
+    {
+        // Rules ask this for every stage; a loop over the index, with nothing allocated for a stage that runs none.
+        List<DotnetCommandLine>? found = null;
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction.Kind != InstructionKind.Run)
+            {
+                continue;
+            }
+
+            foreach (var command in DotnetCommandsOf(instruction))
+            {
+                if (verbs.Length == 0 || Array.IndexOf(verbs, command.Verb) >= 0)
+                {
+                    (found ??= new List<DotnetCommandLine>()).Add(command);
+                }
+            }
+        }
+
+        return found ?? (IReadOnlyList<DotnetCommandLine>)Array.Empty<DotnetCommandLine>();
+    }
+
     /// <summary>The <c>dotnet</c> commands of the given verbs that a stage and the stages it builds on run, in order.</summary>
     public IEnumerable<DotnetCommandLine> DotnetCommandsInLineage(Stage stage, params string[] verbs)
     {

@@ -96,9 +96,14 @@ internal static class AppBuild
         {
             if (instruction is CopyInstructionSyntax copy && copy.From is null)
             {
-                foreach (var source in copy.Sources.Where(s => IsProjectFile(s.Value)))
+                // Every COPY of the file comes through here: an index loop over the sources, no iterator.
+                var arguments = copy.Arguments;
+                for (var i = 0; i < arguments.Count - 1; i++)
                 {
-                    named.Add((FileName(source.Value), source.Span));
+                    if (IsProjectFile(arguments[i].Value))
+                    {
+                        named.Add((FileName(arguments[i].Value), arguments[i].Span));
+                    }
                 }
             }
         }

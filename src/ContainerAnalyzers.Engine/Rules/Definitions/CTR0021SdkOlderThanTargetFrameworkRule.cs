@@ -27,9 +27,9 @@ public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
         var reported = new HashSet<Stage>();
         foreach (var stage in analysis.Model.Stages)
         {
-            var commands = stage.Instructions.SelectMany(analysis.Model.DotnetCommandsOf).Where(c => c.Verb is "restore" or "build" or "publish").ToArray();
+            var commands = analysis.Model.DotnetCommandsIn(stage, "restore", "build", "publish");
             var root = stage.Root;
-            if (commands.Length == 0 || root is null || reported.Contains(root)
+            if (commands.Count == 0 || root is null || reported.Contains(root)
                 || root.BaseImage is not { } reference || DotnetImage.TryClassify(reference) is not { Kind: DotnetImageKind.Sdk, IsDotnetFramework: false, Major: { } major } image
                 || Required(analysis.Project, commands) is not { Major: { } targetMajor, Minor: { } targetMinor } framework)
             {

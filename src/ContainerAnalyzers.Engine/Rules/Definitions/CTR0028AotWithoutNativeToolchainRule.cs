@@ -38,8 +38,8 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
         var reported = new HashSet<Stage>();
         foreach (var stage in analysis.Model.Stages)
         {
-            var publishes = stage.Instructions.SelectMany(analysis.Model.DotnetCommandsOf).Where(c => c.Verb == "publish").ToArray();
-            if (publishes.Length == 0 || !publishes.Any(c => PublishesAot(c, analysis.Project.PublishAot)))
+            var publishes = analysis.Model.DotnetCommandsIn(stage, "publish");
+            if (publishes.Count == 0 || !publishes.Any(c => PublishesAot(c, analysis.Project.PublishAot)))
             {
                 continue;
             }

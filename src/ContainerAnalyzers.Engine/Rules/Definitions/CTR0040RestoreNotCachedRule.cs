@@ -24,7 +24,7 @@ public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
             var restoredBefore = false;
             foreach (var instruction in stage.Instructions)
             {
-                if (instruction is CopyInstructionSyntax { From: null } copy && copy.Sources.Any(s => IsWholeContext(s.Value)))
+                if (instruction is CopyInstructionSyntax { From: null } copy && CopiesWholeContext(copy))
                 {
                     copiedEverything = true;
                     continue;
@@ -35,7 +35,7 @@ public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
                     continue;
                 }
 
-                var restoring = analysis.Model.DotnetCommandsOf(instruction).FirstOrDefault(c => c.Verb == "restore" || (c.Verb is "build" or "publish" && !c.HasFlag("--no-restore")));
+                var restoring = FirstRestoring(analysis.Model.DotnetCommandsOf(instruction));
                 if (restoring is null)
                 {
                     continue;
@@ -55,6 +55,35 @@ public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
                 break;
             }
         }
+    }
+
+    // Loops rather than LINQ: these run for every instruction of every stage.
+    private static bool CopiesWholeContext(CopyInstructionSyntax copy)
+    {
+        var arguments = copy.Arguments;
+        for (var i = 0; i < arguments.Count - 1; i++)
+        {
+            if (IsWholeContext(arguments[i].Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static DotnetCommandLine? FirstRestoring(IReadOnlyList<DotnetCommandLine> commands)
+    {
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            if (command.Verb == "restore" || (command.Verb is "build" or "publish" && !command.HasFlag("--no-restore")))
+            {
+                return command;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsWholeContext(string source) => source is "." or "./" or "*" or "./*" or "./." || source.EndsWith("/.", StringComparison.Ordinal);

@@ -29,12 +29,17 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
         var reported = new HashSet<Stage>();
         foreach (var stage in model.Stages.Where(s => !finalLineage.Contains(s)))
         {
+            // Only a stage the final one copies from can matter; the walk over its lineage comes after that check.
+            if (!copiedFrom.Contains(stage))
+            {
+                continue;
+            }
+
             var publish = model.DotnetCommandsInLineage(stage, "publish").LastOrDefault();
             var root = stage.Root;
             if (publish is null || root is null || root.From.Platform is not null
                 || root.BaseImage is not { } image || Images.DotnetImage.TryClassify(image) is not { Kind: Images.DotnetImageKind.Sdk, IsWindows: false, IsAot: false }
                 || string.Equals(publish.GetProperty("PublishAot"), "true", System.StringComparison.OrdinalIgnoreCase)
-                || !copiedFrom.Contains(stage)
                 || !reported.Add(root))
             {
                 continue;
