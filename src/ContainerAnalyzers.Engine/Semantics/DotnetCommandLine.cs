@@ -211,7 +211,7 @@ public sealed class DotnetCommandLine
     {
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            if (!IsDotnetExecutable(words[i]))
+            if (!DotnetCommands.IsDotnetExecutable(words[i]))
             {
                 continue;
             }
@@ -226,14 +226,6 @@ public sealed class DotnetCommandLine
             return;
         }
     }
-
-    /// <summary><c>dotnet</c> or <c>dotnet.exe</c>, by itself or at the end of a path.</summary>
-    private static bool IsDotnetExecutable(string word)
-        => EndsWithFileName(word, "dotnet", StringComparison.Ordinal) || EndsWithFileName(word, "dotnet.exe", StringComparison.OrdinalIgnoreCase);
-
-    private static bool EndsWithFileName(string word, string fileName, StringComparison comparison)
-        => word.EndsWith(fileName, comparison)
-            && (word.Length == fileName.Length || word[word.Length - fileName.Length - 1] is '/' or '\\');
 
     /// <summary>Splits shell text into simple commands (at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, <c>|</c>, newlines) and each into words, honouring quotes.</summary>
     internal static IEnumerable<IReadOnlyList<string>> SplitCommands(string text)

@@ -73,8 +73,13 @@ public static class DotnetCommands
         }
     }
 
-    private static bool IsDotnetExecutable(string word)
-        => word == "dotnet" || word.EndsWith("/dotnet", StringComparison.Ordinal) || word.EndsWith("\\dotnet.exe", StringComparison.OrdinalIgnoreCase) || word.Equals("dotnet.exe", StringComparison.OrdinalIgnoreCase);
+    /// <summary><c>dotnet</c> or <c>dotnet.exe</c>, by itself or at the end of a Linux or Windows path.</summary>
+    internal static bool IsDotnetExecutable(string word)
+        => EndsWithFileName(word, "dotnet", StringComparison.Ordinal) || EndsWithFileName(word, "dotnet.exe", StringComparison.OrdinalIgnoreCase);
+
+    private static bool EndsWithFileName(string word, string fileName, StringComparison comparison)
+        => word.EndsWith(fileName, comparison)
+            && (word.Length == fileName.Length || word[word.Length - fileName.Length - 1] is '/' or '\\');
 
     /// <summary>
     /// Scans shell text for the word <c>dotnet</c> in command position followed by a verb. The span is the whole

@@ -49,6 +49,20 @@ public sealed class SemanticModelTests
         Assert.That(model.DotnetRunCommands.Select(c => c.GetOption("-f", "--framework")).SingleOrDefault(), Is.EqualTo(expected));
     }
 
+    // One definition serves the invocation finder and the command-line reader.
+    [TestCase("dotnet", true)]
+    [TestCase("/usr/bin/dotnet", true)]
+    [TestCase("/usr/share/dotnet/dotnet", true)]
+    [TestCase("dotnet.exe", true)]
+    [TestCase("DOTNET.EXE", true)]
+    [TestCase("C:\\Program Files\\dotnet\\dotnet.exe", true)]
+    [TestCase("mydotnet", false)]
+    [TestCase("dotnet2", false)]
+    [TestCase("/opt/notdotnet", false)]
+    [TestCase("Dotnet", false)]
+    public void TheDotnetExecutableIsRecognisedByItsFileName(string word, bool expected)
+        => Assert.That(DotnetCommands.IsDotnetExecutable(word), Is.EqualTo(expected));
+
     [Test]
     public void StagesBaseImagesAndChains()
     {
