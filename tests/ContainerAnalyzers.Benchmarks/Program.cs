@@ -14,6 +14,7 @@ using ContainerAnalyzers.Tests.Fuzzing;
 // Modes:
 //   --corpus <dir>      parse and full analysis of every Dockerfile under <dir>, one line per file, then a summary line
 //   --synthetic         the same on generated files of 1 KB, 100 KB, 1 MB and 10 MB (linear scaling)
+//   --gc-breakdown [N]  full analysis of the synthetic sizes from a clean heap, split into GC pause and the rest
 //   --fuzz <count>      the long fuzz run (seeded from --seeds <dir>, default ../shared/corpora) [--seed N]
 var arguments = args.ToList();
 string? Option(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
@@ -42,12 +43,18 @@ if (arguments.Contains("--synthetic"))
     return 0;
 }
 
+if (arguments.Contains("--gc-breakdown"))
+{
+    GcBreakdown.Run(int.Parse(Option("--gc-breakdown") ?? "9", System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 if (Option("--fuzz") is { } countText)
 {
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --fuzz <count> [--seed N] [--seeds <dir>]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>]");
 return 2;
 
 static IConfig Config(Job job) => ManualConfig.CreateEmpty()
