@@ -16,6 +16,8 @@ using ContainerAnalyzers.Tests.Fuzzing;
 //   --synthetic         the same on generated files of 1 KB, 100 KB, 1 MB and 10 MB (linear scaling)
 //   --gc-breakdown [N]  full analysis of the synthetic sizes from a clean heap, split into GC pause and the rest
 //   --fuzz <count>      the long fuzz run (seeded from --seeds <dir>, default ../shared/corpora) [--seed N]
+//   --differential <other ContainerAnalyzers.Engine.dll> [--count N] [--seed N]
+//                       this build's parser against another build's, on the corpora and fuzzed inputs
 var arguments = args.ToList();
 string? Option(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
 
@@ -49,12 +51,18 @@ if (arguments.Contains("--gc-breakdown"))
     return 0;
 }
 
+if (Option("--differential") is { } otherEngine)
+{
+    var seedsDirectory = Option("--seeds") ?? FindSharedCorpora();
+    return ParserDifferential.Run(otherEngine, int.Parse(Option("--count") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), LoadSeeds(seedsDirectory));
+}
+
 if (Option("--fuzz") is { } countText)
 {
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N]");
 return 2;
 
 static IConfig Config(Job job) => ManualConfig.CreateEmpty()
@@ -78,9 +86,7 @@ static void PrintSummary(Summary summary, int files)
 static int Fuzz(int count, int seed, string? seedsDirectory)
 {
     seedsDirectory ??= FindSharedCorpora();
-    var seeds = seedsDirectory is null
-        ? Array.Empty<string>()
-        : Directory.EnumerateFiles(seedsDirectory, "Dockerfile*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+    var seeds = LoadSeeds(seedsDirectory);
     Console.WriteLine($"fuzz: {count} inputs, seed {seed}, {seeds.Length} seed files from {seedsDirectory ?? "(none)"}");
     var fuzzer = new DockerfileFuzzer(seed, seeds);
     var total = Stopwatch.StartNew();
@@ -146,6 +152,11 @@ static int Fuzz(int count, int seed, string? seedsDirectory)
 
     return failures == 0 ? 0 : 1;
 }
+
+// The Dockerfiles of the corpora, in a stable order, as seeds for mutation.
+static string[] LoadSeeds(string? directory) => directory is null
+    ? Array.Empty<string>()
+    : Directory.EnumerateFiles(directory, "Dockerfile*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
 
 static string? FindSharedCorpora()
 {
