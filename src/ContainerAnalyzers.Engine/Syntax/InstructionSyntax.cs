@@ -220,11 +220,14 @@ public sealed class CopyInstructionSyntax : InstructionSyntax
 
     public SyntaxToken? Destination => Arguments.Count >= 2 ? Arguments[Arguments.Count - 1] : null;
 
+    /// <summary>How many sources there are: every argument but the last. For loops over <c>Arguments[0..SourceCount)</c> on hot paths.</summary>
+    public int SourceCount => Arguments.Count > 1 ? Arguments.Count - 1 : 0;
+
     public IEnumerable<SyntaxToken> Sources
     {
         get
         {
-            for (var i = 0; i < Arguments.Count - 1; i++)
+            for (var i = 0; i < SourceCount; i++)
             {
                 yield return Arguments[i];
             }

@@ -63,6 +63,18 @@ public sealed class ParserTests
         Assert.That(copies[2].From!.Text, Is.EqualTo("--from=a"));
     }
 
+    [TestCase("COPY a b c /dest/", 3)]
+    [TestCase("COPY a /dest/", 1)]
+    [TestCase("COPY [\"a\", \"b\", \"/dest/\"]", 2)]
+    [TestCase("COPY onlyone", 0)]
+    [TestCase("COPY", 0)]
+    public void SourcesAreEveryArgumentButTheDestination(string line, int sources)
+    {
+        var copy = (CopyInstructionSyntax)DockerfileParser.Parse("FROM scratch\n" + line + "\n").Instructions[1];
+        Assert.That(copy.SourceCount, Is.EqualTo(sources));
+        Assert.That(copy.Sources.Count(), Is.EqualTo(sources));
+    }
+
     // A small table with many different words: words that land in the same slot must never be confused.
     [Test]
     public void TheStringTableNeverConfusesWordsThatCollide()

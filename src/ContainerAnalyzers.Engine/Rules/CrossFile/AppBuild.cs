@@ -97,12 +97,12 @@ internal static class AppBuild
             if (instruction is CopyInstructionSyntax copy && copy.From is null)
             {
                 // Every COPY of the file comes through here: an index loop over the sources, no iterator.
-                var arguments = copy.Arguments;
-                for (var i = 0; i < arguments.Count - 1; i++)
+                for (var i = 0; i < copy.SourceCount; i++)
                 {
-                    if (IsProjectFile(arguments[i].Value))
+                    var source = copy.Arguments[i];
+                    if (IsProjectFile(source.Value))
                     {
-                        named.Add((FileName(arguments[i].Value), arguments[i].Span));
+                        named.Add((FileName(source.Value), source.Span));
                     }
                 }
             }

@@ -60,10 +60,9 @@ public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
     // Loops rather than LINQ: these run for every instruction of every stage.
     private static bool CopiesWholeContext(CopyInstructionSyntax copy)
     {
-        var arguments = copy.Arguments;
-        for (var i = 0; i < arguments.Count - 1; i++)
+        for (var i = 0; i < copy.SourceCount; i++)
         {
-            if (IsWholeContext(arguments[i].Value))
+            if (IsWholeContext(copy.Arguments[i].Value))
             {
                 return true;
             }
