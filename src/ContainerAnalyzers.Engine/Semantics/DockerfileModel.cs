@@ -177,15 +177,9 @@ public sealed class DockerfileModel
     {
         foreach (var ancestor in stage.Lineage.Reverse())
         {
-            foreach (var instruction in ancestor.Instructions)
+            foreach (var command in DotnetCommandsIn(ancestor, verbs))
             {
-                foreach (var command in DotnetCommandsOf(instruction))
-                {
-                    if (verbs.Length == 0 || Array.IndexOf(verbs, command.Verb) >= 0)
-                    {
-                        yield return command;
-                    }
-                }
+                yield return command;
             }
         }
     }

@@ -108,7 +108,8 @@ public static class DockerfileParser
 
         public SyntaxToken Token(int start, int end) => new(SpanOf(start, end), _strings.Get(Text, start, end - start));
 
-        public SyntaxToken Token(int start, int end, string value) => new(SpanOf(start, end), _strings.Get(value));
+        /// <summary>A token whose value the caller has already read (and shared, where it repeats).</summary>
+        public SyntaxToken Token(int start, int end, string value) => new(SpanOf(start, end), value);
 
         /// <summary>The characters of the line from start to end, shared with equal words read before.</summary>
         public string Word(int start, int end) => _strings.Get(Text, start, end - start);
@@ -868,7 +869,7 @@ public static class DockerfileParser
                             return JsonResult.NotJson;
                         }
 
-                        strings.Add(line.Token(stringStart, position, value));
+                        strings.Add(line.Token(stringStart, position, line.Word(value)));
                     }
                     else
                     {
