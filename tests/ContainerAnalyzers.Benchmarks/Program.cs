@@ -18,6 +18,11 @@ using ContainerAnalyzers.Tests.Fuzzing;
 //   --fuzz <count>      the long fuzz run (seeded from --seeds <dir>, default ../shared/corpora) [--seed N]
 //   --differential <other ContainerAnalyzers.Engine.dll> [--count N] [--seed N]
 //                       this build's parser against another build's, on the corpora and fuzzed inputs
+//   --driver [--runs N] [--corpora <dir>]
+//                       the package's analyzers through the Roslyn driver (CompilationWithAnalyzers, execution-time
+//                       logging) on every corpus pair, beside the engine's own time and dockerfile-utils' validate()
+//   --dump-diagnostics <file> [--corpora <dir>]
+//                       every diagnostic the package reports on the corpus pairs, one line each, for a before/after diff
 var arguments = args.ToList();
 string? Option(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
 
@@ -57,12 +62,27 @@ if (Option("--differential") is { } otherEngine)
     return ParserDifferential.Run(otherEngine, int.Parse(Option("--count") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), LoadSeeds(seedsDirectory));
 }
 
+if (arguments.Contains("--driver"))
+{
+    var corpora = Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>");
+    var pairs = CorpusPair.FromSharedCorpora(corpora);
+    var runs = int.Parse(Option("--runs") ?? "20", System.Globalization.CultureInfo.InvariantCulture);
+    return DriverBenchmark.Run(pairs, runs, DockerfileUtilsTiming.Run(pairs.Select(p => p.DockerfilePath).Distinct().ToList(), runs));
+}
+
+if (Option("--dump-diagnostics") is { } dumpPath)
+{
+    var corpora = Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>");
+    using var writer = new StreamWriter(dumpPath);
+    return DriverBenchmark.Dump(CorpusPair.FromSharedCorpora(corpora), corpora, writer);
+}
+
 if (Option("--fuzz") is { } countText)
 {
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --dump-diagnostics <file> [--corpora <dir>]");
 return 2;
 
 static IConfig Config(Job job) => ManualConfig.CreateEmpty()

@@ -1,0 +1,230 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ContainerAnalyzers.Benchmarks;
+
+/// <summary>
+/// The package as the compiler runs it: each corpus pair becomes a compilation with the csproj and the Dockerfile
+/// as AdditionalFiles (tagged as the package's build files tag them) and the project's properties as global
+/// options, and every analyzer of the package runs through <see cref="CompilationWithAnalyzers"/> with execution-time
+/// logging, the figure <c>-p:ReportAnalyzer=true</c> prints.
+/// </summary>
+internal static class DriverBenchmark
+{
+    private const string Program = "public static class Program { public static void Main() { } }";
+
+    public static ImmutableArray<DiagnosticAnalyzer> PackageAnalyzers { get; } = typeof(ContainerAnalyzers.Analyzers.CTR0009DockerfileFixAvailableAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    /// <summary>
+    /// Per pair: the best of <paramref name="runs"/> summed ExecutionTime of the package's analyzers on the same
+    /// compilation, next to the best of the engine's own full analysis (parse, model, every rule; nothing cached).
+    /// </summary>
+    public static int Run(IReadOnlyList<CorpusPair> pairs, int runs, string? dockerfileUtilsTimes)
+    {
+        Console.WriteLine($"driver: {pairs.Count} pairs, {PackageAnalyzers.Length} analyzers, best of {runs}");
+        var utils = dockerfileUtilsTimes is null ? null : ReadTimes(dockerfileUtilsTimes);
+
+        // Warm up first, so both figures are of tiered-up code (as in a long-lived compiler server or IDE), not of
+        // the JIT's first tier: every pair through both paths, then a pause for the background recompilation.
+        var compilations = pairs.Select(Create).ToList();
+        for (var round = 0; round < 40; round++)
+        {
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                DriverMicroseconds(compilations[i].Compilation, compilations[i].Options, 1);
+                EngineMicroseconds(pairs[i], 1);
+            }
+        }
+
+        Thread.Sleep(1000);
+        var driverTimes = new List<double>();
+        var engineTimes = new List<double>();
+        var utilsTimes = new List<double>();
+        foreach (var pair in pairs)
+        {
+            var (compilation, options) = compilations[driverTimes.Count];
+            var driver = DriverMicroseconds(compilation, options, runs);
+            var engine = EngineMicroseconds(pair, runs);
+            driverTimes.Add(driver);
+            engineTimes.Add(engine);
+            var line = $"  {pair.Name,-70} driver {driver,8:F1} us  engine {engine,8:F1} us  ratio {driver / engine,5:F2}";
+            if (utils is not null && utils.TryGetValue(pair.DockerfilePath, out var utilsTime))
+            {
+                utilsTimes.Add(utilsTime);
+                line += $"  dockerfile-utils {utilsTime,8:F1} us  speed-up {utilsTime / driver,5:F1}x";
+            }
+
+            Console.WriteLine(line);
+        }
+
+        static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.OrderBy(v => v).ElementAt(values.Count / 2);
+        var summary = $"DRIVER pairs={pairs.Count} driver-median-us={Median(driverTimes):F1} engine-median-us={Median(engineTimes):F1} " +
+            $"median-ratio={Median(driverTimes.Zip(engineTimes, (d, e) => d / e).ToList()):F2} " +
+            $"total-ratio={driverTimes.Sum() / engineTimes.Sum():F2}";
+        if (utilsTimes.Count > 0)
+        {
+            summary += $" dockerfile-utils-median-us={Median(utilsTimes):F1} speed-up-vs-dockerfile-utils={utilsTimes.Sum() / driverTimes.Sum():F1}x";
+        }
+
+        Console.WriteLine(summary);
+        return 0;
+    }
+
+    /// <summary>
+    /// Every diagnostic of every pair, one line each, in a stable order: a before/after comparison of the analyzers
+    /// (ids, severities, locations, messages and properties) as a plain text diff.
+    /// </summary>
+    public static int Dump(IReadOnlyList<CorpusPair> pairs, string corporaRoot, TextWriter output)
+    {
+        foreach (var pair in pairs)
+        {
+            var (compilation, options) = Create(pair);
+            var diagnostics = compilation.WithAnalyzers(PackageAnalyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var lines = new List<string>();
+            foreach (var diagnostic in diagnostics)
+            {
+                var span = diagnostic.Location.GetLineSpan();
+                var path = span.Path is { Length: > 0 } p ? Path.GetRelativePath(corporaRoot, p) : "(none)";
+                var properties = string.Join(";", diagnostic.Properties.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + Escape(kv.Value)));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{pair.Name}\t{diagnostic.Id}\t{diagnostic.Severity}\t{path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1},{span.EndLinePosition.Line + 1},{span.EndLinePosition.Character + 1})\t{diagnostic.GetMessage(CultureInfo.InvariantCulture)}\t{properties}"));
+            }
+
+            lines.Sort(StringComparer.Ordinal);
+            foreach (var line in lines)
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Escape(string? value) => value is null ? "(null)" : value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
+
+    private static Dictionary<string, double> ReadTimes(string path) => File.ReadLines(path)
+        .Select(l => l.Split('\t'))
+        .Where(c => c.Length == 2)
+        .ToDictionary(c => Path.GetFullPath(c[0]), c => double.Parse(c[1], CultureInfo.InvariantCulture));
+
+    // The best of the runs, on one compilation (so the parse and the project facts are cached, as between keystrokes),
+    // of the package's analyzers' summed ExecutionTime.
+    private static double DriverMicroseconds(Compilation compilation, AnalyzerOptions options, int runs)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < runs; i++)
+        {
+            var withAnalyzers = compilation.WithAnalyzers(PackageAnalyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var sum = TimeSpan.Zero;
+            foreach (var analyzer in PackageAnalyzers)
+            {
+                sum += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+            }
+
+            best = Math.Min(best, sum.TotalMilliseconds * 1000);
+        }
+
+        return best;
+    }
+
+    private static double EngineMicroseconds(CorpusPair pair, int runs)
+    {
+        var text = File.ReadAllText(pair.DockerfilePath);
+        var properties = pair.Properties();
+        var project = Projects.ProjectFacts.Create(name => properties.TryGetValue(name, out var value) ? value : null, properties["MSBuildProjectFullPath"], pair.ProjectText());
+        var best = double.MaxValue;
+        var watch = new Stopwatch();
+        for (var i = 0; i < runs; i++)
+        {
+            watch.Restart();
+            var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(text)), project, hasDockerIgnore: true);
+            foreach (var rule in AllRules.DockerfileRules)
+            {
+                rule.Analyze(analysis);
+            }
+
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds * 1000);
+        }
+
+        return best;
+    }
+
+    public static (Compilation Compilation, AnalyzerOptions Options) Create(CorpusPair pair)
+    {
+        var properties = pair.Properties();
+        var projectPath = properties["MSBuildProjectFullPath"];
+        var tree = CSharpSyntaxTree.ParseText(Program, path: Path.Combine(Path.GetDirectoryName(projectPath)!, "Program.cs"));
+        var compilation = CSharpCompilation.Create(
+            "App",
+            new[] { tree },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        var files = new List<(AdditionalText File, string Kind)>
+        {
+            (new FileText(projectPath, pair.ProjectText()), "ProjectFile"),
+            (new FileText(pair.DockerfilePath, File.ReadAllText(pair.DockerfilePath)), "Dockerfile"),
+            (new FileText(Path.Combine(Path.GetDirectoryName(pair.DockerfilePath)!, ".dockerignore"), "**/bin/\n**/obj/\n"), "DockerIgnore"),
+        };
+        var global = properties.ToDictionary(kv => "build_property." + kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var provider = new OptionsProvider(global, files.ToDictionary(f => f.File.Path, f => f.Kind, StringComparer.Ordinal));
+        return (compilation, new AnalyzerOptions(files.Select(f => f.File).ToImmutableArray(), provider));
+    }
+
+    private sealed class FileText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public FileText(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text, Encoding.UTF8);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Dictionary<string, string> _kinds;
+
+        public OptionsProvider(Dictionary<string, string> global, Dictionary<string, string> kinds)
+        {
+            GlobalOptions = new Options(global);
+            _kinds = kinds;
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _kinds.TryGetValue(textFile.Path, out var kind)
+            ? new Options(new Dictionary<string, string>(StringComparer.Ordinal) { ["build_metadata.AdditionalFiles.ContainerAnalyzersKind"] = kind })
+            : Options.Empty;
+    }
+
+    private sealed class Options : AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new(new Dictionary<string, string>());
+
+        private readonly Dictionary<string, string> _values;
+
+        public Options(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+    }
+}
