@@ -22,7 +22,7 @@ public sealed class RuleFixCodeFixProvider : CodeFixProvider
 {
     private static readonly string[] RewriteRuleIds = { RuleIds.NoBuilderStage, RuleIds.FinalStageOnSdkImage, RuleIds.ProjectHasNoDockerfile, RuleIds.DockerfileFixAvailable, RuleIds.SyntaxError };
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = RuleDescriptors.All.Select(r => r.Id).Except(RewriteRuleIds).ToImmutableArray();
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = AllRules.Descriptors.Select(r => r.Id).Except(RewriteRuleIds).ToImmutableArray();
 
     // Each edit depends on the text it was computed on; a batch would need recomputation, so none is offered.
     public override FixAllProvider? GetFixAllProvider() => null;

@@ -21,7 +21,7 @@ namespace ContainerAnalyzers.CodeFixes;
 [Shared]
 public sealed class SuppressCodeFixProvider : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = RuleDescriptors.All.Select(r => r.Id)
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = AllRules.Descriptors.Select(r => r.Id)
         .Where(id => id is not RuleIds.ProjectHasNoDockerfile and not RuleIds.DockerfileFixAvailable).ToImmutableArray();
 
     public override FixAllProvider? GetFixAllProvider() => null;
@@ -34,7 +34,7 @@ public sealed class SuppressCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             var span = diagnostic.Location.SourceSpan;
-            if (Suppressions.CreateSuppressFix(tree, diagnostic.Id, new SourceSpan(span.Start, span.Length)) is not { } fix)
+            if (SuppressionFixes.CreateSuppressFix(tree, diagnostic.Id, new SourceSpan(span.Start, span.Length)) is not { } fix)
             {
                 continue;
             }

@@ -58,7 +58,7 @@ internal static class WorkspaceDockerfiles
     {
         var options = project.AnalyzerOptions;
         var paths = new HashSet<string>(
-            options.AdditionalFiles.Where(f => AdditionalFileKinds.Classify(f, options) == kind).Select(f => f.Path),
+            options.AdditionalFiles.Where(f => AnalysisCache.GetInputs(options).KindOf(f, options) == kind).Select(f => f.Path),
             StringComparer.Ordinal);
         return project.AdditionalDocuments.Where(d => d.FilePath is not null && paths.Contains(d.FilePath));
     }

@@ -171,14 +171,11 @@ public static class DockerfileFixes
     public static bool IsClean(string dockerfileText, ProjectFacts project, CancellationToken cancellationToken = default)
     {
         var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken)), project);
-        foreach (var rule in AllRules.DockerfileRules)
+        foreach (var finding in RuleHost.Run(analysis, AllRules.DockerfileRules, cancellationToken))
         {
-            foreach (var finding in rule.Analyze(analysis, cancellationToken))
+            if (finding.Severity >= RuleSeverity.Warning)
             {
-                if (finding.Severity >= RuleSeverity.Warning)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
@@ -331,7 +328,7 @@ public static class DockerfileFixes
         var carriedArguments = CarryOver.Referenced(carry.Arguments, ArgumentNames, carriedTexts).ToArray();
 
         var newLine = NewLineOf(tree.Text);
-        var kept = CarryOver.CloseContinuation(Apply(tree.Text, edits), tree.EscapeCharacter);
+        var kept = CarryOver.CloseContinuation(TextEdit.Apply(tree.Text, edits), tree.EscapeCharacter);
         var writer = new DockerfileWriter(plan, newLine, tree.EscapeCharacter);
         writer.Verbatim(kept);
         writer.Line();
@@ -422,39 +419,5 @@ public static class DockerfileFixes
         }
 
         return candidate;
-    }
-
-    private static string Apply(string text, List<TextEdit> edits)
-    {
-        var builder = new StringBuilder(text.Length + 256);
-        var position = 0;
-        foreach (var edit in edits.OrderBy(e => e.Start).ThenBy(e => e.Length))
-        {
-            if (edit.Start < position)
-            {
-                continue;
-            }
-
-            builder.Append(text, position, edit.Start - position).Append(edit.NewText);
-            position = edit.Start + edit.Length;
-        }
-
-        return builder.Append(text, position, text.Length - position).ToString();
-    }
-
-    private readonly struct TextEdit
-    {
-        public TextEdit(int start, int length, string newText)
-        {
-            Start = start;
-            Length = length;
-            NewText = newText;
-        }
-
-        public int Start { get; }
-
-        public int Length { get; }
-
-        public string NewText { get; }
     }
 }

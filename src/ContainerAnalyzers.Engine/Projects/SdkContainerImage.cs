@@ -89,7 +89,6 @@ public sealed class SdkContainerImage
         => span.Start >= _userInDockerfile.Start && span.Start < _userInDockerfile.End ? _userInProject : _imageInProject;
 
     /// <summary>The rules that apply to SDK container settings: the image and user rules; the others need a real Dockerfile.</summary>
-    public static bool Applies(string ruleId) => ruleId is "CTR0002" or "CTR0010" or "CTR0011" or "CTR0020" or "CTR0022" or "CTR0024" or "CTR0033";
 
     public override string ToString() => Image;
 }

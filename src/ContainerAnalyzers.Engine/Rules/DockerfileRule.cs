@@ -133,26 +133,17 @@ public abstract class SourceEvidence
 
 /// <summary>
 /// A rule over one Dockerfile: a small fold over the semantic model that reports findings. Rules know nothing
-/// of Roslyn or of suppression comments: <see cref="Analyze(DockerfileAnalysis, CancellationToken)"/> filters the
-/// suppressed findings, and the host turns the rest into diagnostics.
+/// of Roslyn or of suppression comments: a host (<see cref="RuleHost"/>) runs them all, then filters the suppressed
+/// findings in one pass, and turns the rest into diagnostics.
 /// </summary>
 public abstract class DockerfileRule
 {
     public abstract RuleDescriptor Descriptor { get; }
 
+    /// <summary>This rule alone, followed by the suppression pass: for tests and tools that ask one rule.</summary>
     public IReadOnlyList<RuleFinding> Analyze(DockerfileAnalysis analysis, CancellationToken cancellationToken = default)
-    {
-        var findings = new List<RuleFinding>();
-        Analyze(analysis, findings, cancellationToken);
-        if (findings.Count > 0)
-        {
-            // Suppression comments apply the same way in every host (IDE, build, fix generator, MSBuild task).
-            var suppressions = analysis.Model.Suppressions;
-            findings.RemoveAll(f => suppressions.IsSuppressed(f.Rule.Id, f.Span));
-        }
+        => RuleHost.Run(analysis, new[] { this }, cancellationToken);
 
-        return findings;
-    }
-
-    protected abstract void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken);
+    /// <summary>The fold: adds the rule's findings, suppressed or not.</summary>
+    protected internal abstract void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken);
 }

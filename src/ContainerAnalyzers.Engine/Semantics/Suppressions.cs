@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
 
@@ -16,13 +15,15 @@ namespace ContainerAnalyzers.Semantics;
 /// <item><c># containeranalyzers ignore-file=CTR0010</c> anywhere: the whole file.</item>
 /// </list>
 /// hadolint's <c># hadolint ignore=DL3006</c> (and <c>global ignore=</c>) and BuildKit's <c># check=skip=…</c> directive
-/// are honoured too, for the rules that are the same check (<see cref="RuleEquivalents"/>).
+/// are recorded too, as <see cref="HadolintKey"/> and <see cref="BuildKitKey"/> keys. The model knows nothing of the
+/// rules: the rule host asks with each rule's keys (its id and its equivalents, from the rule table) after all
+/// rules have run.
 /// </summary>
 public sealed class Suppressions
 {
     public const string CommentPrefix = "containeranalyzers";
 
-    private static readonly Regex OurComment = new(@"^#\s*containeranalyzers\s+(?<scope>ignore|ignore-stage|ignore-file)\s*=\s*(?<ids>[\w\s,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    internal static readonly Regex OurComment = new(@"^#\s*containeranalyzers\s+(?<scope>ignore|ignore-stage|ignore-file)\s*=\s*(?<ids>[\w\s,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex HadolintComment = new(@"^#\s*hadolint\s+(?<global>global\s+)?ignore\s*=\s*(?<ids>[\w\s,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private readonly HashSet<string> _file = new(StringComparer.OrdinalIgnoreCase);
@@ -77,9 +78,34 @@ public sealed class Suppressions
         return suppressions;
     }
 
-    public bool IsSuppressed(string ruleId, SourceSpan span)
+    /// <summary>The key a <c># hadolint ignore=</c> comment records for a hadolint code.</summary>
+    public static string HadolintKey(string code) => "hadolint:" + code;
+
+    /// <summary>The key a <c># check=skip=</c> directive records for a BuildKit check (<c>all</c> included).</summary>
+    public static string BuildKitKey(string check) => "buildkit:" + check;
+
+    /// <summary>Whether a finding at the span is suppressed for a rule known by these keys (its id, then its equivalents' keys).</summary>
+    public bool IsSuppressed(IReadOnlyList<string> ruleKeys, SourceSpan span)
     {
-        if (_file.Contains(ruleId) || _file.Contains("all"))
+        if (_file.Contains("all"))
+        {
+            return true;
+        }
+
+        foreach (var key in ruleKeys)
+        {
+            if (IsSuppressed(key, span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsSuppressed(string ruleId, SourceSpan span)
+    {
+        if (_file.Contains(ruleId))
         {
             return true;
         }
@@ -124,43 +150,6 @@ public sealed class Suppressions
         return false;
     }
 
-    /// <summary>
-    /// The edit that suppresses a rule for the instruction at a span: a new <c># containeranalyzers ignore=</c> line
-    /// above it, or the id added to such a line already there. Null when the span is in no instruction.
-    /// </summary>
-    public static RuleFix? CreateSuppressFix(DockerfileSyntaxTree tree, string ruleId, SourceSpan span)
-    {
-        var elements = tree.Elements;
-        for (var i = 0; i < elements.Count; i++)
-        {
-            if (elements[i].Instruction is not { } instruction || span.Start < instruction.FullSpan.Start || span.Start >= Math.Max(instruction.FullSpan.End, instruction.FullSpan.Start + 1))
-            {
-                continue;
-            }
-
-            var title = $"Suppress {ruleId} for this instruction";
-            for (var j = i - 1; j >= 0 && elements[j].Kind == SyntaxElementKind.Comment; j--)
-            {
-                var text = tree.GetText(elements[j].FullSpan);
-                var match = OurComment.Match(text.Trim());
-                if (match.Success && string.Equals(match.Groups["scope"].Value, "ignore", StringComparison.OrdinalIgnoreCase))
-                {
-                    var ids = match.Groups["ids"];
-                    var leading = text.Length - text.TrimStart().Length;
-                    var end = elements[j].FullSpan.Start + leading + ids.Index + ids.Value.TrimEnd().Length;
-                    return new RuleFix(title, RuleFixTarget.Dockerfile, new SourceSpan(end, 0), string.Empty, "," + ruleId);
-                }
-            }
-
-            var lineStart = instruction.FullSpan.Start;
-            var indent = tree.Text.Substring(lineStart, instruction.Keyword.Span.Start - lineStart);
-            var newLine = tree.Text.Contains("\r\n") ? "\r\n" : "\n";
-            return new RuleFix(title, RuleFixTarget.Dockerfile, new SourceSpan(instruction.Keyword.Span.Start, 0), string.Empty, $"# {CommentPrefix} ignore={ruleId}{newLine}{indent}");
-        }
-
-        return null;
-    }
-
     private void Attach(List<string> comments, InstructionSyntax instruction, DockerfileModel model)
     {
         foreach (var comment in comments)
@@ -188,7 +177,7 @@ public sealed class Suppressions
             var hadolint = HadolintComment.Match(comment);
             if (hadolint.Success)
             {
-                var ids = new HashSet<string>(Ids(hadolint.Groups["ids"].Value).SelectMany(RuleEquivalents.FromHadolint), StringComparer.OrdinalIgnoreCase);
+                var ids = new HashSet<string>(Ids(hadolint.Groups["ids"].Value).Select(HadolintKey), StringComparer.OrdinalIgnoreCase);
                 if (hadolint.Groups["global"].Success)
                 {
                     _file.UnionWith(ids);
@@ -212,7 +201,7 @@ public sealed class Suppressions
         var hadolint = HadolintComment.Match(comment);
         if (hadolint.Success && hadolint.Groups["global"].Success)
         {
-            _file.UnionWith(Ids(hadolint.Groups["ids"].Value).SelectMany(RuleEquivalents.FromHadolint));
+            _file.UnionWith(Ids(hadolint.Groups["ids"].Value).Select(HadolintKey));
         }
     }
 
@@ -226,7 +215,10 @@ public sealed class Suppressions
             {
                 foreach (var check in part.Substring(equals + 1).Split(','))
                 {
-                    _file.UnionWith(RuleEquivalents.FromBuildKit(check.Trim()));
+                    if (check.Trim() is { Length: > 0 } name)
+                    {
+                        _file.Add(BuildKitKey(name));
+                    }
                 }
             }
         }
@@ -242,40 +234,4 @@ public sealed class Suppressions
         var end = next?.From.FullSpan.Start ?? model.Syntax.Text.Length;
         return SourceSpan.FromBounds(from.FullSpan.Start, end);
     }
-}
-
-/// <summary>Which of our rules are the same check as a hadolint rule or a BuildKit build check.</summary>
-public static class RuleEquivalents
-{
-    private static readonly Dictionary<string, string[]> Hadolint = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["DL3006"] = new[] { RuleIds.BaseImageNotPinned },
-        ["DL3007"] = new[] { RuleIds.BaseImageNotPinned },
-        ["DL3002"] = new[] { RuleIds.FinalStageRunsAsRoot },
-        ["DL3022"] = new[] { RuleIds.UnknownStageReference },
-        ["DL3023"] = new[] { RuleIds.UnknownStageReference },
-        ["DL3024"] = new[] { RuleIds.DuplicateStageName },
-        ["DL3025"] = new[] { RuleIds.ShellFormWithoutShell },
-        ["DL3061"] = new[] { RuleIds.SyntaxError },
-    };
-
-    private static readonly Dictionary<string, string[]> BuildKit = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["DuplicateStageName"] = new[] { RuleIds.DuplicateStageName },
-        ["SecretsUsedInArgOrEnv"] = new[] { RuleIds.SecretInArgOrEnv },
-        ["JSONArgsRecommended"] = new[] { RuleIds.ShellFormWithoutShell },
-        ["UndefinedArgInFrom"] = new[] { RuleIds.UnknownStageReference },
-    };
-
-    public static IReadOnlyList<string> FromHadolint(string code) => Hadolint.TryGetValue(code, out var ids) ? ids : Array.Empty<string>();
-
-    public static IReadOnlyList<string> FromBuildKit(string check)
-        => string.Equals(check, "all", StringComparison.OrdinalIgnoreCase)
-            ? BuildKit.Values.SelectMany(v => v).Distinct().ToArray()
-            : BuildKit.TryGetValue(check, out var ids) ? ids : Array.Empty<string>();
-
-    /// <summary>The hadolint codes and BuildKit checks that one of our rules also covers (for the docs).</summary>
-    public static IEnumerable<string> For(string ruleId)
-        => Hadolint.Where(p => p.Value.Contains(ruleId)).Select(p => "hadolint " + p.Key)
-            .Concat(BuildKit.Where(p => p.Value.Contains(ruleId)).Select(p => "BuildKit " + p.Key));
 }

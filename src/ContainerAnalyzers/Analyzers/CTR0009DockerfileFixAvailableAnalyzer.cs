@@ -31,7 +31,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: the Dockerfile to fix; empty when the project has none (CTR0003).</summary>
     public const string DockerfilePathProperty = "DockerfilePath";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DockerfileFixAvailable);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.CTR0009);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -78,7 +78,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(MirroredIdsProperty, string.Join(",", mirror.Ids))
             .Add(DockerfilePathProperty, mirror.DockerfilePath ?? string.Empty);
-        return Diagnostic.Create(DiagnosticDescriptors.DockerfileFixAvailable, location, properties, mirror.ProjectName, string.Join(", ", mirror.Ids));
+        return Diagnostic.Create(DiagnosticDescriptors.CTR0009, location, properties, mirror.ProjectName, string.Join(", ", mirror.Ids));
     }
 
     private static Mirror? FindMirror(AnalyzerOptions options, string? assemblyName, Func<SourceText, DockerfileSyntaxTree?> parse, CancellationToken cancellationToken)
@@ -86,9 +86,9 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
         try
         {
             var facts = AnalysisCache.GetProjectFacts(options, cancellationToken);
-            var dockerfiles = options.AdditionalFiles.Where(f => AdditionalFileKinds.Classify(f, options) == AdditionalFileKind.Dockerfile).ToArray();
+            var dockerfiles = AnalysisCache.GetInputs(options).Dockerfiles;
             var projectName = facts.ProjectName ?? assemblyName ?? "project";
-            if (dockerfiles.Length == 0)
+            if (dockerfiles.Count == 0)
             {
                 return CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
                     ? new Mirror(projectName, null, new[] { RuleIds.ProjectHasNoDockerfile })
@@ -109,7 +109,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // See DockerfileRuleAnalyzer: never let an exception become AD0001.
+            // See DockerfileAnalyzer: never let an exception become AD0001.
         }
 
         return null;

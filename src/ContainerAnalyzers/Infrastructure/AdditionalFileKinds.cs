@@ -21,17 +21,17 @@ internal static class AdditionalFileKinds
 {
     public const string MetadataKey = "build_metadata.AdditionalFiles.ContainerAnalyzersKind";
 
-    public static AdditionalFileKind Classify(AdditionalText file, AnalyzerOptions options)
+    /// <summary>What the file is; <paramref name="taggedByPackage"/> says whether the package's build files added it.</summary>
+    public static AdditionalFileKind Classify(AdditionalText file, AnalyzerOptions options, out bool taggedByPackage)
     {
-        if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out var kind) && !string.IsNullOrWhiteSpace(kind))
+        taggedByPackage = options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out var kind);
+        // No lower-casing copy: this runs for every additional file of every compilation.
+        if (taggedByPackage && kind?.Trim() is { Length: > 0 } trimmed)
         {
-            return kind.Trim().ToLowerInvariant() switch
-            {
-                "dockerfile" => AdditionalFileKind.Dockerfile,
-                "projectfile" => AdditionalFileKind.ProjectFile,
-                "dockerignore" => AdditionalFileKind.DockerIgnore,
-                _ => AdditionalFileKind.None,
-            };
+            return trimmed.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.Dockerfile
+                : trimmed.Equals("ProjectFile", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.ProjectFile
+                : trimmed.Equals("DockerIgnore", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.DockerIgnore
+                : AdditionalFileKind.None;
         }
 
         return ClassifyByName(file.Path);

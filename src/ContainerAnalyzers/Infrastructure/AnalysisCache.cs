@@ -22,6 +22,7 @@ internal static class AnalysisCache
 
     private static readonly ConditionalWeakTable<DockerfileSyntaxTree, DockerfileModel> Models = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectFacts> Facts = new();
+    private static readonly ConditionalWeakTable<AnalyzerOptions, AnalyzerInputs> Inputs = new();
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>> Analyses = new();
     private static readonly ConditionalWeakTable<Compilation, DockerfileAnalysis> SdkContainerAnalyses = new();
 
@@ -34,6 +35,9 @@ internal static class AnalysisCache
     /// <summary>The analysis of a Dockerfile in a compilation, shared by all the rules that run on it.</summary>
     public static DockerfileAnalysis GetAnalysis(Compilation compilation, DockerfileSyntaxTree tree, Func<DockerfileAnalysis> create)
         => Analyses.GetValue(compilation, _ => new ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>()).GetOrAdd(tree, _ => create());
+
+    /// <summary>The package's additional files, classified once per set of options.</summary>
+    public static AnalyzerInputs GetInputs(AnalyzerOptions options) => Inputs.GetValue(options, o => new AnalyzerInputs(o));
 
     public static ProjectFacts GetProjectFacts(AnalyzerOptions options, CancellationToken cancellationToken)
         => Facts.GetValue(options, o => ReadProjectFacts(o, cancellationToken));
@@ -60,17 +64,9 @@ internal static class AnalysisCache
     private static ProjectFacts ReadProjectFacts(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        string? projectPath = null;
-        string? projectText = null;
-        foreach (var file in options.AdditionalFiles)
-        {
-            if (AdditionalFileKinds.Classify(file, options) == AdditionalFileKind.ProjectFile)
-            {
-                projectPath = file.Path;
-                projectText = file.GetText(cancellationToken)?.ToString();
-                break;
-            }
-        }
+        var projectFile = GetInputs(options).ProjectFile;
+        var projectPath = projectFile?.Path;
+        var projectText = projectFile?.GetText(cancellationToken)?.ToString();
 
         return ProjectFacts.Create(
             name => global.TryGetValue("build_property." + name, out var value) ? value : null,

@@ -17,7 +17,10 @@ internal static class DiagnosticFactory
         var end = Clamp(finding.Span.End, text.Length);
         var span = TextSpan.FromBounds(start, end < start ? start : end);
         var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-        var properties = ImmutableDictionary.CreateRange(finding.Properties).AddRange(FixProperties.Write(finding.Fixes));
+        // Most findings carry no facts and no fixes: share the empty dictionary instead of building one each.
+        var properties = finding.Properties.Count == 0 && finding.Fixes.Count == 0
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary.CreateRange(finding.Properties).AddRange(FixProperties.Write(finding.Fixes));
         return finding.SeverityOverride is { } severity
             ? Diagnostic.Create(GetDescriptor(finding.Rule), location, ToRoslyn(severity), additionalLocations: null, properties, finding.MessageArguments)
             : Diagnostic.Create(GetDescriptor(finding.Rule), location, properties, finding.MessageArguments);

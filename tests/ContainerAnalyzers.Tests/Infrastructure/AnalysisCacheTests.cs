@@ -20,60 +20,21 @@ public sealed class AnalysisCacheTests
     public async Task DockerfileIsParsedOnceAcrossAnalyzersAndCompilations()
     {
         var dockerfile = new InMemoryText("/src/App/Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet publish -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n");
-        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(dockerfile), new ConfigProvider(("build_property.TargetFramework", "net8.0"), ("build_property.OutputType", "Exe")));
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(dockerfile), new GlobalOptionsProvider(("build_property.TargetFramework", "net8.0"), ("build_property.OutputType", "Exe")));
         var first = CSharpSyntaxTree.ParseText("public static class Program { public static void Main() { } }", path: "/src/App/Program.cs");
         var compilation = CSharpCompilation.Create("App", new[] { first }, NetReferenceAssemblies.Net80, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
         var analyzers = WorkspaceHarness.AllAnalyzers;
-        Assert.That(analyzers.Length, Is.GreaterThan(30));
+        Assert.That(analyzers.Select(a => a.GetType().Name), Does.Contain(nameof(ContainerAnalyzers.Analyzers.DockerfileAnalyzer)).And.Contain(nameof(ContainerAnalyzers.Analyzers.CTR0009DockerfileFixAvailableAnalyzer)));
 
         var before = AnalysisCache.ParseCount;
         var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
         Assert.That(diagnostics.Select(d => d.Id), Does.Contain("CTR0001").And.Contain("CTR0002"));
-        Assert.That(AnalysisCache.ParseCount - before, Is.EqualTo(1), "all the analyzers share one parse");
+        Assert.That(AnalysisCache.ParseCount - before, Is.EqualTo(1), "the host and CTR0009 share one parse");
 
         // A keystroke in Program.cs: a new compilation, the same Dockerfile text.
         var edited = compilation.ReplaceSyntaxTree(first, CSharpSyntaxTree.ParseText("public static class Program { public static void Main() { _ = 1; } }", path: "/src/App/Program.cs"));
         var again = await edited.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
         Assert.That(again.Select(d => d.Id), Does.Contain("CTR0001"));
         Assert.That(AnalysisCache.ParseCount - before, Is.EqualTo(1), "the cached tree is reused when only C# changes");
-    }
-
-    private sealed class InMemoryText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public InMemoryText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class ConfigProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global;
-
-        public ConfigProvider(params (string Key, string Value)[] values) => _global = new Options(values.ToDictionary(v => v.Key, v => v.Value));
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> _values;
-
-            public Options(Dictionary<string, string> values) => _values = values;
-
-            public static Options Empty { get; } = new(new Dictionary<string, string>());
-
-            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-        }
     }
 }

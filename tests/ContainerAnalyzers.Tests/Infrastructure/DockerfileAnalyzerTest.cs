@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
+using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,10 +14,14 @@ namespace ContainerAnalyzers.Tests.Infrastructure;
 /// A fluent builder over the Microsoft.CodeAnalysis.Testing analyzer verifier: a C# project with a Dockerfile
 /// (with inline span markup such as <c>{|CTR0002:…|}</c>), an optional project file, and MSBuild properties
 /// delivered the way the package delivers them (build_property.* in a global analyzer config).
+/// <typeparamref name="TRule"/> is the rule under test: a rule class (CTR0001NoBuilderStageRule), run by the package's
+/// one host, <see cref="DockerfileAnalyzer"/>, with every other rule turned off in the .globalconfig as a user would
+/// (which also exercises the host's skipping of disabled rules); or an analyzer of its own (CTR0009).
 /// </summary>
-internal sealed class DockerfileAnalyzerTest<TAnalyzer>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+internal sealed class DockerfileAnalyzerTest<TRule>
+    where TRule : class
 {
+    private static readonly string RuleId = typeof(TRule).Name.Substring(0, 7);
     private readonly Test _test = new();
     private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal);
     private bool _packageInputs;
@@ -28,32 +34,32 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
     }
 
     /// <summary>A test for an executable project App.csproj (a web project unless <paramref name="web"/> is false).</summary>
-    public static DockerfileAnalyzerTest<TAnalyzer> ForApp(string targetFramework = "net8.0", bool web = true) => new DockerfileAnalyzerTest<TAnalyzer>()
+    public static DockerfileAnalyzerTest<TRule> ForApp(string targetFramework = "net8.0", bool web = true) => new DockerfileAnalyzerTest<TRule>()
         .WithProperty("TargetFramework", targetFramework)
         .WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj")
         .WithProperty("OutputType", "Exe")
         .WithProperty("UsingMicrosoftNETSdkWeb", web ? "true" : "false");
 
-    public DockerfileAnalyzerTest<TAnalyzer> WithProperty(string name, string value)
+    public DockerfileAnalyzerTest<TRule> WithProperty(string name, string value)
     {
         _properties[name] = value;
         return this;
     }
 
-    public DockerfileAnalyzerTest<TAnalyzer> WithDockerfile(string markup, string fileName = "Dockerfile")
+    public DockerfileAnalyzerTest<TRule> WithDockerfile(string markup, string fileName = "Dockerfile")
     {
         _test.TestState.AdditionalFiles.Add(("/src/App/" + fileName, markup));
         return this;
     }
 
-    public DockerfileAnalyzerTest<TAnalyzer> WithProjectFile(string text, string fileName = "App.csproj")
+    public DockerfileAnalyzerTest<TRule> WithProjectFile(string text, string fileName = "App.csproj")
     {
         _test.TestState.AdditionalFiles.Add(("/src/App/" + fileName, text));
         return this;
     }
 
     /// <summary>Another C# source file, for rules that weigh what the code does.</summary>
-    public DockerfileAnalyzerTest<TAnalyzer> WithSource(string source)
+    public DockerfileAnalyzerTest<TRule> WithSource(string source)
     {
         _test.TestState.Sources.Add(source);
         return this;
@@ -63,7 +69,7 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
     /// Tags the additional files as the package's MSBuild files do (ContainerAnalyzersKind metadata), so the
     /// analyzers know the inputs are complete: for example that no .dockerignore means there is none.
     /// </summary>
-    public DockerfileAnalyzerTest<TAnalyzer> WithPackageInputs(bool dockerIgnore)
+    public DockerfileAnalyzerTest<TRule> WithPackageInputs(bool dockerIgnore)
     {
         _packageInputs = true;
         if (dockerIgnore)
@@ -74,7 +80,7 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
         return this;
     }
 
-    public DockerfileAnalyzerTest<TAnalyzer> WithExpected(DiagnosticResult expected)
+    public DockerfileAnalyzerTest<TRule> WithExpected(DiagnosticResult expected)
     {
         _test.ExpectedDiagnostics.Add(expected);
         return this;
@@ -86,6 +92,15 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
         foreach (var (name, value) in _properties)
         {
             config.Append("build_property.").Append(name).Append(" = ").Append(value).Append('\n');
+        }
+
+        // Before any [file] section: a global key after one would belong to that section.
+        foreach (var rule in AllRules.Descriptors)
+        {
+            if (rule.Id != RuleId)
+            {
+                config.Append("dotnet_diagnostic.").Append(rule.Id).Append(".severity = none\n");
+            }
         }
 
         if (_packageInputs)
@@ -101,8 +116,12 @@ internal sealed class DockerfileAnalyzerTest<TAnalyzer>
         return _test.RunAsync(CancellationToken.None);
     }
 
-    private sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    private sealed class Test : CSharpAnalyzerTest<DockerfileAnalyzer, DefaultVerifier>
     {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
+            => typeof(DiagnosticAnalyzer).IsAssignableFrom(typeof(TRule))
+                ? new[] { (DiagnosticAnalyzer)Activator.CreateInstance(typeof(TRule))! }
+                : new DiagnosticAnalyzer[] { new DockerfileAnalyzer() };
     }
 }
 

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules;
 [TestFixture]
 public sealed class CTR0001NoBuilderStageTests
 {
-    private static DockerfileAnalyzerTest<CTR0001NoBuilderStageAnalyzer> Test() => new DockerfileAnalyzerTest<CTR0001NoBuilderStageAnalyzer>().WithProperty("TargetFramework", "net8.0");
+    private static DockerfileAnalyzerTest<CTR0001NoBuilderStageRule> Test() => new DockerfileAnalyzerTest<CTR0001NoBuilderStageRule>().WithProperty("TargetFramework", "net8.0");
 
     [Test]
     public Task SingleStagePublish() => Test()

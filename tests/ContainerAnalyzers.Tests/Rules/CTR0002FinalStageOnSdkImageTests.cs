@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules;
 [TestFixture]
 public sealed class CTR0002FinalStageOnSdkImageTests
 {
-    private static DockerfileAnalyzerTest<CTR0002FinalStageOnSdkImageAnalyzer> Test() => new DockerfileAnalyzerTest<CTR0002FinalStageOnSdkImageAnalyzer>().WithProperty("TargetFramework", "net8.0");
+    private static DockerfileAnalyzerTest<CTR0002FinalStageOnSdkImageRule> Test() => new DockerfileAnalyzerTest<CTR0002FinalStageOnSdkImageRule>().WithProperty("TargetFramework", "net8.0");
 
     [Test]
     public Task SingleStageOnSdkImage() => Test()

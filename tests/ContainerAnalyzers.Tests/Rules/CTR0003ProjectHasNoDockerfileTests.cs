@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -9,7 +10,7 @@ public sealed class CTR0003ProjectHasNoDockerfileTests
 {
     private const string WebProject = "{|CTR0003:<Project|} Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n";
 
-    private static DockerfileAnalyzerTest<CTR0003ProjectHasNoDockerfileAnalyzer> Test() => new DockerfileAnalyzerTest<CTR0003ProjectHasNoDockerfileAnalyzer>()
+    private static DockerfileAnalyzerTest<CTR0003ProjectHasNoDockerfileRule> Test() => new DockerfileAnalyzerTest<CTR0003ProjectHasNoDockerfileRule>()
         .WithProperty("TargetFramework", "net8.0")
         .WithProperty("MSBuildProjectName", "App");
 

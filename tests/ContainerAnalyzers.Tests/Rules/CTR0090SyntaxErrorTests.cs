@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
 using NUnit.Framework;
@@ -8,7 +9,7 @@ namespace ContainerAnalyzers.Tests.Rules;
 [TestFixture]
 public sealed class CTR0090SyntaxErrorTests
 {
-    private static DockerfileAnalyzerTest<CTR0090SyntaxErrorAnalyzer> Test() => new();
+    private static DockerfileAnalyzerTest<CTR0090SyntaxErrorRule> Test() => new();
 
     [Test]
     public Task UnknownInstruction() => Test()

@@ -1,3 +1,5 @@
+using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Generator;
 using ContainerAnalyzers.Infrastructure;
 using ContainerAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -6,16 +8,40 @@ using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Rules;
 
-/// <summary>Every exported analyzer has a help link to its docs page, the page exists, and the two descriptor sets agree.</summary>
+/// <summary>
+/// The rule table and everything derived from it: the generated files are up to date, every exported analyzer's
+/// descriptors link to an existing page, and the Roslyn descriptors agree with the table.
+/// </summary>
 [TestFixture]
 public sealed class RuleRegistryTests
 {
-    public static IEnumerable<Type> AnalyzerTypes() => typeof(DockerfileRuleAnalyzer).Assembly.GetTypes()
+    public static IEnumerable<Type> AnalyzerTypes() => typeof(DockerfileAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
         .OrderBy(t => t.Name);
 
+    public static IEnumerable<RuleDescriptor> Rules() => AllRules.Descriptors;
+
+    [Test]
+    public void GeneratedFilesAreUpToDate()
+    {
+        var stale = RuleTableFiles.Compute(Infrastructure.TestPaths.RepositoryRoot)
+            .Where(f => !File.Exists(Path.Combine(Infrastructure.TestPaths.RepositoryRoot, f.Path))
+                || File.ReadAllText(Path.Combine(Infrastructure.TestPaths.RepositoryRoot, f.Path)).Replace("\r\n", "\n", StringComparison.Ordinal) != f.Content)
+            .Select(f => f.Path)
+            .ToList();
+        Assert.That(stale, Is.Empty, "stale files derived from the rule table: run 'dotnet run --project src/ContainerAnalyzers.Generator' and commit the result");
+    }
+
+    [Test]
+    public void OneHostAndTheCodeAnalyzerDeclareEveryRuleOnce()
+    {
+        var declared = AnalyzerTypes().SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics).Select(d => d.Id).ToList();
+        Assert.That(AnalyzerTypes().Select(t => t.Name), Is.EquivalentTo(new[] { nameof(DockerfileAnalyzer), nameof(CTR0009DockerfileFixAvailableAnalyzer) }));
+        Assert.That(declared, Is.EquivalentTo(AllRules.Descriptors.Select(d => d.Id)));
+    }
+
     [TestCaseSource(nameof(AnalyzerTypes))]
-    public void AnalyzerHasDocumentedDescriptor(Type analyzerType)
+    public void AnalyzerHasDocumentedDescriptors(Type analyzerType)
     {
         var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(analyzerType)!;
         foreach (var descriptor in analyzer.SupportedDiagnostics)
@@ -24,54 +50,27 @@ public sealed class RuleRegistryTests
             var page = Path.Combine(Infrastructure.TestPaths.RepositoryRoot, "docs", "rules", descriptor.Id + ".md");
             Assert.That(File.Exists(page), Is.True, $"{page} must exist");
             Assert.That(File.ReadAllText(page), Does.StartWith($"# {descriptor.Id}: {descriptor.Title}"));
-            Assert.That(analyzerType.Name, Does.StartWith(descriptor.Id), "one analyzer class per rule, named after its id");
         }
     }
 
-    [TestCaseSource(typeof(RuleDescriptors), nameof(RuleDescriptors.All))]
-    public void RoslynDescriptorMatchesEngineDescriptor(RuleDescriptor rule)
+    [TestCaseSource(nameof(Rules))]
+    public void RuleRowIsConsistent(RuleDescriptor rule)
     {
         var descriptor = DiagnosticDescriptors.For(rule);
+        var ruleClass = RuleTableFiles.Rows().Single(r => r.Descriptor == rule).RuleClass;
         Assert.Multiple(() =>
         {
+            Assert.That(ruleClass.Name, Does.StartWith(rule.Id), "one rule class per rule, named after its id");
             Assert.That(descriptor.Id, Is.EqualTo(rule.Id));
             Assert.That(descriptor.Category, Is.EqualTo(rule.Category));
+            Assert.That(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(rule.MessageFormat));
             Assert.That(descriptor.DefaultSeverity.ToString(), Is.EqualTo(rule.DefaultSeverity == RuleSeverity.Info ? "Info" : rule.DefaultSeverity.ToString()));
+            Assert.That(RuleCategories.Headings.Select(h => h.Category), Does.Contain(rule.Category), "the docs index has a heading for the category");
+            Assert.That(rule.Inputs, Is.Not.EqualTo((RuleInputs)0));
         });
     }
 
     [Test]
-    public void EveryRuleIsListedInTheReadmeAndReleaseTracking()
-    {
-        var readme = File.ReadAllText(Path.Combine(Infrastructure.TestPaths.RepositoryRoot, "README.md"));
-        var unshipped = File.ReadAllText(Path.Combine(Infrastructure.TestPaths.RepositoryRoot, "src", "ContainerAnalyzers", "AnalyzerReleases.Unshipped.md"));
-        foreach (var rule in RuleDescriptors.All)
-        {
-            Assert.That(readme, Does.Contain($"[{rule.Id}](docs/rules/{rule.Id}.md)"));
-            Assert.That(unshipped, Does.Contain(rule.Id));
-        }
-    }
-}
-
-[TestFixture]
-public sealed class AllRulesTests
-{
-    [Test]
-    public void AllRulesListsEveryDockerfileRule()
-    {
-        var expected = typeof(DockerfileRule).Assembly.GetTypes().Where(t => typeof(DockerfileRule).IsAssignableFrom(t) && !t.IsAbstract).Select(t => t.Name).OrderBy(n => n);
-        Assert.That(AllRules.DockerfileRules.Select(r => r.GetType().Name).OrderBy(n => n), Is.EqualTo(expected));
-    }
-
-    [Test]
-    public void BuildPropsExposeEveryVisibleProperty()
-    {
-        var props = File.ReadAllText(Path.Combine(ContainerAnalyzers.Tests.Infrastructure.TestPaths.RepositoryRoot, "build", "ContainerAnalyzers.props"));
-        var targets = File.ReadAllText(Path.Combine(ContainerAnalyzers.Tests.Infrastructure.TestPaths.RepositoryRoot, "build", "ContainerAnalyzers.targets"));
-        foreach (var property in ContainerAnalyzers.Projects.ProjectFacts.VisibleProperties)
-        {
-            Assert.That(props, Does.Contain($"<CompilerVisibleProperty Include=\"{property}\" />"), property);
-            Assert.That(targets, Does.Contain($"<_ContainerAnalyzersFixProperty Include=\"{property}\" Value=\"$({property})\" />"), property + " reaches the FixDockerfile task");
-        }
-    }
+    public void RuleIdsAreUnique()
+        => Assert.That(AllRules.Descriptors.Select(d => d.Id), Is.Unique);
 }

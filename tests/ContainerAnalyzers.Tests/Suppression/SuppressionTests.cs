@@ -60,7 +60,7 @@ public sealed class SuppressionTests
     {
         var text = "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n  FROM ubuntu\n";
         var tree = DockerfileParser.Parse(text);
-        var fix = Suppressions.CreateSuppressFix(tree, "CTR0010", tree.Instructions[1].Arguments[0].Span)!;
+        var fix = SuppressionFixes.CreateSuppressFix(tree, "CTR0010", tree.Instructions[1].Arguments[0].Span)!;
         var fixedText = fix.ApplyTo(text)!;
         Assert.That(fixedText, Is.EqualTo("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n  # containeranalyzers ignore=CTR0010\n  FROM ubuntu\n"));
         Assert.That(Ids(fixedText), Is.Empty);
@@ -71,7 +71,7 @@ public sealed class SuppressionTests
     {
         var text = "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n# containeranalyzers ignore=CTR0010\nUSER root\n";
         var tree = DockerfileParser.Parse(text);
-        var fixedText = Suppressions.CreateSuppressFix(tree, "CTR0033", tree.Instructions[1].Span)!.ApplyTo(text)!;
+        var fixedText = SuppressionFixes.CreateSuppressFix(tree, "CTR0033", tree.Instructions[1].Span)!.ApplyTo(text)!;
         Assert.That(fixedText, Is.EqualTo("FROM mcr.microsoft.com/dotnet/aspnet:8.0\n# containeranalyzers ignore=CTR0010,CTR0033\nUSER root\n"));
     }
 

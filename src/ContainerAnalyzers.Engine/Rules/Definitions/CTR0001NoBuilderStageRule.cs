@@ -11,9 +11,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0001NoBuilderStageRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.NoBuilderStage;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0001",
+        "Dockerfile has no builder stage",
+        "The final stage '{0}' also runs '{1}', so the image that runs the app carries the SDK, the sources and the build output of every intermediate step; build in a separate stage and copy only the publish output",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "The image that runs the app is also the one that restores, builds or publishes it. A multi-stage build keeps the SDK and sources out of the shipped image.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var final = analysis.Model.FinalStage;
         if (final is null || FinalStageFacts.IsTestRunner(final, analysis.Project))

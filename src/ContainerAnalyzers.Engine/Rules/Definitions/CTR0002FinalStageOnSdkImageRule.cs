@@ -11,9 +11,21 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0002FinalStageOnSdkImageRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.FinalStageOnSdkImage;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0002",
+        "Final stage runs on a .NET SDK image",
+        "The final stage '{0}' runs on the .NET SDK image '{1}'{2}; run the app on a runtime image (aspnet, runtime or runtime-deps), preferably a chiseled one",
+        RuleCategories.Image,
+        RuleSeverity.Warning,
+        "The SDK image is several times larger than a runtime image and ships compilers, NuGet and a shell into production.")
+    {
+        Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var final = analysis.Model.FinalStage;
         if (final?.RootImage is not { } image || FinalStageFacts.IsTestRunner(final, analysis.Project))

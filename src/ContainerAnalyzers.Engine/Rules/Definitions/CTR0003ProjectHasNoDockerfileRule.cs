@@ -6,9 +6,21 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// CTR0003: an executable project (Exe or the web SDK) with no Dockerfile and no SDK container publishing.
 /// Never for libraries, test projects, desktop apps or tools. Reported on the project file.
 /// </summary>
-public static class CTR0003ProjectHasNoDockerfileRule
+public sealed class CTR0003ProjectHasNoDockerfileRule
 {
-    public static RuleDescriptor Descriptor => RuleDescriptors.ProjectHasNoDockerfile;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0003",
+        "Project has no Dockerfile",
+        "The executable project '{0}' has no Dockerfile next to it; add a multi-stage Dockerfile with a distroless final stage, or publish with the SDK's container support",
+        RuleCategories.Project,
+        RuleSeverity.Info,
+        "An executable project without a Dockerfile or SDK container settings cannot be containerized as it is.")
+    {
+        Inputs = RuleInputs.ProjectFile,
+    };
+
+    public static RuleDescriptor Descriptor => Definition;
 
     public static RuleFinding? Analyze(ProjectFacts project, bool hasDockerfile)
     {

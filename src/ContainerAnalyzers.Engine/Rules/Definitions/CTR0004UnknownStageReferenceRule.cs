@@ -17,9 +17,22 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0004UnknownStageReferenceRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.UnknownStageReference;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0004",
+        "Unknown or invalid stage reference",
+        "{0}",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "COPY --from, RUN --mount from= and FROM can name only a stage defined before them, never their own stage; a name that is not a stage is pulled as an image instead.")
+    {
+        HadolintEquivalents = new[] { "DL3022", "DL3023" },
+        BuildKitEquivalents = new[] { "UndefinedArgInFrom" },
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var model = analysis.Model;
         foreach (var stage in model.Stages)

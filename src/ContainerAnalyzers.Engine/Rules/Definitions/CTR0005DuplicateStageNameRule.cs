@@ -8,9 +8,22 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// <summary>CTR0005: two stages share a name, compared without case as Docker compares them. Reported on the later name.</summary>
 public sealed class CTR0005DuplicateStageNameRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.DuplicateStageName;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0005",
+        "Duplicate stage name",
+        "The stage name '{0}' is already used by stage {1} (stage names are case-insensitive)",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "Docker rejects a Dockerfile whose stages share a name, whatever the case.")
+    {
+        HadolintEquivalents = new[] { "DL3024" },
+        BuildKitEquivalents = new[] { "DuplicateStageName" },
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var stage in analysis.Model.Stages)

@@ -12,9 +12,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0006FinalStageHasNoBuildOutputRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.FinalStageHasNoBuildOutput;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0006",
+        "The final stage never receives the build output",
+        "The final stage '{0}' neither builds the app nor copies anything from the earlier stages, so the image runs without their output",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "In a multi-stage build the final stage must build on an earlier stage or COPY --from it; otherwise the builder's work is thrown away and the image has no app.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var model = analysis.Model;
         if (model.FinalStage is not { } final || model.Stages.Count < 2 || final.IsBaseUnknown || final.BaseStage is not null)

@@ -12,9 +12,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0007DotnetRunInContainerRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.DotnetRunInContainer;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0007",
+        "Container starts the app with 'dotnet run' or 'dotnet watch'",
+        "The container starts the app with '{0}': it compiles the app on every start, needs the SDK at run time and runs a Debug build; publish it in a builder stage and start the published app",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "'dotnet run' and 'dotnet watch' are development commands: every container start restores and builds the sources, which needs the SDK image, is slow, and runs the Debug configuration.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final)
         {

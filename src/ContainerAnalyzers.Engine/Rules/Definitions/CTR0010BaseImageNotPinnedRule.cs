@@ -12,9 +12,22 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0010BaseImageNotPinnedRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.BaseImageNotPinned;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0010",
+        "Base image is not pinned",
+        "The image '{0}' has {1}, so every build may get a different image; pin a tag{2}",
+        RuleCategories.Image,
+        RuleSeverity.Warning,
+        "An image without a tag, or with 'latest', changes under the build: reproducibility and rollbacks are lost. A version tag or a digest pins it.")
+    {
+        Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
+        HadolintEquivalents = new[] { "DL3006", "DL3007" },
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var framework = AppBuild.TargetFramework(analysis) ?? AppBuild.HighestTargetFramework(analysis.Project);
         foreach (var stage in analysis.Model.Stages)

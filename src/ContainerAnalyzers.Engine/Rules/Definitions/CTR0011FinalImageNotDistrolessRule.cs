@@ -16,9 +16,22 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.FinalImageNotDistroless;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0011",
+        "Final image is not distroless",
+        "The final image '{0}' is a full OS image; '{1}' has no shell or package manager and is smaller",
+        RuleCategories.Image,
+        RuleSeverity.Info,
+        "Chiseled (Ubuntu) and distroless (Azure Linux) .NET images carry only what the app needs: a smaller image, fewer CVEs to patch, and a non-root user by default.")
+    {
+        Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
+        Recommended = true,
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
             || AppBuild.FinalImage(analysis) is not { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, IsLegacyRepository: false, Major: >= 8 } image

@@ -12,9 +12,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.DeprecatedImageRepository;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0012",
+        "Deprecated .NET image repository",
+        "'{0}' is a deprecated repository that no longer receives updates; use '{1}'",
+        RuleCategories.Image,
+        RuleSeverity.Warning,
+        "microsoft/dotnet, microsoft/aspnetcore, microsoft/aspnetcore-build and mcr.microsoft.com/dotnet/core/* stopped receiving updates; the images moved to mcr.microsoft.com/dotnet/*.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         foreach (var stage in analysis.Model.Stages)
         {

@@ -8,9 +8,21 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// <summary>CTR0013 (info): a stage runs on a .NET image whose version's end of support has passed (see <see cref="DotnetSupport"/>).</summary>
 public sealed class CTR0013OutOfSupportDotnetRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.OutOfSupportDotnet;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0013",
+        "Out-of-support .NET version",
+        "The image '{0}' is .NET {1}, out of support since {2}: no more security fixes",
+        RuleCategories.Image,
+        RuleSeverity.Info,
+        "Out-of-support .NET versions get no security updates. The end-of-support dates are compiled into the package, so the result does not depend on the day of the build.")
+    {
+        Recommended = true,
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         foreach (var stage in analysis.Model.Stages)
         {

@@ -15,9 +15,18 @@ public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
     private static readonly Regex Digest = new(@"^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$", RegexOptions.CultureInvariant);
     private static readonly Regex Sha256 = new(@"^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant);
 
-    public override RuleDescriptor Descriptor => RuleDescriptors.InvalidImageReference;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0014",
+        "Invalid image reference",
+        "'{0}' is not a valid image reference: {1}",
+        RuleCategories.Image,
+        RuleSeverity.Warning,
+        "Docker rejects references with upper-case repository names, an empty tag, an invalid tag or a malformed digest.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         foreach (var stage in analysis.Model.Stages)
         {

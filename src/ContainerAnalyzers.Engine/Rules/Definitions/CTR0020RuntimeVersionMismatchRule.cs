@@ -13,9 +13,21 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0020RuntimeVersionMismatchRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.RuntimeVersionMismatch;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0020",
+        "Runtime image version does not match TargetFramework",
+        "The final image '{0}' has .NET {1}, but the project targets {2}; use the .NET {3} image",
+        RuleCategories.Compatibility,
+        RuleSeverity.Warning,
+        "A framework-dependent app needs the runtime of its TargetFramework's major version: an older runtime cannot run it, and a newer major version is not used unless RollForward allows it.")
+    {
+        Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
             || !AppBuild.BuildsThisApp(analysis)

@@ -15,9 +15,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.SdkOlderThanTargetFramework;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0021",
+        "SDK image is older than the TargetFramework",
+        "The stage '{0}' builds with the .NET {1} SDK image '{2}', which cannot build {3} (NETSDK1045); use the .NET {4} SDK image",
+        RuleCategories.Compatibility,
+        RuleSeverity.Warning,
+        "An SDK only builds target frameworks up to its own version; the build fails with NETSDK1045.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (AppBuild.OtherProjects(analysis).Count > 0)
         {

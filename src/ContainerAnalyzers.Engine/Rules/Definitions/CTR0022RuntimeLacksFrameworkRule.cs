@@ -14,9 +14,22 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.RuntimeLacksFramework;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0022",
+        "Runtime image does not carry the framework the app needs",
+        "{0}",
+        RuleCategories.Compatibility,
+        RuleSeverity.Warning,
+        "A web app needs the aspnet image, a framework-dependent app needs a runtime image; a self-contained or native AOT app carries its runtime and only needs runtime-deps.")
+    {
+        Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
+        Recommended = true,
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
             || !AppBuild.BuildsThisApp(analysis)

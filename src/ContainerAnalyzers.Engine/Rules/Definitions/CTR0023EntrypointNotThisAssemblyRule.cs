@@ -15,9 +15,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.EntrypointNotThisAssembly;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0023",
+        "ENTRYPOINT/CMD does not start this project's assembly",
+        "The container starts '{0}', but the project builds '{1}'{2}",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "The file the container starts must be the one the publish output contains: the project's AssemblyName (by default the project file name), in the folder the output was copied to.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
             || FinalStageFacts.IsTestRunner(final, analysis.Project)

@@ -25,9 +25,22 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
         "CultureInfo", "RequestLocalization", "IStringLocalizer", "IViewLocalizer", "AddLocalization", "RegionInfo", "CompareInfo", "TextInfo",
     };
 
-    public override RuleDescriptor Descriptor => RuleDescriptors.SilentInvariantGlobalization;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0024",
+        "App silently runs in globalization-invariant mode",
+        "{0}, but the project does not declare InvariantGlobalization: culture-sensitive formatting, comparison and casing behave differently than on a developer machine, and cultures other than the invariant one throw CultureNotFoundException or fall back silently",
+        RuleCategories.Compatibility,
+        RuleSeverity.Warning,
+        "Images without ICU (chiseled and distroless images without -extra, Alpine without icu-libs) run .NET in globalization-invariant mode. Choose it in the project, or use an image with ICU.")
+    {
+        Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
+        Recommended = true,
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
             || analysis.Project.InvariantGlobalization == true

@@ -20,9 +20,18 @@ public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
         ["x64"] = "amd64", ["arm64"] = "arm64", ["arm"] = "arm", ["x86"] = "386",
     };
 
-    public override RuleDescriptor Descriptor => RuleDescriptors.RuntimeIdentifierMismatch;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0025",
+        "RuntimeIdentifier does not match the image",
+        "The app is published for '{0}', but the final image '{1}' is {2}",
+        RuleCategories.Compatibility,
+        RuleSeverity.Warning,
+        "A musl (linux-musl-*) build needs an Alpine image and a glibc build a glibc image; an architecture-specific build needs an image of that architecture.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
             || !AppBuild.BuildsThisApp(analysis)

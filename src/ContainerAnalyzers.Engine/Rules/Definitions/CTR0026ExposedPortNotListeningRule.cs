@@ -23,9 +23,21 @@ public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
         "ASPNETCORE_Kestrel__Endpoints__Http__Url", "Kestrel__Endpoints__Http__Url",
     };
 
-    public override RuleDescriptor Descriptor => RuleDescriptors.ExposedPortNotListening;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0026",
+        "Exposed port is not where the app listens",
+        "EXPOSE {0}, but on the .NET {1} image the app listens on port {2} unless ASPNETCORE_HTTP_PORTS or ASPNETCORE_URLS says otherwise",
+        RuleCategories.Runtime,
+        RuleSeverity.Info,
+        ".NET 8 and later images listen on 8080 (ASPNETCORE_HTTP_PORTS); earlier ones on 80. EXPOSE documents the port; a wrong one misleads 'docker run -P' and orchestrators.")
+    {
+        Recommended = true,
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
             || !analysis.Project.IsWeb

@@ -11,9 +11,21 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0027BuildsAnotherProjectRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.BuildsAnotherProject;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0027",
+        "Dockerfile builds another project",
+        "The Dockerfile builds '{0}', not this project '{1}'",
+        RuleCategories.Project,
+        RuleSeverity.Info,
+        "The Dockerfile next to this project names only other projects: typically a Dockerfile copied from another project and not adapted.")
+    {
+        Recommended = true,
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var others = AppBuild.OtherProjects(analysis);
         if (others.Count == 0 || analysis.Project.ProjectPath is not { } path)

@@ -26,9 +26,18 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
     // The official -aot SDK images exist from .NET 10 for these OS tags (before, only as nightly builds).
     private static readonly Regex AotCapableTag = new(@"^(?<version>\d+\.\d+(\.\d+)?)(?<os>-noble|-alpine(\d+\.\d+)?|-azurelinux\d+\.\d+)?$", RegexOptions.CultureInvariant);
 
-    public override RuleDescriptor Descriptor => RuleDescriptors.AotWithoutNativeToolchain;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0028",
+        "Native AOT publish on an SDK image without the native toolchain",
+        "The stage '{0}' publishes the app as native AOT on '{1}', which has no clang or zlib: the publish fails with \"Platform linker not found\"; {2}",
+        RuleCategories.Compatibility,
+        RuleSeverity.Warning,
+        "Native AOT links the app with clang against zlib. The .NET SDK images do not carry them; the -aot SDK images (.NET 10+) do, and older ones need them installed in the stage.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (AppBuild.OtherProjects(analysis).Count > 0)
         {

@@ -14,9 +14,22 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0030ShellFormWithoutShellRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.ShellFormWithoutShell;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0030",
+        "Shell form on an image without a shell",
+        "{0} in shell form runs '/bin/sh -c', but the image '{1}' has no shell; use the exec form",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "Chiseled and distroless images have no /bin/sh, so a shell-form ENTRYPOINT, CMD or HEALTHCHECK CMD fails when the container starts.")
+    {
+        HadolintEquivalents = new[] { "DL3025" },
+        BuildKitEquivalents = new[] { "JSONArgsRecommended" },
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final || ShellAvailability.HasShell(final) != false || ShellAvailability.DeclaresShell(final) || final.RootImage is not { } image)
         {

@@ -13,9 +13,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0031RunWithoutShellRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.RunWithoutShell;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0031",
+        "RUN on an image without a shell",
+        "RUN in shell form needs '/bin/sh', but the stage's image '{0}' has none; run it in a stage on an image with a shell",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "Chiseled and distroless images have no /bin/sh: a shell-form RUN fails the build.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         // Whether a SHELL appears in a stage's lineage, from its base stage's answer: linear in the number of stages.
         var declaresShell = new Dictionary<Stage, bool>();

@@ -22,9 +22,18 @@ public sealed class CTR0032CommandNotInImageRule : DockerfileRule
         ["yum"] = "package manager", ["tdnf"] = "package manager", ["ps"] = "process tools", ["pgrep"] = "process tools",
     };
 
-    public override RuleDescriptor Descriptor => RuleDescriptors.CommandNotInImage;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0032",
+        "Command not present in the image",
+        "'{0}' is not in the image '{1}', which has no {2}",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "Chiseled and distroless images contain no shell tools (curl, wget, bash, a package manager): a HEALTHCHECK or entry point that calls them fails.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final || ShellAvailability.HasShell(final) != false || final.RootImage is not { } image)
         {

@@ -18,13 +18,27 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.FinalStageRunsAsRoot;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0033",
+        "Final stage runs as root",
+        "{0}; run the app as a non-root user ({1})",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "A container running as root turns an app compromise into root in the container. .NET 8+ images include a non-root 'app' user ($APP_UID); chiseled images use it by default.")
+    {
+        Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
+        HadolintEquivalents = new[] { "DL3002" },
+        Recommended = true,
+    };
+
+    public override RuleDescriptor Descriptor => Definition;
 
     // .NET 8+ images define APP_UID; Google's distroless images have the nonroot user (65532) and :nonroot tags.
     private static string NonRootAdvice(DockerfileAnalysis analysis)
         => AppBuild.FinalGoogleDistroless(analysis) is not null ? "USER 65532, or a :nonroot tag" : "USER $APP_UID";
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsTestRunner(final, analysis.Project))
         {

@@ -14,9 +14,21 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.RestoreNotCached;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0040",
+        "Restore is not cached",
+        "'{0}' runs after the whole build context was copied, with no restore layer before it and no NuGet cache mount: every source edit downloads the packages again",
+        RuleCategories.Build,
+        RuleSeverity.Info,
+        "Copy the project files and restore first, so the restore layer is reused until a project file changes; or mount a BuildKit cache on the NuGet folder.")
+    {
+        Recommended = true,
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         foreach (var stage in analysis.Model.Stages)
         {

@@ -14,9 +14,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0041DebugBuildShippedRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.DebugBuildShipped;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0041",
+        "Debug build shipped",
+        "{0}",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "A Debug build is unoptimised and may enable development-only behaviour. Before .NET 8, 'dotnet publish' built Debug unless told '-c Release'.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var framework = AppBuild.TargetFramework(analysis);
         foreach (var publish in analysis.Model.DotnetRunCommands.Where(c => c.Verb == "publish"))

@@ -12,9 +12,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0042NoDockerIgnoreRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.NoDockerIgnore;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0042",
+        "No .dockerignore",
+        "The Dockerfile copies the build context, which has no .dockerignore: the host's bin/ and obj/ enter the image build, and the host's obj/project.assets.json breaks the restore in the container",
+        RuleCategories.Build,
+        RuleSeverity.Warning,
+        "Without a .dockerignore the whole folder is sent to the builder: host build output, .git, local secrets. A host obj/ folder makes restore and build in the container fail or use the host's paths.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.HasDockerIgnore != false)
         {

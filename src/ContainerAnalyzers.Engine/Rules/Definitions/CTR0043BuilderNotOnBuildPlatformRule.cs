@@ -14,9 +14,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.BuilderNotOnBuildPlatform;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0043",
+        "Builder stage does not use the build platform",
+        "The builder stage '{0}' runs on the target platform, so a multi-platform build emulates the SDK; add --platform=$BUILDPLATFORM and publish with -a $TARGETARCH",
+        RuleCategories.Build,
+        RuleSeverity.Info,
+        "The SDK can build for any architecture: a builder on $BUILDPLATFORM runs natively and is many times faster than under QEMU emulation.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var model = analysis.Model;
         if (model.FinalStage is not { } final || analysis.Project.PublishAot)

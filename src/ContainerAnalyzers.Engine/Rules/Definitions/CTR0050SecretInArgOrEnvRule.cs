@@ -19,9 +19,21 @@ public sealed class CTR0050SecretInArgOrEnvRule : DockerfileRule
 
     private static readonly Regex NotTheSecret = new(@"(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_HEADER|_NAME|_TYPE|_ID)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    public override RuleDescriptor Descriptor => RuleDescriptors.SecretInArgOrEnv;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0050",
+        "Secret in ARG or ENV",
+        "'{0}' looks like a secret: {1} values stay in the image's history and metadata; pass secrets with RUN --mount=type=secret",
+        RuleCategories.Security,
+        RuleSeverity.Warning,
+        "Build arguments and environment variables are recorded in the image (docker history, docker inspect). NuGet feed credentials and tokens belong in BuildKit secrets.")
+    {
+        BuildKitEquivalents = new[] { "SecretsUsedInArgOrEnv" },
+    };
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         foreach (var instruction in analysis.Model.Syntax.Instructions)
         {

@@ -9,9 +9,18 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// <summary>CTR0051: ADD of an http(s) URL without <c>--checksum</c>. Git repositories (<c>.git</c> URLs) are pinned by commit instead.</summary>
 public sealed class CTR0051RemoteAddWithoutChecksumRule : DockerfileRule
 {
-    public override RuleDescriptor Descriptor => RuleDescriptors.RemoteAddWithoutChecksum;
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0051",
+        "ADD from a remote URL without --checksum",
+        "ADD downloads '{0}' without --checksum, so the build trusts whatever the server returns",
+        RuleCategories.Security,
+        RuleSeverity.Warning,
+        "A remote file can change or be tampered with; ADD --checksum=sha256:... makes the build fail instead of silently using different content.");
 
-    protected override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         foreach (var add in analysis.Model.Syntax.Instructions.OfType<CopyInstructionSyntax>().Where(i => i.Kind == InstructionKind.Add && i.GetFlag("checksum") is null))
         {

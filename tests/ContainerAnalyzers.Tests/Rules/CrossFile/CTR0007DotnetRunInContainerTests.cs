@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.CrossFile;
 [TestFixture]
 public sealed class CTR0007DotnetRunInContainerTests
 {
-    private static DockerfileAnalyzerTest<CTR0007DotnetRunInContainerAnalyzer> Test() => new DockerfileAnalyzerTest<CTR0007DotnetRunInContainerAnalyzer>().WithProperty("TargetFramework", "net8.0");
+    private static DockerfileAnalyzerTest<CTR0007DotnetRunInContainerRule> Test() => new DockerfileAnalyzerTest<CTR0007DotnetRunInContainerRule>().WithProperty("TargetFramework", "net8.0");
 
     [Test]
     public Task ExecFormDotnetRun() => Test()

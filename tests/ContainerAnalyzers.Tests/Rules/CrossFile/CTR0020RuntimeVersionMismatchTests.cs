@@ -10,7 +10,7 @@ public sealed class CTR0020RuntimeVersionMismatchTests
 {
     private const string Builder = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\n";
 
-    private static DockerfileAnalyzerTest<CTR0020RuntimeVersionMismatchAnalyzer> Test(string framework = "net8.0") => DockerfileAnalyzerTest<CTR0020RuntimeVersionMismatchAnalyzer>.ForApp(framework, web: false);
+    private static DockerfileAnalyzerTest<CTR0020RuntimeVersionMismatchRule> Test(string framework = "net8.0") => DockerfileAnalyzerTest<CTR0020RuntimeVersionMismatchRule>.ForApp(framework, web: false);
 
     [Test]
     public Task OlderRuntime() => Test()

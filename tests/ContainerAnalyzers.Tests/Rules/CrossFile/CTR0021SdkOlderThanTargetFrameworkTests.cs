@@ -8,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.CrossFile;
 [TestFixture]
 public sealed class CTR0021SdkOlderThanTargetFrameworkTests
 {
-    private static DockerfileAnalyzerTest<CTR0021SdkOlderThanTargetFrameworkAnalyzer> Test(string framework = "net8.0") => new DockerfileAnalyzerTest<CTR0021SdkOlderThanTargetFrameworkAnalyzer>()
+    private static DockerfileAnalyzerTest<CTR0021SdkOlderThanTargetFrameworkRule> Test(string framework = "net8.0") => new DockerfileAnalyzerTest<CTR0021SdkOlderThanTargetFrameworkRule>()
         .WithProperty("TargetFramework", framework).WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj");
 
     [Test]

@@ -13,7 +13,7 @@ public sealed class CTR0022RuntimeLacksFrameworkTests
 {
     private const string Builder = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\n";
 
-    private static DockerfileAnalyzerTest<CTR0022RuntimeLacksFrameworkAnalyzer> Test(bool web = true) => DockerfileAnalyzerTest<CTR0022RuntimeLacksFrameworkAnalyzer>.ForApp("net8.0", web);
+    private static DockerfileAnalyzerTest<CTR0022RuntimeLacksFrameworkRule> Test(bool web = true) => DockerfileAnalyzerTest<CTR0022RuntimeLacksFrameworkRule>.ForApp("net8.0", web);
 
     [Test]
     public Task WebAppOnRuntimeImage() => Test()

@@ -10,7 +10,7 @@ public sealed class CTR0023EntrypointNotThisAssemblyTests
 {
     private const string Builder = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nRUN dotnet publish -o /app/publish\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY --from=build /app/publish .\n";
 
-    private static DockerfileAnalyzerTest<CTR0023EntrypointNotThisAssemblyAnalyzer> Test() => new DockerfileAnalyzerTest<CTR0023EntrypointNotThisAssemblyAnalyzer>()
+    private static DockerfileAnalyzerTest<CTR0023EntrypointNotThisAssemblyRule> Test() => new DockerfileAnalyzerTest<CTR0023EntrypointNotThisAssemblyRule>()
         .WithProperty("TargetFramework", "net8.0").WithProperty("MSBuildProjectFullPath", "/src/App/Contoso.Api.csproj").WithProperty("MSBuildProjectName", "Contoso.Api").WithProperty("OutputType", "Exe");
 
     [Test]

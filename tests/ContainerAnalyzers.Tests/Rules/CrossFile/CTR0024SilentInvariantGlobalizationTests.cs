@@ -14,7 +14,7 @@ public sealed class CTR0024SilentInvariantGlobalizationTests
     private const string Builder = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\n";
     private const string ProjectText = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n";
 
-    private static DockerfileAnalyzerTest<CTR0024SilentInvariantGlobalizationAnalyzer> Test() => DockerfileAnalyzerTest<CTR0024SilentInvariantGlobalizationAnalyzer>.ForApp();
+    private static DockerfileAnalyzerTest<CTR0024SilentInvariantGlobalizationRule> Test() => DockerfileAnalyzerTest<CTR0024SilentInvariantGlobalizationRule>.ForApp();
 
     [Test]
     public Task ChiseledWithoutExtraIsAWarningWhenTheCodeUsesCultures() => Test()
@@ -25,7 +25,7 @@ public sealed class CTR0024SilentInvariantGlobalizationTests
     [Test]
     public Task WithoutCultureEvidenceItIsInformational() => Test()
         .WithDockerfile(Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled\n")
-        .WithExpected(new DiagnosticResult("CTR0024", DiagnosticSeverity.Info).WithSpan("/src/App/Dockerfile", 3, 6, 3, 56).WithMessageFormat(RuleDescriptors.SilentInvariantGlobalization.MessageFormat)
+        .WithExpected(new DiagnosticResult("CTR0024", DiagnosticSeverity.Info).WithSpan("/src/App/Dockerfile", 3, 6, 3, 56).WithMessageFormat(CTR0024SilentInvariantGlobalizationRule.Definition.MessageFormat)
             .WithArguments("The final image 'mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled' has no ICU (a chiseled image without -extra)"))
         .RunAsync();
 

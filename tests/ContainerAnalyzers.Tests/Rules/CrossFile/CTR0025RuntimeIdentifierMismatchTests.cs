@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.CrossFile;
 [TestFixture]
 public sealed class CTR0025RuntimeIdentifierMismatchTests
 {
-    private static DockerfileAnalyzerTest<CTR0025RuntimeIdentifierMismatchAnalyzer> Test() => DockerfileAnalyzerTest<CTR0025RuntimeIdentifierMismatchAnalyzer>.ForApp(web: false);
+    private static DockerfileAnalyzerTest<CTR0025RuntimeIdentifierMismatchRule> Test() => DockerfileAnalyzerTest<CTR0025RuntimeIdentifierMismatchRule>.ForApp(web: false);
 
     private static string Dockerfile(string publish, string final) => $"FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish {publish} -o /app\nFROM {final}\nCOPY --from=build /app .\n";
 

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.CrossFile;
 [TestFixture]
 public sealed class CTR0026ExposedPortNotListeningTests
 {
-    private static DockerfileAnalyzerTest<CTR0026ExposedPortNotListeningAnalyzer> Test() => DockerfileAnalyzerTest<CTR0026ExposedPortNotListeningAnalyzer>.ForApp();
+    private static DockerfileAnalyzerTest<CTR0026ExposedPortNotListeningRule> Test() => DockerfileAnalyzerTest<CTR0026ExposedPortNotListeningRule>.ForApp();
 
     [Test]
     public Task Port80OnDotnet8() => Test()

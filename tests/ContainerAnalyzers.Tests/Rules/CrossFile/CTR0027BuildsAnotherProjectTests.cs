@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.CrossFile;
 [TestFixture]
 public sealed class CTR0027BuildsAnotherProjectTests
 {
-    private static DockerfileAnalyzerTest<CTR0027BuildsAnotherProjectAnalyzer> Test() => new DockerfileAnalyzerTest<CTR0027BuildsAnotherProjectAnalyzer>()
+    private static DockerfileAnalyzerTest<CTR0027BuildsAnotherProjectRule> Test() => new DockerfileAnalyzerTest<CTR0027BuildsAnotherProjectRule>()
         .WithProperty("TargetFramework", "net8.0").WithProperty("MSBuildProjectFullPath", "/src/Billing/Billing.Api.csproj");
 
     [Test]

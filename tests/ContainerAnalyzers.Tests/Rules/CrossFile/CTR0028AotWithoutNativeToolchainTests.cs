@@ -10,7 +10,7 @@ public sealed class CTR0028AotWithoutNativeToolchainTests
 {
     private const string Publish = "RUN dotnet publish -c Release -o /app\n";
 
-    private static DockerfileAnalyzerTest<CTR0028AotWithoutNativeToolchainAnalyzer> Test(bool publishAot = true) => new DockerfileAnalyzerTest<CTR0028AotWithoutNativeToolchainAnalyzer>()
+    private static DockerfileAnalyzerTest<CTR0028AotWithoutNativeToolchainRule> Test(bool publishAot = true) => new DockerfileAnalyzerTest<CTR0028AotWithoutNativeToolchainRule>()
         .WithProperty("TargetFramework", "net10.0").WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj")
         .WithProperty("PublishAot", publishAot ? "true" : "false");
 

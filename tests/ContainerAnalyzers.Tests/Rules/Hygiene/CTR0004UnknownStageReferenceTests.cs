@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0004UnknownStageReferenceTests
 {
-    private static DockerfileAnalyzerTest<CTR0004UnknownStageReferenceAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0004UnknownStageReferenceAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0004UnknownStageReferenceRule> Test(string framework) => DockerfileAnalyzerTest<CTR0004UnknownStageReferenceRule>.ForApp(framework);
 
     [Test]
     public Task MisspeltStageInCopyFrom() => Test("net8.0")

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0005DuplicateStageNameTests
 {
-    private static DockerfileAnalyzerTest<CTR0005DuplicateStageNameAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0005DuplicateStageNameAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0005DuplicateStageNameRule> Test(string framework) => DockerfileAnalyzerTest<CTR0005DuplicateStageNameRule>.ForApp(framework);
 
     [Test]
     public Task SameNameDifferentCase() => Test("net8.0")

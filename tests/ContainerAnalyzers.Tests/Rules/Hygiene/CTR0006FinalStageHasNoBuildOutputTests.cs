@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0006FinalStageHasNoBuildOutputTests
 {
-    private static DockerfileAnalyzerTest<CTR0006FinalStageHasNoBuildOutputAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0006FinalStageHasNoBuildOutputAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0006FinalStageHasNoBuildOutputRule> Test(string framework) => DockerfileAnalyzerTest<CTR0006FinalStageHasNoBuildOutputRule>.ForApp(framework);
 
     [Test]
     public Task FinalCopiesFromTheHost() => Test("net8.0")

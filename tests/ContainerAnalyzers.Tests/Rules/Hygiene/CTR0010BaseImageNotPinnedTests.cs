@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0010BaseImageNotPinnedTests
 {
-    private static DockerfileAnalyzerTest<CTR0010BaseImageNotPinnedAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0010BaseImageNotPinnedAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0010BaseImageNotPinnedRule> Test(string framework) => DockerfileAnalyzerTest<CTR0010BaseImageNotPinnedRule>.ForApp(framework);
 
     [Test]
     public Task NoTag() => Test("net8.0")

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -9,7 +10,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0011FinalImageNotDistrolessTests
 {
-    private static DockerfileAnalyzerTest<CTR0011FinalImageNotDistrolessAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0011FinalImageNotDistrolessAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0011FinalImageNotDistrolessRule> Test(string framework) => DockerfileAnalyzerTest<CTR0011FinalImageNotDistrolessRule>.ForApp(framework);
 
     [Test]
     public Task FullOsFinalImage() => Test("net8.0")

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0012DeprecatedImageRepositoryTests
 {
-    private static DockerfileAnalyzerTest<CTR0012DeprecatedImageRepositoryAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0012DeprecatedImageRepositoryAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0012DeprecatedImageRepositoryRule> Test(string framework) => DockerfileAnalyzerTest<CTR0012DeprecatedImageRepositoryRule>.ForApp(framework);
 
     [Test]
     public Task DockerHubMicrosoftDotnet() => Test("net8.0")

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -9,7 +10,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0013OutOfSupportDotnetTests
 {
-    private static DockerfileAnalyzerTest<CTR0013OutOfSupportDotnetAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0013OutOfSupportDotnetAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0013OutOfSupportDotnetRule> Test(string framework) => DockerfileAnalyzerTest<CTR0013OutOfSupportDotnetRule>.ForApp(framework);
 
     [Test]
     public Task Dotnet6() => Test("net8.0")

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0014InvalidImageReferenceTests
 {
-    private static DockerfileAnalyzerTest<CTR0014InvalidImageReferenceAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0014InvalidImageReferenceAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0014InvalidImageReferenceRule> Test(string framework) => DockerfileAnalyzerTest<CTR0014InvalidImageReferenceRule>.ForApp(framework);
 
     [Test]
     public Task UpperCaseRepository() => Test("net8.0")

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0030ShellFormWithoutShellTests
 {
-    private static DockerfileAnalyzerTest<CTR0030ShellFormWithoutShellAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0030ShellFormWithoutShellAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0030ShellFormWithoutShellRule> Test(string framework) => DockerfileAnalyzerTest<CTR0030ShellFormWithoutShellRule>.ForApp(framework);
 
     [Test]
     public Task ShellEntrypointOnChiseled() => Test("net8.0")

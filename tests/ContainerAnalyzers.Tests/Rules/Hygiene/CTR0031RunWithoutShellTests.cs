@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0031RunWithoutShellTests
 {
-    private static DockerfileAnalyzerTest<CTR0031RunWithoutShellAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0031RunWithoutShellAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0031RunWithoutShellRule> Test(string framework) => DockerfileAnalyzerTest<CTR0031RunWithoutShellRule>.ForApp(framework);
 
     [Test]
     public Task RunOnChiseled() => Test("net8.0")

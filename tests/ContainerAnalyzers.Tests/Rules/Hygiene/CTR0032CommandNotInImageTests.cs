@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0032CommandNotInImageTests
 {
-    private static DockerfileAnalyzerTest<CTR0032CommandNotInImageAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0032CommandNotInImageAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0032CommandNotInImageRule> Test(string framework) => DockerfileAnalyzerTest<CTR0032CommandNotInImageRule>.ForApp(framework);
 
     [Test]
     public Task CurlHealthcheckOnChiseled() => Test("net8.0")

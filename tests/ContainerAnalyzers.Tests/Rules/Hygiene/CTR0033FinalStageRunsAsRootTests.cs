@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0033FinalStageRunsAsRootTests
 {
-    private static DockerfileAnalyzerTest<CTR0033FinalStageRunsAsRootAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0033FinalStageRunsAsRootAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0033FinalStageRunsAsRootRule> Test(string framework) => DockerfileAnalyzerTest<CTR0033FinalStageRunsAsRootRule>.ForApp(framework);
 
     [Test]
     public Task ExplicitRoot() => Test("net8.0")

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -9,7 +10,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0040RestoreNotCachedTests
 {
-    private static DockerfileAnalyzerTest<CTR0040RestoreNotCachedAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0040RestoreNotCachedAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0040RestoreNotCachedRule> Test(string framework) => DockerfileAnalyzerTest<CTR0040RestoreNotCachedRule>.ForApp(framework);
 
     [Test]
     public Task PublishAfterCopyingEverything() => Test("net8.0")

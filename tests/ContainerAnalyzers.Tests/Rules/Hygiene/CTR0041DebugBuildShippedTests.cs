@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0041DebugBuildShippedTests
 {
-    private static DockerfileAnalyzerTest<CTR0041DebugBuildShippedAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0041DebugBuildShippedAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0041DebugBuildShippedRule> Test(string framework) => DockerfileAnalyzerTest<CTR0041DebugBuildShippedRule>.ForApp(framework);
 
     [Test]
     public Task PublishDebug() => Test("net8.0")

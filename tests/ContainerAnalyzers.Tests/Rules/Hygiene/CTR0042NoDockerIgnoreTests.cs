@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0042NoDockerIgnoreTests
 {
-    private static DockerfileAnalyzerTest<CTR0042NoDockerIgnoreAnalyzer> Test() => new DockerfileAnalyzerTest<CTR0042NoDockerIgnoreAnalyzer>()
+    private static DockerfileAnalyzerTest<CTR0042NoDockerIgnoreRule> Test() => new DockerfileAnalyzerTest<CTR0042NoDockerIgnoreRule>()
         .WithProperty("TargetFramework", "net8.0").WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj");
 
     [Test]

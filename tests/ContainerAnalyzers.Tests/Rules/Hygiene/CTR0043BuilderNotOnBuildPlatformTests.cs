@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -9,7 +10,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0043BuilderNotOnBuildPlatformTests
 {
-    private static DockerfileAnalyzerTest<CTR0043BuilderNotOnBuildPlatformAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0043BuilderNotOnBuildPlatformAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0043BuilderNotOnBuildPlatformRule> Test(string framework) => DockerfileAnalyzerTest<CTR0043BuilderNotOnBuildPlatformRule>.ForApp(framework);
 
     [Test]
     public Task BuilderWithoutPlatform() => Test("net8.0")

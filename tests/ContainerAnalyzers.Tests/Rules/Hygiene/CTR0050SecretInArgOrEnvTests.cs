@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0050SecretInArgOrEnvTests
 {
-    private static DockerfileAnalyzerTest<CTR0050SecretInArgOrEnvAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0050SecretInArgOrEnvAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0050SecretInArgOrEnvRule> Test(string framework) => DockerfileAnalyzerTest<CTR0050SecretInArgOrEnvRule>.ForApp(framework);
 
     [Test]
     public Task TokenArg() => Test("net8.0")

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -7,7 +8,7 @@ namespace ContainerAnalyzers.Tests.Rules.Hygiene;
 [TestFixture]
 public sealed class CTR0051RemoteAddWithoutChecksumTests
 {
-    private static DockerfileAnalyzerTest<CTR0051RemoteAddWithoutChecksumAnalyzer> Test(string framework) => DockerfileAnalyzerTest<CTR0051RemoteAddWithoutChecksumAnalyzer>.ForApp(framework);
+    private static DockerfileAnalyzerTest<CTR0051RemoteAddWithoutChecksumRule> Test(string framework) => DockerfileAnalyzerTest<CTR0051RemoteAddWithoutChecksumRule>.ForApp(framework);
 
     [Test]
     public Task RemoteAdd() => Test("net8.0")

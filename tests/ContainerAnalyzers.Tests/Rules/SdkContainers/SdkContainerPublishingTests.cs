@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.CodeFixes;
 using ContainerAnalyzers.Tests.Fixes;
 using ContainerAnalyzers.Tests.Infrastructure;
@@ -18,67 +19,67 @@ public sealed class SdkContainerPublishingTests
     private static string Project(string properties) => "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n" + properties + "  </PropertyGroup>\n</Project>\n";
 
     private static DockerfileAnalyzerTest<T> Test<T>()
-        where T : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+        where T : class
         => DockerfileAnalyzerTest<T>.ForApp("net8.0");
 
     [Test]
-    public Task SdkImageAsContainerBaseImage() => Test<CTR0002FinalStageOnSdkImageAnalyzer>()
+    public Task SdkImageAsContainerBaseImage() => Test<CTR0002FinalStageOnSdkImageRule>()
         .WithProperty("ContainerBaseImage", "mcr.microsoft.com/dotnet/sdk:8.0")
         .WithProjectFile(Project("    {|CTR0002:<ContainerBaseImage>mcr.microsoft.com/dotnet/sdk:8.0</ContainerBaseImage>|}\n"))
         .RunAsync();
 
     [Test]
-    public Task UnpinnedContainerBaseImage() => Test<CTR0010BaseImageNotPinnedAnalyzer>()
+    public Task UnpinnedContainerBaseImage() => Test<CTR0010BaseImageNotPinnedRule>()
         .WithProperty("ContainerBaseImage", "mcr.microsoft.com/dotnet/aspnet")
         .WithProjectFile(Project("    {|CTR0010:<ContainerBaseImage>mcr.microsoft.com/dotnet/aspnet</ContainerBaseImage>|}\n"))
         .RunAsync();
 
     [Test]
-    public Task ContainerUserRoot() => Test<CTR0033FinalStageRunsAsRootAnalyzer>()
+    public Task ContainerUserRoot() => Test<CTR0033FinalStageRunsAsRootRule>()
         .WithProperty("ContainerFamily", "noble-chiseled-extra").WithProperty("ContainerUser", "root")
         .WithProjectFile(Project("    <ContainerFamily>noble-chiseled-extra</ContainerFamily>\n    {|CTR0033:<ContainerUser>root</ContainerUser>|}\n"))
         .RunAsync();
 
     [Test]
-    public Task VersionMismatch() => Test<CTR0020RuntimeVersionMismatchAnalyzer>()
+    public Task VersionMismatch() => Test<CTR0020RuntimeVersionMismatchRule>()
         .WithProperty("ContainerBaseImage", "mcr.microsoft.com/dotnet/aspnet:6.0")
         .WithProjectFile(Project("    {|CTR0020:<ContainerBaseImage>mcr.microsoft.com/dotnet/aspnet:6.0</ContainerBaseImage>|}\n"))
         .RunAsync();
 
     [Test]
-    public Task WrongRepository() => Test<CTR0022RuntimeLacksFrameworkAnalyzer>()
+    public Task WrongRepository() => Test<CTR0022RuntimeLacksFrameworkRule>()
         .WithProperty("ContainerBaseImage", "mcr.microsoft.com/dotnet/runtime:8.0")
         .WithProjectFile(Project("    {|CTR0022:<ContainerBaseImage>mcr.microsoft.com/dotnet/runtime:8.0</ContainerBaseImage>|}\n"))
         .RunAsync();
 
     [Test]
-    public Task IcuLessFamilyWithoutInvariantGlobalization() => Test<CTR0024SilentInvariantGlobalizationAnalyzer>()
+    public Task IcuLessFamilyWithoutInvariantGlobalization() => Test<CTR0024SilentInvariantGlobalizationRule>()
         .WithProperty("ContainerFamily", "noble-chiseled")
         .WithSource("public static class C { public static object X = System.Globalization.CultureInfo.CurrentCulture; }")
         .WithProjectFile(Project("    {|CTR0024:<ContainerFamily>noble-chiseled</ContainerFamily>|}\n"))
         .RunAsync();
 
     [Test]
-    public Task InferredDefaultImageIsNotDistroless() => Test<CTR0011FinalImageNotDistrolessAnalyzer>()
+    public Task InferredDefaultImageIsNotDistroless() => Test<CTR0011FinalImageNotDistrolessRule>()
         .WithProperty("EnableSdkContainerSupport", "true")
         .WithProjectFile("{|#0:<Project|} Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n    <EnableSdkContainerSupport>true</EnableSdkContainerSupport>\n  </PropertyGroup>\n</Project>\n")
         .WithExpected(new DiagnosticResult("CTR0011", DiagnosticSeverity.Info).WithLocation(0).WithArguments("mcr.microsoft.com/dotnet/aspnet:8.0", "mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra"))
         .RunAsync();
 
     [Test]
-    public Task ChiseledFamily_NearMiss() => Test<CTR0011FinalImageNotDistrolessAnalyzer>()
+    public Task ChiseledFamily_NearMiss() => Test<CTR0011FinalImageNotDistrolessRule>()
         .WithProperty("ContainerFamily", "noble-chiseled-extra")
         .WithProjectFile(Project("    <ContainerFamily>noble-chiseled-extra</ContainerFamily>\n"))
         .RunAsync();
 
     [Test]
-    public Task NoDockerfileRuleForSdkContainers() => Test<CTR0003ProjectHasNoDockerfileAnalyzer>()
+    public Task NoDockerfileRuleForSdkContainers() => Test<CTR0003ProjectHasNoDockerfileRule>()
         .WithProperty("ContainerFamily", "noble-chiseled-extra")
         .WithProjectFile(Project("    <ContainerFamily>noble-chiseled-extra</ContainerFamily>\n"))
         .RunAsync();
 
     [Test]
-    public Task ProjectWithADockerfileIsJudgedByItsDockerfile() => Test<CTR0002FinalStageOnSdkImageAnalyzer>()
+    public Task ProjectWithADockerfileIsJudgedByItsDockerfile() => Test<CTR0002FinalStageOnSdkImageRule>()
         .WithProperty("ContainerBaseImage", "mcr.microsoft.com/dotnet/sdk:8.0")
         .WithProjectFile(Project("    <ContainerBaseImage>mcr.microsoft.com/dotnet/sdk:8.0</ContainerBaseImage>\n"))
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\n")

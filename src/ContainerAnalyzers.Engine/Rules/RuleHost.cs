@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace ContainerAnalyzers.Rules;
+
+/// <summary>
+/// Runs rules over one Dockerfile analysis in a single pass, then the suppression pass over all their findings
+/// (hadolint's Process and Pragma): every host (the analyzer, the fix generator's self-check, the MSBuild task, the
+/// tests) gets the same findings the same way.
+/// </summary>
+public static class RuleHost
+{
+    /// <summary>
+    /// The unsuppressed findings of the rules. With <paramref name="ruleFailed"/>, a rule that throws loses its own
+    /// findings and is reported there, and the others still run (the analyzer's guarantee that one rule's bug cannot
+    /// silence the rest or become AD0001); without it, the exception propagates, so the engine's tests see bugs.
+    /// </summary>
+    public static List<RuleFinding> Run(DockerfileAnalysis analysis, IReadOnlyList<DockerfileRule> rules, CancellationToken cancellationToken, Action<DockerfileRule, Exception>? ruleFailed = null)
+    {
+        var findings = new List<RuleFinding>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rule = rules[i];
+            if (ruleFailed is null)
+            {
+                rule.Analyze(analysis, findings, cancellationToken);
+                continue;
+            }
+
+            var before = findings.Count;
+            try
+            {
+                rule.Analyze(analysis, findings, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                findings.RemoveRange(before, findings.Count - before);
+                ruleFailed(rule, exception);
+            }
+        }
+
+        RemoveSuppressed(analysis, findings);
+        return findings;
+    }
+
+    /// <summary>Drops the findings a suppression comment or directive covers, by rule id or a hadolint/BuildKit equivalent.</summary>
+    public static void RemoveSuppressed(DockerfileAnalysis analysis, List<RuleFinding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        var suppressions = analysis.Model.Suppressions;
+        findings.RemoveAll(f => suppressions.IsSuppressed(f.Rule.SuppressionKeys, f.Span));
+    }
+}

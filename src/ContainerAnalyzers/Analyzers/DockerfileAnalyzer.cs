@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Infrastructure;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Rules.Definitions;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ContainerAnalyzers.Analyzers;
+
+/// <summary>
+/// The one host of every rule that reads the Dockerfile or the project file (all but CTR0009, which reads C# code).
+/// Per compilation it reads once which rules are enabled; per Dockerfile it builds the analysis once (parse cached by
+/// text, model by tree), runs every enabled rule in a single pass, each inside its own guard, then the suppression
+/// pass, and reports what is left located in the Dockerfile. On the project file it runs CTR0003 and, for a project
+/// that publishes its container with the SDK, the rules that judge that image.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
+{
+    // A rule that throws loses its findings and the others still report: an analyzer exception would become AD0001
+    // and fail every build that treats warnings as errors. The engine's tests run the rules without this net.
+    private static readonly Action<DockerfileRule, Exception> IgnoreRuleFailure = (_, _) => { };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = AllRules.Descriptors
+        .Where(d => (d.Inputs & (RuleInputs.Dockerfile | RuleInputs.ProjectFile | RuleInputs.SdkContainerImage)) != 0)
+        .Select(DiagnosticDescriptors.For)
+        .ToImmutableArray();
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var enabled = EnabledRules.Read(start.Compilation, start.Options, start.CancellationToken);
+            if (enabled.IsEmpty)
+            {
+                return;
+            }
+
+            // The compilation-start context gives access to the shared SourceText cache (TryGetValue), so an
+            // unchanged Dockerfile is parsed once across compilations.
+            DockerfileSyntaxTree? Parse(SourceText text) => start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var tree) ? tree : null;
+            start.RegisterAdditionalFileAction(file =>
+            {
+                var inputs = AnalysisCache.GetInputs(file.Options);
+                switch (inputs.KindOf(file.AdditionalFile, file.Options))
+                {
+                    case AdditionalFileKind.Dockerfile when enabled.DockerfileRules.Count > 0:
+                        AnalyzeDockerfile(Parse, file, inputs, enabled.DockerfileRules);
+                        break;
+                    case AdditionalFileKind.ProjectFile when ReferenceEquals(file.AdditionalFile, inputs.ProjectFile) && inputs.Dockerfiles.Count == 0:
+                        AnalyzeProjectWithoutDockerfile(file, enabled);
+                        break;
+                }
+            });
+        });
+    }
+
+    private static void AnalyzeDockerfile(Func<SourceText, DockerfileSyntaxTree?> parse, AdditionalFileAnalysisContext context, AnalyzerInputs inputs, IReadOnlyList<DockerfileRule> rules)
+    {
+        try
+        {
+            if (context.AdditionalFile.GetText(context.CancellationToken) is not { } text || parse(text) is not { } tree)
+            {
+                return;
+            }
+
+            // One analysis per Dockerfile and compilation, shared with CTR0009: the facts rules derive are computed once.
+            var analysis = AnalysisCache.GetAnalysis(context.Compilation, tree, () => new DockerfileAnalysis(
+                AnalysisCache.GetModel(tree),
+                AnalysisCache.GetProjectFacts(context.Options, context.CancellationToken),
+                CompilationSourceEvidence.For(context.Compilation, context.CancellationToken),
+                hasDockerIgnore: inputs.HasDockerIgnore));
+            foreach (var finding in RuleHost.Run(analysis, rules, context.CancellationToken, IgnoreRuleFailure))
+            {
+                context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Last line of defence (the parse, the model, the project facts): never let an exception become AD0001.
+        }
+    }
+
+    private static void AnalyzeProjectWithoutDockerfile(AdditionalFileAnalysisContext context, EnabledRules enabled)
+    {
+        try
+        {
+            if (context.AdditionalFile.GetText(context.CancellationToken) is not { } projectText)
+            {
+                return;
+            }
+
+            var facts = AnalysisCache.GetProjectFacts(context.Options, context.CancellationToken);
+            if (enabled.ProjectHasNoDockerfile && CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is { } finding)
+            {
+                context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, projectText));
+            }
+
+            if (enabled.SdkContainerRules.Count > 0 && SdkContainerImage.For(facts) is { } container)
+            {
+                AnalyzeSdkContainer(context, projectText, facts, container, enabled.SdkContainerRules);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // See AnalyzeDockerfile: never let an exception become AD0001.
+        }
+    }
+
+    // A project without a Dockerfile that publishes its container with the SDK (ContainerBaseImage, ContainerFamily…):
+    // the image and user rules judge the Dockerfile that amounts to, and report on the property that decides it.
+    private static void AnalyzeSdkContainer(AdditionalFileAnalysisContext context, SourceText projectText, ProjectFacts facts, SdkContainerImage container, IReadOnlyList<DockerfileRule> rules)
+    {
+        var analysis = AnalysisCache.GetSdkContainerAnalysis(context.Compilation, () => new DockerfileAnalysis(
+            DockerfileModel.Create(DockerfileParser.Parse(container.Dockerfile, context.CancellationToken)),
+            facts,
+            CompilationSourceEvidence.For(context.Compilation, context.CancellationToken),
+            hasDockerIgnore: true));
+        foreach (var finding in RuleHost.Run(analysis, rules, context.CancellationToken, IgnoreRuleFailure))
+        {
+            var fixes = finding.Fixes.Where(f => f.Target == RuleFixTarget.ProjectFile).ToList();
+            if (finding.Rule.Id == RuleIds.FinalImageNotDistroless && facts.ContainerFamily is null && facts.ContainerBaseImage is null)
+            {
+                var family = facts.InvariantGlobalization == true ? "noble-chiseled" : "noble-chiseled-extra";
+                if (ProjectFileEdits.AddProperty(facts.ProjectText, "ContainerFamily", family, $"Set ContainerFamily to {family}") is { } setFamily)
+                {
+                    fixes.Insert(0, setFamily);
+                }
+            }
+
+            var mapped = new RuleFinding(finding.Rule, container.MapToProject(finding.Span), finding.MessageArguments, finding.Properties)
+            {
+                SeverityOverride = finding.SeverityOverride,
+                Fixes = fixes,
+            };
+            context.ReportDiagnostic(DiagnosticFactory.Create(mapped, context.AdditionalFile.Path, projectText));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ContainerAnalyzers.Infrastructure;
+
+/// <summary>
+/// The package's additional files of one set of analyzer options, classified once (<see cref="AdditionalFileKinds"/>)
+/// and shared by every callback and analyzer of the compilation: the Dockerfiles, the project file, and whether the
+/// build context has a .dockerignore.
+/// </summary>
+internal sealed class AnalyzerInputs
+{
+    private readonly Dictionary<AdditionalText, AdditionalFileKind> _kinds;
+
+    public AnalyzerInputs(AnalyzerOptions options)
+    {
+        _kinds = new Dictionary<AdditionalText, AdditionalFileKind>(options.AdditionalFiles.Length);
+        var dockerfiles = new List<AdditionalText>();
+        var fromPackage = false;
+        var dockerIgnore = false;
+        foreach (var file in options.AdditionalFiles)
+        {
+            var kind = AdditionalFileKinds.Classify(file, options, out var tagged);
+            _kinds[file] = kind;
+            fromPackage |= tagged;
+            switch (kind)
+            {
+                case AdditionalFileKind.Dockerfile:
+                    dockerfiles.Add(file);
+                    break;
+                case AdditionalFileKind.ProjectFile:
+                    ProjectFile ??= file;
+                    break;
+                case AdditionalFileKind.DockerIgnore:
+                    dockerIgnore = true;
+                    break;
+            }
+        }
+
+        Dockerfiles = dockerfiles;
+
+        // The package adds the context's .dockerignore, and BuildKit's per-Dockerfile one (<name>.dockerignore), as
+        // additional files. Only files the package added tell anything: when the project does not use the package's
+        // inputs, whether a .dockerignore exists is unknown.
+        HasDockerIgnore = dockerIgnore ? true : fromPackage ? false : null;
+    }
+
+    public IReadOnlyList<AdditionalText> Dockerfiles { get; }
+
+    /// <summary>The first project file among the additional files: the project being compiled.</summary>
+    public AdditionalText? ProjectFile { get; }
+
+    /// <summary>Whether the build context has a .dockerignore; null when the inputs do not say.</summary>
+    public bool? HasDockerIgnore { get; }
+
+    public AdditionalFileKind KindOf(AdditionalText file, AnalyzerOptions options)
+        => _kinds.TryGetValue(file, out var kind) ? kind : AdditionalFileKinds.Classify(file, options, out _);
+}

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Threading;
+using ContainerAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ContainerAnalyzers.Infrastructure;
+
+/// <summary>
+/// The rules whose diagnostics can still be reported in a compilation, read once at compilation start: a rule
+/// turned off (NoWarn, <c>dotnet_diagnostic.ID.severity = none</c> in a .globalconfig or a preset, or its category's
+/// or every analyzer's bulk severity) is not run at all. When in doubt a rule runs: the compiler filters its
+/// diagnostics anyway, so skipping is only ever an optimisation.
+/// </summary>
+internal sealed class EnabledRules
+{
+    private EnabledRules(IReadOnlyList<DockerfileRule> dockerfileRules, IReadOnlyList<DockerfileRule> sdkContainerRules, bool projectHasNoDockerfile)
+    {
+        DockerfileRules = dockerfileRules;
+        SdkContainerRules = sdkContainerRules;
+        ProjectHasNoDockerfile = projectHasNoDockerfile;
+    }
+
+    /// <summary>The enabled rules that run over each Dockerfile, in table order.</summary>
+    public IReadOnlyList<DockerfileRule> DockerfileRules { get; }
+
+    /// <summary>The enabled rules that judge the image of SDK container publishing, for a project without a Dockerfile.</summary>
+    public IReadOnlyList<DockerfileRule> SdkContainerRules { get; }
+
+    /// <summary>Whether CTR0003 (on the project file) is enabled.</summary>
+    public bool ProjectHasNoDockerfile { get; }
+
+    public bool IsEmpty => DockerfileRules.Count == 0 && SdkContainerRules.Count == 0 && !ProjectHasNoDockerfile;
+
+    public static EnabledRules Read(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var dockerfileRules = new List<DockerfileRule>();
+        var sdkContainerRules = new List<DockerfileRule>();
+        foreach (var rule in AllRules.DockerfileRules)
+        {
+            if (IsOff(rule.Descriptor, compilation, options, cancellationToken))
+            {
+                continue;
+            }
+
+            if ((rule.Descriptor.Inputs & RuleInputs.Dockerfile) != 0)
+            {
+                dockerfileRules.Add(rule);
+            }
+
+            if ((rule.Descriptor.Inputs & RuleInputs.SdkContainerImage) != 0)
+            {
+                sdkContainerRules.Add(rule);
+            }
+        }
+
+        var projectRule = !IsOff(Rules.Definitions.CTR0003ProjectHasNoDockerfileRule.Definition, compilation, options, cancellationToken);
+        return new EnabledRules(dockerfileRules, sdkContainerRules, projectRule);
+    }
+
+    private static bool IsOff(RuleDescriptor rule, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        // NoWarn and WarningsAsErrors reach the compilation options; an explicit entry there decides.
+        if (compilation.Options.SpecificDiagnosticOptions.TryGetValue(rule.Id, out var report))
+        {
+            return report == ReportDiagnostic.Suppress;
+        }
+
+        // dotnet_diagnostic.ID.severity in a .globalconfig (the presets are global configs too).
+        if (compilation.Options.SyntaxTreeOptionsProvider is { } provider && provider.TryGetGlobalDiagnosticValue(rule.Id, cancellationToken, out report))
+        {
+            return report == ReportDiagnostic.Suppress;
+        }
+
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        if (global.TryGetValue("dotnet_analyzer_diagnostic.category-" + rule.Category + ".severity", out var severity)
+            || global.TryGetValue("dotnet_analyzer_diagnostic.severity", out severity))
+        {
+            return string.Equals(severity.Trim(), "none", System.StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+}
