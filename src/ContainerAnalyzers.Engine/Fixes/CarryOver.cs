@@ -67,11 +67,11 @@ internal sealed class CarryOver
     {
         var carry = new CarryOver(model.Syntax);
         var sawBuild = false;
-        var lastBuild = final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Run && DotnetCommands.Find(i).Any(d => DotnetCommands.IsBuildVerb(d.Verb)));
+        var lastBuild = final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Run && model.DotnetCommandsOf(i).Any(d => DotnetCommandLine.IsBuildVerb(d.Verb)));
         InstructionSyntax? entrypoint = null;
         foreach (var instruction in final.Instructions)
         {
-            var isBuild = instruction.Kind == InstructionKind.Run && DotnetCommands.Find(instruction).Any();
+            var isBuild = instruction.Kind == InstructionKind.Run && model.DotnetCommandsOf(instruction).Count > 0;
             switch (instruction.Kind)
             {
                 case InstructionKind.Arg:
@@ -132,7 +132,7 @@ internal sealed class CarryOver
                     carry.ReadCommand(instruction, entrypoint, plan);
                     break;
                 case InstructionKind.Copy when instruction is CopyInstructionSyntax { From.Value: { } fromStage } && !stageIsBuilder
-                        && model.FindStage(fromStage, final.Index) is { } source && !DotnetCommandsRunIn(source):
+                        && model.FindStage(fromStage, final.Index) is { } source && !DotnetCommandsRunIn(model, source):
                     // Files from a non-.NET stage (a front-end build, a tool image) belong to the running app.
                     carry.Runtime.Add(instruction);
                     break;
@@ -181,8 +181,8 @@ internal sealed class CarryOver
     public static IEnumerable<T> Referenced<T>(IEnumerable<T> candidates, Func<T, IEnumerable<string>> namesOf, IReadOnlyCollection<string> texts)
         => candidates.Where(c => namesOf(c).Any(name => texts.Any(t => t.Contains("$" + name) || t.Contains("${" + name))));
 
-    internal static bool DotnetCommandsRunIn(Stage stage)
-        => stage.Lineage.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Run && DotnetCommands.Find(i).Any()));
+    internal static bool DotnetCommandsRunIn(DockerfileModel model, Stage stage)
+        => stage.Lineage.Any(s => model.RunsDotnet(s, buildVerbsOnly: false));
 
     private static string[]? WordsOf(InstructionSyntax instruction)
         => instruction.IsJsonForm ? instruction.Arguments.Select(a => a.Value).ToArray()

@@ -188,7 +188,7 @@ public static class DockerfileFixes
     {
         var tree = model.Syntax;
         var final = model.FinalStage!;
-        var builds = CarryOver.DotnetCommandsRunIn(final);
+        var builds = CarryOver.DotnetCommandsRunIn(model, final);
         var carry = CarryOver.Collect(model, final, plan, stageIsBuilder: builds);
         var writer = new DockerfileWriter(plan, NewLineOf(tree.Text), tree.EscapeCharacter);
 
@@ -209,7 +209,7 @@ public static class DockerfileFixes
 
         // Stages that build something else (a front end, a tool) and that the app's stages copy from stay as they are.
         var lineage = new HashSet<Stage>(final.Lineage);
-        var keptStages = model.Stages.Where(s => !lineage.Contains(s) && !CarryOver.DotnetCommandsRunIn(s) && s.Name is not null).ToArray();
+        var keptStages = model.Stages.Where(s => !lineage.Contains(s) && !CarryOver.DotnetCommandsRunIn(model, s) && s.Name is not null).ToArray();
         var builderName = UniqueName(ContainerPlan.DefaultBuilderName, keptStages.Select(s => s.Name!));
         var carriedTexts = new List<string>();
         var keptCopies = new List<string>();
@@ -271,6 +271,7 @@ public static class DockerfileFixes
         var tree = model.Syntax;
         var final = model.FinalStage!;
         // The app is built in the final stage's lineage (FROM build AS final), or in the stage the final stage copies from.
+        bool IsShellPublish(InstructionSyntax instruction) => IsEditableShellPublish(model, instruction);
         var publishing = final.Lineage.FirstOrDefault(s => s.Instructions.Any(IsShellPublish))
             ?? final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage).FirstOrDefault(s => s.Instructions.Any(IsShellPublish));
         if (publishing is null)
@@ -279,7 +280,7 @@ public static class DockerfileFixes
         }
 
         var publish = publishing.Instructions.Last(IsShellPublish);
-        if (!BuilderCanSeeReferencedProjects(plan.Layout, publish))
+        if (!BuilderCanSeeReferencedProjects(model, plan.Layout, publish))
         {
             return null;
         }
@@ -342,14 +343,14 @@ public static class DockerfileFixes
     /// src/Api/Api.csproj</c>) was written for the project's folder, where those projects are missing: keeping that
     /// builder keeps a build that cannot work. (Found by building the result in the container suite.)
     /// </summary>
-    private static bool BuilderCanSeeReferencedProjects(ProjectLayout layout, InstructionSyntax publish)
+    private static bool BuilderCanSeeReferencedProjects(DockerfileModel model, ProjectLayout layout, InstructionSyntax publish)
     {
         if (!layout.ReferencesProjectsOutsideItsFolder || layout.ContextIsDeclared)
         {
             return true;
         }
 
-        return DotnetCommandLine.Find(publish).Any(c => c.Verb == "publish" && c.ProjectArgument is { } path && NamesAFolder(path));
+        return model.DotnetCommandsOf(publish).Any(c => c.Verb == "publish" && c.ProjectArgument is { } path && NamesAFolder(path));
 
         static bool NamesAFolder(string path)
         {
@@ -363,8 +364,13 @@ public static class DockerfileFixes
         }
     }
 
-    private static bool IsShellPublish(InstructionSyntax instruction)
-        => instruction.Kind == InstructionKind.Run && !instruction.IsJsonForm && instruction.Heredocs.Count == 0 && PublishCommand.IsMatch(instruction.LogicalLine);
+    // The model's command index decides that the RUN publishes; the regex only locates the command in the source
+    // text, which the minimal edit changes in place (the syntax tree does not map a joined line's offsets back to
+    // the file, so the index cannot give the position of a word on a continuation line).
+    private static bool IsEditableShellPublish(DockerfileModel model, InstructionSyntax instruction)
+        => instruction.Kind == InstructionKind.Run && !instruction.IsJsonForm && instruction.Heredocs.Count == 0
+            && model.DotnetCommandsOf(instruction).Any(c => c.Verb == "publish")
+            && PublishCommand.IsMatch(instruction.LogicalLine);
 
     /// <summary>
     /// The folder the publish writes to, as an absolute path. A relative <c>-o</c> is resolved against the WORKDIR;

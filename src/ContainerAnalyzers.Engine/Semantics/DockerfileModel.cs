@@ -145,8 +145,33 @@ public sealed class DockerfileModel
     /// <summary>Every <c>dotnet</c> command the RUN instructions run, in file order; read once and shared by the rules.</summary>
     public IReadOnlyList<DotnetCommandLine> DotnetRunCommands => CommandIndex.All;
 
-    /// <summary>The <c>dotnet</c> commands of one RUN, from the shared list.</summary>
-    public IReadOnlyList<DotnetCommandLine> DotnetCommandsOf(InstructionSyntax run) => CommandIndex.Of(run);
+    /// <summary>
+    /// The <c>dotnet</c> commands of one RUN, CMD or ENTRYPOINT of this file, from the one index every rule and the
+    /// fix generator read (none for other instructions, and for an ONBUILD trigger).
+    /// </summary>
+    public IReadOnlyList<DotnetCommandLine> DotnetCommandsOf(InstructionSyntax instruction) => CommandIndex.Of(instruction);
+
+    /// <summary>Whether a RUN of the stage itself runs a <c>dotnet</c> command (any verb, or only a build verb).</summary>
+    public bool RunsDotnet(Stage stage, bool buildVerbsOnly)
+    {
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction.Kind != InstructionKind.Run)
+            {
+                continue;
+            }
+
+            foreach (var command in DotnetCommandsOf(instruction))
+            {
+                if (!buildVerbsOnly || DotnetCommandLine.IsBuildVerb(command.Verb))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The <c>dotnet</c> commands of the given verbs that a stage's own RUN instructions run, in order.</summary>
     public IReadOnlyList<DotnetCommandLine> DotnetCommandsIn(Stage stage, params string[] verbs)
@@ -369,7 +394,7 @@ internal sealed class DotnetCommandIndex
         var all = new List<DotnetCommandLine>();
         foreach (var instruction in syntax.Instructions)
         {
-            if (instruction.Kind != InstructionKind.Run)
+            if (instruction.Kind is not (InstructionKind.Run or InstructionKind.Cmd or InstructionKind.Entrypoint))
             {
                 continue;
             }
@@ -378,7 +403,10 @@ internal sealed class DotnetCommandIndex
             if (commands.Count > 0)
             {
                 _byInstruction[instruction.Index] = commands;
-                all.AddRange(commands);
+                if (instruction.Kind == InstructionKind.Run)
+                {
+                    all.AddRange(commands);
+                }
             }
         }
 

@@ -167,8 +167,22 @@ public sealed class DotnetCommandLine
         }
     }
 
-    /// <summary>Every <c>dotnet &lt;verb&gt;</c> command an instruction runs.</summary>
-    public static IReadOnlyList<DotnetCommandLine> Find(InstructionSyntax instruction)
+    /// <summary>The verbs that compile the app: the image running them is a build image.</summary>
+    public static bool IsBuildVerb(string verb) => verb is "restore" or "build" or "publish" or "msbuild";
+
+    /// <summary><c>dotnet</c> or <c>dotnet.exe</c>, by itself or at the end of a Linux or Windows path.</summary>
+    internal static bool IsDotnetExecutable(string word)
+        => EndsWithFileName(word, "dotnet", StringComparison.Ordinal) || EndsWithFileName(word, "dotnet.exe", StringComparison.OrdinalIgnoreCase);
+
+    private static bool EndsWithFileName(string word, string fileName, StringComparison comparison)
+        => word.EndsWith(fileName, comparison)
+            && (word.Length == fileName.Length || word[word.Length - fileName.Length - 1] is '/' or '\\');
+
+    /// <summary>
+    /// Every <c>dotnet &lt;verb&gt;</c> command an instruction runs: the one scanner of the engine. Rules and the fix
+    /// generator ask the model's index (<see cref="DockerfileModel.DotnetCommandsOf"/>), which calls this once per instruction.
+    /// </summary>
+    internal static IReadOnlyList<DotnetCommandLine> Find(InstructionSyntax instruction)
     {
         var commands = new List<DotnetCommandLine>();
         if (instruction.IsJsonForm)
@@ -199,19 +213,58 @@ public sealed class DotnetCommandLine
         return commands;
     }
 
-    private static void FindInShell(InstructionSyntax instruction, string text, List<DotnetCommandLine> commands)
+    private static void FindInShell(InstructionSyntax instruction, string text, List<DotnetCommandLine> commands, int depth = 0)
     {
         foreach (var segment in SplitCommands(text))
         {
+            // sh -c "dotnet publish …" (or bash -lc …) hides a shell command in one quoted word: read it as shell text.
+            if (depth < 2 && IsShellWithCommand(segment, out var command))
+            {
+                FindInShell(instruction, command, commands, depth + 1);
+                continue;
+            }
+
             FindInWords(instruction, segment, commands);
         }
+    }
+
+    private static bool IsShellWithCommand(IReadOnlyList<string> words, out string command)
+    {
+        command = string.Empty;
+        if (words.Count < 3 || words[0] is not ("sh" or "/bin/sh" or "bash" or "/bin/bash" or "/usr/bin/env"))
+        {
+            return false;
+        }
+
+        var first = words[0] == "/usr/bin/env" ? 1 : 0;
+        if (first == 1 && (words.Count < 4 || words[1] is not ("sh" or "bash")))
+        {
+            return false;
+        }
+
+        for (var i = first + 1; i + 1 < words.Count; i++)
+        {
+            var word = words[i];
+            if (word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0)
+            {
+                command = words[i + 1];
+                return true;
+            }
+
+            if (word.Length == 0 || word[0] != '-')
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static void FindInWords(InstructionSyntax instruction, IReadOnlyList<string> words, List<DotnetCommandLine> commands)
     {
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            if (!DotnetCommands.IsDotnetExecutable(words[i]))
+            if (!IsDotnetExecutable(words[i]))
             {
                 continue;
             }
@@ -271,7 +324,7 @@ public sealed class DotnetCommandLine
                 continue;
             }
 
-            if (c is ';' or '&' or '|' or '\n' or '(' or ')')
+            if (c is ';' or '&' or '|' or '\n' or '(' or ')' or '`')
             {
                 Flush();
                 if (words.Count > 0)

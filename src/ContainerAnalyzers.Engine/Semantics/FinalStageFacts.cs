@@ -11,7 +11,7 @@ public static class FinalStageFacts
     /// A final stage whose job is to run tests (<c>dotnet test</c>), or the Dockerfile of a test project, needs
     /// the SDK by design; the build-image rules stay quiet on it.
     /// </summary>
-    public static bool IsTestRunner(Stage final, ProjectFacts project)
+    public static bool IsTestRunner(DockerfileModel model, Stage final, ProjectFacts project)
     {
         if (project.IsTestProject)
         {
@@ -23,7 +23,7 @@ public static class FinalStageFacts
             foreach (var instruction in stage.Instructions)
             {
                 if (instruction.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd
-                    && DotnetCommands.Find(instruction).Any(i => i.Verb is "test" or "vstest"))
+                    && model.DotnetCommandsOf(instruction).Any(i => i.Verb is "test" or "vstest"))
                 {
                     return true;
                 }

@@ -50,6 +50,18 @@ public sealed class SemanticModelTests
     }
 
     // One definition serves the invocation finder and the command-line reader.
+    [TestCase("RUN bash -c \"dotnet publish -c Release -o /app\"", "publish")]
+    [TestCase("RUN /bin/sh -ec 'cd src && dotnet restore'", "restore")]
+    [TestCase("RUN [\"/bin/sh\", \"-c\", \"dotnet build\"]", "build")]
+    [TestCase("RUN echo `dotnet --version` && dotnet test", "test")]
+    [TestCase("RUN echo \"dotnet build\"", null)]
+    [TestCase("ENTRYPOINT [\"dotnet\", \"test\"]", "test")]
+    public void OneScannerFindsCommandsInShellWrappersAndNotInStrings(string instruction, string? verb)
+    {
+        var model = DockerfileModel.Create(DockerfileParser.Parse("FROM mcr.microsoft.com/dotnet/sdk:10.0\n" + instruction + "\n"));
+        Assert.That(model.DotnetCommandsOf(model.Syntax.Instructions[1]).Select(c => c.Verb).LastOrDefault(), Is.EqualTo(verb));
+    }
+
     [TestCase("dotnet", true)]
     [TestCase("/usr/bin/dotnet", true)]
     [TestCase("/usr/share/dotnet/dotnet", true)]
@@ -61,7 +73,7 @@ public sealed class SemanticModelTests
     [TestCase("/opt/notdotnet", false)]
     [TestCase("Dotnet", false)]
     public void TheDotnetExecutableIsRecognisedByItsFileName(string word, bool expected)
-        => Assert.That(DotnetCommands.IsDotnetExecutable(word), Is.EqualTo(expected));
+        => Assert.That(DotnetCommandLine.IsDotnetExecutable(word), Is.EqualTo(expected));
 
     [Test]
     public void StagesBaseImagesAndChains()

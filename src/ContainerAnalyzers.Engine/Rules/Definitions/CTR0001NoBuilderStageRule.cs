@@ -25,7 +25,7 @@ public sealed class CTR0001NoBuilderStageRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var final = analysis.Model.FinalStage;
-        if (final is null || FinalStageFacts.IsTestRunner(final, analysis.Project))
+        if (final is null || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project))
         {
             return;
         }
@@ -39,9 +39,9 @@ public sealed class CTR0001NoBuilderStageRule : DockerfileRule
                     continue;
                 }
 
-                foreach (var invocation in DotnetCommands.Find(instruction))
+                foreach (var invocation in analysis.Model.DotnetCommandsOf(instruction))
                 {
-                    if (!DotnetCommands.IsBuildVerb(invocation.Verb))
+                    if (!DotnetCommandLine.IsBuildVerb(invocation.Verb))
                     {
                         continue;
                     }

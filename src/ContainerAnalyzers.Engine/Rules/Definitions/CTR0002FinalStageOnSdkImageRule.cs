@@ -28,7 +28,7 @@ public sealed class CTR0002FinalStageOnSdkImageRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var final = analysis.Model.FinalStage;
-        if (final?.RootImage is not { } image || FinalStageFacts.IsTestRunner(final, analysis.Project))
+        if (final?.RootImage is not { } image || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project))
         {
             return;
         }

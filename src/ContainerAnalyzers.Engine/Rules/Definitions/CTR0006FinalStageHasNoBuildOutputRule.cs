@@ -31,10 +31,10 @@ public sealed class CTR0006FinalStageHasNoBuildOutputRule : DockerfileRule
             return;
         }
 
-        var builds = final.Instructions.Any(i => i.Kind == InstructionKind.Run && DotnetCommands.Find(i).Any(c => DotnetCommands.IsBuildVerb(c.Verb)));
+        var builds = model.RunsDotnet(final, buildVerbsOnly: true);
         // Copying a front end (a node stage) is not the app: the dependency must reach a stage that builds .NET code.
-        var usesEarlierStage = final.Dependencies.Any(d => d.IsUnknown || (d.Stage is not null && d.Stage.Lineage.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Run && DotnetCommands.Find(i).Any(c => DotnetCommands.IsBuildVerb(c.Verb))))));
-        var earlierBuilds = model.Stages.Where(s => s != final).Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Run && DotnetCommands.Find(i).Any(c => DotnetCommands.IsBuildVerb(c.Verb))));
+        var usesEarlierStage = final.Dependencies.Any(d => d.IsUnknown || (d.Stage is not null && d.Stage.Lineage.Any(s => model.RunsDotnet(s, buildVerbsOnly: true))));
+        var earlierBuilds = model.Stages.Where(s => s != final).Any(s => model.RunsDotnet(s, buildVerbsOnly: true));
         if (builds || usesEarlierStage || !earlierBuilds)
         {
             return;

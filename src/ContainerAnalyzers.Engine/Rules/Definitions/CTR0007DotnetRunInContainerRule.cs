@@ -34,7 +34,7 @@ public sealed class CTR0007DotnetRunInContainerRule : DockerfileRule
         var cmd = StageFacts.Last(final, InstructionKind.Cmd);
         foreach (var instruction in new[] { entrypoint, cmd })
         {
-            if (instruction is not null && DotnetCommandLine.Find(instruction).FirstOrDefault(c => c.Verb is "run" or "watch") is { } command)
+            if (instruction is not null && analysis.Model.DotnetCommandsOf(instruction).FirstOrDefault(c => c.Verb is "run" or "watch") is { } command)
             {
                 findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { "dotnet " + command.Verb }));
                 return;

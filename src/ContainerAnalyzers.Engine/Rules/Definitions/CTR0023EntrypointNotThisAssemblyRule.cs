@@ -29,7 +29,7 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
-            || FinalStageFacts.IsTestRunner(final, analysis.Project)
+            || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project)
             || !AppBuild.BuildsThisApp(analysis)
             || analysis.Project.AssemblyName is not { Length: > 0 } assemblyName
             || FindStartedDll(final) is not { } started)

@@ -40,7 +40,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsTestRunner(final, analysis.Project))
+        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project))
         {
             return;
         }
