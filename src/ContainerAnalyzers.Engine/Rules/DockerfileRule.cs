@@ -38,6 +38,14 @@ public sealed class RuleFinding
     public IReadOnlyDictionary<string, string?> Properties { get; }
 
     public string GetMessage() => string.Format(System.Globalization.CultureInfo.InvariantCulture, Rule.MessageFormat, MessageArguments);
+
+    /// <summary>The same finding with fixes, another severity or facts for the code fix (what a rule's typed Report leaves out).</summary>
+    public RuleFinding With(IReadOnlyList<RuleFix>? fixes = null, RuleSeverity? severity = null, IReadOnlyDictionary<string, string?>? properties = null)
+        => new(Rule, Span, MessageArguments, properties ?? Properties)
+        {
+            SeverityOverride = severity ?? SeverityOverride,
+            Fixes = fixes ?? Fixes,
+        };
 }
 
 /// <summary>Which file a fix edits.</summary>

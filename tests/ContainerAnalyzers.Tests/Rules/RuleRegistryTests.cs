@@ -70,6 +70,26 @@ public sealed class RuleRegistryTests
         });
     }
 
+    // Typed messages: each rule reports through its own Report(span, …) whose string parameters are the format's
+    // arguments, in order, so an argument cannot be added to one without the other.
+    [TestCaseSource(nameof(Rules))]
+    public void ReportTakesExactlyTheFormatArguments(RuleDescriptor rule)
+    {
+        var ruleClass = RuleTableFiles.Rows().Single(r => r.Descriptor == rule).RuleClass;
+        var report = ruleClass.GetMethod("Report", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+        if (rule.Inputs == RuleInputs.Code)
+        {
+            Assert.That(report, Is.Null, "CTR0009's diagnostic is created by its analyzer");
+            return;
+        }
+
+        Assert.That(report, Is.Not.Null, $"{ruleClass.Name} reports through a private static Report method");
+        var arguments = report!.GetParameters().Skip(1).ToList();
+        var placeholders = System.Text.RegularExpressions.Regex.Matches(rule.MessageFormat, @"\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().OrderBy(n => n).ToList();
+        Assert.That(arguments.Select(p => p.ParameterType), Is.All.EqualTo(typeof(string)));
+        Assert.That(placeholders, Is.EqualTo(Enumerable.Range(0, arguments.Count).ToList()), $"the format of {rule.Id} takes {{0}}…{{{arguments.Count - 1}}}, one per Report argument");
+    }
+
     [Test]
     public void RuleIdsAreUnique()
         => Assert.That(AllRules.Descriptors.Select(d => d.Id), Is.Unique);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -47,10 +48,14 @@ public sealed class CTR0001NoBuilderStageRule : DockerfileRule
                     }
 
                     var span = stage == final ? instruction.Span : final.From.Image?.Span ?? final.From.Span;
-                    findings.Add(new RuleFinding(Descriptor, span, new[] { final.DisplayName, "dotnet " + invocation.Verb }));
+                    findings.Add(Report(span, final.DisplayName, "dotnet " + invocation.Verb));
                     return;
                 }
             }
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string stage, string command)
+        => new(Definition, span, new[] { stage, command });
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -40,6 +41,10 @@ public sealed class CTR0002FinalStageOnSdkImageRule : DockerfileRule
 
         var through = final.BaseStage is null ? string.Empty : $" (through stage '{final.BaseStage.DisplayName}')";
         var span = final.From.Image?.Span ?? final.From.Span;
-        findings.Add(new RuleFinding(Descriptor, span, new[] { final.DisplayName, image.Original, through }));
+        findings.Add(Report(span, final.DisplayName, image.Original, through));
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string stage, string image, string through)
+        => new(Definition, span, new[] { stage, image, through });
 }

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -29,6 +30,10 @@ public sealed class CTR0003ProjectHasNoDockerfileRule
             return null;
         }
 
-        return new RuleFinding(Descriptor, project.ProjectElementSpan, new[] { project.ProjectName ?? "project" });
+        return Report(project.ProjectElementSpan, project.ProjectName ?? "project");
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string project)
+        => new(Definition, span, new[] { project });
 }

@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
@@ -21,7 +21,7 @@ public sealed class CTR0004UnknownStageReferenceRule : DockerfileRule
     public static RuleDescriptor Definition { get; } = new(
         "CTR0004",
         "Unknown or invalid stage reference",
-        "{0}",
+        "The stage reference '{0}' {1}",
         RuleCategories.Build,
         RuleSeverity.Warning,
         "COPY --from, RUN --mount from= and FROM can name only a stage defined before them, never their own stage; a name that is not a stage is pulled as an image instead.")
@@ -39,7 +39,7 @@ public sealed class CTR0004UnknownStageReferenceRule : DockerfileRule
         {
             if (stage.From.Image is { } image && stage.BaseStage is null && Check(model, stage, image.Value, isFrom: true) is { } fromProblem)
             {
-                findings.Add(new RuleFinding(Descriptor, image.Span, new[] { fromProblem }));
+                findings.Add(Report(image.Span, image.Value, fromProblem));
             }
 
             foreach (var dependency in stage.Dependencies)
@@ -47,7 +47,7 @@ public sealed class CTR0004UnknownStageReferenceRule : DockerfileRule
                 if (dependency.Stage is null && Check(model, stage, dependency.Reference, isFrom: false) is { } problem)
                 {
                     var span = dependency.Instruction.GetFlag("from")?.Span ?? dependency.Instruction.Span;
-                    findings.Add(new RuleFinding(Descriptor, span, new[] { problem }));
+                    findings.Add(Report(span, dependency.Reference, problem));
                 }
             }
         }
@@ -62,23 +62,23 @@ public sealed class CTR0004UnknownStageReferenceRule : DockerfileRule
 
         if (int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
-            return isFrom || index < stage.Index ? null : $"'--from={reference}' names stage {index}, but only stages 0 to {stage.Index - 1} come before it";
+            return isFrom || index < stage.Index ? null : $"names stage {index}, but only stages 0 to {stage.Index - 1} come before it";
         }
 
         var named = model.Stages.FirstOrDefault(s => string.Equals(s.Name, reference, StringComparison.OrdinalIgnoreCase));
         if (named == stage)
         {
-            return $"'{reference}' is the stage's own name; a stage cannot build on or copy from itself";
+            return "is the stage's own name; a stage cannot build on or copy from itself";
         }
 
         if (named is not null && named.Index > stage.Index)
         {
-            return $"'{reference}' is defined later, in stage {named.Index}; a stage can only use the stages before it";
+            return $"is defined later, in stage {named.Index}; a stage can only use the stages before it";
         }
 
         if (!isFrom && named is null && model.Stages.Where(s => s.Index < stage.Index && s.Name is not null).FirstOrDefault(s => IsNear(s.Name!, reference)) is { } near)
         {
-            return $"'{reference}' is not a stage (did you mean '{near.Name}'?); it would be pulled as an image";
+            return $"is not a stage (did you mean '{near.Name}'?); it would be pulled as an image";
         }
 
         return null;
@@ -111,4 +111,8 @@ public sealed class CTR0004UnknownStageReferenceRule : DockerfileRule
 
         return previous[b.Length] <= (a.Length <= 4 ? 1 : 2);
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string reference, string problem)
+        => new(Definition, span, new[] { reference, problem });
 }

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using System;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -35,7 +36,7 @@ public sealed class CTR0005DuplicateStageNameRule : DockerfileRule
 
             if (seen.TryGetValue(name, out var first))
             {
-                findings.Add(new RuleFinding(Descriptor, token.Span, new[] { name, first.ToString(CultureInfo.InvariantCulture) }));
+                findings.Add(Report(token.Span, name, first.ToString(CultureInfo.InvariantCulture)));
             }
             else
             {
@@ -43,4 +44,8 @@ public sealed class CTR0005DuplicateStageNameRule : DockerfileRule
             }
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string name, string firstStage)
+        => new(Definition, span, new[] { name, firstStage });
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -40,6 +41,10 @@ public sealed class CTR0006FinalStageHasNoBuildOutputRule : DockerfileRule
             return;
         }
 
-        findings.Add(new RuleFinding(Descriptor, final.From.Span, new[] { final.DisplayName }));
+        findings.Add(Report(final.From.Span, final.DisplayName));
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string stage)
+        => new(Definition, span, new[] { stage });
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -36,7 +37,7 @@ public sealed class CTR0007DotnetRunInContainerRule : DockerfileRule
         {
             if (instruction is not null && analysis.Model.DotnetCommandsOf(instruction).FirstOrDefault(c => c.Verb is "run" or "watch") is { } command)
             {
-                findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { "dotnet " + command.Verb }));
+                findings.Add(Report(instruction.Span, "dotnet " + command.Verb));
                 return;
             }
         }
@@ -46,7 +47,11 @@ public sealed class CTR0007DotnetRunInContainerRule : DockerfileRule
             && StageFacts.Words(entrypoint) is { Count: 1 } program && program[0].EndsWith("dotnet", System.StringComparison.Ordinal)
             && StageFacts.Words(cmd) is { Count: > 0 } arguments && arguments[0] is "run" or "watch")
         {
-            findings.Add(new RuleFinding(Descriptor, cmd.Span, new[] { "dotnet " + arguments[0] }));
+            findings.Add(Report(cmd.Span, "dotnet " + arguments[0]));
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string command)
+        => new(Definition, span, new[] { command });
 }

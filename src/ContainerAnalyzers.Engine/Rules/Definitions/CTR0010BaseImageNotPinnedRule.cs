@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -51,10 +52,11 @@ public sealed class CTR0010BaseImageNotPinnedRule : DockerfileRule
                 advice = $" such as '{version}', the project's .NET version";
             }
 
-            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { image.Original, latest ? "the 'latest' tag" : "no tag", advice })
-            {
-                Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
-            });
+            findings.Add(Report(token.Span, image.Original, latest ? "the 'latest' tag" : "no tag", advice).With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string image, string what, string advice)
+        => new(Definition, span, new[] { image, what, advice });
 }

@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -52,7 +53,7 @@ public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
             fixes.Add(fix);
         }
 
-        findings.Add(new RuleFinding(Descriptor, from?.Image?.Span ?? final.From.Span, new[] { image.Reference.Original, suggested }) { Fixes = fixes });
+        findings.Add(Report(from?.Image?.Span ?? final.From.Span, image.Reference.Original, suggested).With(fixes: fixes));
     }
 
     internal static bool NeedsShell(Stage final)
@@ -60,4 +61,8 @@ public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
             i.Kind == InstructionKind.Run
             || (i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && !i.IsJsonForm)
             || (i is HealthcheckInstructionSyntax { IsNone: false, IsExecForm: false }));
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string image, string suggested)
+        => new(Definition, span, new[] { image, suggested });
 }

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -35,10 +36,7 @@ public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
 
             var replacement = CurrentName(image);
             var fix = ImageFixes.Replace(analysis.Model.Syntax, stage.From, replacement, $"Use {replacement}");
-            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { reference.Original, replacement })
-            {
-                Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
-            });
+            findings.Add(Report(token.Span, reference.Original, replacement).With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
         }
     }
 
@@ -61,4 +59,8 @@ public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
 
         return $"mcr.microsoft.com/dotnet/{repository}:{tag}";
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string image, string replacement)
+        => new(Definition, span, new[] { image, replacement });
 }

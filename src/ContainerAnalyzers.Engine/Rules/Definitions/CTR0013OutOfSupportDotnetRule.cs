@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -30,8 +31,12 @@ public sealed class CTR0013OutOfSupportDotnetRule : DockerfileRule
                 && DotnetImage.TryClassify(reference) is { IsDotnetFramework: false, Version: { } version }
                 && DotnetSupport.EndedOn(version) is { } ended)
             {
-                findings.Add(new RuleFinding(Descriptor, token.Span, new[] { reference.Original, version, DotnetSupport.Format(ended) }));
+                findings.Add(Report(token.Span, reference.Original, version, DotnetSupport.Format(ended)));
             }
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string image, string version, string endOfSupport)
+        => new(Definition, span, new[] { image, version, endOfSupport });
 }

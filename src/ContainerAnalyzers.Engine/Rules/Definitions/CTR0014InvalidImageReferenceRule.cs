@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using System.Threading;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -35,7 +36,7 @@ public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
                 continue;
             }
 
-            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { name, problem }));
+            findings.Add(Report(token.Span, name, problem));
         }
     }
 
@@ -124,4 +125,8 @@ public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
 
         return null;
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string reference, string problem)
+        => new(Definition, span, new[] { reference, problem });
 }

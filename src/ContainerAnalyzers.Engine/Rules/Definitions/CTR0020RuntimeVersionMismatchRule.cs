@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -48,10 +49,7 @@ public sealed class CTR0020RuntimeVersionMismatchRule : DockerfileRule
 
         var from = AppBuild.RootFrom(final);
         var fix = ImageFixes.Retag(analysis.Model.Syntax, from, image, framework.Version!);
-        findings.Add(new RuleFinding(Descriptor, from?.Image?.Span ?? final.From.Span, new[] { image.Reference.Original, image.Version!, framework.Name, framework.Version! })
-        {
-            Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
-        });
+        findings.Add(Report(from?.Image?.Span ?? final.From.Span, image.Reference.Original, image.Version!, framework.Name, framework.Version!).With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
     }
 
     private static bool RollsForwardAcrossMajors(DockerfileAnalysis analysis, Stage final)
@@ -59,4 +57,8 @@ public sealed class CTR0020RuntimeVersionMismatchRule : DockerfileRule
         var policy = StageFacts.GetEnvironment(final, "DOTNET_ROLL_FORWARD") ?? analysis.Project.RollForward;
         return string.Equals(policy, "Major", StringComparison.OrdinalIgnoreCase) || string.Equals(policy, "LatestMajor", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string image, string imageVersion, string targetFramework, string frameworkVersion)
+        => new(Definition, span, new[] { image, imageVersion, targetFramework, frameworkVersion });
 }

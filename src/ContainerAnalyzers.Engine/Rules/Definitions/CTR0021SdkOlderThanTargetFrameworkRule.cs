@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -52,10 +53,7 @@ public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
 
             reported.Add(root);
             var fix = ImageFixes.Retag(analysis.Model.Syntax, root.From, image, framework.Version!);
-            findings.Add(new RuleFinding(Descriptor, root.From.Image?.Span ?? root.From.Span, new[] { stage.DisplayName, image.Version!, reference.Original, framework.Name, framework.Version! })
-            {
-                Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
-            });
+            findings.Add(Report(root.From.Image?.Span ?? root.From.Span, stage.DisplayName, image.Version!, reference.Original, framework.Name, framework.Version!).With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
         }
     }
 
@@ -71,4 +69,8 @@ public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
 
         return AppBuild.HighestTargetFramework(project);
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string stage, string sdkVersion, string image, string targetFramework, string frameworkVersion)
+        => new(Definition, span, new[] { stage, sdkVersion, image, targetFramework, frameworkVersion });
 }

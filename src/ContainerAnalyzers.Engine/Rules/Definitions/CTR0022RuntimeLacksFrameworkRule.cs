@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -18,7 +19,7 @@ public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
     public static RuleDescriptor Definition { get; } = new(
         "CTR0022",
         "Runtime image does not carry the framework the app needs",
-        "{0}",
+        "The final image '{0}' {1}; {2}",
         RuleCategories.Compatibility,
         RuleSeverity.Warning,
         "A web app needs the aspnet image, a framework-dependent app needs a runtime image; a self-contained or native AOT app carries its runtime and only needs runtime-deps.")
@@ -52,27 +53,31 @@ public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
         var from = AppBuild.RootFrom(final);
         var span = from?.Image?.Span ?? final.From.Span;
         var name = image.Reference.Original;
-        string? message = null;
+        string? problem = null;
+        string? advice = null;
         string? repository = null;
         RuleSeverity? severity = null;
         if (!selfContained && analysis.Project.IsWeb && image.Kind is DotnetImageKind.Runtime or DotnetImageKind.RuntimeDeps)
         {
-            message = $"The web app needs ASP.NET Core, but the final image '{name}' is the {KindName(image.Kind)} image, which does not have it; use the aspnet image";
+            problem = $"is the {KindName(image.Kind)} image, which does not have the ASP.NET Core the web app needs";
+            advice = "use the aspnet image";
             repository = "aspnet";
         }
         else if (!selfContained && image.Kind == DotnetImageKind.RuntimeDeps)
         {
-            message = $"The app is framework-dependent, but the final image '{name}' (runtime-deps) has no .NET runtime; use the runtime image, or publish self-contained";
+            problem = "(runtime-deps) has no .NET runtime, but the app is framework-dependent";
+            advice = "use the runtime image, or publish self-contained";
             repository = "runtime";
         }
         else if (selfContained && image.Kind is DotnetImageKind.AspNet or DotnetImageKind.Runtime)
         {
-            message = $"The app is published self-contained and carries its own runtime, so the .NET runtime in the final image '{name}' is never used; runtime-deps is enough and smaller";
+            problem = "carries a .NET runtime that the self-contained app, which brings its own, never uses";
+            advice = "runtime-deps is enough and smaller";
             repository = "runtime-deps";
             severity = RuleSeverity.Info;
         }
 
-        if (message is null)
+        if (problem is null || advice is null)
         {
             return;
         }
@@ -80,39 +85,42 @@ public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
         var current = image.Reference.Repository;
         var slash = current.LastIndexOf('/');
         var fix = ImageFixes.Replace(analysis.Model.Syntax, from, image.Reference.With(repository: current.Substring(0, slash + 1) + repository), $"Use the {repository} image");
-        findings.Add(new RuleFinding(Descriptor, span, new[] { message })
-        {
-            SeverityOverride = severity,
-            Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
-        });
+        findings.Add(Report(span, name, problem, advice).With(severity: severity, fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
     }
 
     // gcr.io/distroless images carry no .NET: only a self-contained or native AOT app can run there, and it needs
     // glibc (every flavour but static) and, unless native AOT, libstdc++ (cc).
-    private void AnalyzeGoogleDistroless(DockerfileAnalysis analysis, Semantics.Stage final, GoogleDistrolessImage google, bool selfContained, List<RuleFinding> findings)
+    private static void AnalyzeGoogleDistroless(DockerfileAnalysis analysis, Semantics.Stage final, GoogleDistrolessImage google, bool selfContained, List<RuleFinding> findings)
     {
         var aot = analysis.Project.PublishAot || analysis.Model.DotnetRunCommands.Any(c => c.Verb == "publish" && string.Equals(c.GetProperty("PublishAot"), "true", StringComparison.OrdinalIgnoreCase));
-        var name = google.Reference.Original;
-        string? message = null;
+        string? problem = null;
+        string? advice = null;
         if (!selfContained)
         {
-            message = $"The app is framework-dependent, but '{name}' has no .NET runtime and no dotnet host, so it cannot start; publish self-contained or native AOT, or run on a .NET runtime image";
+            problem = "has no .NET runtime and no dotnet host, so the framework-dependent app cannot start";
+            advice = "publish self-contained or native AOT, or run on a .NET runtime image";
         }
         else if (google.Flavor == GoogleDistrolessFlavor.Static)
         {
-            message = $"'{name}' has no C library, but a .NET {(aot ? "native AOT binary" : "self-contained app")} is dynamically linked against glibc; use gcr.io/distroless/cc";
+            problem = $"has no C library, but a .NET {(aot ? "native AOT binary" : "self-contained app")} is dynamically linked against glibc";
+            advice = "use gcr.io/distroless/cc";
         }
         else if (!aot && !google.HasLibStdCpp)
         {
-            message = $"The self-contained .NET runtime needs libstdc++, which '{name}' does not have; use gcr.io/distroless/cc";
+            problem = "does not have the libstdc++ that the self-contained .NET runtime needs";
+            advice = "use gcr.io/distroless/cc";
         }
 
-        if (message is not null)
+        if (problem is not null && advice is not null)
         {
             var from = AppBuild.RootFrom(final);
-            findings.Add(new RuleFinding(Descriptor, from?.Image?.Span ?? final.From.Span, new[] { message }));
+            findings.Add(Report(from?.Image?.Span ?? final.From.Span, google.Reference.Original, problem, advice));
         }
     }
 
     private static string KindName(DotnetImageKind kind) => kind == DotnetImageKind.RuntimeDeps ? "runtime-deps" : "runtime";
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string image, string problem, string advice)
+        => new(Definition, span, new[] { image, problem, advice });
 }

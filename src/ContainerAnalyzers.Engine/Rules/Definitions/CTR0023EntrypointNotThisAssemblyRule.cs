@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -46,10 +47,7 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         if (!string.Equals(fileName, expected, StringComparison.Ordinal))
         {
             var newPath = (directory is null ? string.Empty : directory + "/") + expected;
-            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { path, expected, string.Empty })
-            {
-                Fixes = Fix(tree, token, path, newPath, $"Start {expected}"),
-            });
+            findings.Add(Report(token.Span, path, expected, string.Empty).With(fixes: Fix(tree, token, path, newPath, $"Start {expected}")));
             return;
         }
 
@@ -69,10 +67,7 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         if (!string.Equals(resolvedFolder, outputFolder, StringComparison.Ordinal))
         {
             var newPath = outputFolder == workdir ? expected : outputFolder.TrimEnd('/') + "/" + expected;
-            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { resolved, expected, $" in {outputFolder}, where the publish output is copied" })
-            {
-                Fixes = Fix(tree, token, path, newPath, $"Start {newPath}"),
-            });
+            findings.Add(Report(token.Span, resolved, expected, $" in {outputFolder}, where the publish output is copied").With(fixes: Fix(tree, token, path, newPath, $"Start {newPath}")));
         }
     }
 
@@ -156,4 +151,8 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         var span = new Text.SourceSpan(token.Span.Start + index, oldPath.Length);
         return new[] { new RuleFix(title, RuleFixTarget.Dockerfile, span, oldPath, newPath) };
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string started, string expected, string where)
+        => new(Definition, span, new[] { started, expected, where });
 }

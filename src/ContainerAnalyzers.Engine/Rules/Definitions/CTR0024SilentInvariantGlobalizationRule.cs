@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -57,11 +58,7 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
             if (invariant.Value.Value is "true" or "1")
             {
                 var declare = Declare(analysis);
-                findings.Add(new RuleFinding(Descriptor, invariant.Key.Span, new[] { "The final stage sets DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=" + invariant.Value.Value })
-                {
-                    SeverityOverride = Severity(analysis),
-                    Fixes = declare is null ? Array.Empty<RuleFix>() : new[] { declare },
-                });
+                findings.Add(Report(invariant.Key.Span, "The final stage sets DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=" + invariant.Value.Value).With(severity: Severity(analysis), fixes: declare is null ? Array.Empty<RuleFix>() : new[] { declare }));
             }
 
             // An explicit false is a decision (and ICU had better be there); either way the ENV decides, not the image.
@@ -71,11 +68,7 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
         if (AppBuild.FinalGoogleDistroless(analysis) is { } google)
         {
             var span = AppBuild.RootFrom(final)?.Image?.Span ?? final.From.Span;
-            findings.Add(new RuleFinding(Descriptor, span, new[] { $"The final image '{google.Reference.Original}' has no ICU (Google's distroless images have none)" })
-            {
-                SeverityOverride = Severity(analysis),
-                Fixes = Declare(analysis) is { } declareInvariant ? new[] { declareInvariant } : Array.Empty<RuleFix>(),
-            });
+            findings.Add(Report(span, $"The final image '{google.Reference.Original}' has no ICU (Google's distroless images have none)").With(severity: Severity(analysis), fixes: Declare(analysis) is { } declareInvariant ? new[] { declareInvariant } : Array.Empty<RuleFix>()));
             return;
         }
 
@@ -98,11 +91,7 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
             fixes.Add(declareInProject);
         }
 
-        findings.Add(new RuleFinding(Descriptor, from?.Image?.Span ?? final.From.Span, new[] { $"The final image '{image.Reference.Original}' has no ICU ({variant})" })
-        {
-            SeverityOverride = Severity(analysis),
-            Fixes = fixes,
-        });
+        findings.Add(Report(from?.Image?.Span ?? final.From.Span, $"The final image '{image.Reference.Original}' has no ICU ({variant})").With(severity: Severity(analysis), fixes: fixes));
     }
 
     private static RuleFix? Declare(DockerfileAnalysis analysis)
@@ -133,4 +122,8 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
 
         return tag + "-extra";
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string whyInvariant)
+        => new(Definition, span, new[] { whyInvariant });
 }

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -48,7 +49,7 @@ public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
         var alpine = IsAlpine(reference);
         if (alpine is { } isAlpine && musl != isAlpine)
         {
-            findings.Add(new RuleFinding(Descriptor, span, new[] { rid, reference.Original, isAlpine ? "an Alpine (musl) image: publish for linux-musl-*" : "a glibc image: publish for linux-* without musl, or use an Alpine image" }));
+            findings.Add(Report(span, rid, reference.Original, isAlpine ? "an Alpine (musl) image: publish for linux-musl-*" : "a glibc image: publish for linux-* without musl, or use an Alpine image"));
             return;
         }
 
@@ -63,7 +64,7 @@ public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
             : TagArchitecture(reference.Tag);
         if (imageArchitecture is not null && !string.Equals(imageArchitecture, dockerArchitecture, StringComparison.OrdinalIgnoreCase))
         {
-            findings.Add(new RuleFinding(Descriptor, span, new[] { rid, reference.Original, $"for linux/{imageArchitecture}" }));
+            findings.Add(Report(span, rid, reference.Original, $"for linux/{imageArchitecture}"));
         }
     }
 
@@ -117,4 +118,8 @@ public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
             : tag.EndsWith("-arm64v8", StringComparison.OrdinalIgnoreCase) ? "arm64"
             : tag.EndsWith("-arm32v7", StringComparison.OrdinalIgnoreCase) ? "arm"
             : null;
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string runtimeIdentifier, string image, string mismatch)
+        => new(Definition, span, new[] { runtimeIdentifier, image, mismatch });
 }

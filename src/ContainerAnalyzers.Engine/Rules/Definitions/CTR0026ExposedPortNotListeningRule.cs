@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -59,7 +60,7 @@ public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
         var stale = major >= 8 ? new[] { 80, 443 } : new[] { 8080 };
         foreach (var token in exposed.Where(t => Port(t.Value) is { } port && stale.Contains(port)))
         {
-            findings.Add(new RuleFinding(Descriptor, token.Span, new[] { token.Value, image(major), listening.ToString(CultureInfo.InvariantCulture) }));
+            findings.Add(Report(token.Span, token.Value, image(major), listening.ToString(CultureInfo.InvariantCulture)));
         }
 
         static string image(int major) => major.ToString(CultureInfo.InvariantCulture);
@@ -74,4 +75,8 @@ public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
     private static bool SetsUrlsOnCommandLine(Stage final)
         => new[] { StageFacts.Last(final, InstructionKind.Entrypoint), StageFacts.Last(final, InstructionKind.Cmd) }
             .Any(i => i is not null && i.LogicalLine.IndexOf("urls", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string exposed, string dotnetVersion, string listeningPort)
+        => new(Definition, span, new[] { exposed, dotnetVersion, listeningPort });
 }

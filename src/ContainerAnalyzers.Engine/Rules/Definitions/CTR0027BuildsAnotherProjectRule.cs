@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -33,6 +34,10 @@ public sealed class CTR0027BuildsAnotherProjectRule : DockerfileRule
             return;
         }
 
-        findings.Add(new RuleFinding(Descriptor, others[0].Span, new[] { others[0].FileName, path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1) }));
+        findings.Add(Report(others[0].Span, others[0].FileName, path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1)));
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string otherProject, string thisProject)
+        => new(Definition, span, new[] { otherProject, thisProject });
 }

@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
@@ -64,10 +64,7 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
             reported.Add(root);
             var fix = Fix(analysis.Model.Syntax, root.From, image);
             var advice = fix is null ? "install clang and zlib in the stage" : fix.Title.Substring(0, 1).ToLowerInvariant() + fix.Title.Substring(1);
-            findings.Add(new RuleFinding(Descriptor, root.From.Image?.Span ?? root.From.Span, new[] { stage.DisplayName, reference.Original, advice })
-            {
-                Fixes = fix is null ? Array.Empty<RuleFix>() : new[] { fix },
-            });
+            findings.Add(Report(root.From.Image?.Span ?? root.From.Span, stage.DisplayName, reference.Original, advice).With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
         }
     }
 
@@ -110,4 +107,8 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
         var newLine = tree.Text.Contains("\r\n") ? "\r\n" : "\n";
         return new RuleFix("Install clang and zlib in the stage", RuleFixTarget.Dockerfile, new SourceSpan(from.Span.End, 0), string.Empty, newLine + install);
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string stage, string image, string advice)
+        => new(Definition, span, new[] { stage, image, advice });
 }

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -47,10 +48,7 @@ public sealed class CTR0030ShellFormWithoutShellRule : DockerfileRule
             }
 
             var command = instruction is HealthcheckInstructionSyntax check ? check.ShellCommand! : instruction.Arguments[0];
-            findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { instruction.Keyword.Value.ToUpperInvariant(), image.Original })
-            {
-                Fixes = ExecFormFix(analysis.Model.Syntax, command),
-            });
+            findings.Add(Report(instruction.Span, instruction.Keyword.Value.ToUpperInvariant(), image.Original).With(fixes: ExecFormFix(analysis.Model.Syntax, command)));
         }
     }
 
@@ -64,4 +62,8 @@ public sealed class CTR0030ShellFormWithoutShellRule : DockerfileRule
         var exec = "[" + string.Join(", ", words.Select(w => "\"" + w + "\"")) + "]";
         return new[] { new RuleFix("Use the exec form", RuleFixTarget.Dockerfile, command.Span, command.Value, exec) };
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string instruction, string image)
+        => new(Definition, span, new[] { instruction, image });
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -39,8 +40,12 @@ public sealed class CTR0031RunWithoutShellRule : DockerfileRule
 
             foreach (var run in stage.Instructions.Where(i => i.Kind == InstructionKind.Run && !i.IsJsonForm))
             {
-                findings.Add(new RuleFinding(Descriptor, run.Span, new[] { image.Original }));
+                findings.Add(Report(run.Span, image.Original));
             }
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string image)
+        => new(Definition, span, new[] { image });
 }

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -58,8 +59,12 @@ public sealed class CTR0032CommandNotInImageRule : DockerfileRule
             var tool = first.Value.Substring(first.Value.LastIndexOf('/') + 1);
             if (MissingTools.TryGetValue(tool, out var what) && !copied.Any(c => c.EndsWith("/" + tool, StringComparison.Ordinal) || c == tool))
             {
-                findings.Add(new RuleFinding(Descriptor, first.Span, new[] { tool, image.Original, what }));
+                findings.Add(Report(first.Span, tool, image.Original, what));
             }
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string command, string image, string missing)
+        => new(Definition, span, new[] { command, image, missing });
 }

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
@@ -54,12 +54,9 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
             var account = user.Arguments.Count > 0 ? user.Arguments[0].Value.Split(':')[0] : string.Empty;
             if (account is "root" or "0")
             {
-                findings.Add(new RuleFinding(Descriptor, user.Span, new[] { $"The final stage runs as '{account}'", NonRootAdvice(analysis) })
-                {
-                    Fixes = hasAppUid && tree.GetText(user.Arguments[0].Span) == user.Arguments[0].Value
+                findings.Add(Report(user.Span, $"The final stage runs as '{account}'", NonRootAdvice(analysis)).With(fixes: hasAppUid && tree.GetText(user.Arguments[0].Span) == user.Arguments[0].Value
                         ? new[] { new RuleFix("Run as $APP_UID", RuleFixTarget.Dockerfile, user.Arguments[0].Span, user.Arguments[0].Value, "$APP_UID") }
-                        : Array.Empty<RuleFix>(),
-                });
+                        : Array.Empty<RuleFix>()));
             }
 
             return;
@@ -83,10 +80,10 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
         }
 
         var networkFacing = analysis.Project.IsWeb || final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Expose);
-        findings.Add(new RuleFinding(Descriptor, final.From.Image?.Span ?? final.From.Span, new[] { $"The final image '{(google?.Reference ?? image!.Reference).Original}' runs as root by default and the stage sets no USER", NonRootAdvice(analysis) })
-        {
-            SeverityOverride = networkFacing ? null : RuleSeverity.Info,
-            Fixes = fixes,
-        });
+        findings.Add(Report(final.From.Image?.Span ?? final.From.Span, $"The final image '{(google?.Reference ?? image!.Reference).Original}' runs as root by default and the stage sets no USER", NonRootAdvice(analysis)).With(severity: networkFacing ? null : RuleSeverity.Info, fixes: fixes));
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string user, string advice)
+        => new(Definition, span, new[] { user, advice });
 }

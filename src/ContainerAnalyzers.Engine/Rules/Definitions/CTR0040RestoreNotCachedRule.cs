@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
@@ -61,7 +61,7 @@ public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
 
                 if (!restoredBefore && !HasNuGetCacheMount(instruction))
                 {
-                    findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { "dotnet " + restoring.Verb }) { Fixes = CacheMountFix(instruction) });
+                    findings.Add(Report(instruction.Span, "dotnet " + restoring.Verb).With(fixes: CacheMountFix(instruction)));
                 }
 
                 break;
@@ -108,4 +108,8 @@ public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
         var at = run.Keyword.Span.End;
         return new[] { new RuleFix("Add a NuGet cache mount", RuleFixTarget.Dockerfile, new SourceSpan(at, 0), string.Empty, " --mount=type=cache,id=nuget,target=/root/.nuget/packages") };
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string command)
+        => new(Definition, span, new[] { command });
 }

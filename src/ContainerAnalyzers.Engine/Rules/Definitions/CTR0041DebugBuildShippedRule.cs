@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -18,7 +19,7 @@ public sealed class CTR0041DebugBuildShippedRule : DockerfileRule
     public static RuleDescriptor Definition { get; } = new(
         "CTR0041",
         "Debug build shipped",
-        "{0}",
+        "'dotnet publish' builds the Debug configuration{0}; publish with -c Release",
         RuleCategories.Build,
         RuleSeverity.Warning,
         "A Debug build is unoptimised and may enable development-only behaviour. Before .NET 8, 'dotnet publish' built Debug unless told '-c Release'.");
@@ -35,13 +36,17 @@ public sealed class CTR0041DebugBuildShippedRule : DockerfileRule
                 var configuration = publish.GetOption("-c", "--configuration") ?? publish.GetProperty("Configuration");
                 if (configuration is not null && configuration.IndexOf('$') < 0 && string.Equals(configuration, "Debug", StringComparison.OrdinalIgnoreCase))
                 {
-                    findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { "'dotnet publish' builds the Debug configuration; publish with -c Release" }));
+                    findings.Add(Report(instruction.Span, string.Empty));
                 }
                 else if (configuration is null && framework is { Major: < 8 } && publish.GetProperty("PublishRelease") is null)
                 {
-                    findings.Add(new RuleFinding(Descriptor, instruction.Span, new[] { $"Before .NET 8, 'dotnet publish' without -c builds Debug, and the project targets {framework.Name}; publish with -c Release" }));
+                    findings.Add(Report(instruction.Span, $" without -c before .NET 8, and the project targets {framework.Name}"));
                 }
             }
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string detail)
+        => new(Definition, span, new[] { detail });
 }

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -36,11 +37,15 @@ public sealed class CTR0042NoDockerIgnoreRule : DockerfileRule
             .FirstOrDefault(c => c.Sources.Any(s => IsFolder(s.Value)));
         if (copy is not null)
         {
-            findings.Add(new RuleFinding(Descriptor, copy.Span, Array.Empty<string>()));
+            findings.Add(Report(copy.Span));
         }
     }
 
     private static bool IsFolder(string source)
         => source is "." or "./" or "*" or "./*" || source.EndsWith("/", StringComparison.Ordinal) || source.EndsWith("/.", StringComparison.Ordinal)
             || (source.IndexOf('.', source.LastIndexOf('/') + 1) < 0 && source.IndexOf('*') < 0 && source.IndexOf('$') < 0 && !source.StartsWith("http", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span)
+        => new(Definition, span, Array.Empty<string>());
 }

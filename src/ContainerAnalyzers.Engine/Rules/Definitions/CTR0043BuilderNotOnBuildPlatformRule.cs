@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
@@ -57,7 +58,11 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
             var fixes = publish.GetOption("-r", "--runtime") is null && publish.SelfContained != true && !analysis.Project.IsSelfContained && analysis.Project.RuntimeIdentifier is null
                 ? new[] { new RuleFix("Run the builder on $BUILDPLATFORM", RuleFixTarget.Dockerfile, new SourceSpan(root.From.Keyword.Span.End, 0), string.Empty, " --platform=$BUILDPLATFORM") }
                 : System.Array.Empty<RuleFix>();
-            findings.Add(new RuleFinding(Descriptor, root.From.Span, new[] { root.DisplayName }) { Fixes = fixes });
+            findings.Add(Report(root.From.Span, root.DisplayName).With(fixes: fixes));
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string stage)
+        => new(Definition, span, new[] { stage });
 }

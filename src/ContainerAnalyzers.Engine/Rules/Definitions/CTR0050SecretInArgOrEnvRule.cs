@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -41,14 +42,14 @@ public sealed class CTR0050SecretInArgOrEnvRule : DockerfileRule
             {
                 foreach (var declaration in arg.Declarations.Where(d => IsSecret(d.Name)))
                 {
-                    findings.Add(new RuleFinding(Descriptor, declaration.Token.Span, new[] { declaration.Name, "build argument" }));
+                    findings.Add(Report(declaration.Token.Span, declaration.Name, "build argument"));
                 }
             }
             else if (instruction is KeyValueInstructionSyntax { Kind: InstructionKind.Env } env)
             {
                 foreach (var pair in env.Pairs.Where(p => IsSecret(p.Key.Value) && p.Value.Value.Length > 0))
                 {
-                    findings.Add(new RuleFinding(Descriptor, pair.Key.Span, new[] { pair.Key.Value, "environment variable" }));
+                    findings.Add(Report(pair.Key.Span, pair.Key.Value, "environment variable"));
                 }
             }
         }
@@ -59,4 +60,8 @@ public sealed class CTR0050SecretInArgOrEnvRule : DockerfileRule
 
     public static bool IsSecret(string name)
         => Hints.Any(h => name.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0) && SecretName.IsMatch(name) && !NotTheSecret.IsMatch(name);
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string name, string kind)
+        => new(Definition, span, new[] { name, kind });
 }

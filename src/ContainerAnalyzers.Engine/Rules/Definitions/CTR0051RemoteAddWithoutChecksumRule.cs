@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -30,9 +31,13 @@ public sealed class CTR0051RemoteAddWithoutChecksumRule : DockerfileRule
                 if ((url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
                     && !url.EndsWith(".git", StringComparison.OrdinalIgnoreCase) && url.IndexOf(".git#", StringComparison.OrdinalIgnoreCase) < 0)
                 {
-                    findings.Add(new RuleFinding(Descriptor, source.Span, new[] { url }));
+                    findings.Add(Report(source.Span, url));
                 }
             }
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string url)
+        => new(Definition, span, new[] { url });
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -24,7 +25,11 @@ public sealed class CTR0090SyntaxErrorRule : DockerfileRule
     {
         foreach (var diagnostic in analysis.Model.Syntax.Diagnostics)
         {
-            findings.Add(new RuleFinding(Descriptor, diagnostic.Span, new[] { diagnostic.Message }));
+            findings.Add(Report(diagnostic.Span, diagnostic.Message));
         }
     }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string message)
+        => new(Definition, span, new[] { message });
 }
