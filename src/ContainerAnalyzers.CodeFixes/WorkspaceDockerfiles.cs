@@ -207,7 +207,7 @@ internal static class WorkspaceDockerfiles
     /// </summary>
     private static RuleFix? SdkContainerPublishingEdit(ProjectFacts facts)
     {
-        var family = facts.InvariantGlobalization == true ? "noble-chiseled" : "noble-chiseled-extra";
+        var family = Images.ChiseledTags.Family(facts.InvariantGlobalization == true);
         if (ProjectFileEdits.AddProperty(facts.ProjectText, "ContainerFamily", family, PublishWithSdkTitle) is not { } edit)
         {
             return null;
@@ -218,7 +218,7 @@ internal static class WorkspaceDockerfiles
             return edit;
         }
 
-        var newLine = edit.NewText.Contains("\r\n") ? "\r\n" : "\n";
+        var newLine = Text.NewLines.Of(edit.NewText);
         var element = edit.NewText.IndexOf('<');
         var lineStart = edit.NewText.LastIndexOf('\n', Math.Max(0, element - 1)) + 1;
         var indent = edit.NewText.Substring(lineStart, element - lineStart);

@@ -172,7 +172,7 @@ public sealed class ContainerPlan
                 : $".NET {DotnetVersion} has no chiseled image; this is its official runtime image. Consider upgrading to .NET 8 or later.");
     }
 
-    private string ChiseledSuffix => "-noble-chiseled" + (NeedsIcu ? "-extra" : string.Empty);
+    private string ChiseledSuffix => "-" + ChiseledTags.Family(invariantGlobalization: !NeedsIcu);
 
     internal static string FormatExecForm(IEnumerable<string> words)
         => "[" + string.Join(", ", words.Select(w => "\"" + w.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")) + "]";

@@ -75,9 +75,8 @@ public static class DotnetTags
     private static IEnumerable<string> Candidates(string suffix, DotnetImageKind kind)
     {
         // An architecture suffix (-amd64, -arm64v8) is kept apart and re-added.
-        var architecture = Regex.Match(suffix, @"-(amd64|arm64v8|arm32v7)$", RegexOptions.CultureInvariant);
-        var core = architecture.Success ? suffix.Substring(0, architecture.Index) : suffix;
-        var arch = architecture.Success ? architecture.Value : string.Empty;
+        var arch = ChiseledTags.ArchitectureSuffix(suffix).ToLowerInvariant();
+        var core = suffix.Substring(0, suffix.Length - arch.Length);
         var extra = core.EndsWith("-extra", StringComparison.Ordinal) ? "-extra" : string.Empty;
         yield return core + arch;
         if (core.StartsWith("alpine", StringComparison.Ordinal))

@@ -20,7 +20,7 @@ public static class ProjectFileEdits
         }
 
         var text = projectText!;
-        var newLine = text.Contains("\r\n") ? "\r\n" : "\n";
+        var newLine = NewLines.Of(text);
         var group = PropertyGroup.Match(text);
         if (group.Success)
         {

@@ -38,7 +38,7 @@ public static class SuppressionFixes
 
             var lineStart = instruction.FullSpan.Start;
             var indent = tree.Text.Substring(lineStart, instruction.Keyword.Span.Start - lineStart);
-            var newLine = tree.Text.Contains("\r\n") ? "\r\n" : "\n";
+            var newLine = NewLines.Of(tree.Text);
             return new RuleFix(title, RuleFixTarget.Dockerfile, new SourceSpan(instruction.Keyword.Span.Start, 0), string.Empty, $"# {Suppressions.CommentPrefix} ignore={ruleId}{newLine}{indent}");
         }
 

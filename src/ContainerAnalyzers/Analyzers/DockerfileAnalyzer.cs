@@ -131,7 +131,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             var fixes = finding.Fixes.Where(f => f.Target == RuleFixTarget.ProjectFile).ToList();
             if (finding.Rule.Id == RuleIds.FinalImageNotDistroless && facts.ContainerFamily is null && facts.ContainerBaseImage is null)
             {
-                var family = facts.InvariantGlobalization == true ? "noble-chiseled" : "noble-chiseled-extra";
+                var family = Images.ChiseledTags.Family(facts.InvariantGlobalization == true);
                 if (ProjectFileEdits.AddProperty(facts.ProjectText, "ContainerFamily", family, $"Set ContainerFamily to {family}") is { } setFamily)
                 {
                     fixes.Insert(0, setFamily);

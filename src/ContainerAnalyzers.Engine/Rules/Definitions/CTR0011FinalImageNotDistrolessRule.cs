@@ -41,10 +41,11 @@ public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
             return;
         }
 
-        var extra = analysis.Project.InvariantGlobalization == true ? string.Empty : "-extra";
-        var architecture = new[] { "-amd64", "-arm64v8", "-arm32v7" }.FirstOrDefault(a => image.Reference.Tag?.EndsWith(a, StringComparison.OrdinalIgnoreCase) == true) ?? string.Empty;
-        var composite = image.IsComposite ? "-composite" : string.Empty;
-        var tag = $"{image.Version}-noble-chiseled{composite}{extra}{architecture}";
+        var family = ChiseledTags.Family(analysis.Project.InvariantGlobalization == true);
+        var architecture = ChiseledTags.ArchitectureSuffix(image.Reference.Tag);
+        var tag = image.IsComposite
+            ? $"{image.Version}-noble-chiseled-composite{family.Substring("noble-chiseled".Length)}{architecture}"
+            : $"{image.Version}-{family}{architecture}";
         var suggested = image.Reference.With(tag: tag);
         var from = AppBuild.RootFrom(final);
         var fixes = new List<RuleFix>();

@@ -105,23 +105,7 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
     private static bool InstallsIcu(Stage final)
         => final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Run && i.LogicalLine.IndexOf("icu", StringComparison.OrdinalIgnoreCase) >= 0);
 
-    private static string? ExtraTag(string? tag)
-    {
-        if (tag is null || tag.IndexOf("-extra", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return null;
-        }
-
-        foreach (var architecture in new[] { "-amd64", "-arm64v8", "-arm32v7" })
-        {
-            if (tag.EndsWith(architecture, StringComparison.OrdinalIgnoreCase))
-            {
-                return tag.Substring(0, tag.Length - architecture.Length) + "-extra" + architecture;
-            }
-        }
-
-        return tag + "-extra";
-    }
+    private static string? ExtraTag(string? tag) => ChiseledTags.WithExtra(tag);
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(SourceSpan span, string whyInvariant)

@@ -112,12 +112,7 @@ public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
         };
     }
 
-    private static string? TagArchitecture(string? tag)
-        => tag is null ? null
-            : tag.EndsWith("-amd64", StringComparison.OrdinalIgnoreCase) ? "amd64"
-            : tag.EndsWith("-arm64v8", StringComparison.OrdinalIgnoreCase) ? "arm64"
-            : tag.EndsWith("-arm32v7", StringComparison.OrdinalIgnoreCase) ? "arm"
-            : null;
+    private static string? TagArchitecture(string? tag) => ChiseledTags.Architecture(tag);
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(SourceSpan span, string runtimeIdentifier, string image, string mismatch)

@@ -104,7 +104,7 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
             return null;
         }
 
-        var newLine = tree.Text.Contains("\r\n") ? "\r\n" : "\n";
+        var newLine = NewLines.Of(tree.Text);
         return new RuleFix("Install clang and zlib in the stage", RuleFixTarget.Dockerfile, new SourceSpan(from.Span.End, 0), string.Empty, newLine + install);
     }
 

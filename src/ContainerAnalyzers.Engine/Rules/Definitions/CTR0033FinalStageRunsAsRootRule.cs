@@ -75,7 +75,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
         var fixes = new List<RuleFix>();
         if (anchor is not null && final.Instructions.Contains(anchor) && google is null)
         {
-            var newLine = tree.Text.Contains("\r\n") ? "\r\n" : "\n";
+            var newLine = NewLines.Of(tree.Text);
             fixes.Add(new RuleFix("Run as $APP_UID", RuleFixTarget.Dockerfile, new SourceSpan(anchor.Keyword.Span.Start, 0), string.Empty, "USER $APP_UID" + newLine));
         }
 

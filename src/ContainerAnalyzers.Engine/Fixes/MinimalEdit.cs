@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Fixes;
+
+/// <summary>
+/// The first fix (<see cref="DockerfileFixes.MinimalEditTitle"/>): the user's stages stay as they are and become the
+/// builder; only the final stage is appended or replaced.
+/// </summary>
+internal static class MinimalEdit
+{
+    private static readonly Regex PublishCommand = new(@"\bdotnet(?:\.exe)?(?:\s|\\\r?\n)+publish\b", RegexOptions.CultureInvariant);
+    private static readonly Regex OutputOption = new(@"(?<=\s)(?:-o|--output)(?:=|(?:\s|\\\r?\n)+)(?<dir>[^\s;&|]+)", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Keeps the user's file: the stage that built the app becomes the builder (named, and publishing to a known
+    /// folder), runtime-only instructions move to a new final stage on the runtime image. Null when the build
+    /// cannot be followed (no <c>dotnet publish</c> in shell form in the final stage's lineage).
+    /// </summary>
+    public static string? TryApply(DockerfileModel model, ContainerPlan plan)
+    {
+        var tree = model.Syntax;
+        var final = model.FinalStage!;
+        // The app is built in the final stage's lineage (FROM build AS final), or in the stage the final stage copies from.
+        bool IsShellPublish(InstructionSyntax instruction) => IsEditableShellPublish(model, instruction);
+        var publishing = final.Lineage.FirstOrDefault(s => s.Instructions.Any(IsShellPublish))
+            ?? final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage).FirstOrDefault(s => s.Instructions.Any(IsShellPublish));
+        if (publishing is null)
+        {
+            return null;
+        }
+
+        var publish = publishing.Instructions.Last(IsShellPublish);
+        if (!BuilderCanSeeReferencedProjects(model, plan.Layout, publish))
+        {
+            return null;
+        }
+
+        var edits = new List<TextEdit>();
+        var publishDirectory = EnsurePublishOutput(tree, publishing, publish, edits);
+        if (publishDirectory is null)
+        {
+            return null;
+        }
+
+        var finalBuilds = publishing == final;
+        var carry = CarryOver.Collect(model, final, plan, stageIsBuilder: finalBuilds);
+        string builderName;
+        if (finalBuilds)
+        {
+            // The old final stage becomes the builder; what only matters at run time moves to the new final stage.
+            builderName = final.Name is { } name && !string.Equals(name, "final", StringComparison.OrdinalIgnoreCase) ? name : RewriteNames.UniqueName(ContainerPlan.DefaultBuilderName, model.Stages.Select(s => s.Name).Where(n => n is not null)!);
+            if (final.From.StageName is { } stageName)
+            {
+                if (!string.Equals(stageName.Value, builderName, StringComparison.Ordinal))
+                {
+                    edits.Add(new TextEdit(stageName.Span.Start, stageName.Span.Length, builderName));
+                }
+            }
+            else
+            {
+                edits.Add(new TextEdit(final.From.Span.End, 0, " AS " + builderName));
+            }
+
+            foreach (var moved in carry.MovedToFinal)
+            {
+                var start = tree.GetLeadingCommentStart(moved);
+                edits.Add(new TextEdit(start, moved.FullSpan.End - start, string.Empty));
+            }
+        }
+        else
+        {
+            // The old final stage only ran the app: it is replaced as a whole.
+            builderName = publishing.Name ?? publishing.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var start = tree.GetLeadingCommentStart(final.From);
+            edits.Add(new TextEdit(start, tree.Text.Length - start, string.Empty));
+        }
+
+        var carriedTexts = carry.Metadata.Concat(carry.PackageInstalls).Concat(carry.RuntimeCommands).Concat(carry.Runtime).Concat(carry.Exposes).Select(carry.TextOf).ToArray();
+        var carriedArguments = CarryOver.Referenced(carry.Arguments, RewriteNames.ArgumentNames, carriedTexts).ToArray();
+
+        var newLine = NewLines.Of(tree.Text);
+        var kept = CarryOver.CloseContinuation(TextEdit.Apply(tree.Text, edits), tree.EscapeCharacter);
+        var writer = new DockerfileWriter(plan, newLine, tree.EscapeCharacter);
+        writer.Verbatim(kept);
+        writer.Line();
+        writer.WriteFinal(builderName, publishDirectory, carry, carriedArguments);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// The kept builder was written for a build context we cannot see. When the project references projects outside
+    /// its folder and declares no context, a publish that does not name the project by a path (<c>dotnet publish
+    /// src/Api/Api.csproj</c>) was written for the project's folder, where those projects are missing: keeping that
+    /// builder keeps a build that cannot work. (Found by building the result in the container suite.)
+    /// </summary>
+    private static bool BuilderCanSeeReferencedProjects(DockerfileModel model, ProjectLayout layout, InstructionSyntax publish)
+    {
+        if (!layout.ReferencesProjectsOutsideItsFolder || layout.ContextIsDeclared)
+        {
+            return true;
+        }
+
+        return model.DotnetCommandsOf(publish).Any(c => c.Verb == "publish" && c.ProjectArgument is { } path && NamesAFolder(path));
+
+        static bool NamesAFolder(string path)
+        {
+            var normalized = path.Replace('\\', '/');
+            while (normalized.StartsWith("./", StringComparison.Ordinal))
+            {
+                normalized = normalized.Substring(2);
+            }
+
+            return normalized.IndexOf('/') > 0;
+        }
+    }
+
+    // The model's command index decides that the RUN publishes; the regex only locates the command in the source
+    // text, which the minimal edit changes in place (the syntax tree does not map a joined line's offsets back to
+    // the file, so the index cannot give the position of a word on a continuation line).
+    private static bool IsEditableShellPublish(DockerfileModel model, InstructionSyntax instruction)
+        => instruction.Kind == InstructionKind.Run && !instruction.IsJsonForm && instruction.Heredocs.Count == 0
+            && model.DotnetCommandsOf(instruction).Any(c => c.Verb == "publish")
+            && PublishCommand.IsMatch(instruction.LogicalLine);
+
+    /// <summary>
+    /// The folder the publish writes to, as an absolute path. A relative <c>-o</c> is resolved against the WORKDIR;
+    /// when that cannot be known, or there is no <c>-o</c>, the command is edited to publish to /app/publish.
+    /// </summary>
+    private static string? EnsurePublishOutput(DockerfileSyntaxTree tree, Stage stage, InstructionSyntax publish, List<TextEdit> edits)
+    {
+        var text = tree.GetText(publish.Span);
+        var command = PublishCommand.Match(text);
+        if (!command.Success)
+        {
+            return null;
+        }
+
+        var rest = text.Substring(command.Index + command.Length);
+        var end = Regex.Match(rest, @"&&|\|\||;|\|");
+        var segment = end.Success ? rest.Substring(0, end.Index) : rest;
+        var output = OutputOption.Match(segment);
+        var restart = publish.Span.Start + command.Index + command.Length;
+        if (output.Success)
+        {
+            var directory = output.Groups["dir"].Value.Trim('"', '\'');
+            if (directory.StartsWith("/", StringComparison.Ordinal) && directory.IndexOf('$') < 0)
+            {
+                return PathText.Normalize(directory);
+            }
+
+            if (directory.IndexOf('$') < 0 && StageFacts.WorkdirBefore(stage, publish) is { } workdir)
+            {
+                return PathText.Combine(workdir, directory);
+            }
+
+            var group = output.Groups["dir"];
+            edits.Add(new TextEdit(restart + group.Index, group.Length, ContainerPlan.PublishDirectory));
+            return ContainerPlan.PublishDirectory;
+        }
+
+        edits.Add(new TextEdit(restart, 0, " -o " + ContainerPlan.PublishDirectory));
+        return ContainerPlan.PublishDirectory;
+    }
+}
