@@ -128,8 +128,7 @@ public sealed class GeneratedDockerfileTests
         {
             var tree = DockerfileParser.Parse(text);
             Assert.That(tree.Diagnostics.Select(d => d.Message), Is.Empty, $"{suffix} output parses cleanly:\n{text}");
-            var findings = DotnetDockerSamplesTests.AllDockerfileRules().SelectMany(r => r.Analyze(new DockerfileAnalysis(DockerfileModel.Create(tree), facts))).ToList();
-            Assert.That(findings.Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id + ": " + f.GetMessage()), Is.Empty, $"{suffix} output is clean:\n{text}");
+            Assert.That(EngineTest.ForProperties(properties).WithProject(ProjectDirectory + "/App.csproj", projectText).Warnings(text), Is.Empty, $"{suffix} output is clean:\n{text}");
             CheckGolden($"{name}.{suffix}.Dockerfile", text);
         }
     }

@@ -2,6 +2,7 @@ using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Fixes;
@@ -67,9 +68,11 @@ public sealed class RuleFixOutcomeTests
     private static IReadOnlyList<RuleFinding> Analyze(string dockerfile)
     {
         var properties = GeneratedDockerfileTests.Web("net8.0");
-        var facts = ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, "/repo/src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n  </PropertyGroup>\n</Project>\n");
-        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), facts, new CultureUse(), hasDockerIgnore: true);
-        return AllRules.DockerfileRules.SelectMany(r => r.Analyze(analysis)).ToList();
+        return EngineTest.ForProperties(properties)
+            .WithProject("/repo/src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n  </PropertyGroup>\n</Project>\n")
+            .WithSource(new CultureUse())
+            .WithDockerIgnore(true)
+            .Analyze(dockerfile);
     }
 
     // The sources use CultureInfo, so CTR0024 is a warning and its fix is exercised.

@@ -95,6 +95,38 @@ public sealed class RuleHostTests
             => _severities.TryGetValue(diagnosticId, out severity);
     }
 
+    [Test]
+    public void TheEngineBuilderCatchesAFindingOutsideTheFile()
+        => Assert.Throws<AssertionException>(() => EngineTest.ForApp().Analyze("FROM alpine:3.20\n", new OutOfBoundsRule()));
+
+    [Test]
+    public void TheEngineBuilderCatchesAFixThatAddsAWarning()
+        => Assert.Throws<AssertionException>(() => EngineTest.ForApp().Analyze("FROM alpine:3.20 AS a\n", new BadFixRule(), new CTR0005DuplicateStageNameRule()));
+
+    private sealed class OutOfBoundsRule : DockerfileRule
+    {
+        public override RuleDescriptor Descriptor => CTR0006FinalStageHasNoBuildOutputRule.Definition;
+
+        protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+            => findings.Add(new RuleFinding(Descriptor, new Text.SourceSpan(analysis.Model.Syntax.Text.Length, 5), new[] { "stage" }));
+    }
+
+    // Its "fix" duplicates the stage: CTR0005 then warns where it did not.
+    private sealed class BadFixRule : DockerfileRule
+    {
+        public override RuleDescriptor Descriptor => CTR0006FinalStageHasNoBuildOutputRule.Definition;
+
+        protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+        {
+            var text = analysis.Model.Syntax.Text;
+            if (text.Split('\n').Length < 3)
+            {
+                var fix = new RuleFix("duplicate", RuleFixTarget.Dockerfile, new Text.SourceSpan(text.Length, 0), string.Empty, text);
+                findings.Add(new RuleFinding(Descriptor, new Text.SourceSpan(0, 4), new[] { "a" }) { Fixes = new[] { fix } });
+            }
+        }
+    }
+
     private sealed class ThrowingRule : DockerfileRule
     {
         public override RuleDescriptor Descriptor => CTR0001NoBuilderStageRule.Definition;

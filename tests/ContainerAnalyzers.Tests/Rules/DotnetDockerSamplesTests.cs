@@ -43,16 +43,8 @@ public sealed class DotnetDockerSamplesTests
     {
         var projectText = File.ReadAllText(projectPath);
         var properties = ReadProperties(projectPath, projectText);
-        var facts = ProjectFacts.Create(name => properties.TryGetValue(name, out var v) ? v : null, projectPath, projectText);
-        var model = DockerfileModel.Create(DockerfileParser.Parse(File.ReadAllText(dockerfilePath)));
-        var analysis = new DockerfileAnalysis(model, facts);
-        return AllDockerfileRules().SelectMany(r => r.Analyze(analysis)).ToList();
+        return EngineTest.ForProperties(properties).WithProject(projectPath, projectText).Analyze(File.ReadAllText(dockerfilePath));
     }
-
-    internal static IEnumerable<DockerfileRule> AllDockerfileRules()
-        => typeof(DockerfileRule).Assembly.GetTypes()
-            .Where(t => typeof(DockerfileRule).IsAssignableFrom(t) && !t.IsAbstract)
-            .Select(t => (DockerfileRule)Activator.CreateInstance(t)!);
 
     // A small stand-in for MSBuild evaluation: the project's own properties, Directory.Build.props beside it,
     // and what the web SDK sets.

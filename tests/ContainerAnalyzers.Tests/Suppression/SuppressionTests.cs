@@ -92,9 +92,7 @@ public sealed class SuppressionTests
     private static string[] Ids(string dockerfile)
     {
         var properties = GeneratedDockerfileTests.Web("net8.0");
-        var facts = ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, "/repo/src/App/App.csproj", null);
-        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), facts);
-        return AllRules.DockerfileRules.SelectMany(r => r.Analyze(analysis)).Where(f => f.Rule.Id is "CTR0010" or "CTR0033" or "CTR0050")
+        return EngineTest.ForProperties(properties).WithProject("/repo/src/App/App.csproj", null).Analyze(dockerfile).Where(f => f.Rule.Id is "CTR0010" or "CTR0033" or "CTR0050")
             .OrderBy(f => f.Span.Start).Select(f => f.Rule.Id).ToArray();
     }
 }

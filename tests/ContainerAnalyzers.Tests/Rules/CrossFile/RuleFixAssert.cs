@@ -1,7 +1,5 @@
-using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
-using ContainerAnalyzers.Semantics;
-using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Rules.CrossFile;
@@ -19,10 +17,7 @@ internal static class RuleFixAssert
     };
 
     public static IReadOnlyList<RuleFinding> Analyze(DockerfileRule rule, string dockerfile, IReadOnlyDictionary<string, string> properties, string? projectText = null)
-    {
-        var facts = ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, "/src/App/App.csproj", projectText);
-        return rule.Analyze(new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), facts));
-    }
+        => EngineTest.ForProperties(properties).WithProject("/src/App/App.csproj", projectText).Analyze(dockerfile, rule);
 
     /// <summary>Applies the fix with the given title and checks the rule is satisfied afterwards.</summary>
     public static string ApplyFix(DockerfileRule rule, string dockerfile, IReadOnlyDictionary<string, string> properties, string title, string? projectText = null)

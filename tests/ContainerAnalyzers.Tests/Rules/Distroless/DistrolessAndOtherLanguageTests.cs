@@ -211,10 +211,5 @@ public sealed class DistrolessAndOtherLanguageTests
 
     /// <summary>Every rule's findings as "CTRxxxx (Severity) message", informational ones included.</summary>
     private static string[] Analyze(string dockerfile, IReadOnlyDictionary<string, string> properties)
-    {
-        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), Facts(properties), hasDockerIgnore: true);
-        var findings = AllRules.DockerfileRules.SelectMany(r => r.Analyze(analysis)).Select(f => $"{f.Rule.Id} ({f.Severity}) {f.GetMessage()}").ToArray();
-        TestContext.Out.WriteLine(findings.Length == 0 ? "no diagnostics" : string.Join("\n", findings));
-        return findings;
-    }
+        => EngineTest.ForProperties(properties).WithDockerIgnore(true).Describe(dockerfile);
 }

@@ -2,6 +2,7 @@ using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Rules.RealWorld;
@@ -104,10 +105,7 @@ public sealed class CommonTemplateTests
             ["UsingMicrosoftNETSdkWorker"] = web ? "false" : "true",
             ["DockerfileContext"] = "..",
         };
-        var facts = ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, properties["MSBuildProjectFullPath"], null);
-        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), facts, hasDockerIgnore: true);
-
-        var findings = AllRules.DockerfileRules.SelectMany(r => r.Analyze(analysis)).ToList();
+        var findings = EngineTest.ForProperties(properties).WithDockerIgnore(true).Analyze(dockerfile);
 
         TestContext.Out.WriteLine(string.Join("\n", findings.Select(f => $"{f.Rule.Id} ({f.Severity}) {f.GetMessage()}")));
         Assert.That(findings.Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id + ": " + f.GetMessage()), Is.Empty);

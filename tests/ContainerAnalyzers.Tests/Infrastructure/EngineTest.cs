@@ -1,0 +1,127 @@
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Infrastructure;
+
+/// <summary>
+/// The engine-level test builder: a project's facts, then a Dockerfile analysed by the rules (all of them, or some)
+/// through the same <see cref="RuleHost"/> pass the analyzer runs, suppression included. Every run also checks the
+/// invariants any finding must keep, whatever the test asserts:
+/// <list type="bullet">
+/// <item>its location lies inside the file;</item>
+/// <item>its rule is a row of the rule table, and its message formats;</item>
+/// <item>each of its Dockerfile fixes applies to the text, the result parses, and re-analysing it raises no warning
+/// from a rule that did not warn before (a fix may leave other findings, never add one).</item>
+/// </list>
+/// (hadolint's <c>ruleCatches</c> and Meziantou's ProjectBuilder check the same kind of thing on every run.)
+/// </summary>
+internal sealed class EngineTest
+{
+    private readonly Dictionary<string, string> _properties;
+    private string _projectPath = "/src/App/App.csproj";
+    private string? _projectText;
+    private SourceEvidence? _source;
+    private bool? _hasDockerIgnore;
+
+    private EngineTest(IReadOnlyDictionary<string, string> properties)
+        => _properties = new Dictionary<string, string>(properties, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>An executable project App (a web project unless <paramref name="web"/> is false).</summary>
+    public static EngineTest ForApp(string targetFramework = "net8.0", bool web = true) => new(new Dictionary<string, string>
+    {
+        ["MSBuildProjectFullPath"] = "/src/App/App.csproj",
+        ["MSBuildProjectName"] = "App",
+        ["TargetFramework"] = targetFramework,
+        ["OutputType"] = "Exe",
+        ["UsingMicrosoftNETSdkWeb"] = web ? "true" : "false",
+    });
+
+    /// <summary>A project given by its MSBuild properties; its path is MSBuildProjectFullPath when they set it.</summary>
+    public static EngineTest ForProperties(IReadOnlyDictionary<string, string> properties)
+    {
+        var test = new EngineTest(properties);
+        if (properties.TryGetValue("MSBuildProjectFullPath", out var path))
+        {
+            test._projectPath = path;
+        }
+
+        return test;
+    }
+
+    public EngineTest WithProperty(string name, string value)
+    {
+        _properties[name] = value;
+        return this;
+    }
+
+    public EngineTest WithProject(string path, string? text)
+    {
+        _projectPath = path;
+        _projectText = text;
+        return this;
+    }
+
+    /// <summary>What the C# sources show (the analyzer searches the compilation; none by default).</summary>
+    public EngineTest WithSource(SourceEvidence source)
+    {
+        _source = source;
+        return this;
+    }
+
+    /// <summary>Whether the build context has a .dockerignore (unknown by default, as for files added by hand).</summary>
+    public EngineTest WithDockerIgnore(bool? hasDockerIgnore)
+    {
+        _hasDockerIgnore = hasDockerIgnore;
+        return this;
+    }
+
+    public ProjectFacts Facts => ProjectFacts.Create(p => _properties.TryGetValue(p, out var v) ? v : null, _projectPath, _projectText);
+
+    /// <summary>The unsuppressed findings of the rules (every Dockerfile rule by default), after the invariants hold.</summary>
+    public IReadOnlyList<RuleFinding> Analyze(string dockerfile, params DockerfileRule[] rules)
+    {
+        var findings = Run(dockerfile, rules);
+        CheckInvariants(dockerfile, rules, findings);
+        return findings;
+    }
+
+    /// <summary>Findings as "CTRxxxx (Severity) message", written to the test output too.</summary>
+    public string[] Describe(string dockerfile, params DockerfileRule[] rules)
+    {
+        var lines = Analyze(dockerfile, rules).Select(f => $"{f.Rule.Id} ({f.Severity}) {f.GetMessage()}").ToArray();
+        TestContext.Out.WriteLine(lines.Length == 0 ? "no diagnostics" : string.Join("\n", lines));
+        return lines;
+    }
+
+    /// <summary>Only the warnings and errors, as "CTRxxxx: message": what fails a build.</summary>
+    public IEnumerable<string> Warnings(string dockerfile)
+        => Analyze(dockerfile).Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id + ": " + f.GetMessage());
+
+    private List<RuleFinding> Run(string dockerfile, IReadOnlyList<DockerfileRule> rules)
+    {
+        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), Facts, _source, _hasDockerIgnore);
+        return RuleHost.Run(analysis, rules.Count == 0 ? AllRules.DockerfileRules : rules, CancellationToken.None);
+    }
+
+    private void CheckInvariants(string dockerfile, IReadOnlyList<DockerfileRule> rules, IReadOnlyList<RuleFinding> findings)
+    {
+        var warnedBefore = new HashSet<string>(findings.Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id));
+        foreach (var finding in findings)
+        {
+            Assert.That(finding.Span.Start, Is.InRange(0, dockerfile.Length), $"{finding.Rule.Id} starts inside the file");
+            Assert.That(finding.Span.End, Is.InRange(finding.Span.Start, dockerfile.Length), $"{finding.Rule.Id} ends inside the file");
+            Assert.That(AllRules.Descriptors, Does.Contain(finding.Rule), $"{finding.Rule.Id} is a row of the rule table");
+            Assert.That(finding.GetMessage, Throws.Nothing, $"{finding.Rule.Id}'s arguments fit its format");
+            foreach (var fix in finding.Fixes.Where(f => f.Target == RuleFixTarget.Dockerfile))
+            {
+                var fixedText = fix.ApplyTo(dockerfile);
+                Assert.That(fixedText, Is.Not.Null, $"{finding.Rule.Id}'s fix '{fix.Title}' applies to the text it was computed on");
+                var added = Run(fixedText!, rules).Where(f => f.Severity >= RuleSeverity.Warning && !warnedBefore.Contains(f.Rule.Id)).Select(f => f.Rule.Id + ": " + f.GetMessage());
+                Assert.That(added, Is.Empty, $"{finding.Rule.Id}'s fix '{fix.Title}' adds no warning:\n{fixedText}");
+            }
+        }
+    }
+}
