@@ -21,6 +21,8 @@ using ContainerAnalyzers.Tests.Fuzzing;
 //   --driver [--runs N] [--corpora <dir>]
 //                       the package's analyzers through the Roslyn driver (CompilationWithAnalyzers, execution-time
 //                       logging) on every corpus pair, beside the engine's own time and dockerfile-utils' validate()
+//   --first-analysis [N] [--compare <other build's ContainerAnalyzers.dll>]
+//                       the package's first analysis in N fresh processes (median), Roslyn's driver warmed first
 //   --dump-diagnostics <file> [--corpora <dir>]
 //                       every diagnostic the package reports on the corpus pairs, one line each, for a before/after diff
 var arguments = args.ToList();
@@ -70,6 +72,18 @@ if (arguments.Contains("--driver"))
     return DriverBenchmark.Run(pairs, runs, DockerfileUtilsTiming.Run(pairs.Select(p => p.DockerfilePath).Distinct().ToList(), runs));
 }
 
+if (arguments.IndexOf("--first-analysis-once") is var once and >= 0 && once + 2 < arguments.Count)
+{
+    return FirstAnalysis.Once(new CorpusPair("first", arguments[once + 1], arguments[once + 2]), Option("--analyzers"));
+}
+
+if (arguments.Contains("--first-analysis"))
+{
+    var root = FindRepositoryRoot() ?? throw new InvalidOperationException("run it inside the repository");
+    var sample = new CorpusPair("samples/HelloWeb", Path.Combine(root, "samples", "HelloWeb", "Dockerfile"), Path.Combine(root, "samples", "HelloWeb", "HelloWeb.csproj"));
+    return FirstAnalysis.Run(sample, int.Parse(Option("--first-analysis") is { } n && !n.StartsWith("-", StringComparison.Ordinal) ? n : "9", System.Globalization.CultureInfo.InvariantCulture), Option("--compare"));
+}
+
 if (Option("--dump-diagnostics") is { } dumpPath)
 {
     var corpora = Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>");
@@ -82,7 +96,7 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --dump-diagnostics <file> [--corpora <dir>]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --dump-diagnostics <file> [--corpora <dir>]");
 return 2;
 
 static IConfig Config(Job job) => ManualConfig.CreateEmpty()
@@ -177,6 +191,19 @@ static int Fuzz(int count, int seed, string? seedsDirectory)
 static string[] LoadSeeds(string? directory) => directory is null
     ? Array.Empty<string>()
     : Directory.EnumerateFiles(directory, "Dockerfile*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+
+static string? FindRepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "ContainerAnalyzers.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    return null;
+}
 
 static string? FindSharedCorpora()
 {

@@ -11,7 +11,6 @@ namespace ContainerAnalyzers.Images;
 /// </summary>
 public static class DotnetTags
 {
-    private static readonly Regex VersionPrefix = new(@"^\d+\.\d+(\.\d+)?(-(preview|rc)[\w.]*)?", RegexOptions.CultureInvariant);
 
     // OS/variant suffixes published for the Linux images of each major version (runtime-deps, runtime, aspnet; the
     // SDK has the non-chiseled ones). Windows suffixes are left alone: those images follow Windows releases.
@@ -67,9 +66,58 @@ public static class DotnetTags
             return string.Empty;
         }
 
-        var match = VersionPrefix.Match(tag!.ToLowerInvariant());
-        var rest = match.Success ? tag.Substring(match.Length) : string.Empty;
+        var length = VersionPrefixLength(tag!.ToLowerInvariant());
+        var rest = length > 0 ? tag.Substring(length) : string.Empty;
         return rest.TrimStart('-').ToLowerInvariant();
+    }
+
+    // The length of ^\d+\.\d+(\.\d+)?(-(preview|rc)[\w.]*)? at the start of a lower-case tag, 0 when it does not
+    // start so. By hand: this runs for every image of every Dockerfile, and a regex costs its engine's start-up.
+    private static int VersionPrefixLength(string tag)
+    {
+        var major = Digits(tag, 0);
+        if (major == 0 || major >= tag.Length || tag[major] != '.')
+        {
+            return 0;
+        }
+
+        var end = Digits(tag, major + 1);
+        if (end == major + 1)
+        {
+            return 0;
+        }
+
+        if (end < tag.Length && tag[end] == '.' && Digits(tag, end + 1) is var patch && patch > end + 1)
+        {
+            end = patch;
+        }
+
+        foreach (var prerelease in new[] { "-preview", "-rc" })
+        {
+            if (string.CompareOrdinal(tag, end, prerelease, 0, prerelease.Length) == 0)
+            {
+                var position = end + prerelease.Length;
+                while (position < tag.Length && (char.IsLetterOrDigit(tag[position]) || tag[position] is '_' or '.'))
+                {
+                    position++;
+                }
+
+                return position;
+            }
+        }
+
+        return end;
+
+        static int Digits(string text, int start)
+        {
+            var position = start;
+            while (position < text.Length && char.IsDigit(text[position]))
+            {
+                position++;
+            }
+
+            return position;
+        }
     }
 
     private static IEnumerable<string> Candidates(string suffix, DotnetImageKind kind)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Xml;
 using ContainerAnalyzers.Text;
 
@@ -35,8 +36,17 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         ProjectPath = projectPath ?? Get("MSBuildProjectFullPath");
         ProjectName = Get("MSBuildProjectName") ?? (ProjectPath is null ? null : Path.GetFileNameWithoutExtension(ProjectPath));
         TargetFrameworks = ReadTargetFrameworks();
-        ReadProjectText(projectText);
+
+        // The project file's text is read with XmlReader only when a rule asks for what only the text says: most
+        // analyses of a web project with a Dockerfile never do, and System.Xml costs ~15 ms to load and JIT in a
+        // fresh compiler process.
+        _text = new Lazy<ProjectTextFacts>(() => ProjectTextFacts.Read(projectText, rootOnly: false), LazyThreadSafetyMode.PublicationOnly);
+        _root = new Lazy<ProjectTextFacts>(() => ProjectTextFacts.Read(projectText, rootOnly: true), LazyThreadSafetyMode.PublicationOnly);
     }
+
+    private readonly Lazy<ProjectTextFacts> _root;
+
+    private readonly Lazy<ProjectTextFacts> _text;
 
     public static ProjectFacts Empty { get; } = Create(_ => null, null, null);
 
@@ -55,7 +65,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     /// <summary>Uses the web SDK, or references the ASP.NET Core shared framework.</summary>
     public bool IsWeb => IsTrue("UsingMicrosoftNETSdkWeb") || ReferencesAspNetCore;
 
-    public bool ReferencesAspNetCore { get; private set; }
+    public bool ReferencesAspNetCore => _text.Value.ReferencesAspNetCore;
 
     public bool IsExecutable => IsWeb
         || string.Equals(OutputType, "Exe", StringComparison.OrdinalIgnoreCase)
@@ -84,19 +94,18 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     /// The project opts in to `dotnet publish /t:PublishContainer` in its own text or through container properties.
     /// The web SDK turns EnableSdkContainerSupport on for every web project, so the evaluated property alone is no opt-in.
     /// </summary>
-    public bool UsesSdkContainerPublishing { get; private set; }
+    public bool UsesSdkContainerPublishing
+        => Get("ContainerBaseImage") is not null || Get("ContainerFamily") is not null || Get("ContainerRepository") is not null || _text.Value.UsesSdkContainerPublishing;
 
-    public IReadOnlyList<string> ProjectReferences { get; private set; } = Array.Empty<string>();
+    public IReadOnlyList<string> ProjectReferences => _text.Value.ProjectReferences;
 
     /// <summary>The ports of ContainerPort items (SDK container publishing), which also say where the app listens.</summary>
-    public IReadOnlyList<string> ContainerPorts { get; private set; } = Array.Empty<string>();
+    public IReadOnlyList<string> ContainerPorts => _text.Value.ContainerPorts;
 
     /// <summary>Where each container property's element sits in the project file (for diagnostics on SDK container settings).</summary>
-    public IReadOnlyDictionary<string, SourceSpan> ContainerPropertySpans => _containerPropertySpans;
+    public IReadOnlyDictionary<string, SourceSpan> ContainerPropertySpans => _text.Value.ContainerPropertySpans;
 
     public string? ContainerUser => Get("ContainerUser");
-
-    private readonly Dictionary<string, SourceSpan> _containerPropertySpans = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The project file's text, for fixes that edit it.</summary>
     public string? ProjectText => _projectText;
@@ -105,7 +114,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     public string? RollForward => Get("RollForward");
 
     /// <summary>Where the project file's root element opens (<c>&lt;Project</c>), for diagnostics reported on the project.</summary>
-    public SourceSpan ProjectElementSpan { get; private set; }
+    public SourceSpan ProjectElementSpan => _root.Value.ProjectElementSpan;
 
     public string? GetProperty(string name) => Get(name);
 
@@ -164,87 +173,117 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
             .ToArray();
     }
 
-    private void ReadProjectText(string? projectText)
+    /// <summary>What only the project file's text says, read once on first use.</summary>
+    private sealed class ProjectTextFacts
     {
-        UsesSdkContainerPublishing = Get("ContainerBaseImage") is not null || Get("ContainerFamily") is not null || Get("ContainerRepository") is not null;
-        if (string.IsNullOrEmpty(projectText))
-        {
-            return;
-        }
+        public bool ReferencesAspNetCore { get; private set; }
 
-        var references = new List<string>();
-        var ports = new List<string>();
-        try
+        public bool UsesSdkContainerPublishing { get; private set; }
+
+        public IReadOnlyList<string> ProjectReferences { get; private set; } = Array.Empty<string>();
+
+        public IReadOnlyList<string> ContainerPorts { get; private set; } = Array.Empty<string>();
+
+        public Dictionary<string, SourceSpan> ContainerPropertySpans { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public SourceSpan ProjectElementSpan { get; private set; }
+
+        // The elements this reads. A project file that names none of them (most do not) is not parsed at all.
+        private static readonly string[] ElementNames =
         {
-            using var reader = XmlReader.Create(new StringReader(projectText), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
-            var lineInfo = reader as IXmlLineInfo;
-            var sawRoot = false;
-            while (reader.Read())
+            "FrameworkReference", "ProjectReference", "ContainerPort", "ContainerBaseImage", "ContainerFamily", "ContainerUser",
+            "EnableSdkContainerSupport", "ContainerRepository", "ContainerImageTag", "PublishProfile",
+        };
+
+        /// <summary>The facts of the text; with <paramref name="rootOnly"/>, only where the root element opens.</summary>
+        public static ProjectTextFacts Read(string? projectText, bool rootOnly)
+        {
+            var facts = new ProjectTextFacts();
+            if (string.IsNullOrEmpty(projectText) || (!rootOnly && !ElementNames.Any(name => projectText!.IndexOf(name, StringComparison.Ordinal) >= 0)))
             {
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
+                return facts;
+            }
 
-                if (!sawRoot)
+            var references = new List<string>();
+            var ports = new List<string>();
+            try
+            {
+                using var reader = XmlReader.Create(new StringReader(projectText), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+                var lineInfo = reader as IXmlLineInfo;
+                var sawRoot = false;
+                while (reader.Read())
                 {
-                    sawRoot = true;
-                    if (lineInfo is not null && lineInfo.HasLineInfo())
+                    if (reader.NodeType != XmlNodeType.Element)
                     {
-                        // LinePosition is the one-based column of the name; the element starts at its '<'.
-                        var start = PositionOf(projectText!, lineInfo.LineNumber, lineInfo.LinePosition - 2);
-                        ProjectElementSpan = new SourceSpan(start, Math.Min(1 + reader.Name.Length, projectText!.Length - start));
+                        continue;
                     }
-                }
 
-                switch (reader.LocalName)
-                {
-                    case "FrameworkReference" when string.Equals(reader.GetAttribute("Include"), "Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase):
-                        ReferencesAspNetCore = true;
-                        break;
-                    case "ProjectReference" when reader.GetAttribute("Include") is { Length: > 0 } include:
-                        references.Add(include);
-                        break;
-                    case "ContainerPort" when reader.GetAttribute("Include") is { Length: > 0 } port:
-                        ports.Add(port);
-                        UsesSdkContainerPublishing = true;
-                        break;
-                    case "ContainerBaseImage":
-                    case "ContainerFamily":
-                    case "ContainerUser":
+                    if (!sawRoot)
+                    {
+                        sawRoot = true;
                         if (lineInfo is not null && lineInfo.HasLineInfo())
                         {
+                            // LinePosition is the one-based column of the name; the element starts at its '<'.
                             var start = PositionOf(projectText!, lineInfo.LineNumber, lineInfo.LinePosition - 2);
-                            var close = projectText!.IndexOf("</" + reader.LocalName, start, StringComparison.OrdinalIgnoreCase);
-                            var end = close < 0 ? Math.Min(projectText.Length, start + reader.LocalName.Length + 2) : projectText.IndexOf('>', close) + 1;
-                            _containerPropertySpans[reader.LocalName] = SourceSpan.FromBounds(start, Math.Max(start, end));
+                            facts.ProjectElementSpan = new SourceSpan(start, Math.Min(1 + reader.Name.Length, projectText!.Length - start));
                         }
 
-                        UsesSdkContainerPublishing |= reader.LocalName != "ContainerUser";
-                        break;
-                    case "EnableSdkContainerSupport":
-                    case "ContainerRepository":
-                    case "ContainerImageTag":
-                    case "ContainerImageTags":
-                        UsesSdkContainerPublishing = true;
-                        break;
-                    case "PublishProfile":
-                        if (string.Equals(reader.ReadElementContentAsString().Trim(), "DefaultContainer", StringComparison.OrdinalIgnoreCase))
+                        if (rootOnly)
                         {
-                            UsesSdkContainerPublishing = true;
+                            return facts;
                         }
+                    }
 
-                        break;
+                    switch (reader.LocalName)
+                    {
+                        case "FrameworkReference" when string.Equals(reader.GetAttribute("Include"), "Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase):
+                            facts.ReferencesAspNetCore = true;
+                            break;
+                        case "ProjectReference" when reader.GetAttribute("Include") is { Length: > 0 } include:
+                            references.Add(include);
+                            break;
+                        case "ContainerPort" when reader.GetAttribute("Include") is { Length: > 0 } port:
+                            ports.Add(port);
+                            facts.UsesSdkContainerPublishing = true;
+                            break;
+                        case "ContainerBaseImage":
+                        case "ContainerFamily":
+                        case "ContainerUser":
+                            if (lineInfo is not null && lineInfo.HasLineInfo())
+                            {
+                                var start = PositionOf(projectText!, lineInfo.LineNumber, lineInfo.LinePosition - 2);
+                                var close = projectText!.IndexOf("</" + reader.LocalName, start, StringComparison.OrdinalIgnoreCase);
+                                var end = close < 0 ? Math.Min(projectText.Length, start + reader.LocalName.Length + 2) : projectText.IndexOf('>', close) + 1;
+                                facts.ContainerPropertySpans[reader.LocalName] = SourceSpan.FromBounds(start, Math.Max(start, end));
+                            }
+
+                            facts.UsesSdkContainerPublishing |= reader.LocalName != "ContainerUser";
+                            break;
+                        case "EnableSdkContainerSupport":
+                        case "ContainerRepository":
+                        case "ContainerImageTag":
+                        case "ContainerImageTags":
+                            facts.UsesSdkContainerPublishing = true;
+                            break;
+                        case "PublishProfile":
+                            if (string.Equals(reader.ReadElementContentAsString().Trim(), "DefaultContainer", StringComparison.OrdinalIgnoreCase))
+                            {
+                                facts.UsesSdkContainerPublishing = true;
+                            }
+
+                            break;
+                    }
                 }
             }
-        }
-        catch (XmlException)
-        {
-            // A half-typed project file: keep what was read so far.
-        }
+            catch (XmlException)
+            {
+                // A half-typed project file: keep what was read so far.
+            }
 
-        ProjectReferences = references;
-        ContainerPorts = ports;
+            facts.ProjectReferences = references;
+            facts.ContainerPorts = ports;
+            return facts;
+        }
     }
 
     private static int PositionOf(string text, int oneBasedLine, int column)

@@ -26,7 +26,7 @@ public static class SuppressionFixes
             for (var j = i - 1; j >= 0 && elements[j].Kind == SyntaxElementKind.Comment; j--)
             {
                 var text = tree.GetText(elements[j].FullSpan);
-                var match = Suppressions.OurComment.Match(text.Trim());
+                var match = Suppressions.MatchOurComment(text.Trim());
                 if (match.Success && string.Equals(match.Groups["scope"].Value, "ignore", StringComparison.OrdinalIgnoreCase))
                 {
                     var ids = match.Groups["ids"];

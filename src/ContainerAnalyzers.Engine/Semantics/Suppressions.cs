@@ -23,8 +23,12 @@ public sealed class Suppressions
 {
     public const string CommentPrefix = "containeranalyzers";
 
-    internal static readonly Regex OurComment = new(@"^#\s*containeranalyzers\s+(?<scope>ignore|ignore-stage|ignore-file)\s*=\s*(?<ids>[\w\s,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-    private static readonly Regex HadolintComment = new(@"^#\s*hadolint\s+(?<global>global\s+)?ignore\s*=\s*(?<ids>[\w\s,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    /// <summary><c># containeranalyzers ignore…=ids</c>; a comment that does not mention us is not matched at all.</summary>
+    internal static Match MatchOurComment(string comment)
+        => comment.IndexOf(CommentPrefix, StringComparison.OrdinalIgnoreCase) >= 0 ? Patterns.OurComment.Match(comment) : Match.Empty;
+
+    private static Match MatchHadolintComment(string comment)
+        => comment.IndexOf("hadolint", StringComparison.OrdinalIgnoreCase) >= 0 ? Patterns.HadolintComment.Match(comment) : Match.Empty;
 
     private readonly HashSet<string> _file = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(SourceSpan Span, HashSet<string> Ids)> _ranges = new();
@@ -154,7 +158,7 @@ public sealed class Suppressions
     {
         foreach (var comment in comments)
         {
-            var ours = OurComment.Match(comment);
+            var ours = MatchOurComment(comment);
             if (ours.Success)
             {
                 var ids = Ids(ours.Groups["ids"].Value);
@@ -174,7 +178,7 @@ public sealed class Suppressions
                 continue;
             }
 
-            var hadolint = HadolintComment.Match(comment);
+            var hadolint = MatchHadolintComment(comment);
             if (hadolint.Success)
             {
                 var ids = new HashSet<string>(Ids(hadolint.Groups["ids"].Value).Select(HadolintKey), StringComparer.OrdinalIgnoreCase);
@@ -192,13 +196,13 @@ public sealed class Suppressions
 
     private void ReadFileLevel(string comment)
     {
-        var ours = OurComment.Match(comment);
+        var ours = MatchOurComment(comment);
         if (ours.Success && string.Equals(ours.Groups["scope"].Value, "ignore-file", StringComparison.OrdinalIgnoreCase))
         {
             _file.UnionWith(Ids(ours.Groups["ids"].Value));
         }
 
-        var hadolint = HadolintComment.Match(comment);
+        var hadolint = MatchHadolintComment(comment);
         if (hadolint.Success && hadolint.Groups["global"].Success)
         {
             _file.UnionWith(Ids(hadolint.Groups["ids"].Value).Select(HadolintKey));
@@ -233,5 +237,12 @@ public sealed class Suppressions
         var next = stage is null ? null : model.Stages.FirstOrDefault(s => s.Index == stage.Index + 1);
         var end = next?.From.FullSpan.Start ?? model.Syntax.Text.Length;
         return SourceSpan.FromBounds(from.FullSpan.Start, end);
+    }
+
+    // Built on first use: most Dockerfiles have no suppression comment, and then no regex is ever constructed.
+    private static class Patterns
+    {
+        public static readonly Regex OurComment = new(@"^#\s*containeranalyzers\s+(?<scope>ignore|ignore-stage|ignore-file)\s*=\s*(?<ids>[\w\s,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        public static readonly Regex HadolintComment = new(@"^#\s*hadolint\s+(?<global>global\s+)?ignore\s*=\s*(?<ids>[\w\s,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     }
 }

@@ -11,10 +11,6 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
 {
-    private static readonly Regex PathComponent = new(@"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$", RegexOptions.CultureInvariant);
-    private static readonly Regex Tag = new(@"^[\w][\w.-]{0,127}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Digest = new(@"^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Sha256 = new(@"^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant);
 
     /// <summary>This rule's row of the rule table.</summary>
     public static RuleDescriptor Definition { get; } = new(
@@ -82,7 +78,7 @@ public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
         {
             var digest = rest.Substring(at + 1);
             rest = rest.Substring(0, at);
-            if (!Digest.IsMatch(digest) || (digest.StartsWith("sha256:", System.StringComparison.Ordinal) && !Sha256.IsMatch(digest)))
+            if (!Patterns.Digest.IsMatch(digest) || (digest.StartsWith("sha256:", System.StringComparison.Ordinal) && !Patterns.Sha256.IsMatch(digest)))
             {
                 return $"the digest '{digest}' is not <algorithm>:<hex> (sha256 takes 64 lower-case hex digits)";
             }
@@ -99,7 +95,7 @@ public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
                 return "the tag after ':' is empty";
             }
 
-            if (!Tag.IsMatch(tag))
+            if (!Patterns.Tag.IsMatch(tag))
             {
                 return $"the tag '{tag}' may only hold letters, digits, '_', '.' and '-', and start with a letter, digit or '_'";
             }
@@ -115,9 +111,9 @@ public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
                 continue;
             }
 
-            if (!PathComponent.IsMatch(component))
+            if (!Patterns.PathComponent.IsMatch(component))
             {
-                return component.ToLowerInvariant() != component && PathComponent.IsMatch(component.ToLowerInvariant())
+                return component.ToLowerInvariant() != component && Patterns.PathComponent.IsMatch(component.ToLowerInvariant())
                     ? $"repository names must be lower-case ('{component}')"
                     : $"'{component}' is not a valid repository name component";
             }
@@ -129,4 +125,13 @@ public sealed class CTR0014InvalidImageReferenceRule : DockerfileRule
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(SourceSpan span, string reference, string problem)
         => new(Definition, span, new[] { reference, problem });
+
+    // Built on first use, not when the rule table reads Definition (which runs this class's static initialisers).
+    private static class Patterns
+    {
+        public static readonly Regex PathComponent = new(@"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+        public static readonly Regex Tag = new(@"^[\w][\w.-]{0,127}$", RegexOptions.CultureInvariant);
+        public static readonly Regex Digest = new(@"^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$", RegexOptions.CultureInvariant);
+        public static readonly Regex Sha256 = new(@"^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant);
+    }
 }

@@ -21,10 +21,8 @@ namespace ContainerAnalyzers.Rules.Definitions;
 public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
 {
     // A RUN that installs a C toolchain: the packages dotnet-docker and the native AOT docs name, on any distro.
-    private static readonly Regex InstallsToolchain = new(@"\b(clang|gcc|build-essential|build-base|llvm)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // The official -aot SDK images exist from .NET 10 for these OS tags (before, only as nightly builds).
-    private static readonly Regex AotCapableTag = new(@"^(?<version>\d+\.\d+(\.\d+)?)(?<os>-noble|-alpine(\d+\.\d+)?|-azurelinux\d+\.\d+)?$", RegexOptions.CultureInvariant);
 
     /// <summary>This rule's row of the rule table.</summary>
     public static RuleDescriptor Definition { get; } = new(
@@ -56,7 +54,7 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
             var root = stage.Root;
             if (reported.Contains(root) || root.BaseImage is not { } reference
                 || DotnetImage.TryClassify(reference) is not { Kind: DotnetImageKind.Sdk, IsDotnetFramework: false, IsWindows: false, IsAot: false } image
-                || stage.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Run && InstallsToolchain.IsMatch(i.LogicalLine)))
+                || stage.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Run && Patterns.InstallsToolchain.IsMatch(i.LogicalLine)))
             {
                 continue;
             }
@@ -82,7 +80,7 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
         var tag = image.Reference.Tag ?? string.Empty;
         if (major >= 10)
         {
-            var match = AotCapableTag.Match(tag);
+            var match = Patterns.AotCapableTag.Match(tag);
             if (!match.Success)
             {
                 return null;
@@ -111,4 +109,11 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(SourceSpan span, string stage, string image, string advice)
         => new(Definition, span, new[] { stage, image, advice });
+
+    // Built on first use, not when the rule table reads Definition (which runs this class's static initialisers).
+    private static class Patterns
+    {
+        public static readonly Regex InstallsToolchain = new(@"\b(clang|gcc|build-essential|build-base|llvm)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        public static readonly Regex AotCapableTag = new(@"^(?<version>\d+\.\d+(\.\d+)?)(?<os>-noble|-alpine(\d+\.\d+)?|-azurelinux\d+\.\d+)?$", RegexOptions.CultureInvariant);
+    }
 }

@@ -14,11 +14,6 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0050SecretInArgOrEnvRule : DockerfileRule
 {
-    private static readonly Regex SecretName = new(
-        @"(PASSWORD|PASSWD|PWD$|TOKEN|SECRET|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CLIENT_?SECRET|CREDENTIAL|NUGET_?AUTH|FEED_?ACCESS|VSS_NUGET_EXTERNAL_FEED_ENDPOINTS|NUGETPACKAGESOURCECREDENTIALS)",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
-    private static readonly Regex NotTheSecret = new(@"(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_HEADER|_NAME|_TYPE|_ID)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>This rule's row of the rule table.</summary>
     public static RuleDescriptor Definition { get; } = new(
@@ -59,9 +54,18 @@ public sealed class CTR0050SecretInArgOrEnvRule : DockerfileRule
     private static readonly string[] Hints = { "PASS", "PWD", "TOKEN", "SECRET", "KEY", "CREDENTIAL", "NUGET", "FEED" };
 
     public static bool IsSecret(string name)
-        => Hints.Any(h => name.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0) && SecretName.IsMatch(name) && !NotTheSecret.IsMatch(name);
+        => Hints.Any(h => name.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0) && Patterns.SecretName.IsMatch(name) && !Patterns.NotTheSecret.IsMatch(name);
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(SourceSpan span, string name, string kind)
         => new(Definition, span, new[] { name, kind });
+
+    // Built on first use, not when the rule table reads Definition (which runs this class's static initialisers).
+    private static class Patterns
+    {
+        public static readonly Regex SecretName = new(
+            @"(PASSWORD|PASSWD|PWD$|TOKEN|SECRET|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CLIENT_?SECRET|CREDENTIAL|NUGET_?AUTH|FEED_?ACCESS|VSS_NUGET_EXTERNAL_FEED_ENDPOINTS|NUGETPACKAGESOURCECREDENTIALS)",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        public static readonly Regex NotTheSecret = new(@"(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_HEADER|_NAME|_TYPE|_ID)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    }
 }
