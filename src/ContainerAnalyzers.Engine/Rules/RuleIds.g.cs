@@ -83,6 +83,9 @@ public static partial class RuleIds
     /// <summary>CTR0033: Final stage runs as root.</summary>
     public const string FinalStageRunsAsRoot = "CTR0033";
 
+    /// <summary>CTR0034: ENTRYPOINT or CMD is not a valid JSON array.</summary>
+    public const string MalformedExecForm = "CTR0034";
+
     /// <summary>CTR0040: Restore is not cached.</summary>
     public const string RestoreNotCached = "CTR0040";
 

@@ -113,6 +113,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0033", CTR0033FinalStageRunsAsRootRule.Definition.Title, CTR0033FinalStageRunsAsRootRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0033FinalStageRunsAsRootRule.Definition.Description, CTR0033FinalStageRunsAsRootRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0034 = new(
+        "CTR0034", CTR0034MalformedExecFormRule.Definition.Title, CTR0034MalformedExecFormRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0034MalformedExecFormRule.Definition.Description, CTR0034MalformedExecFormRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0040 = new(
         "CTR0040", CTR0040RestoreNotCachedRule.Definition.Title, CTR0040RestoreNotCachedRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0040RestoreNotCachedRule.Definition.Description, CTR0040RestoreNotCachedRule.Definition.HelpLinkUri);
@@ -169,6 +173,7 @@ internal static partial class DiagnosticDescriptors
         CTR0031,
         CTR0032,
         CTR0033,
+        CTR0034,
         CTR0040,
         CTR0041,
         CTR0042,
@@ -205,6 +210,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0031" => CTR0031,
         "CTR0032" => CTR0032,
         "CTR0033" => CTR0033,
+        "CTR0034" => CTR0034,
         "CTR0040" => CTR0040,
         "CTR0041" => CTR0041,
         "CTR0042" => CTR0042,

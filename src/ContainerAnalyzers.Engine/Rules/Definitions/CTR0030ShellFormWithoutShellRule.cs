@@ -48,6 +48,12 @@ public sealed class CTR0030ShellFormWithoutShellRule : DockerfileRule
             }
 
             var command = instruction is HealthcheckInstructionSyntax check ? check.ShellCommand! : instruction.Arguments[0];
+            if (instruction is not HealthcheckInstructionSyntax && MalformedExecForm.TryRead(command.Value) is not null)
+            {
+                // Meant as the exec form: CTR0034 reports it, with the JSON the author meant. One mistake, one warning.
+                continue;
+            }
+
             findings.Add(Report(instruction.Span, instruction.Keyword.Value.ToUpperInvariant(), image.Original).With(fixes: ExecFormFix(analysis.Model.Syntax, command)));
         }
     }
