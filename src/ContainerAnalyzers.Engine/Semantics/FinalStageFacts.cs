@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Syntax;
@@ -31,5 +32,93 @@ public static class FinalStageFacts
         }
 
         return false;
+    }
+
+    // The tools an entrypoint uses to give up root after preparing the container (gosu, su-exec, setpriv, runuser,
+    // s6-setuidgid, chroot --userspec).
+    private static readonly string[] PrivilegeDroppingTools = { "gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid" };
+
+    /// <summary>
+    /// The final stage starts as root on purpose, to prepare the container and then run the app as another user: its
+    /// entry point is a script, or the stage (or a stage it builds on) installs, copies or runs a privilege-dropping tool.
+    /// A USER there would break the script, which needs root.
+    /// </summary>
+    public static bool DropsRootAtStart(Stage final)
+    {
+        var entrypoint = StageFacts.Last(final, InstructionKind.Entrypoint);
+        if (entrypoint is not null && StartsAScript(entrypoint))
+        {
+            return true;
+        }
+
+        foreach (var stage in final.Lineage)
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Entrypoint or InstructionKind.Cmd
+                    && MentionsPrivilegeDropping(instruction.LogicalLine))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // ENTRYPOINT ["/docker-entrypoint.sh"], ENTRYPOINT ./start.sh, ENTRYPOINT ["sh", "/app/run.sh"], ENTRYPOINT ["entrypoint"].
+    private static bool StartsAScript(InstructionSyntax entrypoint)
+    {
+        var words = StageFacts.Words(entrypoint);
+        if (words is null || words.Count == 0)
+        {
+            return false;
+        }
+
+        var first = FileName(words[0]);
+        if (IsScriptName(first))
+        {
+            return true;
+        }
+
+        if (first is "sh" or "bash" or "dash" or "ash" or "zsh")
+        {
+            foreach (var word in words.Skip(1))
+            {
+                if (!word.StartsWith("-", StringComparison.Ordinal))
+                {
+                    return IsScriptName(FileName(word));
+                }
+            }
+        }
+
+        return false;
+
+        static bool IsScriptName(string name)
+            => name.EndsWith(".sh", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".bash", StringComparison.OrdinalIgnoreCase)
+                || name.IndexOf("entrypoint", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+    }
+
+    private static bool MentionsPrivilegeDropping(string text)
+    {
+        foreach (var tool in PrivilegeDroppingTools)
+        {
+            for (var at = text.IndexOf(tool, StringComparison.Ordinal); at >= 0; at = text.IndexOf(tool, at + tool.Length, StringComparison.Ordinal))
+            {
+                var before = at == 0 ? ' ' : text[at - 1];
+                var after = at + tool.Length >= text.Length ? ' ' : text[at + tool.Length];
+                if (!IsNameCharacter(before) && !IsNameCharacter(after))
+                {
+                    return true;
+                }
+            }
+        }
+
+        var chroot = text.IndexOf("chroot", StringComparison.Ordinal);
+        return chroot >= 0 && text.IndexOf("--userspec", chroot, StringComparison.Ordinal) > chroot;
+
+        static bool IsNameCharacter(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or '.';
     }
 }

@@ -40,6 +40,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var mirror = FindMirror(
+                start.Compilation,
                 start.Options,
                 start.Compilation.AssemblyName,
                 text => start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var parsed) ? parsed : null,
@@ -81,7 +82,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
         return Diagnostic.Create(DiagnosticDescriptors.CTR0009, location, properties, mirror.ProjectName, string.Join(", ", mirror.Ids));
     }
 
-    private static Mirror? FindMirror(AnalyzerOptions options, string? assemblyName, Func<SourceText, DockerfileSyntaxTree?> parse, CancellationToken cancellationToken)
+    private static Mirror? FindMirror(Compilation compilation, AnalyzerOptions options, string? assemblyName, Func<SourceText, DockerfileSyntaxTree?> parse, CancellationToken cancellationToken)
     {
         try
         {
@@ -99,7 +100,11 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
             {
                 if (dockerfile.GetText(cancellationToken) is { } text && parse(text) is { } tree)
                 {
-                    var ids = DockerfileFixes.FindFixableRuleIds(new DockerfileAnalysis(AnalysisCache.GetModel(tree), facts), cancellationToken);
+                    // The analysis the host builds for this Dockerfile and compilation: its derived facts are computed once.
+                    var inputs = AnalysisCache.GetInputs(options);
+                    var analysis = AnalysisCache.GetAnalysis(compilation, tree, () => new DockerfileAnalysis(
+                        AnalysisCache.GetModel(tree), facts, CompilationSourceEvidence.For(compilation, cancellationToken), inputs.HasDockerIgnore));
+                    var ids = DockerfileFixes.FindFixableRuleIds(analysis, cancellationToken);
                     if (ids.Count > 0)
                     {
                         return new Mirror(projectName, dockerfile.Path, ids);

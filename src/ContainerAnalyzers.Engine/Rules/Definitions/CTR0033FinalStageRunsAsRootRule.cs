@@ -40,7 +40,9 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project))
+        // An entrypoint that starts as root to prepare the container and then drops to another user (gosu, su-exec,
+        // a docker-entrypoint.sh) runs as root on purpose: USER would break it.
+        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project) || FinalStageFacts.DropsRootAtStart(final))
         {
             return;
         }

@@ -34,4 +34,22 @@ public sealed class CTR0033FinalStageRunsAsRootTests
     public Task BuilderStageAsRoot_NoDiagnostic() => Test("net8.0")
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nUSER root\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /app .\nUSER app\n")
         .RunAsync();
+
+    // Entrypoints that start as root to prepare the container, then drop to another user: root on purpose.
+    [TestCase("RUN apt-get update && apt-get install -y --no-install-recommends gosu\nENTRYPOINT [\"gosu\", \"app\", \"dotnet\", \"App.dll\"]\n")]
+    [TestCase("RUN apk add --no-cache su-exec\nCOPY start.sh /start.sh\nCMD [\"dotnet\", \"App.dll\"]\n")]
+    [TestCase("COPY --from=tianon/gosu /gosu /usr/local/bin/\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")]
+    [TestCase("COPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"dotnet\", \"App.dll\"]\n")]
+    [TestCase("COPY run.sh /run.sh\nENTRYPOINT [\"/bin/sh\", \"/run.sh\"]\n")]
+    [TestCase("ENTRYPOINT exec setpriv --reuid=app --regid=app --init-groups dotnet App.dll\n")]
+    [TestCase("ENTRYPOINT [\"chroot\", \"--userspec=app:app\", \"/\", \"dotnet\", \"/app/App.dll\"]\n")]
+    [TestCase("USER root\nENTRYPOINT [\"/entrypoint.sh\"]\n")]
+    public Task EntrypointThatDropsRoot_NoDiagnostic(string stage) => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\n" + stage)
+        .RunAsync();
+
+    [Test]
+    public Task ToolNameInsideAnotherWord_NearMiss() => Test("net8.0")
+        .WithDockerfile("FROM {|CTR0033:mcr.microsoft.com/dotnet/aspnet:8.0|}\nRUN echo gosu-free > /etc/motd\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
 }
