@@ -201,6 +201,19 @@ public sealed class PackageEndToEndTests
     }
 
     [Test]
+    public void BinaryDockerfileIsAWarningNotABrokenBuild()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", dockerfile: null);
+        File.WriteAllBytes(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile"), new byte[] { 0x46, 0x52, 0x4F, 0x4D, 0x00, 0x01, 0x02, 0xFF, 0x00, 0x0A });
+
+        var result = Build(consumer);
+
+        Assert.That(result.ExitCode, Is.Zero, "the compiler must not see the binary file (CS2015):\n" + result.Output);
+        Assert.That(result.Output, Does.Contain("Dockerfile : warning CTR0090: 'Dockerfile' is not a text file"), result.Output);
+        Assert.That(result.Output, Does.Not.Contain("CS2015"), result.Output);
+    }
+
+    [Test]
     public void MissingDockerIgnoreIsReportedUntilOneIsAdded()
     {
         var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", string.Format(CultureInfo.InvariantCulture, ChiseledDockerfile, "10.0", "Consumer", "runtime"), dockerIgnore: false);
