@@ -6,10 +6,10 @@ using System.Threading.Tasks;
 using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Infrastructure;
 using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
-using ContainerAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

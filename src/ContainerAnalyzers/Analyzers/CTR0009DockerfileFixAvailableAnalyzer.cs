@@ -2,17 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Infrastructure;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Rules.Definitions;
+using ContainerAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using ContainerAnalyzers.Syntax;
-using System.Threading;
 
 namespace ContainerAnalyzers.Analyzers;
 

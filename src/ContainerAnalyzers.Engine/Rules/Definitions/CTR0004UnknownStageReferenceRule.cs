@@ -1,8 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using System;
+using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
@@ -81,10 +82,30 @@ public sealed class CTR0004UnknownStageReferenceRule : DockerfileRule
             return $"is not a stage (did you mean '{near.Name}'?); it would be pulled as an image";
         }
 
+        // A plain lower-case word that no stage has and no official image is: in a file that names its stages, it is
+        // a stage that was renamed or removed, and Docker would try to pull it from Docker Hub's library.
+        if (!isFrom && named is null && IsPlainImageWord(reference) && !OfficialImages.Contains(reference) && model.Stages.Any(s => s.Name is not null))
+        {
+            return "names no stage of this Dockerfile and no official image, so Docker would try to pull it from Docker Hub (a renamed or removed stage? a named build context passed with --build-context is not seen here)";
+        }
+
         return null;
     }
 
     // docker.io/library/nginx, nginx:1.27, ghcr.io/org/tool: a registry, a path or a tag make an image reference.
+    private static bool IsPlainImageWord(string reference)
+    {
+        foreach (var c in reference)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return reference.Length > 0 && char.IsLetter(reference[0]);
+    }
+
     private static bool LooksLikeImage(string reference) => reference.IndexOfAny(new[] { '/', ':', '@', '.' }) >= 0;
 
     private static bool IsNear(string name, string reference)

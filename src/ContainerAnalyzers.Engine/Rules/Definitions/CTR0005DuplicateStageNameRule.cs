@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
-using System;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;

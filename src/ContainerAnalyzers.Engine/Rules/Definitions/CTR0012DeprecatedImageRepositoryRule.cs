@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
-using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Text;

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules.CrossFile;

@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
-using System;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;

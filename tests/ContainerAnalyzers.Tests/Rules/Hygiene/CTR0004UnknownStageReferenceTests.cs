@@ -49,4 +49,24 @@ public sealed class CTR0004UnknownStageReferenceTests
     public Task ArgReference_NoDiagnostic() => Test("net8.0")
         .WithDockerfile("ARG FROM_STAGE\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=${FROM_STAGE} /app .\n")
         .RunAsync();
+
+    [Test]
+    public Task RenamedStageIsNeitherAStageNorAnOfficialImage() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS builder\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY {|CTR0004:--from=publish|} /app .\n{|CTR0004:RUN --mount=type=cache,target=/root/.nuget,from=restore-cache true|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task OfficialImagesByPlainName_NearMiss() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /app .\nCOPY --from=docker /usr/local/bin/docker /usr/local/bin/\nCOPY --from=composer /usr/bin/composer /usr/bin/\nCOPY --from=node /usr/local/bin/node /usr/local/bin/\n")
+        .RunAsync();
+
+    [Test]
+    public Task UnnamedStages_NoDiagnostic() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=mycompany-base /certs /certs\n")
+        .RunAsync();
+
+    [Test]
+    public Task UpperCaseOrDottedWordsAreNotPlainImageNames_NoDiagnostic() => Test("net8.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /app .\nCOPY --from=tools.local /t /t\n")
+        .RunAsync();
 }
