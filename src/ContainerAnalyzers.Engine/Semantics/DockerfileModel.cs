@@ -209,7 +209,7 @@ public sealed class DockerfileModel
         }
     }
 
-    private DotnetCommandIndex CommandIndex => _commandIndex ??= new DotnetCommandIndex(Syntax);
+    private DotnetCommandIndex CommandIndex => _commandIndex ??= new DotnetCommandIndex(this);
 
     /// <summary>The file's suppression comments and directives, read on first use.</summary>
     public Suppressions Suppressions => _suppressions ??= Suppressions.Create(this);
@@ -387,27 +387,32 @@ internal sealed class DotnetCommandIndex
     // without a hash of its own costs a header write on every instruction, and a file has hundreds of thousands.
     private readonly IReadOnlyList<DotnetCommandLine>?[] _byInstruction;
 
-    public DotnetCommandIndex(DockerfileSyntaxTree syntax)
+    public DotnetCommandIndex(DockerfileModel model)
     {
+        var syntax = model.Syntax;
         _syntax = syntax;
         _byInstruction = new IReadOnlyList<DotnetCommandLine>?[syntax.Instructions.Count];
         var all = new List<DotnetCommandLine>();
+
+        // One walk in file order: each command's variables ($CONFIGURATION, ${RID:-linux-x64}) are expanded with the
+        // ARG defaults and ENV values in scope at its instruction.
+        var variables = new StageVariables(model);
         foreach (var instruction in syntax.Instructions)
         {
-            if (instruction.Kind is not (InstructionKind.Run or InstructionKind.Cmd or InstructionKind.Entrypoint))
+            if (instruction.Kind is InstructionKind.Run or InstructionKind.Cmd or InstructionKind.Entrypoint)
             {
-                continue;
-            }
-
-            var commands = DotnetCommandLine.Find(instruction);
-            if (commands.Count > 0)
-            {
-                _byInstruction[instruction.Index] = commands;
-                if (instruction.Kind == InstructionKind.Run)
+                var commands = DotnetCommandLine.Find(instruction, variables.Lookup);
+                if (commands.Count > 0)
                 {
-                    all.AddRange(commands);
+                    _byInstruction[instruction.Index] = commands;
+                    if (instruction.Kind == InstructionKind.Run)
+                    {
+                        all.AddRange(commands);
+                    }
                 }
             }
+
+            variables.Next(instruction);
         }
 
         All = all;

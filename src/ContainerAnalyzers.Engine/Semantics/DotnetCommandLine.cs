@@ -24,11 +24,12 @@ public sealed class DotnetCommandLine
     private static readonly string[] PropertyPrefixes = { "-p:", "/p:", "--property:", "-property:", "/property:" };
     private static readonly string[] SelfContainedProperties = { "PublishAot", "SelfContained", "PublishSelfContained" };
 
-    private DotnetCommandLine(InstructionSyntax instruction, string verb, IReadOnlyList<string> arguments)
+    private DotnetCommandLine(InstructionSyntax instruction, string verb, IReadOnlyList<string> arguments, IReadOnlyList<string>? writtenArguments = null)
     {
         Instruction = instruction;
         Verb = verb;
         Arguments = arguments;
+        WrittenArguments = writtenArguments ?? arguments;
     }
 
     public InstructionSyntax Instruction { get; }
@@ -36,8 +37,14 @@ public sealed class DotnetCommandLine
     /// <summary>Lower-cased verb: <c>publish</c>, <c>restore</c>, <c>run</c>…</summary>
     public string Verb { get; }
 
-    /// <summary>The words after the verb, up to the end of the command (<c>&amp;&amp;</c>, <c>;</c>, <c>|</c>).</summary>
+    /// <summary>
+    /// The words after the verb, up to the end of the command (<c>&amp;&amp;</c>, <c>;</c>, <c>|</c>), with the variables
+    /// whose value the Dockerfile gives (ARG defaults, ENV) expanded.
+    /// </summary>
     public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>The same words as written, variables unexpanded.</summary>
+    public IReadOnlyList<string> WrittenArguments { get; }
 
     /// <summary>The project or solution argument: the first word that is neither an option nor an option's value.</summary>
     public string? ProjectArgument
@@ -57,7 +64,9 @@ public sealed class DotnetCommandLine
                     continue;
                 }
 
-                return word;
+                // A project named by a variable ($PROJECT) marks a Dockerfile shared by several projects, each built with
+                // its own --build-arg: the default is a placeholder, not the project this file builds.
+                return WrittenArguments[i];
             }
 
             return null;
@@ -182,22 +191,59 @@ public sealed class DotnetCommandLine
     /// Every <c>dotnet &lt;verb&gt;</c> command an instruction runs: the one scanner of the engine. Rules and the fix
     /// generator ask the model's index (<see cref="DockerfileModel.DotnetCommandsOf"/>), which calls this once per instruction.
     /// </summary>
-    internal static IReadOnlyList<DotnetCommandLine> Find(InstructionSyntax instruction)
+    internal static IReadOnlyList<DotnetCommandLine> Find(InstructionSyntax instruction, Func<string, VariableValue>? variables = null)
     {
         var commands = new List<DotnetCommandLine>();
+        FindCommands(instruction, commands);
+        if (variables is null || (instruction.IsJsonForm && !IsShellCommandInExecForm(instruction)))
+        {
+            // The exec form runs no shell: "$CONFIGURATION" reaches dotnet as it is written.
+            return commands;
+        }
+
+        // The shell expands the variables the build gives it: a word whose value is known takes it; any other keeps its
+        // '$', which callers read as unknown.
+        for (var i = 0; i < commands.Count; i++)
+        {
+            commands[i] = commands[i].Expand(variables);
+        }
+
+        return commands;
+    }
+
+    private DotnetCommandLine Expand(Func<string, VariableValue> variables)
+    {
+        string[]? expanded = null;
+        for (var i = 0; i < Arguments.Count; i++)
+        {
+            var word = Arguments[i];
+            if (word.IndexOf('$') >= 0 && WordExpander.Expand(word, '\\', variables) is { } value)
+            {
+                (expanded ??= Arguments.ToArray())[i] = value;
+            }
+        }
+
+        return expanded is null ? this : new DotnetCommandLine(Instruction, Verb, expanded, Arguments);
+    }
+
+    // ["/bin/sh", "-c", "dotnet publish …"]: the exec form hands a shell command to a shell.
+    private static bool IsShellCommandInExecForm(InstructionSyntax instruction)
+        => instruction.Arguments.Count >= 3 && instruction.Arguments[0].Value is "/bin/sh" or "sh" or "/bin/bash" or "bash" && instruction.Arguments[1].Value == "-c";
+
+    private static void FindCommands(InstructionSyntax instruction, List<DotnetCommandLine> commands)
+    {
         if (instruction.IsJsonForm)
         {
-            var words = instruction.Arguments.Select(a => a.Value).ToList();
-            if (words.Count >= 3 && words[0] is "/bin/sh" or "sh" or "/bin/bash" or "bash" && words[1] == "-c")
+            if (IsShellCommandInExecForm(instruction))
             {
-                FindInShell(instruction, words[2], commands);
+                FindInShell(instruction, instruction.Arguments[2].Value, commands);
             }
             else
             {
-                FindInWords(instruction, words, commands);
+                FindInWords(instruction, instruction.Arguments.Select(a => a.Value).ToList(), commands);
             }
 
-            return commands;
+            return;
         }
 
         foreach (var argument in instruction.Arguments)
@@ -209,8 +255,6 @@ public sealed class DotnetCommandLine
         {
             FindInShell(instruction, heredoc.Content, commands);
         }
-
-        return commands;
     }
 
     private static void FindInShell(InstructionSyntax instruction, string text, List<DotnetCommandLine> commands, int depth = 0)
@@ -295,6 +339,11 @@ public sealed class DotnetCommandLine
                 if (c == quote)
                 {
                     quote = '\0';
+                }
+                else if (c == '$' && quote == '\'')
+                {
+                    // The shell does not expand inside single quotes: escape it, so a later expansion leaves it as it is.
+                    word.Append('\\').Append(c);
                 }
                 else
                 {
