@@ -151,6 +151,13 @@ public sealed class DockerfileModel
     /// </summary>
     public IReadOnlyList<DotnetCommandLine> DotnetCommandsOf(InstructionSyntax instruction) => CommandIndex.Of(instruction);
 
+    /// <summary>
+    /// The value an ENV pair sets, with the ARG defaults and ENV values in scope expanded (<c>ENV URLS=http://+:${PORT}</c>);
+    /// null when it depends on something unknown.
+    /// </summary>
+    public string? EnvironmentValue(KeyValuePairSyntax pair)
+        => CommandIndex.EnvironmentValues.TryGetValue(pair, out var value) && value.IsKnown ? value.Value ?? string.Empty : null;
+
     /// <summary>Whether a RUN of the stage itself runs a <c>dotnet</c> command (any verb, or only a build verb).</summary>
     public bool RunsDotnet(Stage stage, bool buildVerbsOnly)
     {
@@ -416,7 +423,10 @@ internal sealed class DotnetCommandIndex
         }
 
         All = all;
+        EnvironmentValues = variables.EnvironmentValues;
     }
+
+    public Dictionary<KeyValuePairSyntax, VariableValue> EnvironmentValues { get; }
 
     public IReadOnlyList<DotnetCommandLine> All { get; }
 

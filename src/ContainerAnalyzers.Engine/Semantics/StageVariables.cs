@@ -35,6 +35,9 @@ internal sealed class StageVariables
     /// <summary>The value of a variable for the command of the instruction last passed to <see cref="Next"/>.</summary>
     public Func<string, VariableValue> Lookup { get; }
 
+    /// <summary>The value each ENV pair passed so far sets, its variables expanded (unknown when they cannot be).</summary>
+    public Dictionary<KeyValuePairSyntax, VariableValue> EnvironmentValues { get; } = new();
+
     /// <summary>Moves past an instruction: a FROM opens a stage's scope, an ARG or ENV declares into it.</summary>
     public void Next(InstructionSyntax instruction)
     {
@@ -57,7 +60,7 @@ internal sealed class StageVariables
             case KeyValueInstructionSyntax { Kind: InstructionKind.Env } env when _stage >= 0:
                 foreach (var pair in env.Pairs)
                 {
-                    _environment[pair.Key.Value] = Expand(pair.Value.Value);
+                    _environment[pair.Key.Value] = EnvironmentValues[pair] = Expand(pair.Value.Value);
                 }
 
                 break;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
@@ -54,8 +55,11 @@ public sealed class CTR0020RuntimeVersionMismatchRule : DockerfileRule
 
     private static bool RollsForwardAcrossMajors(DockerfileAnalysis analysis, Stage final)
     {
-        var policy = StageFacts.GetEnvironment(final, "DOTNET_ROLL_FORWARD") ?? analysis.Project.RollForward;
-        return string.Equals(policy, "Major", StringComparison.OrdinalIgnoreCase) || string.Equals(policy, "LatestMajor", StringComparison.OrdinalIgnoreCase);
+        // An ENV whose value cannot be known (ENV DOTNET_ROLL_FORWARD=$POLICY, no default) may roll forward: say nothing.
+        var pair = StageFacts.Environment(final).LastOrDefault(p => string.Equals(p.Key.Value, "DOTNET_ROLL_FORWARD", StringComparison.Ordinal));
+        var policy = pair is null ? analysis.Project.RollForward : analysis.Model.EnvironmentValue(pair);
+        return pair is not null && policy is null
+            || string.Equals(policy, "Major", StringComparison.OrdinalIgnoreCase) || string.Equals(policy, "LatestMajor", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>

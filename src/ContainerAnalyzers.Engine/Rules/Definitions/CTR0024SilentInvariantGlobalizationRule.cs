@@ -55,10 +55,10 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
         var invariant = StageFacts.Environment(final).LastOrDefault(p => p.Key.Value == "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT");
         if (invariant is not null)
         {
-            if (invariant.Value.Value is "true" or "1")
+            if (analysis.Model.EnvironmentValue(invariant) is { } value && value is "true" or "1")
             {
                 var declare = Declare(analysis);
-                findings.Add(Report(invariant.Key.Span, "The final stage sets DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=" + invariant.Value.Value).With(severity: Severity(analysis), fixes: declare is null ? Array.Empty<RuleFix>() : new[] { declare }));
+                findings.Add(Report(invariant.Key.Span, "The final stage sets DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=" + value).With(severity: Severity(analysis), fixes: declare is null ? Array.Empty<RuleFix>() : new[] { declare }));
             }
 
             // An explicit false is a decision (and ICU had better be there); either way the ENV decides, not the image.

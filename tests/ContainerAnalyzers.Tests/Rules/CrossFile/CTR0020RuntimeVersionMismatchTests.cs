@@ -28,6 +28,17 @@ public sealed class CTR0020RuntimeVersionMismatchTests
         .WithDockerfile(Builder + "FROM mcr.microsoft.com/dotnet/aspnet:9.0\nCOPY --from=build /app .\n")
         .RunAsync();
 
+    [TestCase("ARG POLICY=LatestMajor\nENV DOTNET_ROLL_FORWARD=$POLICY\n")]
+    [TestCase("ARG POLICY\nENV DOTNET_ROLL_FORWARD=${POLICY}\n")]
+    public Task RollForwardFromAnArgDefaultOrUnknown_NoDiagnostic(string environment) => Test()
+        .WithDockerfile(Builder + "FROM mcr.microsoft.com/dotnet/aspnet:9.0\n" + environment + "COPY --from=build /app .\n")
+        .RunAsync();
+
+    [Test]
+    public Task RollForwardArgDefaultThatDoesNotRollForward() => Test()
+        .WithDockerfile(Builder + "FROM {|CTR0020:mcr.microsoft.com/dotnet/aspnet:9.0|}\nARG POLICY=Minor\nENV DOTNET_ROLL_FORWARD=$POLICY\nCOPY --from=build /app .\n")
+        .RunAsync();
+
     [Test]
     public Task SameVersion_NearMiss() => Test()
         .WithDockerfile(Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0.11-bookworm-slim\nCOPY --from=build /app .\n")

@@ -36,6 +36,18 @@ public sealed class CTR0024SilentInvariantGlobalizationTests
         .RunAsync();
 
     [Test]
+    public Task EnvFromAnArgDefault() => Test()
+        .WithSource("public static class C { public static object X = System.Globalization.CultureInfo.CurrentCulture; }")
+        .WithDockerfile(Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nARG INVARIANT=true\nENV {|CTR0024:DOTNET_SYSTEM_GLOBALIZATION_INVARIANT|}=${INVARIANT}\n")
+        .RunAsync();
+
+    [Test]
+    public Task EnvFromAnArgWithoutDefault_NoDiagnostic() => Test()
+        .WithSource("public static class C { public static object X = System.Globalization.CultureInfo.CurrentCulture; }")
+        .WithDockerfile(Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nARG INVARIANT\nENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=${INVARIANT}\n")
+        .RunAsync();
+
+    [Test]
     public Task ExtraVariant_NearMiss() => Test()
         .WithSource("public static class C { public static object X = System.Globalization.CultureInfo.CurrentCulture; }")
         .WithDockerfile(Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra\n")
