@@ -71,6 +71,9 @@ public static partial class RuleIds
     /// <summary>CTR0028: Native AOT publish on an SDK image without the native toolchain.</summary>
     public const string AotWithoutNativeToolchain = "CTR0028";
 
+    /// <summary>CTR0029: Unknown runtime identifier.</summary>
+    public const string UnknownRuntimeIdentifier = "CTR0029";
+
     /// <summary>CTR0030: Shell form on an image without a shell.</summary>
     public const string ShellFormWithoutShell = "CTR0030";
 

@@ -97,6 +97,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0028", CTR0028AotWithoutNativeToolchainRule.Definition.Title, CTR0028AotWithoutNativeToolchainRule.Definition.MessageFormat, "Container.Compatibility", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0028AotWithoutNativeToolchainRule.Definition.Description, CTR0028AotWithoutNativeToolchainRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0029 = new(
+        "CTR0029", CTR0029UnknownRuntimeIdentifierRule.Definition.Title, CTR0029UnknownRuntimeIdentifierRule.Definition.MessageFormat, "Container.Compatibility", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0029UnknownRuntimeIdentifierRule.Definition.Description, CTR0029UnknownRuntimeIdentifierRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0030 = new(
         "CTR0030", CTR0030ShellFormWithoutShellRule.Definition.Title, CTR0030ShellFormWithoutShellRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0030ShellFormWithoutShellRule.Definition.Description, CTR0030ShellFormWithoutShellRule.Definition.HelpLinkUri);
@@ -169,6 +173,7 @@ internal static partial class DiagnosticDescriptors
         CTR0026,
         CTR0027,
         CTR0028,
+        CTR0029,
         CTR0030,
         CTR0031,
         CTR0032,
@@ -206,6 +211,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0026" => CTR0026,
         "CTR0027" => CTR0027,
         "CTR0028" => CTR0028,
+        "CTR0029" => CTR0029,
         "CTR0030" => CTR0030,
         "CTR0031" => CTR0031,
         "CTR0032" => CTR0032,
