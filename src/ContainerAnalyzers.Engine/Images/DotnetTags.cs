@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 
@@ -56,6 +57,47 @@ public static class DotnetTags
         }
 
         return version;
+    }
+
+    /// <summary>
+    /// Every published Linux tag of a .NET image that starts with <paramref name="tagPrefix"/>, one per variant
+    /// (<c>10.0</c> → <c>10.0</c>, <c>10.0-noble</c>, <c>10.0-noble-chiseled</c>…; the SDK has no chiseled or distroless
+    /// variant). Null when the prefix does not name a version this catalogue knows: then nothing holds for all tags.
+    /// </summary>
+    public static IReadOnlyList<string>? TagsStartingWith(string tagPrefix, DotnetImageKind kind)
+    {
+        var prefix = tagPrefix.ToLowerInvariant();
+        var versionLength = VersionPrefixLength(prefix);
+        if (versionLength == 0 || !int.TryParse(prefix.Substring(0, prefix.IndexOf('.')), NumberStyles.None, CultureInfo.InvariantCulture, out var major)
+            || !LinuxSuffixes.TryGetValue(major, out var families))
+        {
+            return null;
+        }
+
+        var version = prefix.Substring(0, versionLength);
+        var rest = prefix.Substring(versionLength);
+        if (rest.Length > 0 && rest[0] != '-')
+        {
+            return null;
+        }
+
+        var familyPrefix = rest.Length == 0 ? string.Empty : rest.Substring(1);
+        var tags = new List<string>();
+        if (familyPrefix.Length == 0)
+        {
+            tags.Add(version);
+        }
+
+        foreach (var family in families)
+        {
+            var sdkHasIt = kind != DotnetImageKind.Sdk || (family.IndexOf("chiseled", StringComparison.Ordinal) < 0 && family.IndexOf("distroless", StringComparison.Ordinal) < 0);
+            if (sdkHasIt && (family.StartsWith(familyPrefix, StringComparison.Ordinal) || familyPrefix.StartsWith(family + "-", StringComparison.Ordinal)))
+            {
+                tags.Add(version + "-" + family);
+            }
+        }
+
+        return tags.Count == 0 ? null : tags;
     }
 
     /// <summary>The part of a tag after the version: <c>8.0-noble-chiseled</c> → <c>noble-chiseled</c>.</summary>

@@ -72,6 +72,13 @@ public sealed class Stage
     /// <summary>True when the base could not be resolved (an ARG without a value, a malformed FROM).</summary>
     public bool IsBaseUnknown => BaseStage is null && BaseImage is null;
 
+    /// <summary>
+    /// When the FROM's tag ends in a variable the build does not give a value (<c>aspnet:10.0${SUFFIX}</c>, <c>ARG
+    /// SUFFIX</c> without a default), the image with the tag written before it: every image the FROM can be starts
+    /// with that tag. Null otherwise, and always when <see cref="BaseImage"/> is known.
+    /// </summary>
+    public ImageReference? BaseImageTagPrefix { get; internal set; }
+
     /// <summary>How the stage is named in messages: its name, or stage-N as BuildKit names unnamed stages.</summary>
     public string DisplayName => Name ?? "stage-" + Index.ToString(CultureInfo.InvariantCulture);
 
@@ -368,6 +375,22 @@ public sealed class DockerfileModel
             : stage is not null ? (stage, null)
             : (null, ImageReference.TryParse(name!));
 
+    // repository:tag-start${VAR}…: the text before the first variable, when the variable is in the tag (after the ':'
+    // that follows the last '/') and that text needs no expansion. Anything after the variable only narrows what the
+    // image can be, so reasoning on the start alone stays sound.
+    private static ImageReference? TagPrefix(string word)
+    {
+        var variable = word.IndexOf('$');
+        var slash = word.LastIndexOf('/', variable < 0 ? 0 : variable);
+        var colon = variable < 0 ? -1 : word.IndexOf(':', slash + 1);
+        if (variable <= 0 || colon < 0 || colon > variable || word.IndexOfAny(new[] { '"', '\'', '\\', '@' }, 0, variable) >= 0)
+        {
+            return null;
+        }
+
+        return ImageReference.TryParse(word.Substring(0, variable) is var start && start.EndsWith(":", StringComparison.Ordinal) ? start.TrimEnd(':') : start);
+    }
+
     // FROM names earlier stages by name only (an index is an image name there), after global ARG expansion.
     private void Resolve(Stage stage)
     {
@@ -379,6 +402,11 @@ public sealed class DockerfileModel
         var name = ExpandWithGlobalArguments(image.Value);
         stage.BaseName = name;
         (stage.BaseStage, stage.BaseImage) = ResolveStageOrImage(name, FindStageByName(name ?? string.Empty, stage.Index));
+        if (name is null)
+        {
+            stage.BaseImageTagPrefix = TagPrefix(image.Value);
+        }
+
         stage.SetRoot();
     }
 }

@@ -81,4 +81,16 @@ public sealed class CTR0002FinalStageOnSdkImageTests
     public Task SdkOnlyInBuilderStage_NoDiagnostic() => Test()
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /out\nFROM scratch\nCOPY --from=build /out .\n")
         .RunAsync();
+
+    [TestCase("ARG SUFFIX\nFROM {|CTR0002:mcr.microsoft.com/dotnet/sdk:10.0${SUFFIX}|}\n")]
+    [TestCase("ARG VERSION\nFROM {|CTR0002:mcr.microsoft.com/dotnet/sdk:${VERSION}|}\n")]
+    public Task SdkRepositoryWhateverTheTagVariableHolds(string from) => new DockerfileAnalyzerTest<CTR0002FinalStageOnSdkImageRule>().WithProperty("TargetFramework", "net10.0")
+        .WithDockerfile(from + "WORKDIR /app\n")
+        .RunAsync();
+
+    [TestCase("ARG SUFFIX\nFROM mcr.microsoft.com/dotnet/aspnet:10.0${SUFFIX}\n")]
+    [TestCase("ARG REPOSITORY=aspnet\nARG TAG\nFROM mcr.microsoft.com/dotnet/${REPOSITORY}:${TAG}\n")]
+    public Task RuntimeRepositoryWhateverTheTagVariableHolds_NoDiagnostic(string from) => new DockerfileAnalyzerTest<CTR0002FinalStageOnSdkImageRule>().WithProperty("TargetFramework", "net10.0")
+        .WithDockerfile(from + "WORKDIR /app\n")
+        .RunAsync();
 }

@@ -134,6 +134,36 @@ internal static class AppBuild
     public static DotnetImage? FinalImage(DockerfileAnalysis analysis)
         => analysis.Memo(nameof(FinalImage), a => a.Model.FinalStage?.RootImage is { } image ? DotnetImage.TryClassify(image) : null);
 
+    /// <summary>
+    /// What the final image can be when its tag ends in a variable the build gives no value (<c>aspnet:10.0${SUFFIX}</c>):
+    /// every published variant of the .NET image whose tag starts as written. A rule may report what holds for all of
+    /// them, and nothing else. Null when the final image is known, is not a .NET image, or its tag start names no
+    /// version the catalogue knows.
+    /// </summary>
+    public static IReadOnlyList<DotnetImage>? FinalImageVariants(DockerfileAnalysis analysis)
+        => analysis.Memo(nameof(FinalImageVariants), a =>
+        {
+            if (a.Model.FinalStage?.Root is not { BaseImage: null, BaseStage: null, BaseImageTagPrefix: { Tag: { } prefix } written }
+                || DotnetImage.TryClassify(written) is not { IsDotnetFramework: false, IsLegacyRepository: false } image
+                || DotnetTags.TagsStartingWith(prefix, image.Kind) is not { } tags)
+            {
+                return null;
+            }
+
+            var variants = new List<DotnetImage>(tags.Count);
+            foreach (var tag in tags)
+            {
+                if (ImageReference.TryParse(written.With(tag: tag)) is not { } reference || DotnetImage.TryClassify(reference) is not { } variant)
+                {
+                    return null;
+                }
+
+                variants.Add(variant);
+            }
+
+            return (IReadOnlyList<DotnetImage>?)variants;
+        });
+
     /// <summary>The final stage's image when it is one of Google's distroless images (gcr.io/distroless), else null.</summary>
     public static GoogleDistrolessImage? FinalGoogleDistroless(DockerfileAnalysis analysis)
         => analysis.Memo(nameof(FinalGoogleDistroless), a => a.Model.FinalStage?.RootImage is { } image ? GoogleDistrolessImage.TryClassify(image) : null);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 
@@ -29,19 +30,22 @@ public sealed class CTR0002FinalStageOnSdkImageRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var final = analysis.Model.FinalStage;
-        if (final?.RootImage is not { } image || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project))
+        if (final is null || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project))
         {
             return;
         }
 
-        if (DotnetImage.TryClassify(image) is not { Kind: DotnetImageKind.Sdk })
+        // The repository decides: sdk:10.0${SUFFIX} is an SDK image whatever the tag's variable holds, aspnet:… never is.
+        var image = final.RootImage ?? final.Root.BaseImageTagPrefix;
+        if (image is null || DotnetImage.TryClassify(image) is not { Kind: DotnetImageKind.Sdk })
         {
             return;
         }
 
+        var written = final.RootImage is null ? AppBuild.RootFrom(final)?.Image?.Value ?? image.Original : image.Original;
         var through = final.BaseStage is null ? string.Empty : $" (through stage '{final.BaseStage.DisplayName}')";
         var span = final.From.Image?.Span ?? final.From.Span;
-        findings.Add(Report(span, final.DisplayName, image.Original, through));
+        findings.Add(Report(span, final.DisplayName, written, through));
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>

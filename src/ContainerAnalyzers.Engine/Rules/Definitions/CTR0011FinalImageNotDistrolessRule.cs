@@ -32,10 +32,27 @@ public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
 
     public override RuleDescriptor Descriptor => Definition;
 
+    private static bool IsFullOsImage(DotnetImage image)
+        => image is { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, IsLegacyRepository: false, Major: >= 8 };
+
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
+        if (analysis.Model.FinalStage is { } unknownTag && AppBuild.FinalImageVariants(analysis) is { } variants)
+        {
+            // aspnet:8.0-bookworm-slim${ARCH}: full OS whatever the variable holds. aspnet:10.0${SUFFIX}: a chiseled
+            // variant exists, so nothing holds for all of them.
+            if (variants.All(IsFullOsImage) && AppBuild.RootFrom(unknownTag)?.Image is { } written)
+            {
+                var first = variants[0];
+                findings.Add(Report(written.Span, written.Value, first.Reference.With(tag: $"{first.Version}-{ChiseledTags.Family(analysis.Project.InvariantGlobalization == true)}")));
+            }
+
+            return;
+        }
+
         if (analysis.Model.FinalStage is not { } final
-            || AppBuild.FinalImage(analysis) is not { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, IsLegacyRepository: false, Major: >= 8 } image
+            || AppBuild.FinalImage(analysis) is not { } image
+            || !IsFullOsImage(image)
             || image.Reference.Digest is not null)
         {
             return;

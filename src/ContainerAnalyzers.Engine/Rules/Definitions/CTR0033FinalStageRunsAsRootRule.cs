@@ -65,8 +65,21 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
         }
 
         var google = AppBuild.FinalGoogleDistroless(analysis);
-        var runsAsRootByDefault = image is { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, Major: >= 8 }
-            || google is { IsNonRoot: false };
+        var runsAsRootByDefault = RunsAsRoot(image) || google is { IsNonRoot: false };
+        if (AppBuild.FinalImageVariants(analysis) is { } variants)
+        {
+            // A tag that ends in a variable with no value (aspnet:8.0-bookworm-slim${ARCH}): root only when every
+            // variant it can be runs as root; aspnet:10.0${SUFFIX} can be chiseled, so it says nothing.
+            if (variants.All(RunsAsRoot) && AppBuild.RootFrom(final)?.Image is { } written)
+            {
+                var exposed = analysis.Project.IsWeb || final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Expose);
+                findings.Add(Report(written.Span, $"The final image '{written.Value}' runs as root by default whatever its tag's variable holds, and the stage sets no USER", NonRootAdvice(analysis))
+                    .With(severity: exposed ? null : RuleSeverity.Info));
+            }
+
+            return;
+        }
+
         if (!runsAsRootByDefault || final.IsBaseUnknown)
         {
             return;
@@ -88,4 +101,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(SourceSpan span, string user, string advice)
         => new(Definition, span, new[] { user, advice });
+
+    private static bool RunsAsRoot(DotnetImage? image)
+        => image is { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, Major: >= 8 };
 }

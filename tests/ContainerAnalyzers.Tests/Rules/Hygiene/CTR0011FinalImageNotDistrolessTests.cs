@@ -32,4 +32,16 @@ public sealed class CTR0011FinalImageNotDistrolessTests
     public Task OlderThanDotnet8_NoDiagnostic() => Test("net8.0")
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:6.0\n")
         .RunAsync();
+
+    [Test]
+    public Task TagVariableOverFullOsVariantsOnly() => Test("net8.0")
+        .WithDockerfile("ARG ARCH\nFROM {|CTR0011:mcr.microsoft.com/dotnet/aspnet:8.0-bookworm-slim${ARCH}|}\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
+
+    [TestCase("ARG SUFFIX\nFROM mcr.microsoft.com/dotnet/aspnet:10.0${SUFFIX}\n")]
+    [TestCase("ARG SUFFIX\nFROM mcr.microsoft.com/dotnet/aspnet:10.0-noble${SUFFIX}\n")]
+    [TestCase("ARG SUFFIX=-noble\nFROM mcr.microsoft.com/dotnet/aspnet:10.0${SUFFIX}-chiseled\n")]
+    public Task TagVariableThatMayBeChiseled_NoDiagnostic(string from) => Test("net10.0")
+        .WithDockerfile(from + "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
 }

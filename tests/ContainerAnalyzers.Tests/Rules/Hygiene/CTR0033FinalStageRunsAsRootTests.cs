@@ -52,4 +52,19 @@ public sealed class CTR0033FinalStageRunsAsRootTests
     public Task ToolNameInsideAnotherWord_NearMiss() => Test("net8.0")
         .WithDockerfile("FROM {|CTR0033:mcr.microsoft.com/dotnet/aspnet:8.0|}\nRUN echo gosu-free > /etc/motd\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
         .RunAsync();
+
+    // A tag that ends in an ARG without a default: BuildKit builds it with the variable empty, and --build-arg may
+    // set it; report only what holds whatever it holds (issue 18).
+    [Test]
+    public Task TagVariableOverFullOsVariantsOnly() => Test("net8.0")
+        .WithDockerfile("ARG ARCH\nFROM {|CTR0033:mcr.microsoft.com/dotnet/aspnet:8.0-bookworm-slim${ARCH}|}\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
+
+    [TestCase("ARG SUFFIX\nFROM mcr.microsoft.com/dotnet/aspnet:10.0${SUFFIX}\n")]
+    [TestCase("ARG SUFFIX\nFROM mcr.microsoft.com/dotnet/aspnet:10.0-noble${SUFFIX}\n")]
+    [TestCase("ARG VERSION\nFROM mcr.microsoft.com/dotnet/aspnet:${VERSION}\n")]
+    [TestCase("ARG REPOSITORY\nFROM ${REPOSITORY}:10.0\n")]
+    public Task TagVariableThatMayBeChiseledOrUnknown_NoDiagnostic(string from) => Test("net10.0")
+        .WithDockerfile(from + "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
 }
