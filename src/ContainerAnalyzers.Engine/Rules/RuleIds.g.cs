@@ -89,6 +89,9 @@ public static partial class RuleIds
     /// <summary>CTR0034: ENTRYPOINT or CMD is not a valid JSON array.</summary>
     public const string MalformedExecForm = "CTR0034";
 
+    /// <summary>CTR0035: Final stage does not start the app.</summary>
+    public const string NoEntrypoint = "CTR0035";
+
     /// <summary>CTR0040: Restore is not cached.</summary>
     public const string RestoreNotCached = "CTR0040";
 

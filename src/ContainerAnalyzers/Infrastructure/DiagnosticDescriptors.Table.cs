@@ -121,6 +121,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0034", CTR0034MalformedExecFormRule.Definition.Title, CTR0034MalformedExecFormRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0034MalformedExecFormRule.Definition.Description, CTR0034MalformedExecFormRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0035 = new(
+        "CTR0035", CTR0035NoEntrypointRule.Definition.Title, CTR0035NoEntrypointRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0035NoEntrypointRule.Definition.Description, CTR0035NoEntrypointRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0040 = new(
         "CTR0040", CTR0040RestoreNotCachedRule.Definition.Title, CTR0040RestoreNotCachedRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0040RestoreNotCachedRule.Definition.Description, CTR0040RestoreNotCachedRule.Definition.HelpLinkUri);
@@ -179,6 +183,7 @@ internal static partial class DiagnosticDescriptors
         CTR0032,
         CTR0033,
         CTR0034,
+        CTR0035,
         CTR0040,
         CTR0041,
         CTR0042,
@@ -217,6 +222,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0032" => CTR0032,
         "CTR0033" => CTR0033,
         "CTR0034" => CTR0034,
+        "CTR0035" => CTR0035,
         "CTR0040" => CTR0040,
         "CTR0041" => CTR0041,
         "CTR0042" => CTR0042,

@@ -176,4 +176,31 @@ internal static class AppBuild
             && (word.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase));
 
     private static string FileName(string path) => path.Substring(path.LastIndexOfAny(PathSeparators) + 1);
+
+    /// <summary>
+    /// Where the publish output lands in the final image: the folder of the final stage's only COPY --from a stage
+    /// that publishes with a literal <c>-o</c>, when it copies exactly that folder. Null whenever it is less certain.
+    /// </summary>
+    public static string? PublishOutputIn(DockerfileModel model, Stage final)
+    {
+        var copies = final.Instructions.OfType<CopyInstructionSyntax>().Where(c => c.From is not null).ToArray();
+        if (copies.Length != 1 || copies[0].From?.Value is not { } from || model.FindStage(from, final.Index) is not { } builder
+            || copies[0].Sources.ToArray() is not { Length: 1 } sources || copies[0].Destination is not { } destination)
+        {
+            return null;
+        }
+
+        var publish = model.DotnetCommandsInLineage(builder, "publish").LastOrDefault();
+        if (publish?.GetOption("-o", "--output") is not { } output || output.IndexOf('$') >= 0
+            || StageFacts.WorkdirBefore(builder, publish.Instruction) is not { } builderWorkdir
+            || StageFacts.WorkdirBefore(final, copies[0]) is not { } finalWorkdir
+            || sources[0].Value.IndexOf('$') >= 0 || destination.Value.IndexOf('$') >= 0)
+        {
+            return null;
+        }
+
+        var published = StageFacts.CombinePath(builderWorkdir, output);
+        var copied = StageFacts.CombinePath(builderWorkdir, sources[0].Value);
+        return string.Equals(published, copied, StringComparison.Ordinal) ? StageFacts.CombinePath(finalWorkdir, destination.Value) : null;
+    }
 }

@@ -52,7 +52,7 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         }
 
         // The name is right: check the folder when the publish output's place in the final image is certain.
-        if (StageFacts.WorkdirBefore(final, instruction) is not { } workdir || PublishOutputIn(analysis.Model, final) is not { } outputFolder)
+        if (StageFacts.WorkdirBefore(final, instruction) is not { } workdir || AppBuild.PublishOutputIn(analysis.Model, final) is not { } outputFolder)
         {
             return;
         }
@@ -104,33 +104,6 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         // Exec form: one token per word, so the word's token is certain. Shell form: the command is one token.
         var token = source.IsJsonForm ? source.Arguments.FirstOrDefault(a => a.Value == dll) : source.Arguments.FirstOrDefault();
         return token is null ? null : (source, token, dll);
-    }
-
-    /// <summary>
-    /// Where the publish output lands in the final image: the folder of the final stage's only COPY --from a stage
-    /// that publishes with a literal <c>-o</c>, when it copies exactly that folder. Null whenever it is less certain.
-    /// </summary>
-    private static string? PublishOutputIn(DockerfileModel model, Stage final)
-    {
-        var copies = final.Instructions.OfType<CopyInstructionSyntax>().Where(c => c.From is not null).ToArray();
-        if (copies.Length != 1 || copies[0].From?.Value is not { } from || model.FindStage(from, final.Index) is not { } builder
-            || copies[0].Sources.ToArray() is not { Length: 1 } sources || copies[0].Destination is not { } destination)
-        {
-            return null;
-        }
-
-        var publish = model.DotnetCommandsInLineage(builder, "publish").LastOrDefault();
-        if (publish?.GetOption("-o", "--output") is not { } output || output.IndexOf('$') >= 0
-            || StageFacts.WorkdirBefore(builder, publish.Instruction) is not { } builderWorkdir
-            || StageFacts.WorkdirBefore(final, copies[0]) is not { } finalWorkdir
-            || sources[0].Value.IndexOf('$') >= 0 || destination.Value.IndexOf('$') >= 0)
-        {
-            return null;
-        }
-
-        var published = StageFacts.CombinePath(builderWorkdir, output);
-        var copied = StageFacts.CombinePath(builderWorkdir, sources[0].Value);
-        return string.Equals(published, copied, StringComparison.Ordinal) ? StageFacts.CombinePath(finalWorkdir, destination.Value) : null;
     }
 
     private static bool IsDotnet(string word)
