@@ -80,11 +80,16 @@ public sealed class ContainerPlan
     /// The plan for a project, or null when there is nothing sure to generate: no .NET (Core) TargetFramework, or
     /// an app that cannot run in a Linux container (desktop, tool, .NET Framework).
     /// </summary>
-    public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout)
+    /// <param name="project">The project's facts.</param>
+    /// <param name="layout">Where the project and the build context are.</param>
+    /// <param name="requestedFramework">The framework the user's Dockerfile publishes (its <c>-f</c>), kept when the project targets it.</param>
+    public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout, string? requestedFramework = null)
     {
-        // A multi-targeting project is published for its newest framework: restore needs an SDK for all of them anyway.
-        var framework = project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Platform is null && t.Major is not null)
-            .OrderBy(t => t.Major).ThenBy(t => t.Minor).LastOrDefault();
+        // A multi-targeting project is published for the framework the user chose with -f, else for its newest one:
+        // restore needs an SDK for all of them anyway.
+        var candidates = project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Platform is null && t.Major is not null).ToList();
+        var framework = candidates.FirstOrDefault(t => string.Equals(t.Name, requestedFramework, StringComparison.OrdinalIgnoreCase))
+            ?? candidates.OrderBy(t => t.Major).ThenBy(t => t.Minor).LastOrDefault();
         if (framework?.Version is not { } version || framework.Major is not { } major || project.CannotRunInLinuxContainer || !project.IsExecutable && project.OutputType is not null)
         {
             return null;

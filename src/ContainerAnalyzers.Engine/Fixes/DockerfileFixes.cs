@@ -76,7 +76,7 @@ public static class DockerfileFixes
         {
             var tree = DockerfileParser.Parse(dockerfileText, cancellationToken);
             var model = DockerfileModel.Create(tree);
-            if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath) is not { } layout || ContainerPlan.Create(project, layout) is not { } plan)
+            if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath) is not { } layout || ContainerPlan.Create(project, layout, RequestedFramework(model)) is not { } plan)
             {
                 return fixes;
             }
@@ -140,5 +140,26 @@ public static class DockerfileFixes
         }
 
         return true;
+    }
+
+    // The one framework the user's build and publish commands name with -f (after ARG defaults); null when they name
+    // none, or several.
+    private static string? RequestedFramework(DockerfileModel model)
+    {
+        string? requested = null;
+        foreach (var command in model.DotnetRunCommands)
+        {
+            if (command.Verb is "publish" or "build" && command.GetOption("-f", "--framework") is { } framework && framework.IndexOf('$') < 0)
+            {
+                if (requested is not null && !string.Equals(requested, framework, StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
+                requested = framework;
+            }
+        }
+
+        return requested;
     }
 }

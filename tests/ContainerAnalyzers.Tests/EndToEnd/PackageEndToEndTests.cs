@@ -178,6 +178,19 @@ public sealed class PackageEndToEndTests
         Assert.That(after.Output, Does.Not.Contain("CTR0"), after.Output);
     }
 
+    [Test]
+    public void FixDockerfileCopiesANuGetConfigSpelledAsDotnetNewWritesIt()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", dockerfile: null);
+        var folder = Path.GetDirectoryName(consumer)!;
+        File.Move(Path.Combine(folder, "nuget.config"), Path.Combine(folder, "NuGet.Config"));
+
+        var fix = Build(consumer, "-t:FixDockerfile");
+
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        Assert.That(File.ReadAllText(Path.Combine(folder, "Dockerfile")), Does.Contain("NuGet.Config"), "the private feeds reach the restore in the container");
+    }
+
     // Severity configuration works as for any analyzer: NoWarn, WarningsAsErrors, a .globalconfig, and our own
     // suppression comment in the Dockerfile.
     [Test]
