@@ -27,6 +27,12 @@ public sealed class FixDockerfile : Task
     [Required]
     public string DockerfilePath { get; set; } = string.Empty;
 
+    /// <summary>More Dockerfiles the package analyzes (ContainerAnalyzersDockerfile items): every road fixes them too.</summary>
+    public ITaskItem[] AdditionalDockerfiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Rewrite even when no rule reports the Dockerfile (DockerfileFixForce=true): the user asks for it.</summary>
+    public bool Force { get; set; }
+
     /// <summary>The project's MSBuild properties the engine reads: items whose identity is the name, with a Value.</summary>
     public ITaskItem[] Properties { get; set; } = Array.Empty<ITaskItem>();
 
@@ -52,9 +58,17 @@ public sealed class FixDockerfile : Task
             var projectText = File.Exists(ProjectPath) ? File.ReadAllText(ProjectPath) : null;
             var facts = ProjectFacts.Create(name => values.TryGetValue(name, out var value) ? value : null, Path.GetFullPath(ProjectPath), projectText);
             var changed = new List<ITaskItem>();
+            foreach (var additional in AdditionalDockerfiles.Select(i => i.ItemSpec).Where(File.Exists).Distinct(StringComparer.Ordinal))
+            {
+                if (!string.Equals(Path.GetFullPath(additional), Path.GetFullPath(DockerfilePath), StringComparison.Ordinal))
+                {
+                    RewriteDockerfile(additional, facts, changed);
+                }
+            }
+
             if (File.Exists(DockerfilePath))
             {
-                RewriteDockerfile(facts, changed);
+                RewriteDockerfile(DockerfilePath, facts, changed);
             }
             else if (CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
                 && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(DockerfilePath)) is { } created)
@@ -98,29 +112,70 @@ public sealed class FixDockerfile : Task
         }
     }
 
-    private void RewriteDockerfile(ProjectFacts facts, List<ITaskItem> changed)
+    private void RewriteDockerfile(string dockerfilePath, ProjectFacts facts, List<ITaskItem> changed)
     {
-        var bytes = File.ReadAllBytes(DockerfilePath);
-        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-        var text = new UTF8Encoding(false).GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
-        var model = DockerfileModel.Create(DockerfileParser.Parse(text));
-        var ids = DockerfileFixes.FindFixableRuleIds(new DockerfileAnalysis(model, facts));
-        if (ids.Count == 0)
+        var bytes = File.ReadAllBytes(dockerfilePath);
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
-            Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers: {DockerfilePath} already builds in a separate stage and runs on a runtime image; left as it is.");
+            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} is not a text file (it contains NUL bytes); left as it is.");
             return;
         }
 
-        var fixes = DockerfileFixes.GetFixes(text, Path.GetFullPath(DockerfilePath), facts);
+        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var text = new UTF8Encoding(false).GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
+        var model = DockerfileModel.Create(DockerfileParser.Parse(text));
+        var analysis = new DockerfileAnalysis(model, facts);
+        var ids = DockerfileFixes.FindFixableRuleIds(analysis);
+        if (model.FinalStage is null)
+        {
+            // Empty or comments only: there is nothing of the user's to keep, so a forced fix writes the file anew.
+            if (Force && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(dockerfilePath)) is { } created)
+            {
+                Write(dockerfilePath, created, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath}: it had no FROM; a distroless multi-stage Dockerfile (forced)", changed);
+                return;
+            }
+
+            Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers: {dockerfilePath} {(text.Trim().Length == 0 ? "is empty" : "has no FROM instruction")}; left as it is (-p:DockerfileFixForce=true writes a new one).");
+            return;
+        }
+
+        if (ids.Count == 0 && !Force)
+        {
+            var suppressed = SuppressedFixableRules(analysis);
+            Log.LogMessage(MessageImportance.High, suppressed.Count > 0
+                ? $"ContainerAnalyzers: {dockerfilePath} has {string.Join(", ", suppressed)} suppressed by a comment in the file; left as it is (-p:DockerfileFixForce=true rewrites it anyway)."
+                : $"ContainerAnalyzers: {dockerfilePath} already builds in a separate stage and runs on a runtime image; left as it is (-p:DockerfileFixForce=true rewrites it anyway).");
+            return;
+        }
+
+        var fixes = DockerfileFixes.GetFixes(text, Path.GetFullPath(dockerfilePath), facts);
         var wanted = string.Equals(Mode, "regenerate", StringComparison.OrdinalIgnoreCase) ? DockerfileFixKind.Regenerate : DockerfileFixKind.MinimalEdit;
         var fix = fixes.FirstOrDefault(f => f.Kind == wanted) ?? fixes.LastOrDefault();
         if (fix is null)
         {
-            Log.LogWarning($"ContainerAnalyzers: {DockerfilePath} has {string.Join(", ", ids)} but the project does not say enough (TargetFramework, output type) to rewrite it.");
+            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + " but " : string.Empty)}the project does not say enough (TargetFramework, output type) to rewrite it.");
             return;
         }
 
-        Write(DockerfilePath, fix.NewText, new UTF8Encoding(hasBom), "rewrite", $"{DockerfilePath} ({fix.Title.ToLowerInvariant()}), fixing {string.Join(", ", ids)}", changed);
+        var fixing = ids.Count > 0 ? $", fixing {string.Join(", ", ids)}" : " (forced)";
+        Write(dockerfilePath, fix.NewText, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} ({fix.Title.ToLowerInvariant()}){fixing}", changed);
+    }
+
+    // CTR0001 and CTR0002 as the rules alone find them, before the suppression pass: the ones a comment silences.
+    private static IReadOnlyList<string> SuppressedFixableRules(DockerfileAnalysis analysis)
+    {
+        var suppressed = new List<string>();
+        foreach (var rule in new DockerfileRule[] { new CTR0001NoBuilderStageRule(), new CTR0002FinalStageOnSdkImageRule() })
+        {
+            var findings = new List<RuleFinding>();
+            rule.Analyze(analysis, findings, System.Threading.CancellationToken.None);
+            if (findings.Count > 0 && findings.TrueForAll(f => analysis.Model.Suppressions.IsSuppressed(f.Rule.SuppressionKeys, f.Span)))
+            {
+                suppressed.Add(rule.Descriptor.Id);
+            }
+        }
+
+        return suppressed;
     }
 
     private void Write(string path, string text, Encoding encoding, string verb, string what, List<ITaskItem> changed)

@@ -178,6 +178,38 @@ public sealed class PackageEndToEndTests
         Assert.That(after.Output, Does.Not.Contain("CTR0"), after.Output);
     }
 
+    // Every Dockerfile the package analyzes is fixed on this road too, and a file left alone says why (issue 15).
+    [Test]
+    public void FixDockerfileFixesContainerAnalyzersDockerfileItemsAndSaysWhyItLeavesAFile()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", "# nothing here yet\n");
+        var folder = Path.GetDirectoryName(consumer)!;
+        File.WriteAllText(Path.Combine(folder, "Dockerfile.release"), string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
+        File.WriteAllText(consumer, File.ReadAllText(consumer).Replace("</Project>", "  <ItemGroup>\n    <ContainerAnalyzersDockerfile Include=\"Dockerfile.release\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
+
+        var fix = Build(consumer, "-t:FixDockerfile");
+
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        Assert.That(fix.Output, Does.Contain("Dockerfile.release (move the build to a builder stage"), fix.Output);
+        Assert.That(File.ReadAllText(Path.Combine(folder, "Dockerfile.release")), Does.Contain("AS build").And.Contain("-chiseled"));
+        Assert.That(fix.Output, Does.Contain("has no FROM instruction; left as it is (-p:DockerfileFixForce=true writes a new one)"), fix.Output);
+
+        var forced = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixForce=true");
+        Assert.That(forced.ExitCode, Is.Zero, forced.Output);
+        Assert.That(File.ReadAllText(Path.Combine(folder, "Dockerfile")), Does.Contain("FROM "), forced.Output);
+    }
+
+    [Test]
+    public void FixDockerfileSaysWhenACommentSuppressesTheRules()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", "# containeranalyzers ignore-file=CTR0001,CTR0002\n" + string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
+
+        var fix = Build(consumer, "-t:FixDockerfile");
+
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        Assert.That(fix.Output, Does.Contain("has CTR0001, CTR0002 suppressed by a comment in the file; left as it is"), fix.Output);
+    }
+
     [Test]
     public void FixDockerfileCopiesANuGetConfigSpelledAsDotnetNewWritesIt()
     {
