@@ -116,11 +116,38 @@ public sealed class ContainerPlan
     /// </summary>
     public RuntimeImageChoice GetRuntimeImage(bool needsShell)
     {
-        if (Project.ContainerBaseImage is { } baseImage)
+        if (Project.ContainerBaseImage is not { } baseImage)
         {
-            return new RuntimeImageChoice(baseImage, "The runtime image is the project's ContainerBaseImage.");
+            return ChooseRuntimeImage(needsShell);
         }
 
+        var reference = ImageReference.TryParse(baseImage);
+        var google = reference is null ? null : GoogleDistrolessImage.TryClassify(reference);
+        if (google is not null && !IsSelfContained)
+        {
+            // Google's distroless images carry no .NET: a framework-dependent app could not start there (CTR0022).
+            var fallback = ChooseRuntimeImage(needsShell);
+            return new RuntimeImageChoice(
+                fallback.Image,
+                $"The project's ContainerBaseImage '{baseImage}' has no .NET runtime and the app is framework-dependent, so it could not start there: publish self-contained or native AOT to run on it."
+                + (fallback.Note is null ? string.Empty : " " + fallback.Note),
+                fallback.IsDotnetImage,
+                fallback.RunsAsNonRoot);
+        }
+
+        // The user's image: APP_UID exists only on Microsoft's .NET 8+ images, and Google's distroless images have the
+        // nonroot user 65532; of any other image the users are not known, so no USER is written for it.
+        var dotnet = reference is null ? null : DotnetImage.TryClassify(reference);
+        return new RuntimeImageChoice(
+            baseImage,
+            "The runtime image is the project's ContainerBaseImage.",
+            isDotnetImage: dotnet is not null,
+            runsAsNonRoot: google?.IsNonRoot ?? dotnet is { IsChiseled: true } or { IsDistroless: true },
+            userIsUnknown: google is null && dotnet is null);
+    }
+
+    private RuntimeImageChoice ChooseRuntimeImage(bool needsShell)
+    {
         if (!needsShell && OldFinalImage is { } old)
         {
             if (GoogleDistrolessImage.TryClassify(old) is { } google && IsSelfContained)
@@ -186,13 +213,17 @@ public sealed class ContainerPlan
 /// <summary>The final image the generator chose, with what the writer needs to know about it.</summary>
 public sealed class RuntimeImageChoice
 {
-    public RuntimeImageChoice(string image, string? note, bool isDotnetImage = true, bool runsAsNonRoot = false)
+    public RuntimeImageChoice(string image, string? note, bool isDotnetImage = true, bool runsAsNonRoot = false, bool userIsUnknown = false)
     {
         Image = image;
         Note = note;
         IsDotnetImage = isDotnetImage;
         RunsAsNonRoot = runsAsNonRoot;
+        UserIsUnknown = userIsUnknown;
     }
+
+    /// <summary>An image the generator does not know: no USER is written, since its users (and APP_UID) are unknown.</summary>
+    public bool UserIsUnknown { get; }
 
     public string Image { get; }
 

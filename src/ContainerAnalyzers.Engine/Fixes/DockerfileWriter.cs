@@ -177,6 +177,10 @@ internal sealed class DockerfileWriter
         {
             Verbatim(carry.TextOf(user));
         }
+        else if (choice.UserIsUnknown)
+        {
+            // Neither $APP_UID nor 65532 is known to exist in it; the image's own default user stays.
+        }
         else if (choice.IsDotnetImage && _plan.HasAppUid)
         {
             Line("USER $APP_UID");
