@@ -57,8 +57,9 @@ internal static class WorkspaceDockerfiles
     public static IEnumerable<TextDocument> FindDocuments(Project project, AdditionalFileKind kind)
     {
         var options = project.AnalyzerOptions;
+        var inputs = AnalysisCache.GetInputs(options);
         var paths = new HashSet<string>(
-            options.AdditionalFiles.Where(f => AnalysisCache.GetInputs(options).KindOf(f, options) == kind).Select(f => f.Path),
+            options.AdditionalFiles.Where(f => inputs.KindOf(f, options) == kind).Select(f => f.Path),
             StringComparer.Ordinal);
         return project.AdditionalDocuments.Where(d => d.FilePath is not null && paths.Contains(d.FilePath));
     }

@@ -101,10 +101,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
                 if (dockerfile.GetText(cancellationToken) is { } text && parse(text) is { } tree)
                 {
                     // The analysis the host builds for this Dockerfile and compilation: its derived facts are computed once.
-                    var inputs = AnalysisCache.GetInputs(options);
-                    var analysis = AnalysisCache.GetAnalysis(compilation, tree, () => new DockerfileAnalysis(
-                        AnalysisCache.GetModel(tree), facts, CompilationSourceEvidence.For(compilation, cancellationToken), inputs.HasDockerIgnore));
-                    var ids = DockerfileFixes.FindFixableRuleIds(analysis, cancellationToken);
+                    var ids = DockerfileFixes.FindFixableRuleIds(AnalysisCache.GetAnalysis(compilation, options, tree, cancellationToken), cancellationToken);
                     if (ids.Count > 0)
                     {
                         return new Mirror(projectName, dockerfile.Path, ids);

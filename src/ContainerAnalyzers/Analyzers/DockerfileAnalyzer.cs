@@ -41,7 +41,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var enabled = EnabledRules.Read(start.Compilation, start.Options, start.CancellationToken);
-            if (enabled.IsEmpty)
+            if (enabled is null || enabled.IsEmpty)
             {
                 return;
             }
@@ -51,21 +51,28 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             DockerfileSyntaxTree? Parse(SourceText text) => start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var tree) ? tree : null;
             start.RegisterAdditionalFileAction(file =>
             {
-                var inputs = AnalysisCache.GetInputs(file.Options);
-                switch (inputs.KindOf(file.AdditionalFile, file.Options))
+                try
                 {
-                    case AdditionalFileKind.Dockerfile when enabled.DockerfileRules.Count > 0:
-                        AnalyzeDockerfile(Parse, file, inputs, enabled.DockerfileRules);
-                        break;
-                    case AdditionalFileKind.ProjectFile when ReferenceEquals(file.AdditionalFile, inputs.ProjectFile) && inputs.Dockerfiles.Count == 0:
-                        AnalyzeProjectWithoutDockerfile(file, enabled);
-                        break;
+                    var inputs = AnalysisCache.GetInputs(file.Options);
+                    switch (inputs.KindOf(file.AdditionalFile, file.Options))
+                    {
+                        case AdditionalFileKind.Dockerfile when enabled.DockerfileRules.Count > 0:
+                            AnalyzeDockerfile(Parse, file, enabled.DockerfileRules);
+                            break;
+                        case AdditionalFileKind.ProjectFile when ReferenceEquals(file.AdditionalFile, inputs.ProjectFile) && inputs.Dockerfiles.Count == 0:
+                            AnalyzeProjectWithoutDockerfile(file, enabled);
+                            break;
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Classifying the inputs reads the options: never let an exception become AD0001.
                 }
             });
         });
     }
 
-    private static void AnalyzeDockerfile(Func<SourceText, DockerfileSyntaxTree?> parse, AdditionalFileAnalysisContext context, AnalyzerInputs inputs, IReadOnlyList<DockerfileRule> rules)
+    private static void AnalyzeDockerfile(Func<SourceText, DockerfileSyntaxTree?> parse, AdditionalFileAnalysisContext context, IReadOnlyList<DockerfileRule> rules)
     {
         try
         {
@@ -75,11 +82,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             }
 
             // One analysis per Dockerfile and compilation, shared with CTR0009: the facts rules derive are computed once.
-            var analysis = AnalysisCache.GetAnalysis(context.Compilation, tree, () => new DockerfileAnalysis(
-                AnalysisCache.GetModel(tree),
-                AnalysisCache.GetProjectFacts(context.Options, context.CancellationToken),
-                CompilationSourceEvidence.For(context.Compilation, context.CancellationToken),
-                hasDockerIgnore: inputs.HasDockerIgnore));
+            var analysis = AnalysisCache.GetAnalysis(context.Compilation, context.Options, tree, context.CancellationToken);
             foreach (var finding in RuleHost.Run(analysis, rules, context.CancellationToken, IgnoreRuleFailure))
             {
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));

@@ -32,9 +32,16 @@ internal static class AnalysisCache
     public static DockerfileAnalysis GetSdkContainerAnalysis(Compilation compilation, Func<DockerfileAnalysis> create)
         => SdkContainerAnalyses.GetValue(compilation, _ => create());
 
-    /// <summary>The analysis of a Dockerfile in a compilation, shared by all the rules that run on it.</summary>
-    public static DockerfileAnalysis GetAnalysis(Compilation compilation, DockerfileSyntaxTree tree, Func<DockerfileAnalysis> create)
-        => Analyses.GetValue(compilation, _ => new ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>()).GetOrAdd(tree, _ => create());
+    /// <summary>
+    /// The analysis of a Dockerfile in a compilation, built in this one place and shared by the host's rules and CTR0009:
+    /// the model of the tree, the project's facts, the sources' evidence and whether the context has a .dockerignore.
+    /// </summary>
+    public static DockerfileAnalysis GetAnalysis(Compilation compilation, AnalyzerOptions options, DockerfileSyntaxTree tree, CancellationToken cancellationToken)
+        => Analyses.GetValue(compilation, _ => new ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>()).GetOrAdd(tree, _ => new DockerfileAnalysis(
+            GetModel(tree),
+            GetProjectFacts(options, cancellationToken),
+            CompilationSourceEvidence.For(compilation, cancellationToken),
+            hasDockerIgnore: GetInputs(options).HasDockerIgnore));
 
     /// <summary>The package's additional files, classified once per set of options.</summary>
     public static AnalyzerInputs GetInputs(AnalyzerOptions options) => Inputs.GetValue(options, o => new AnalyzerInputs(o));

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Rules;
@@ -32,7 +33,21 @@ internal sealed class EnabledRules
 
     public bool IsEmpty => DockerfileRules.Count == 0 && SdkContainerRules.Count == 0 && !ProjectHasNoDockerfile;
 
-    public static EnabledRules Read(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    /// <summary>The enabled rules; null only when the options could not be read, and then the host runs nothing rather than throw.</summary>
+    public static EnabledRules? Read(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ReadEnabled(compilation, options, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // An exception here would become AD0001 and fail every build that treats warnings as errors.
+            return null;
+        }
+    }
+
+    private static EnabledRules ReadEnabled(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var dockerfileRules = new List<DockerfileRule>();
         var sdkContainerRules = new List<DockerfileRule>();

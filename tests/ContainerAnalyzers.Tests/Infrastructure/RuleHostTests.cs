@@ -74,7 +74,7 @@ public sealed class RuleHostTests
         var compilation = CSharpCompilation.Create("App", Array.Empty<SyntaxTree>(), NetReferenceAssemblies.Net80, new CSharpCompilationOptions(OutputKind.ConsoleApplication)
             .WithSpecificDiagnosticOptions(specific)
             .WithSyntaxTreeOptionsProvider(new GlobalSeverities(global)));
-        return ContainerAnalyzers.Infrastructure.EnabledRules.Read(compilation, options, CancellationToken.None).DockerfileRules.Select(r => r.Descriptor.Id).ToList();
+        return ContainerAnalyzers.Infrastructure.EnabledRules.Read(compilation, options, CancellationToken.None)!.DockerfileRules.Select(r => r.Descriptor.Id).ToList();
     }
 
     private sealed class GlobalSeverities : SyntaxTreeOptionsProvider
