@@ -165,7 +165,7 @@ public sealed class FixDockerfile : Task
     private static IReadOnlyList<string> SuppressedFixableRules(DockerfileAnalysis analysis)
     {
         var suppressed = new List<string>();
-        foreach (var rule in new DockerfileRule[] { new CTR0001NoBuilderStageRule(), new CTR0002FinalStageOnSdkImageRule() })
+        foreach (var rule in DockerfileFixes.FixableRules)
         {
             var findings = new List<RuleFinding>();
             rule.Analyze(analysis, findings, System.Threading.CancellationToken.None);

@@ -53,11 +53,14 @@ public static class DockerfileFixes
     /// <summary>The rules whose findings these fixes resolve.</summary>
     public static readonly IReadOnlyList<string> FixableRuleIds = new[] { RuleIds.NoBuilderStage, RuleIds.FinalStageOnSdkImage };
 
+    /// <summary>The rules whose findings the rewrites resolve (<see cref="FixableRuleIds"/>).</summary>
+    internal static readonly IReadOnlyList<DockerfileRule> FixableRules = new DockerfileRule[] { new CTR0001NoBuilderStageRule(), new CTR0002FinalStageOnSdkImageRule() };
+
     /// <summary>The ids of the fixable findings in a Dockerfile: what the C# mirror diagnostic and Fix All look for.</summary>
     public static IReadOnlyList<string> FindFixableRuleIds(DockerfileAnalysis analysis, CancellationToken cancellationToken = default)
     {
         var ids = new List<string>();
-        foreach (var rule in new DockerfileRule[] { new CTR0001NoBuilderStageRule(), new CTR0002FinalStageOnSdkImageRule() })
+        foreach (var rule in FixableRules)
         {
             if (rule.Analyze(analysis, cancellationToken).Count > 0)
             {

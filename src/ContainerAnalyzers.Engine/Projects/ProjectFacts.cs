@@ -114,7 +114,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     public string? RollForward => Get("RollForward");
 
     /// <summary>Where the project file's root element opens (<c>&lt;Project</c>), for diagnostics reported on the project.</summary>
-    public SourceSpan ProjectElementSpan => _root.Value.ProjectElementSpan;
+    public SourceSpan ProjectElementSpan => _text.IsValueCreated && _text.Value.ParsedXml ? _text.Value.ProjectElementSpan : _root.Value.ProjectElementSpan;
 
     public string? GetProperty(string name) => Get(name);
 
@@ -188,6 +188,9 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
 
         public SourceSpan ProjectElementSpan { get; private set; }
 
+        /// <summary>Whether the text was parsed at all (a file naming none of the elements read is not).</summary>
+        public bool ParsedXml { get; private set; }
+
         // The elements this reads. A project file that names none of them (most do not) is not parsed at all.
         private static readonly string[] ElementNames =
         {
@@ -204,6 +207,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
                 return facts;
             }
 
+            facts.ParsedXml = true;
             var references = new List<string>();
             var ports = new List<string>();
             try

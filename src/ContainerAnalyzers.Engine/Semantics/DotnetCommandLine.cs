@@ -195,7 +195,7 @@ public sealed class DotnetCommandLine
     {
         var commands = new List<DotnetCommandLine>();
         FindCommands(instruction, commands);
-        if (variables is null || (instruction.IsJsonForm && !IsShellCommandInExecForm(instruction)))
+        if (variables is null || (instruction.IsJsonForm && !IsShellCommandInExecForm(instruction, out _)))
         {
             // The exec form runs no shell: "$CONFIGURATION" reaches dotnet as it is written.
             return commands;
@@ -226,17 +226,17 @@ public sealed class DotnetCommandLine
         return expanded is null ? this : new DotnetCommandLine(Instruction, Verb, expanded, Arguments);
     }
 
-    // ["/bin/sh", "-c", "dotnet publish …"]: the exec form hands a shell command to a shell.
-    private static bool IsShellCommandInExecForm(InstructionSyntax instruction)
-        => instruction.Arguments.Count >= 3 && instruction.Arguments[0].Value is "/bin/sh" or "sh" or "/bin/bash" or "bash" && instruction.Arguments[1].Value == "-c";
+    // ["/bin/sh", "-c", "dotnet publish …"]: the exec form hands a shell command to a shell, recognised as in shell form.
+    private static bool IsShellCommandInExecForm(InstructionSyntax instruction, out string command)
+        => IsShellWithCommand(instruction.Arguments.Select(a => a.Value).ToList(), out command);
 
     private static void FindCommands(InstructionSyntax instruction, List<DotnetCommandLine> commands)
     {
         if (instruction.IsJsonForm)
         {
-            if (IsShellCommandInExecForm(instruction))
+            if (IsShellCommandInExecForm(instruction, out var command))
             {
-                FindInShell(instruction, instruction.Arguments[2].Value, commands);
+                FindInShell(instruction, command, commands);
             }
             else
             {

@@ -53,6 +53,7 @@ public sealed class SemanticModelTests
     [TestCase("RUN bash -c \"dotnet publish -c Release -o /app\"", "publish")]
     [TestCase("RUN /bin/sh -ec 'cd src && dotnet restore'", "restore")]
     [TestCase("RUN [\"/bin/sh\", \"-c\", \"dotnet build\"]", "build")]
+    [TestCase("RUN [\"/bin/sh\", \"-ec\", \"dotnet restore\"]", "restore")]
     [TestCase("RUN echo `dotnet --version` && dotnet test", "test")]
     [TestCase("RUN echo \"dotnet build\"", null)]
     [TestCase("ENTRYPOINT [\"dotnet\", \"test\"]", "test")]

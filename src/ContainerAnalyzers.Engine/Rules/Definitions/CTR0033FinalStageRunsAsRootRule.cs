@@ -72,9 +72,8 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
             // variant it can be runs as root; aspnet:10.0${SUFFIX} can be chiseled, so it says nothing.
             if (variants.All(RunsAsRoot) && AppBuild.RootFrom(final)?.Image is { } written)
             {
-                var exposed = analysis.Project.IsWeb || final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Expose);
                 findings.Add(Report(written.Span, $"The final image '{written.Value}' runs as root by default whatever its tag's variable holds, and the stage sets no USER", NonRootAdvice(analysis))
-                    .With(severity: exposed ? null : RuleSeverity.Info));
+                    .With(severity: IsNetworkFacing(analysis, final) ? null : RuleSeverity.Info));
             }
 
             return;
@@ -94,13 +93,16 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
             fixes.Add(new RuleFix("Run as $APP_UID", RuleFixTarget.Dockerfile, new SourceSpan(anchor.Keyword.Span.Start, 0), string.Empty, "USER $APP_UID" + newLine));
         }
 
-        var networkFacing = analysis.Project.IsWeb || final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Expose);
-        findings.Add(Report(final.From.Image?.Span ?? final.From.Span, $"The final image '{(google?.Reference ?? image!.Reference).Original}' runs as root by default and the stage sets no USER", NonRootAdvice(analysis)).With(severity: networkFacing ? null : RuleSeverity.Info, fixes: fixes));
+        findings.Add(Report(final.From.Image?.Span ?? final.From.Span, $"The final image '{(google?.Reference ?? image!.Reference).Original}' runs as root by default and the stage sets no USER", NonRootAdvice(analysis)).With(severity: IsNetworkFacing(analysis, final) ? null : RuleSeverity.Info, fixes: fixes));
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(SourceSpan span, string user, string advice)
         => new(Definition, span, new[] { user, advice });
+
+    // A web app, or one that exposes a port, is reachable from the network: root there is a warning, elsewhere advice.
+    private static bool IsNetworkFacing(DockerfileAnalysis analysis, Stage final)
+        => analysis.Project.IsWeb || final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Expose);
 
     private static bool RunsAsRoot(DotnetImage? image)
         => image is { Kind: not DotnetImageKind.Sdk, IsChiseled: false, IsDistroless: false, IsWindows: false, Major: >= 8 };
