@@ -22,7 +22,10 @@ internal static class DriverBenchmark
 {
     private const string Program = "public static class Program { public static void Main() { } }";
 
-    public static ImmutableArray<DiagnosticAnalyzer> PackageAnalyzers { get; } = typeof(ContainerAnalyzers.Analyzers.CTR0009DockerfileFixAvailableAnalyzer).Assembly.GetTypes()
+    public static ImmutableArray<DiagnosticAnalyzer> PackageAnalyzers { get; } = AnalyzersIn(typeof(ContainerAnalyzers.Analyzers.CTR0009DockerfileFixAvailableAnalyzer).Assembly);
+
+    /// <summary>Every analyzer an assembly exports, as the compiler finds them (the [DiagnosticAnalyzer] attribute).</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(System.Reflection.Assembly assembly) => assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)

@@ -78,10 +78,7 @@ internal static class FirstAnalysis
     private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string analyzerAssembly)
     {
         var context = new AnalyzerLoadContext(Path.GetDirectoryName(analyzerAssembly)!);
-        return context.LoadFromAssemblyPath(analyzerAssembly).GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        return DriverBenchmark.AnalyzersIn(context.LoadFromAssemblyPath(analyzerAssembly));
     }
 
     private sealed class AnalyzerLoadContext : System.Runtime.Loader.AssemblyLoadContext

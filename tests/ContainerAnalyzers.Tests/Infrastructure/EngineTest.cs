@@ -29,15 +29,18 @@ internal sealed class EngineTest
     private EngineTest(IReadOnlyDictionary<string, string> properties)
         => _properties = new Dictionary<string, string>(properties, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>An executable project App (a web project unless <paramref name="web"/> is false).</summary>
-    public static EngineTest ForApp(string targetFramework = "net8.0", bool web = true) => new(new Dictionary<string, string>
+    /// <summary>The properties of an executable project /src/App/App.csproj (a web project unless <paramref name="web"/> is false).</summary>
+    public static Dictionary<string, string> AppProperties(string targetFramework = "net8.0", bool web = true) => new(StringComparer.OrdinalIgnoreCase)
     {
         ["MSBuildProjectFullPath"] = "/src/App/App.csproj",
         ["MSBuildProjectName"] = "App",
         ["TargetFramework"] = targetFramework,
         ["OutputType"] = "Exe",
         ["UsingMicrosoftNETSdkWeb"] = web ? "true" : "false",
-    });
+    };
+
+    /// <summary>An executable project App (a web project unless <paramref name="web"/> is false).</summary>
+    public static EngineTest ForApp(string targetFramework = "net8.0", bool web = true) => new(AppProperties(targetFramework, web));
 
     /// <summary>A project given by its MSBuild properties; its path is MSBuildProjectFullPath when they set it.</summary>
     public static EngineTest ForProperties(IReadOnlyDictionary<string, string> properties)

@@ -7,14 +7,7 @@ namespace ContainerAnalyzers.Tests.Rules.CrossFile;
 /// <summary>Runs one engine rule and applies its fixes, to check what the code fix will write.</summary>
 internal static class RuleFixAssert
 {
-    public static Dictionary<string, string> Properties(string targetFramework = "net8.0", bool web = true) => new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["MSBuildProjectFullPath"] = "/src/App/App.csproj",
-        ["MSBuildProjectName"] = "App",
-        ["TargetFramework"] = targetFramework,
-        ["OutputType"] = "Exe",
-        ["UsingMicrosoftNETSdkWeb"] = web ? "true" : "false",
-    };
+    public static Dictionary<string, string> Properties(string targetFramework = "net8.0", bool web = true) => EngineTest.AppProperties(targetFramework, web);
 
     public static IReadOnlyList<RuleFinding> Analyze(DockerfileRule rule, string dockerfile, IReadOnlyDictionary<string, string> properties, string? projectText = null)
         => EngineTest.ForProperties(properties).WithProject("/src/App/App.csproj", projectText).Analyze(dockerfile, rule);
