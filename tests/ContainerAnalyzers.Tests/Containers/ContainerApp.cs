@@ -30,7 +30,22 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
         yield return SelfContained();
         yield return NativeAot();
         yield return WebWithProjectReference();
+        yield return ConsoleRunFromSources();
     }
+
+    // The image ran the sources with `dotnet run` (issue 16): the rewrite publishes in a builder, and the final image
+    // holds the publish output only, no .cs or .csproj (AssertDistroless lists its files).
+    public static ContainerApp ConsoleRunFromSources() => new("console (dotnet run)", "Runner/Runner.csproj", IsWeb: false, "hello from dotnet run", new Dictionary<string, string>
+    {
+        ["Runner/Runner.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>"),
+        ["Runner/Program.cs"] = """System.Console.WriteLine("hello from dotnet run");""",
+        ["Runner/Dockerfile"] = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0
+            WORKDIR /src
+            COPY . .
+            ENTRYPOINT ["dotnet", "run", "--project", "Runner.csproj"]
+            """,
+    });
 
     public static ContainerApp Web() => new("web", "Web/Web.csproj", IsWeb: true, "hello from web", new Dictionary<string, string>
     {

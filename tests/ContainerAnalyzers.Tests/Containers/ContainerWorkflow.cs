@@ -72,7 +72,7 @@ internal static class ContainerWorkflow
             .Select(l => Regex.Match(l, @"^FROM\s+(?:--\S+\s+)*(?<image>\S*/dotnet/sdk:\S+)", RegexOptions.IgnoreCase))
             .First(m => m.Success).Groups["image"].Value;
 
-    /// <summary>The final image has no shell, no SDK and no package manager, and is configured to run as app (1654).</summary>
+    /// <summary>The final image has no shell, no SDK, no package manager and no sources, and is configured to run as app (1654).</summary>
     public static void AssertDistroless(string image)
     {
         var files = ContainerSuite.Engine.ListFiles(image);
@@ -85,6 +85,7 @@ internal static class ContainerWorkflow
             }
 
             Assert.That(files.Any(f => f.StartsWith("usr/share/dotnet/sdk/", StringComparison.Ordinal)), Is.False, "the final image carries the SDK");
+            Assert.That(files.Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)), Is.Empty, "the final image ships sources (issue 16)");
             Assert.That(files.Contains("usr/bin/dpkg") || files.Contains("usr/bin/apt"), Is.False, "the final image has a package manager");
             Assert.That(ContainerSuite.Engine.GetImageUser(image), Is.AnyOf("1654", "app", "1654:1654"), "the image's USER");
         });

@@ -109,9 +109,18 @@ internal sealed class EngineTest
         return RuleHost.Run(analysis, rules.Count == 0 ? AllRules.DockerfileRules : rules, CancellationToken.None);
     }
 
+    // A warning a fix reveals rather than causes, and which the fix must not decide for the user. The one case:
+    // retagging to a .NET 8+ image (CTR0020) makes the image's non-root user available, and switching to it (CTR0033's
+    // own fix) can break an app that writes to its folder, so it stays a separate decision.
+    private static bool IsFollowUp(string fixedRule, string newRule) => (fixedRule, newRule) is ("CTR0020", "CTR0033");
+
     private void CheckInvariants(string dockerfile, IReadOnlyList<DockerfileRule> rules, IReadOnlyList<RuleFinding> findings)
     {
-        var warnedBefore = new HashSet<string>(findings.Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id));
+        // The fix self-check (issue 16) asks every rule, not just the ones under test: a fix that trades its warning
+        // for another rule's is a bug in the fix.
+        var warnedBefore = findings.Any(f => f.Fixes.Count > 0)
+            ? new HashSet<string>(Run(dockerfile, Array.Empty<DockerfileRule>()).Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id))
+            : new HashSet<string>();
         foreach (var finding in findings)
         {
             Assert.That(finding.Span.Start, Is.InRange(0, dockerfile.Length), $"{finding.Rule.Id} starts inside the file");
@@ -122,7 +131,9 @@ internal sealed class EngineTest
             {
                 var fixedText = fix.ApplyTo(dockerfile);
                 Assert.That(fixedText, Is.Not.Null, $"{finding.Rule.Id}'s fix '{fix.Title}' applies to the text it was computed on");
-                var added = Run(fixedText!, rules).Where(f => f.Severity >= RuleSeverity.Warning && !warnedBefore.Contains(f.Rule.Id)).Select(f => f.Rule.Id + ": " + f.GetMessage());
+                var added = Run(fixedText!, Array.Empty<DockerfileRule>())
+                    .Where(f => f.Severity >= RuleSeverity.Warning && !warnedBefore.Contains(f.Rule.Id) && !IsFollowUp(finding.Rule.Id, f.Rule.Id))
+                    .Select(f => f.Rule.Id + ": " + f.GetMessage());
                 Assert.That(added, Is.Empty, $"{finding.Rule.Id}'s fix '{fix.Title}' adds no warning:\n{fixedText}");
             }
         }

@@ -50,11 +50,19 @@ public sealed class CTR0034MalformedExecFormTests
     [TestCase("['dotnet', 'App.dll']", "[\"dotnet\", \"App.dll\"]")]
     [TestCase("[\"dotnet\", \"App.dll\",]", "[\"dotnet\", \"App.dll\"]")]
     [TestCase("[\"dotnet\", \"App.dll\"", "[\"dotnet\", \"App.dll\"]")]
-    [TestCase("['sh', '-c', 'echo \"hi\"']", "[\"sh\", \"-c\", \"echo \\\"hi\\\"\"]")]
     public void FixWritesTheIntendedArray(string written, string expected)
     {
         var fixedText = RuleFixAssert.ApplyFix(new CTR0034MalformedExecFormRule(), Final + "ENTRYPOINT " + written + "\n", RuleFixAssert.Properties("net10.0"), "Write the JSON array");
         Assert.That(fixedText, Is.EqualTo(Final + "ENTRYPOINT " + expected + "\n"));
+    }
+
+    // On an image with a shell: the chiseled one has none, so an intended `sh -c` could not run there either way.
+    [Test]
+    public void FixKeepsQuotesInsideTheStrings()
+    {
+        const string withShell = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER $APP_UID\n";
+        var fixedText = RuleFixAssert.ApplyFix(new CTR0034MalformedExecFormRule(), withShell + "ENTRYPOINT ['sh', '-c', 'echo \"hi\"']\n", RuleFixAssert.Properties("net10.0"), "Write the JSON array");
+        Assert.That(fixedText, Is.EqualTo(withShell + "ENTRYPOINT [\"sh\", \"-c\", \"echo \\\"hi\\\"\"]\n"));
     }
 
     [TestCase("[\"dotnet\", \"App.dll\"] # start the app")]
