@@ -18,6 +18,7 @@ namespace ContainerAnalyzers.CodeFixes;
 /// <summary>What a code action does to a project's container files.</summary>
 internal enum ContainerFileAction
 {
+    SwapImage,
     MinimalEdit,
     Regenerate,
     CreateDockerfile,
@@ -32,6 +33,9 @@ internal enum ContainerFileAction
 /// </summary>
 internal static class WorkspaceDockerfiles
 {
+    // New files are added without a byte order mark (shell scripts and linters stumble on one); edited files keep theirs.
+    private static readonly System.Text.Encoding NewFileEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     public const string EquivalenceKeyPrefix = "ContainerAnalyzers.";
 
     public const string PublishWithSdkTitle = "Publish with the SDK (set ContainerFamily in the project file)";
@@ -44,6 +48,7 @@ internal static class WorkspaceDockerfiles
 
     public static string Title(ContainerFileAction action) => action switch
     {
+        ContainerFileAction.SwapImage => DockerfileFixes.SwapImageTitle,
         ContainerFileAction.MinimalEdit => DockerfileFixes.MinimalEditTitle,
         ContainerFileAction.Regenerate => DockerfileFixes.RegenerateTitle,
         ContainerFileAction.CreateDockerfile => DockerfileFixes.CreateTitle,
@@ -72,7 +77,7 @@ internal static class WorkspaceDockerfiles
         var facts = GetFacts(dockerfile.Project, cancellationToken);
         foreach (var fix in DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath ?? "/Dockerfile", facts, cancellationToken))
         {
-            actions.Add((fix.Kind == DockerfileFixKind.MinimalEdit ? ContainerFileAction.MinimalEdit : ContainerFileAction.Regenerate, fix.Title));
+            actions.Add((ActionOf(fix.Kind), fix.Title));
         }
 
         if (actions.Count > 0 && NeedsDockerIgnore(dockerfile.Project, facts, dockerfile.FilePath))
@@ -82,6 +87,13 @@ internal static class WorkspaceDockerfiles
 
         return actions;
     }
+
+    private static ContainerFileAction ActionOf(DockerfileFixKind kind) => kind switch
+    {
+        DockerfileFixKind.SwapImage => ContainerFileAction.SwapImage,
+        DockerfileFixKind.MinimalEdit => ContainerFileAction.MinimalEdit,
+        _ => ContainerFileAction.Regenerate,
+    };
 
     /// <summary>The action for a build context without a .dockerignore (CTR0042).</summary>
     public static IReadOnlyList<(ContainerFileAction Action, string Title)> GetDockerIgnoreActions(TextDocument dockerfile)
@@ -132,6 +144,7 @@ internal static class WorkspaceDockerfiles
         var dockerfiles = FindDocuments(project, AdditionalFileKind.Dockerfile).ToArray();
         switch (action)
         {
+            case ContainerFileAction.SwapImage:
             case ContainerFileAction.MinimalEdit:
             case ContainerFileAction.Regenerate:
             {
@@ -152,8 +165,9 @@ internal static class WorkspaceDockerfiles
                 }
 
                 var fixes = DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath, facts, cancellationToken);
-                var wanted = action == ContainerFileAction.MinimalEdit ? DockerfileFixKind.MinimalEdit : DockerfileFixKind.Regenerate;
-                var fix = fixes.FirstOrDefault(f => f.Kind == wanted) ?? (onlyWhenNeeded ? fixes.LastOrDefault() : null);
+                // Fix All of a workflow-keeping action applies each file's own first fix (a swap or a minimal edit).
+                var fix = fixes.FirstOrDefault(f => ActionOf(f.Kind) == action)
+                    ?? (onlyWhenNeeded ? (action == ContainerFileAction.Regenerate ? fixes.LastOrDefault() : fixes.FirstOrDefault()) : null);
                 return fix is null ? null : solution.WithAdditionalDocumentText(dockerfile.Id, SourceText.From(fix.NewText, text.Encoding));
             }
 
@@ -165,7 +179,7 @@ internal static class WorkspaceDockerfiles
                     return null;
                 }
 
-                return project.AddAdditionalDocument(PathText.GetFileName(path), SourceText.From(newText, System.Text.Encoding.UTF8), filePath: path).Project.Solution;
+                return project.AddAdditionalDocument(PathText.GetFileName(path), SourceText.From(newText, NewFileEncoding), filePath: path).Project.Solution;
             }
 
             case ContainerFileAction.PublishWithSdk:
@@ -196,7 +210,7 @@ internal static class WorkspaceDockerfiles
                     return null;
                 }
 
-                return project.AddAdditionalDocument(".dockerignore", SourceText.From(DockerfileFixes.CreateDockerIgnore(), System.Text.Encoding.UTF8), filePath: ignorePath).Project.Solution;
+                return project.AddAdditionalDocument(".dockerignore", SourceText.From(DockerfileFixes.CreateDockerIgnore(), NewFileEncoding), filePath: ignorePath).Project.Solution;
             }
         }
     }

@@ -21,6 +21,10 @@ namespace ContainerAnalyzers.Tasks;
 /// </summary>
 public sealed class FixDockerfile : Task
 {
+    // New files are written without a byte order mark: Docker accepts one, but shell scripts and linters that read
+    // the Dockerfile stumble on it. An existing file keeps the encoding it had.
+    private static readonly Encoding NewFileEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     [Required]
     public string ProjectPath { get; set; } = string.Empty;
 
@@ -73,7 +77,7 @@ public sealed class FixDockerfile : Task
             else if (CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
                 && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(DockerfilePath)) is { } created)
             {
-                Write(DockerfilePath, created, Encoding.UTF8, "add", $"{DockerfilePath}: a distroless multi-stage Dockerfile (CTR0003)", changed);
+                Write(DockerfilePath, created, NewFileEncoding, "add", $"{DockerfilePath}: a distroless multi-stage Dockerfile (CTR0003)", changed);
             }
             else
             {
@@ -89,7 +93,7 @@ public sealed class FixDockerfile : Task
                 && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!, ".dockerignore"))
                 && !File.Exists(Path.Combine(dockerfileDirectory, Path.GetFileName(DockerfilePath) + ".dockerignore")))
             {
-                Write(ignorePath, DockerfileFixes.CreateDockerIgnore(), Encoding.UTF8, "add", $"{ignorePath}: keeps bin/, obj/ and local secrets out of the build context", changed);
+                Write(ignorePath, DockerfileFixes.CreateDockerIgnore(), NewFileEncoding, "add", $"{ignorePath}: keeps bin/, obj/ and local secrets out of the build context", changed);
             }
 
             ChangedFiles = changed.ToArray();
@@ -149,8 +153,11 @@ public sealed class FixDockerfile : Task
         }
 
         var fixes = DockerfileFixes.GetFixes(text, Path.GetFullPath(dockerfilePath), facts);
-        var wanted = string.Equals(Mode, "regenerate", StringComparison.OrdinalIgnoreCase) ? DockerfileFixKind.Regenerate : DockerfileFixKind.MinimalEdit;
-        var fix = fixes.FirstOrDefault(f => f.Kind == wanted) ?? fixes.LastOrDefault();
+        // By default the first fix, which keeps the user's workflow (the image swapped, or their stages kept as the
+        // builder); regeneration only when it was asked for, or when nothing else applies.
+        var fix = string.Equals(Mode, "regenerate", StringComparison.OrdinalIgnoreCase)
+            ? fixes.FirstOrDefault(f => f.Kind == DockerfileFixKind.Regenerate)
+            : fixes.FirstOrDefault();
         if (fix is null)
         {
             Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + " but " : string.Empty)}the project does not say enough (TargetFramework, output type) to rewrite it.");
@@ -159,6 +166,16 @@ public sealed class FixDockerfile : Task
 
         var fixing = ids.Count > 0 ? $", fixing {string.Join(", ", ids)}" : " (forced)";
         Write(dockerfilePath, fix.NewText, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} ({fix.Title.ToLowerInvariant()}){fixing}", changed);
+        foreach (var edited in fix.EditedLines)
+        {
+            Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers:   edited: {edited}");
+        }
+
+        foreach (var dropped in fix.DroppedLines)
+        {
+            // Nothing of the user's goes without a word: each line the rewrite left out, and why.
+            Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers:   not kept: {dropped}");
+        }
     }
 
     // CTR0001 and CTR0002 as the rules alone find them, before the suppression pass: the ones a comment silences.

@@ -31,6 +31,32 @@ internal sealed class CarryOver
     /// <summary>RUN commands that install OS packages: the app may need those libraries at run time.</summary>
     public List<InstructionSyntax> PackageInstalls { get; } = new();
 
+    /// <summary>
+    /// RUN commands that install only what the chiseled images provide (ICU, time zones, CA certificates): replaced by
+    /// the image variant, with a comment that says so.
+    /// </summary>
+    public List<(InstructionSyntax Instruction, DistroPackages Packages)> MappedPackageInstalls { get; } = new();
+
+    /// <summary>The package manager of the kept package installs: the final image must have it.</summary>
+    public PackageManager PackageManager { get; private set; }
+
+    /// <summary>A mapped package install asked for ICU or time zones: the final image is the <c>-extra</c> variant.</summary>
+    public bool NeedsExtraImage => MappedPackageInstalls.Any(m => m.Packages.NeedsIcu || m.Packages.NeedsTimeZones);
+
+    /// <summary>
+    /// A kept build command runs dotnet (pack, add package, test…), which restores or changes the project after a
+    /// separate restore layer would have run: the publish then restores itself.
+    /// </summary>
+    public bool BuildRestoresItself { get; private set; }
+
+    /// <summary>
+    /// The old file only copied output published on the host into an SDK image: nothing in it builds the app.
+    /// </summary>
+    public bool IsHostPublished { get; private set; }
+
+    /// <summary>Why each instruction of the old file that the rewrite does not keep was left out.</summary>
+    public Dictionary<InstructionSyntax, string> DropReasons { get; } = new();
+
     /// <summary>Other RUN commands after the app was built, which set up the runtime image.</summary>
     public List<InstructionSyntax> RuntimeCommands { get; } = new();
 
@@ -63,12 +89,18 @@ internal sealed class CarryOver
     /// <summary>Ports the app listens on according to the old file's ENV (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS…), if any.</summary>
     public List<int> ListeningPorts { get; } = new();
 
-    public static CarryOver Collect(DockerfileModel model, Stage final, ContainerPlan plan, bool stageIsBuilder)
+    public static CarryOver Collect(DockerfileModel model, Stage final, ContainerPlan plan, bool stageIsBuilder, IEnumerable<Stage>? replacedBuilders = null)
     {
         var carry = new CarryOver(model.Syntax);
+        foreach (var builder in replacedBuilders ?? Enumerable.Empty<Stage>())
+        {
+            carry.ReadReplacedBuilder(model, builder);
+        }
+
         var sawBuild = false;
         var lastBuild = final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Run && model.DotnetCommandsOf(i).Any(d => DotnetCommandLine.IsBuildVerb(d.Verb)));
         InstructionSyntax? entrypoint = null;
+        carry.IsHostPublished = !stageIsBuilder && IsHostPublishedStage(model, final);
         foreach (var instruction in final.Instructions)
         {
             var isBuild = instruction.Kind == InstructionKind.Run && model.DotnetCommandsOf(instruction).Count > 0;
@@ -85,17 +117,29 @@ internal sealed class CarryOver
                 case InstructionKind.Maintainer:
                     carry.Metadata.Add(instruction);
                     break;
-                case InstructionKind.Run when isBuild:
+                case InstructionKind.Run when isBuild && carry.IsReplacedByThePublish(model, instruction):
                     sawBuild |= instruction == lastBuild || lastBuild is null;
                     break;
+                case InstructionKind.Run when isBuild:
+                    // The user's own build steps (dotnet tool restore, pack, add package, test): kept in the builder, in order.
+                    carry.KeepBuildCommand(model, instruction);
+                    break;
                 case InstructionKind.Run when PackageInstall.IsMatch(instruction.LogicalLine):
-                    carry.PackageInstalls.Add(instruction);
-                    carry.NeedsShell = true;
                     if (sawBuild || lastBuild is null)
                     {
                         carry.MovedToFinal.Add(instruction);
                     }
 
+                    if (DistroPackages.Read(instruction.LogicalLine) is { OnlyKnownPackages: true } mapped)
+                    {
+                        carry.MappedPackageInstalls.Add((instruction, mapped));
+                        carry.DropReasons[instruction] = "what it installs (" + string.Join(" ", mapped.Packages) + ") comes with the chiseled image" + (mapped.NeedsIcu || mapped.NeedsTimeZones ? "'s -extra variant" : string.Empty);
+                        break;
+                    }
+
+                    carry.PackageInstalls.Add(instruction);
+                    carry.NeedsShell = true;
+                    carry.PackageManager = DistroPackages.Read(instruction.LogicalLine)?.Manager ?? carry.PackageManager;
                     break;
                 case InstructionKind.Run when sawBuild || lastBuild is null:
                     carry.RuntimeCommands.Add(instruction);
@@ -137,8 +181,22 @@ internal sealed class CarryOver
                     carry.Runtime.Add(instruction);
                     break;
                 case InstructionKind.Copy or InstructionKind.Add when !stageIsBuilder && instruction.GetFlag("from") is null:
-                    // A final stage that does not build copied these files from the context into the running image.
-                    carry.Runtime.Add(instruction);
+                    // A final stage that does not build copied these files from the context into the running image;
+                    // the project's sources and output published on the host are not among them: the final stage
+                    // receives the publish output of the builder, and only that.
+                    if (IsSources(instruction, plan))
+                    {
+                        carry.DropReasons[instruction] = "it copies the project's sources, which the builder compiles; the final stage receives only the publish output";
+                    }
+                    else if (carry.IsHostPublished && IsHostOutput(instruction, final, entrypoint ?? final.Instructions.LastOrDefault(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd)))
+                    {
+                        carry.DropReasons[instruction] = "it copies output published on the host, which would override the builder's fresh publish";
+                    }
+                    else
+                    {
+                        carry.Runtime.Add(instruction);
+                    }
+
                     break;
             }
         }
@@ -152,6 +210,150 @@ internal sealed class CarryOver
 
         carry.ReviewPorts(plan);
         return carry;
+    }
+
+    /// <summary>The final image for what the old final stage needs: a shell, a package manager, ICU or time zones.</summary>
+    public RuntimeImageChoice ChooseRuntimeImage(ContainerPlan plan) => plan.GetRuntimeImage(NeedsShell, PackageManager, NeedsExtraImage);
+
+    /// <summary>
+    /// A RUN the builder's own restore and publish replace: it runs only <c>dotnet restore/build/publish</c> (with
+    /// <c>cd</c> and the like around them). Its other commands, if any, are named in the log.
+    /// </summary>
+    private bool IsReplacedByThePublish(DockerfileModel model, InstructionSyntax run)
+    {
+        var commands = model.DotnetCommandsOf(run);
+        if (commands.Count == 0 || !commands.All(c => DotnetCommandLine.IsBuildVerb(c.Verb)))
+        {
+            return false;
+        }
+
+        DropReasons[run] = "the builder's own dotnet restore and dotnet publish replace it";
+        return true;
+    }
+
+    private void KeepBuildCommand(DockerfileModel model, InstructionSyntax run)
+    {
+        BuildCommands.Add(run);
+        BuildRestoresItself |= model.DotnetCommandsOf(run).Any(c => c.Verb is not ("tool" or "--info" or "--version" or "--list-sdks" or "nuget"));
+    }
+
+    // A stage the rewrite replaces by its own builder: its RUNs that are not the restore and publish stay, in order.
+    private void ReadReplacedBuilder(DockerfileModel model, Stage stage)
+    {
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction.Kind != InstructionKind.Run)
+            {
+                continue;
+            }
+
+            if (model.DotnetCommandsOf(instruction).Count > 0)
+            {
+                if (!IsReplacedByThePublish(model, instruction))
+                {
+                    KeepBuildCommand(model, instruction);
+                }
+            }
+            else if (DistroPackages.Read(instruction.LogicalLine) is { OnlyKnownPackages: true } mapped)
+            {
+                DropReasons[instruction] = "the SDK image already has what it installs (" + string.Join(" ", mapped.Packages) + ")";
+            }
+            else
+            {
+                BuildCommands.Add(instruction);
+            }
+        }
+    }
+
+    // Nothing in the stage's lineage runs dotnet or copies from a stage that does, and it starts an app: the app was
+    // published on the host and copied in.
+    internal static bool IsHostPublishedStage(DockerfileModel model, Stage final)
+    {
+        if (DotnetCommandsRunIn(model, final) || final.Lineage.Any(s => s.Instructions.Any(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && model.DotnetCommandsOf(i).Any(c => c.Verb is "run" or "watch"))))
+        {
+            return false;
+        }
+
+        foreach (var stage in final.Lineage)
+        {
+            foreach (var copy in stage.Instructions.OfType<CopyInstructionSyntax>())
+            {
+                if (copy.From is { Value: { } from } && model.FindStage(from, stage.Index) is { } source && DotnetCommandsRunIn(model, source))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return final.Instructions.Any(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.GetFlag("from") is null);
+    }
+
+    /// <summary>
+    /// A COPY of the project's sources: the whole context (<c>.</c>, <c>*</c>), a folder that holds the project, or
+    /// project and source files by name.
+    /// </summary>
+    internal static bool IsSources(InstructionSyntax copy, ContainerPlan plan)
+    {
+        var sources = (copy as CopyInstructionSyntax)?.Sources.ToArray() ?? Array.Empty<SyntaxToken>();
+        if (sources.Length == 0)
+        {
+            return false;
+        }
+
+        var projectFolder = PathText.Normalize("/" + plan.Layout.ProjectPathInContext.Replace('\\', '/'));
+        projectFolder = projectFolder.Substring(0, projectFolder.LastIndexOf('/') + 1);
+        foreach (var source in sources)
+        {
+            var path = source.Value.Replace('\\', '/');
+            var extension = PathText.GetFileName(path);
+            if (path is "." or "./" or "*" or "./*" or "/" or "**" || extension.EndsWith("proj", StringComparison.OrdinalIgnoreCase)
+                || extension.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || extension.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || extension.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            var folder = PathText.Normalize("/" + path.TrimEnd('/')) + "/";
+            if (path.IndexOf('*') < 0 && path.IndexOf('$') < 0 && projectFolder.StartsWith(folder, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // In a host-published workflow, the COPY that puts the published app where the start command runs it (its
+    // destination is the folder of the started .dll), or one whose source names publish or bin output.
+    private static bool IsHostOutput(InstructionSyntax copy, Stage stage, InstructionSyntax? start)
+    {
+        if (copy is not CopyInstructionSyntax typed || typed.Sources.ToArray() is not { Length: > 0 } sources)
+        {
+            return false;
+        }
+
+        if (sources.Any(s => s.Value.IndexOf("publish", StringComparison.OrdinalIgnoreCase) >= 0 || s.Value.Replace('\\', '/').StartsWith("bin/", StringComparison.OrdinalIgnoreCase) || s.Value.IndexOf("/bin/", StringComparison.OrdinalIgnoreCase) >= 0))
+        {
+            return true;
+        }
+
+        if (typed.Destination is not { } destinationWord || start is null)
+        {
+            return false;
+        }
+
+        var workdir = StageFacts.WorkdirBefore(stage, copy) ?? "/";
+        var destination = destinationWord.Value.StartsWith("/", StringComparison.Ordinal) ? PathText.Normalize(destinationWord.Value) : PathText.Combine(workdir, destinationWord.Value);
+        var startWorkdir = StageFacts.WorkdirBefore(stage, start) ?? "/";
+        var words = WordsOf(start) ?? Array.Empty<string>();
+        var dll = words.FirstOrDefault(w => w.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
+        if (dll is null)
+        {
+            return false;
+        }
+
+        var dllPath = dll.StartsWith("/", StringComparison.Ordinal) ? PathText.Normalize(dll) : PathText.Combine(startWorkdir, dll);
+        var dllFolder = dllPath.Substring(0, dllPath.LastIndexOf('/') + 1);
+        return string.Equals(destination.TrimEnd('/') + "/", dllFolder, StringComparison.Ordinal);
     }
 
     /// <summary>The original text of an instruction with the comment lines written just above it, ending with a line break.</summary>

@@ -41,13 +41,19 @@ public sealed class ContainerPlan
 
     public bool IsAot => Project.PublishAot;
 
-    /// <summary>The SDK image of the builder stage.</summary>
-    public string SdkImage => IsAot && DotnetMajor >= 10
-        ? $"mcr.microsoft.com/dotnet/sdk:{DotnetVersion}-noble-aot"
-        : $"mcr.microsoft.com/dotnet/sdk:{DotnetVersion}{DistroSuffix}";
+    /// <summary>
+    /// The SDK image of the builder stage: the distro family of the user's own SDK image when this version publishes
+    /// it (an Alpine builder stays Alpine, so its <c>apk add</c> lines keep working), else the default one.
+    /// </summary>
+    public string SdkImage => IsAot && SdkMajor >= 10
+        ? $"mcr.microsoft.com/dotnet/sdk:{SdkVersion}-noble-aot"
+        : $"mcr.microsoft.com/dotnet/sdk:{KeptFamilyTag(OldBuilderImage, DotnetImageKind.Sdk, PackageManager.None, SdkVersion) ?? SdkVersion + DistroSuffixOf(SdkMajor)}";
+
+    /// <summary>The SDK image the old file built on, whose distro family the builder keeps.</summary>
+    internal ImageReference? OldBuilderImage { get; set; }
 
     /// <summary>Native AOT before .NET 10 has no SDK image of its own: the builder installs the native toolchain.</summary>
-    public bool InstallsAotPrerequisites => IsAot && DotnetMajor < 10;
+    public bool InstallsAotPrerequisites => IsAot && SdkMajor < 10;
 
     /// <summary>
     /// The builder runs on the build machine's platform and publishes for the target's (<c>-a $TARGETARCH</c>),
@@ -74,7 +80,9 @@ public sealed class ContainerPlan
         ? new[] { "./" + AssemblyName }
         : new[] { "dotnet", AssemblyName + ".dll" };
 
-    private string DistroSuffix => DotnetMajor >= 8 ? "-noble" : DotnetMajor >= 6 ? "-jammy" : string.Empty;
+    private string DistroSuffix => DistroSuffixOf(DotnetMajor);
+
+    private static string DistroSuffixOf(int major) => major >= 8 ? "-noble" : major >= 6 ? "-jammy" : string.Empty;
 
     /// <summary>
     /// The plan for a project, or null when there is nothing sure to generate: no .NET (Core) TargetFramework, or
@@ -90,14 +98,27 @@ public sealed class ContainerPlan
         var candidates = project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Platform is null && t.Major is not null).ToList();
         var framework = candidates.FirstOrDefault(t => string.Equals(t.Name, requestedFramework, StringComparison.OrdinalIgnoreCase))
             ?? candidates.OrderBy(t => t.Major).ThenBy(t => t.Minor).LastOrDefault();
-        if (framework?.Version is not { } version || framework.Major is not { } major || project.CannotRunInLinuxContainer || !project.IsExecutable && project.OutputType is not null)
+        if (framework?.Version is not { } version || framework.Major is not { } major || project.CannotRunInLinuxContainer || !project.IsExecutable && project.OutputType is not null
+            || !DotnetTags.HasOfficialImages(major, framework.Minor ?? 0))
         {
+            // No image to write for a version Microsoft never published under mcr.microsoft.com/dotnet: no fix rather
+            // than a FROM that cannot be pulled. The user's own image stays until they upgrade the TargetFramework.
             return null;
         }
 
         var publishFramework = project.TargetFrameworks.Count > 1 ? framework.Name : null;
-        return new ContainerPlan(project, layout, version, major) { PublishFramework = publishFramework };
+        var newest = candidates.OrderBy(t => t.Major).ThenBy(t => t.Minor).Last();
+        return new ContainerPlan(project, layout, version, major) { PublishFramework = publishFramework, SdkVersion = newest.Version ?? version };
     }
+
+    /// <summary>
+    /// The version of the SDK image: the newest framework the project targets, since restore reads every target
+    /// framework (an 8.0 SDK cannot restore a project that also targets net10.0, NETSDK1045) even when the publish
+    /// picks an older one with <c>-f</c>.
+    /// </summary>
+    public string SdkVersion { get; private set; } = string.Empty;
+
+    internal int SdkMajor => int.TryParse(SdkVersion.Split('.')[0], out var major) ? major : DotnetMajor;
 
     /// <summary>The framework to name with <c>-f</c> on publish: set for a multi-targeting project, which needs it.</summary>
     public string? PublishFramework { get; private set; }
@@ -114,11 +135,16 @@ public sealed class ContainerPlan
     /// globalization needs ICU, or ContainerFamily's tag. With <paramref name="needsShell"/> (the old image ran shell
     /// commands that must keep running), the full image of the same version instead.
     /// </summary>
-    public RuntimeImageChoice GetRuntimeImage(bool needsShell)
+    public RuntimeImageChoice GetRuntimeImage(bool needsShell) => GetRuntimeImage(needsShell, PackageManager.None, needsExtra: false);
+
+    /// <param name="needsShell">The final stage runs shell commands carried over from the old file.</param>
+    /// <param name="packageManager">The package manager those commands use: the image must have it.</param>
+    /// <param name="needsExtra">The old file installed ICU or time zones, which the <c>-extra</c> variant provides.</param>
+    internal RuntimeImageChoice GetRuntimeImage(bool needsShell, PackageManager packageManager, bool needsExtra)
     {
         if (Project.ContainerBaseImage is not { } baseImage)
         {
-            return ChooseRuntimeImage(needsShell);
+            return ChooseRuntimeImage(needsShell, packageManager, needsExtra);
         }
 
         var reference = ImageReference.TryParse(baseImage);
@@ -126,7 +152,7 @@ public sealed class ContainerPlan
         if (google is not null && !IsSelfContained)
         {
             // Google's distroless images carry no .NET: a framework-dependent app could not start there (CTR0022).
-            var fallback = ChooseRuntimeImage(needsShell);
+            var fallback = ChooseRuntimeImage(needsShell, packageManager, needsExtra);
             return new RuntimeImageChoice(
                 fallback.Image,
                 $"The project's ContainerBaseImage '{baseImage}' has no .NET runtime and the app is framework-dependent, so it could not start there: publish self-contained or native AOT to run on it."
@@ -146,8 +172,9 @@ public sealed class ContainerPlan
             userIsUnknown: google is null && dotnet is null);
     }
 
-    private RuntimeImageChoice ChooseRuntimeImage(bool needsShell)
+    private RuntimeImageChoice ChooseRuntimeImage(bool needsShell, PackageManager packageManager, bool needsExtra)
     {
+        var extra = NeedsIcu || needsExtra;
         if (!needsShell && OldFinalImage is { } old)
         {
             if (GoogleDistrolessImage.TryClassify(old) is { } google && IsSelfContained)
@@ -167,7 +194,7 @@ public sealed class ContainerPlan
             if (DotnetImage.TryClassify(old) is { IsDistroless: true, OsFamily: ImageOsFamily.AzureLinux } && DotnetMajor >= 8)
             {
                 return new RuntimeImageChoice(
-                    $"{RuntimeRepository}:{DotnetVersion}-azurelinux3.0-distroless{(NeedsIcu ? "-extra" : string.Empty)}",
+                    $"{RuntimeRepository}:{DotnetVersion}-azurelinux3.0-distroless{(extra ? "-extra" : string.Empty)}",
                     "Runtime stage: Azure Linux distroless, the family the old file used: no shell, no package manager.",
                     isDotnetImage: true,
                     runsAsNonRoot: true);
@@ -181,18 +208,20 @@ public sealed class ContainerPlan
 
         if (needsShell)
         {
+            var tag = KeptFamilyTag(OldFinalImage, RuntimeKind, packageManager) ?? FamilyTagFor(packageManager) ?? DotnetVersion + DistroSuffix;
             return new RuntimeImageChoice(
-                $"{RuntimeRepository}:{DotnetVersion}{DistroSuffix}",
-                "Not chiseled: this stage runs shell commands carried over from the old Dockerfile. Move them to the build stage to switch to the "
-                + $"{DotnetVersion}{ChiseledSuffix} image, which has no shell.");
+                $"{RuntimeRepository}:{tag}",
+                "Not chiseled: this stage runs shell commands carried over from the old Dockerfile"
+                + (packageManager == PackageManager.None ? string.Empty : " (packages the chiseled images do not have, so the image keeps their distro family)")
+                + $". Move them to the build stage to switch to the {DotnetVersion}-{ChiseledTags.Family(invariantGlobalization: !extra)} image, which has no shell.");
         }
 
         if (DotnetMajor >= 8)
         {
-            return new RuntimeImageChoice($"{RuntimeRepository}:{DotnetVersion}{ChiseledSuffix}", note: null, isDotnetImage: true, runsAsNonRoot: true);
+            return new RuntimeImageChoice($"{RuntimeRepository}:{DotnetVersion}-{ChiseledTags.Family(invariantGlobalization: !extra)}", note: null, isDotnetImage: true, runsAsNonRoot: true);
         }
 
-        if (DotnetMajor >= 6 && !NeedsIcu)
+        if (DotnetMajor >= 6 && !extra)
         {
             return new RuntimeImageChoice($"{RuntimeRepository}:{DotnetVersion}-jammy-chiseled", note: null, isDotnetImage: true, runsAsNonRoot: true);
         }
@@ -204,7 +233,45 @@ public sealed class ContainerPlan
                 : $".NET {DotnetVersion} has no chiseled image; this is its official runtime image. Consider upgrading to .NET 8 or later.");
     }
 
-    private string ChiseledSuffix => "-" + ChiseledTags.Family(invariantGlobalization: !NeedsIcu);
+    private DotnetImageKind RuntimeKind => IsSelfContained ? DotnetImageKind.RuntimeDeps : IsWeb ? DotnetImageKind.AspNet : DotnetImageKind.Runtime;
+
+    /// <summary>
+    /// The tag of this version in the distro family of <paramref name="old"/> (a .NET image with a shell), when this
+    /// version publishes that family and it has the package manager the carried lines need; else null.
+    /// </summary>
+    private string? KeptFamilyTag(ImageReference? old, DotnetImageKind kind, PackageManager packageManager, string? version = null)
+    {
+        version ??= DotnetVersion;
+        if (old is null || DotnetImage.TryClassify(old) is not { IsChiseled: false, IsDistroless: false } || DotnetTags.GetSuffix(old.Tag) is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var tag = DotnetTags.Retag(old.Tag, version, kind);
+        return tag != version && HasPackageManager(tag, packageManager) ? tag : null;
+    }
+
+    // The family whose package manager the carried lines use, when the user's image gave none to keep.
+    private string? FamilyTagFor(PackageManager packageManager)
+    {
+        var family = packageManager switch
+        {
+            PackageManager.Apk => "alpine",
+            PackageManager.Rpm => DotnetMajor >= 8 ? "azurelinux3.0" : "cbl-mariner2.0",
+            _ => null,
+        };
+        return family is null || DotnetMajor >= 6 && DotnetTags.TagsStartingWith(DotnetVersion + "-" + family, RuntimeKind) is null && DotnetMajor <= 10
+            ? null
+            : DotnetVersion + "-" + family;
+    }
+
+    private static bool HasPackageManager(string tag, PackageManager packageManager) => packageManager switch
+    {
+        PackageManager.Apk => tag.IndexOf("alpine", StringComparison.Ordinal) >= 0,
+        PackageManager.Rpm => tag.IndexOf("azurelinux", StringComparison.Ordinal) >= 0 || tag.IndexOf("mariner", StringComparison.Ordinal) >= 0,
+        PackageManager.Apt => tag.IndexOf("alpine", StringComparison.Ordinal) < 0 && tag.IndexOf("azurelinux", StringComparison.Ordinal) < 0 && tag.IndexOf("mariner", StringComparison.Ordinal) < 0,
+        _ => true,
+    };
 
     internal static string FormatExecForm(IEnumerable<string> words)
         => "[" + string.Join(", ", words.Select(w => "\"" + w.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")) + "]";

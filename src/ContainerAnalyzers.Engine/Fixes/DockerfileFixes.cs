@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
@@ -12,6 +13,12 @@ namespace ContainerAnalyzers.Fixes;
 /// <summary>The kinds of rewrite the fixes offer, in the order they are offered.</summary>
 public enum DockerfileFixKind
 {
+    /// <summary>
+    /// Keep the user's workflow (the app is published on the host and copied in) and only swap the SDK image for the
+    /// runtime image the project needs.
+    /// </summary>
+    SwapImage,
+
     /// <summary>Keep the user's stages as builders and replace or append only the final stage.</summary>
     MinimalEdit,
 
@@ -22,18 +29,29 @@ public enum DockerfileFixKind
 /// <summary>One proposed Dockerfile: its title (the code action's) and its full text.</summary>
 public sealed class DockerfileFix
 {
-    public DockerfileFix(DockerfileFixKind kind, string title, string newText)
+    public DockerfileFix(DockerfileFixKind kind, string title, string newText, IReadOnlyList<string>? droppedLines = null, IReadOnlyList<string>? editedLines = null)
     {
         Kind = kind;
         Title = title;
         NewText = newText;
+        DroppedLines = droppedLines ?? Array.Empty<string>();
+        EditedLines = editedLines ?? Array.Empty<string>();
     }
+
+    /// <summary>The user's lines kept but changed in place, each with how ("line 5: RUN dotnet publish -c Release (now publishes to /app/publish)").</summary>
+    public IReadOnlyList<string> EditedLines { get; }
 
     public DockerfileFixKind Kind { get; }
 
     public string Title { get; }
 
     public string NewText { get; }
+
+    /// <summary>
+    /// Every line of the user's file the fix did not keep, each with why ("COPY Publish .: host-published output; the
+    /// builder publishes the app now"). The MSBuild target logs them; nothing of the user's goes without a word.
+    /// </summary>
+    public IReadOnlyList<string> DroppedLines { get; }
 
     /// <summary>Shared by every road (IDE code fix, C# lightbulb, MSBuild target) so Fix All groups them.</summary>
     public string EquivalenceKey => "ContainerAnalyzers." + Kind;
@@ -45,6 +63,7 @@ public sealed class DockerfileFix
 /// </summary>
 public static class DockerfileFixes
 {
+    public const string SwapImageTitle = "Run the published app on a distroless runtime image instead of the SDK";
     public const string MinimalEditTitle = "Move the build to a builder stage and run on a distroless image";
     public const string RegenerateTitle = "Rewrite Dockerfile as a distroless multi-stage build";
     public const string CreateTitle = "Add a distroless multi-stage Dockerfile";
@@ -85,15 +104,22 @@ public static class DockerfileFixes
             }
 
             plan.OldFinalImage = model.FinalStage.RootImage;
+            plan.OldBuilderImage = BuilderImage(model);
 
-            // The minimal edit keeps the user's builder as it is, so it is offered only when the result leaves none of
-            // the rules with a warning (an SDK image too old for the project would still be one).
-            if (MinimalEdit.TryApply(model, plan) is { } minimal && IsClean(minimal, project, cancellationToken))
+            // The first action keeps the user's workflow: the image swapped when the app is published on the host, or
+            // the user's stages kept as the builder. Each is offered only when the result leaves none of the rules
+            // with a warning (an SDK image too old for the project would still be one).
+            if (SwapImage.TryApply(model, plan) is { } swapped && IsClean(swapped, project, cancellationToken))
             {
-                fixes.Add(new DockerfileFix(DockerfileFixKind.MinimalEdit, MinimalEditTitle, minimal));
+                fixes.Add(new DockerfileFix(DockerfileFixKind.SwapImage, SwapImageTitle, swapped));
+            }
+            else if (MinimalEdit.TryApply(model, plan) is { } minimal && IsClean(minimal.Text, project, cancellationToken))
+            {
+                fixes.Add(new DockerfileFix(DockerfileFixKind.MinimalEdit, MinimalEditTitle, minimal.Text, DroppedLines.Of(model.Syntax, minimal), DroppedLines.EditedOf(model.Syntax, minimal)));
             }
 
-            fixes.Add(new DockerfileFix(DockerfileFixKind.Regenerate, RegenerateTitle, FullRewrite.Regenerate(model, plan)));
+            var regenerated = FullRewrite.Regenerate(model, plan);
+            fixes.Add(new DockerfileFix(DockerfileFixKind.Regenerate, RegenerateTitle, regenerated.Text, DroppedLines.Of(model.Syntax, regenerated)));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -115,7 +141,7 @@ public static class DockerfileFixes
             }
 
             var model = DockerfileModel.Create(DockerfileParser.Parse("FROM scratch\n"));
-            return FullRewrite.Regenerate(model, plan);
+            return FullRewrite.Regenerate(model, plan).Text;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -143,6 +169,15 @@ public static class DockerfileFixes
         }
 
         return true;
+    }
+
+    // The SDK image the user's build ran on: the stage of the final stage's lineage, or of a stage it copies from,
+    // that runs a dotnet build command.
+    private static Images.ImageReference? BuilderImage(DockerfileModel model)
+    {
+        var final = model.FinalStage!;
+        var candidates = final.Lineage.Concat(final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage));
+        return candidates.FirstOrDefault(s => model.RunsDotnet(s, buildVerbsOnly: true))?.RootImage ?? final.RootImage;
     }
 
     // The one framework the user's build and publish commands name with -f (after ARG defaults); null when they name

@@ -69,9 +69,9 @@ internal sealed class DockerfileWriter
     {
         var layout = _plan.Layout;
         var project = Quote(layout.ProjectPathInContext);
-        var arch = (_plan.DotnetMajor >= 8 ? " -a $TARGETARCH" : string.Empty) + (_plan.PublishFramework is { } framework ? " -f " + framework : string.Empty);
-        Line((_plan.BuildsOnBuildPlatform && _plan.DotnetMajor >= 8 ? "FROM --platform=$BUILDPLATFORM " : "FROM ") + _plan.SdkImage + " AS " + name);
-        if (_plan.DotnetMajor >= 8)
+        var arch = (_plan.SdkMajor >= 8 ? " -a $TARGETARCH" : string.Empty) + (_plan.PublishFramework is { } framework ? " -f " + framework : string.Empty);
+        Line((_plan.BuildsOnBuildPlatform && _plan.SdkMajor >= 8 ? "FROM --platform=$BUILDPLATFORM " : "FROM ") + _plan.SdkImage + " AS " + name);
+        if (_plan.SdkMajor >= 8)
         {
             Line("ARG TARGETARCH");
         }
@@ -91,6 +91,17 @@ internal sealed class DockerfileWriter
         }
 
         Line();
+        if (carry.BuildRestoresItself)
+        {
+            // The user's own build steps run dotnet (pack, add package, test): they restore or change the project, so
+            // a restore layer before them would be stale; the publish restores for itself.
+            Comment("Copy the sources, run the build steps of the old file and publish the app.");
+            Line("COPY . .");
+            WriteBuildPreparation(carry, extraCopies);
+            Line($"RUN dotnet publish {project} -c Release{arch} -o {ContainerPlan.PublishDirectory}");
+            return;
+        }
+
         if (layout.HasProjectReferences)
         {
             Comment("The project references other projects, so restore needs the whole tree; a cache mount keeps");
@@ -109,7 +120,7 @@ internal sealed class DockerfileWriter
         }
 
         Line($"COPY {project} {Quote(DirectoryOf(layout.ProjectPathInContext))}");
-        Line($"RUN dotnet restore {project}{(_plan.DotnetMajor >= 8 ? " -a $TARGETARCH" : string.Empty)}");
+        Line($"RUN dotnet restore {project}{(_plan.SdkMajor >= 8 ? " -a $TARGETARCH" : string.Empty)}");
         Line();
         Comment("Copy the sources and publish the app.");
         Line("COPY . .");
@@ -120,7 +131,7 @@ internal sealed class DockerfileWriter
     /// <summary>The final stage: runtime image, carried settings, the app, a non-root user and an exec-form entry point.</summary>
     public void WriteFinal(string builderName, string publishDirectory, CarryOver carry, IReadOnlyList<InstructionSyntax> carriedArguments)
     {
-        var choice = _plan.GetRuntimeImage(carry.NeedsShell);
+        var choice = carry.ChooseRuntimeImage(_plan);
         WriteFinal(builderName, publishDirectory, carry, carriedArguments, choice);
     }
 
@@ -151,9 +162,21 @@ internal sealed class DockerfileWriter
             Line("ENV ASPNETCORE_HTTP_PORTS=" + _plan.DefaultHttpPort.ToString(CultureInfo.InvariantCulture));
         }
 
+        // System packages before the app: this layer is then reused when only the app changes.
+        foreach (var install in carry.PackageInstalls)
+        {
+            Verbatim(carry.TextOf(install));
+        }
+
+        foreach (var (install, packages) in carry.MappedPackageInstalls)
+        {
+            var command = (install as CommandInstructionSyntax)?.ShellCommand?.Value.Trim() ?? install.LogicalLine.Trim();
+            Comment($"The old file ran \"{command}\": this image has {string.Join(" ", packages.Packages)}{(packages.NeedsIcu || packages.NeedsTimeZones ? " (the -extra variant carries ICU and time zones)" : string.Empty)}.");
+        }
+
         Line("WORKDIR /app");
         Line($"COPY --from={builderName} {publishDirectory} .");
-        foreach (var instruction in carry.PackageInstalls.Concat(carry.RuntimeCommands).Concat(carry.Runtime))
+        foreach (var instruction in carry.RuntimeCommands.Concat(carry.Runtime))
         {
             Verbatim(carry.TextOf(instruction));
         }

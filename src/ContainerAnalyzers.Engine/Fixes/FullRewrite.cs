@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
@@ -10,13 +11,25 @@ namespace ContainerAnalyzers.Fixes;
 /// <summary>The second fix (<see cref="DockerfileFixes.RegenerateTitle"/>): the whole file anew, carrying over what the user configured.</summary>
 internal static class FullRewrite
 {
-    public static string Regenerate(DockerfileModel model, ContainerPlan plan)
+    // A comment that tells how to build the image (docker build, podman build, buildah bud): the new header says
+    // that now, for the new file's context; the old one would contradict it.
+    private static readonly Regex BuildCommandComment = new(@"\b(docker|podman)\s+(buildx\s+)?build\b|\bbuildah\s+(bud|build)\b|\bdocker\s+image\s+build\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    public static RewriteResult Regenerate(DockerfileModel model, ContainerPlan plan)
     {
         var tree = model.Syntax;
         var final = model.FinalStage!;
-        var builds = CarryOver.DotnetCommandsRunIn(model, final);
-        var carry = CarryOver.Collect(model, final, plan, stageIsBuilder: builds);
+
+        // A final stage that builds (or starts the app with dotnet run) is itself a builder: what it copies is sources.
+        var builds = CarryOver.DotnetCommandsRunIn(model, final) || StartsWithDotnetRun(model, final);
+
+        // Stages that build something else (a front end, a tool) and that the app's stages copy from stay as they are.
+        var lineage = new HashSet<Stage>(final.Lineage);
+        var keptStages = model.Stages.Where(s => !lineage.Contains(s) && !CarryOver.DotnetCommandsRunIn(model, s) && s.Name is not null).ToArray();
+        var replacedBuilders = model.Stages.Where(s => s != final && CarryOver.DotnetCommandsRunIn(model, s)).ToArray();
+        var carry = CarryOver.Collect(model, final, plan, stageIsBuilder: builds, replacedBuilders);
         var writer = new DockerfileWriter(plan, NewLines.Of(tree.Text), tree.EscapeCharacter);
+        var commentReasons = new Dictionary<int, string>();
 
         // Parser directives first, as Docker requires; then the user's comments that open the file.
         var firstInstruction = tree.Elements.TakeWhile(e => e.Kind != SyntaxElementKind.Instruction).ToArray();
@@ -25,17 +38,20 @@ internal static class FullRewrite
             writer.Verbatim(tree.GetText(element.FullSpan));
         }
 
-        var runtime = plan.GetRuntimeImage(carry.NeedsShell);
+        var runtime = carry.ChooseRuntimeImage(plan);
         writer.WriteHeader(runtime);
-        var leadingComments = firstInstruction.Where(e => e.Kind == SyntaxElementKind.Comment).Select(e => tree.GetText(e.FullSpan)).ToArray();
-        foreach (var comment in leadingComments)
+        foreach (var comment in firstInstruction.Where(e => e.Kind == SyntaxElementKind.Comment))
         {
-            writer.Verbatim(comment);
+            var text = tree.GetText(comment.FullSpan);
+            if (BuildCommandComment.IsMatch(text))
+            {
+                commentReasons[comment.FullSpan.Start] = "it tells how to build the old file; the header above says how to build this one";
+                continue;
+            }
+
+            writer.Verbatim(text);
         }
 
-        // Stages that build something else (a front end, a tool) and that the app's stages copy from stay as they are.
-        var lineage = new HashSet<Stage>(final.Lineage);
-        var keptStages = model.Stages.Where(s => !lineage.Contains(s) && !CarryOver.DotnetCommandsRunIn(model, s) && s.Name is not null).ToArray();
         var builderName = RewriteNames.UniqueName(ContainerPlan.DefaultBuilderName, keptStages.Select(s => s.Name!));
         var carriedTexts = new List<string>();
         var keptCopies = new List<string>();
@@ -76,7 +92,10 @@ internal static class FullRewrite
         writer.WriteBuilder(builderName, carry, keptCopies);
         writer.Line();
         writer.WriteFinal(builderName, ContainerPlan.PublishDirectory, carry, carriedArguments, runtime);
-        return writer.ToString();
+        return new RewriteResult(writer.ToString(), carry.DropReasons, commentReasons);
+
+        static bool StartsWithDotnetRun(DockerfileModel model, Stage stage)
+            => stage.Instructions.Any(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && model.DotnetCommandsOf(i).Any(c => c.Verb is "run" or "watch"));
 
         string StageText(Stage stage)
         {
@@ -86,4 +105,27 @@ internal static class FullRewrite
             return CarryOver.CloseContinuation(tree.Text.Substring(start, end - start), tree.EscapeCharacter) + "\n";
         }
     }
+}
+
+/// <summary>A rewrite's text, with why it left out the user's lines it did not keep.</summary>
+internal sealed class RewriteResult
+{
+    public RewriteResult(string text, IReadOnlyDictionary<InstructionSyntax, string> reasons, IReadOnlyDictionary<int, string>? commentReasons = null, IReadOnlyCollection<InstructionSyntax>? edited = null)
+    {
+        Text = text;
+        Reasons = reasons;
+        CommentReasons = commentReasons ?? new Dictionary<int, string>();
+        Edited = edited ?? Array.Empty<InstructionSyntax>();
+    }
+
+    public string Text { get; }
+
+    /// <summary>Why an instruction was not kept, when the rewrite knows better than its kind says.</summary>
+    public IReadOnlyDictionary<InstructionSyntax, string> Reasons { get; }
+
+    /// <summary>Why a comment (by its start offset) was not kept.</summary>
+    public IReadOnlyDictionary<int, string> CommentReasons { get; }
+
+    /// <summary>Instructions kept but edited in place (the publish given an output folder): not dropped.</summary>
+    public IReadOnlyCollection<InstructionSyntax> Edited { get; }
 }

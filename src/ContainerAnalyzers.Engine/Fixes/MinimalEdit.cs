@@ -22,12 +22,12 @@ internal static class MinimalEdit
     /// folder), runtime-only instructions move to a new final stage on the runtime image. Null when the build
     /// cannot be followed (no <c>dotnet publish</c> in shell form in the final stage's lineage).
     /// </summary>
-    public static string? TryApply(DockerfileModel model, ContainerPlan plan)
+    public static RewriteResult? TryApply(DockerfileModel model, ContainerPlan plan)
     {
         var tree = model.Syntax;
         var final = model.FinalStage!;
         // The app is built in the final stage's lineage (FROM build AS final), or in the stage the final stage copies from.
-        bool IsShellPublish(InstructionSyntax instruction) => IsEditableShellPublish(model, instruction);
+        bool IsShellPublish(InstructionSyntax instruction) => IsEditablePublish(model, instruction);
         var publishing = final.Lineage.FirstOrDefault(s => s.Instructions.Any(IsShellPublish))
             ?? final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage).FirstOrDefault(s => s.Instructions.Any(IsShellPublish));
         if (publishing is null)
@@ -42,10 +42,16 @@ internal static class MinimalEdit
         }
 
         var edits = new List<TextEdit>();
-        var publishDirectory = EnsurePublishOutput(tree, publishing, publish, edits);
+        var edited = new List<InstructionSyntax>();
+        var publishDirectory = publish.IsJsonForm ? EnsureJsonPublishOutput(publishing, publish, edits) : EnsurePublishOutput(tree, publishing, publish, edits);
         if (publishDirectory is null)
         {
             return null;
+        }
+
+        if (edits.Count > 0)
+        {
+            edited.Add(publish);
         }
 
         var finalBuilds = publishing == final;
@@ -55,6 +61,7 @@ internal static class MinimalEdit
         {
             // The old final stage becomes the builder; what only matters at run time moves to the new final stage.
             builderName = final.Name is { } name && !string.Equals(name, "final", StringComparison.OrdinalIgnoreCase) ? name : RewriteNames.UniqueName(ContainerPlan.DefaultBuilderName, model.Stages.Select(s => s.Name).Where(n => n is not null)!);
+            edited.Add(final.From);
             if (final.From.StageName is { } stageName)
             {
                 if (!string.Equals(stageName.Value, builderName, StringComparison.Ordinal))
@@ -90,7 +97,7 @@ internal static class MinimalEdit
         writer.Verbatim(kept);
         writer.Line();
         writer.WriteFinal(builderName, publishDirectory, carry, carriedArguments);
-        return writer.ToString();
+        return new RewriteResult(writer.ToString(), carry.DropReasons, edited: edited);
     }
 
     /// <summary>
@@ -123,10 +130,44 @@ internal static class MinimalEdit
     // The model's command index decides that the RUN publishes; the regex only locates the command in the source
     // text, which the minimal edit changes in place (the syntax tree does not map a joined line's offsets back to
     // the file, so the index cannot give the position of a word on a continuation line).
-    private static bool IsEditableShellPublish(DockerfileModel model, InstructionSyntax instruction)
-        => instruction.Kind == InstructionKind.Run && !instruction.IsJsonForm && instruction.Heredocs.Count == 0
+    // An exec-form publish (RUN ["dotnet", "publish", …]) is edited by its JSON strings, whose positions are exact
+    // on a single line.
+    private static bool IsEditablePublish(DockerfileModel model, InstructionSyntax instruction)
+        => instruction.Kind == InstructionKind.Run && instruction.Heredocs.Count == 0
             && model.DotnetCommandsOf(instruction).Any(c => c.Verb == "publish")
-            && PublishCommand.IsMatch(instruction.LogicalLine);
+            && (instruction.IsJsonForm ? JsonPublishVerb(instruction) is not null && model.Syntax.GetText(instruction.Span).IndexOf('\n') < 0 : PublishCommand.IsMatch(instruction.LogicalLine));
+
+    // The index of "publish" in RUN ["dotnet", "publish", …], or null.
+    private static int? JsonPublishVerb(InstructionSyntax run)
+        => run.Arguments.Count >= 2 && DotnetCommandLine.IsDotnetExecutable(run.Arguments[0].Value) && run.Arguments[1].Value == "publish" ? 1 : null;
+
+    private static string? EnsureJsonPublishOutput(Stage stage, InstructionSyntax publish, List<TextEdit> edits)
+    {
+        if (JsonPublishVerb(publish) is not { } verb)
+        {
+            return null;
+        }
+
+        var arguments = publish.Arguments;
+        for (var i = verb + 1; i < arguments.Count; i++)
+        {
+            if (arguments[i].Value is "-o" or "--output" && i + 1 < arguments.Count)
+            {
+                var directory = arguments[i + 1].Value;
+                if (directory.IndexOf('$') >= 0)
+                {
+                    // Exec form expands no variables: a literal $ folder is not one we can follow.
+                    return null;
+                }
+
+                return directory.StartsWith("/", StringComparison.Ordinal) ? PathText.Normalize(directory)
+                    : StageFacts.WorkdirBefore(stage, publish) is { } workdir ? PathText.Combine(workdir, directory) : null;
+            }
+        }
+
+        edits.Add(new TextEdit(arguments[verb].Span.End, 0, ", \"-o\", \"" + ContainerPlan.PublishDirectory + "\""));
+        return ContainerPlan.PublishDirectory;
+    }
 
     /// <summary>
     /// The folder the publish writes to, as an absolute path. A relative <c>-o</c> is resolved against the WORKDIR;

@@ -25,6 +25,15 @@ public static class DotnetTags
     };
 
     /// <summary>
+    /// True when mcr.microsoft.com/dotnet/{sdk,runtime,aspnet,runtime-deps} publish images of this .NET version. The
+    /// repositories date from 2020: of the versions before 6.0 only 2.1, 3.1 and 5.0 were published there (1.x, 2.0, 2.2
+    /// and 3.0 only ever lived under microsoft/dotnet or dotnet/core). A version newer than this catalogue counts as
+    /// published: its images appear with its previews.
+    /// </summary>
+    public static bool HasOfficialImages(int major, int minor)
+        => major >= 6 ? minor == 0 : (major, minor) is (2, 1) or (3, 1) or (5, 0);
+
+    /// <summary>
     /// The tag for <paramref name="version"/> that keeps as much of <paramref name="currentTag"/>'s variant as that
     /// version publishes (<c>6.0-bullseye-slim</c> → <c>8.0-bookworm-slim</c>, <c>8.0-noble-chiseled</c> →
     /// <c>10.0-noble-chiseled</c>), or just the version when the variant has no equivalent.

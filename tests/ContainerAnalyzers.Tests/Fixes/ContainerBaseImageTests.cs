@@ -30,6 +30,16 @@ public sealed class ContainerBaseImageTests
     {
         var text = DockerfileFixes.CreateDockerfile(Facts(baseImage, selfContained), "/repo/src/App/Dockerfile")!;
         TestContext.Out.WriteLine(text);
+        var properties = new Dictionary<string, string> { ["MSBuildProjectName"] = "App", ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["TargetFramework"] = "net10.0", ["OutputType"] = "Exe", ["UsingMicrosoftNETSdkWeb"] = "true", ["ContainerBaseImage"] = baseImage, ["InvariantGlobalization"] = "true" };
+        if (selfContained)
+        {
+            properties["SelfContained"] = "true";
+            properties["RuntimeIdentifier"] = "linux-x64";
+        }
+
+        // A ContainerBaseImage without a tag is the project's own choice, written as given: CTR0010 then asks the
+        // user to pin it, in the project file.
+        FixSelfCheck.AssertClean(text, properties, "generated", causedByTheProject: baseImage.Contains(':', StringComparison.Ordinal) ? Array.Empty<string>() : new[] { "CTR0010" });
         return text;
     }
 

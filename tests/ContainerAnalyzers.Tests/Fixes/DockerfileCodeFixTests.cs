@@ -34,6 +34,27 @@ public sealed class DockerfileCodeFixTests
         Assert.That(after.Where(d => d.Id == "CTR0009"), Is.Empty, "the C# mirror disappears with the Dockerfile diagnostics");
     }
 
+    // An app published on the host and copied into the SDK image: the first action keeps that workflow and swaps the
+    // image; the rewrite into a builder stage is the second (issue 16).
+    [Test]
+    public async Task HostPublishedAppIsFirstOfferedTheImageSwap()
+    {
+        const string hostPublished = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /app\nCOPY Publish .\nCMD [\"dotnet\", \"App.dll\"]\n";
+        using var harness = new WorkspaceHarness(Properties(), hostPublished);
+        var project = harness.Solution.GetProject(harness.ProjectId)!;
+        var dockerfile = project.AdditionalDocuments.Single(d => d.Name == "Dockerfile");
+        var diagnostic = (await WorkspaceHarness.AnalyzeAsync(project)).First(d => d.Id == "CTR0002");
+
+        var actions = await WorkspaceHarness.GetActionsAsync(new DockerfileCodeFixProvider(), dockerfile, diagnostic);
+        Assert.That(actions.Select(a => a.Title).Take(2), Is.EqualTo(new[] { DockerfileFixes.SwapImageTitle, DockerfileFixes.RegenerateTitle }));
+
+        var fixedProject = (await WorkspaceHarness.ApplyAsync(actions[0])).GetProject(harness.ProjectId)!;
+        var text = (await fixedProject.GetAdditionalDocument(dockerfile.Id)!.GetTextAsync()).ToString();
+        Assert.That(text, Is.EqualTo(hostPublished.Replace("sdk:8.0", "aspnet:8.0-noble-chiseled-extra", StringComparison.Ordinal)));
+        var after = await WorkspaceHarness.AnalyzeAsync(fixedProject);
+        Assert.That(after.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()), Is.Empty);
+    }
+
     [Test]
     public async Task CompanionFixAddsDockerIgnoreInTheBuildContext()
     {
@@ -47,6 +68,7 @@ public sealed class DockerfileCodeFixTests
         var ignore = fixedSolution.GetProject(harness.ProjectId)!.AdditionalDocuments.Single(d => d.Name == ".dockerignore");
         Assert.That(ignore.FilePath, Is.EqualTo("/src/App/.dockerignore"));
         Assert.That((await ignore.GetTextAsync()).ToString(), Does.Contain("**/obj/"));
+        Assert.That((await ignore.GetTextAsync()).Encoding?.GetPreamble(), Is.Empty, "a new file is written without a byte order mark");
     }
 
     [Test]
@@ -62,6 +84,7 @@ public sealed class DockerfileCodeFixTests
         var fixedProject = (await WorkspaceHarness.ApplyAsync(actions[0])).GetProject(harness.ProjectId)!;
         var added = fixedProject.AdditionalDocuments.Single(d => d.Name == "Dockerfile");
         Assert.That(added.FilePath, Is.EqualTo("/src/App/Dockerfile"));
+        Assert.That((await added.GetTextAsync()).Encoding?.GetPreamble(), Is.Empty, "a new file is written without a byte order mark");
         var after = await WorkspaceHarness.AnalyzeAsync(fixedProject);
         Assert.That(after.Where(d => d.Severity >= DiagnosticSeverity.Warning || d.Id == "CTR0003").Select(d => d.ToString()), Is.Empty);
     }

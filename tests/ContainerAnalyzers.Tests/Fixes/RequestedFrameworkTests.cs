@@ -32,5 +32,6 @@ public sealed class RequestedFrameworkTests
         var dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish " + option + " -c Release -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n";
         var regenerated = DockerfileFixes.GetFixes(dockerfile, "/repo/src/App/Dockerfile", MultiTargeting()).Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
         Assert.That(regenerated, Does.Contain(published).And.Contain("mcr.microsoft.com/dotnet/" + runtime), regenerated);
+        FixSelfCheck.AssertClean(regenerated, new Dictionary<string, string> { ["MSBuildProjectName"] = "App", ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["TargetFramework"] = "net10.0", ["TargetFrameworks"] = "net10.0;net8.0", ["ContainerAnalyzersTargetFrameworks"] = "net10.0|net8.0", ["OutputType"] = "Exe", ["UsingMicrosoftNETSdkWeb"] = "true" }, "regenerated");
     }
 }

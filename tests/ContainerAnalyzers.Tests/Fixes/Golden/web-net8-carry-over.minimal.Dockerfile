@@ -14,17 +14,18 @@ ENV ASPNETCORE_URLS=http://+:5000 \
     DOTNET_EnableDiagnostics=0
 USER 1000
 
-# Not chiseled: this stage runs shell commands carried over from the old Dockerfile. Move them to the build stage
-# to switch to the 8.0-noble-chiseled-extra image, which has no shell.
+# Not chiseled: this stage runs shell commands carried over from the old Dockerfile (packages the chiseled images
+# do not have, so the image keeps their distro family). Move them to the build stage to switch to the
+# 8.0-noble-chiseled-extra image, which has no shell.
 FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble AS final
 ARG APP_VERSION=1.0.0
 # Labels for the registry.
 LABEL org.opencontainers.image.version=$APP_VERSION maintainer="team@contoso.com"
 ENV ASPNETCORE_URLS=http://+:5000 \
     DOTNET_EnableDiagnostics=0
+RUN apt-get update && apt-get install -y libgdiplus
 WORKDIR /app
 COPY --from=build /src/out .
-RUN apt-get update && apt-get install -y libgdiplus
 VOLUME /data
 HEALTHCHECK --interval=30s CMD ["dotnet", "out/App.dll", "--health"]
 STOPSIGNAL SIGTERM

@@ -1,0 +1,34 @@
+using System.Linq;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Fixes;
+
+/// <summary>
+/// The first fix for an app published on the host and copied into an SDK image (<see cref="DockerfileFixes.SwapImageTitle"/>):
+/// the workflow is the user's ("publish, then build the image"), so only the image changes, to the runtime image the
+/// project needs. Moving the build into the image is the second action, the full rewrite.
+/// </summary>
+internal static class SwapImage
+{
+    public static string? TryApply(DockerfileModel model, ContainerPlan plan)
+    {
+        var final = model.FinalStage!;
+        if (final.BaseStage is not null || final.From.Image is not { } image || image.Value.IndexOf('$') >= 0
+            || final.RootImage is not { } reference || DotnetImage.TryClassify(reference) is not { Kind: DotnetImageKind.Sdk }
+            || !CarryOver.IsHostPublishedStage(model, final))
+        {
+            return null;
+        }
+
+        // What runs in the stage decides whether the image needs a shell, and which package manager.
+        var runs = final.Instructions.Where(i => i.Kind == InstructionKind.Run).ToArray();
+        var needsShell = runs.Length > 0
+            || final.Instructions.Any(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint or InstructionKind.Shell && !i.IsJsonForm)
+            || final.Instructions.Any(i => i is HealthcheckInstructionSyntax { IsNone: false, IsExecForm: false });
+        var manager = runs.Select(r => DistroPackages.Read(r.LogicalLine)?.Manager ?? PackageManager.None).FirstOrDefault(m => m != PackageManager.None);
+        var choice = plan.GetRuntimeImage(needsShell, manager, needsExtra: false);
+        return TextEdit.Apply(model.Syntax.Text, new[] { new TextEdit(image.Span.Start, image.Span.Length, choice.Image) });
+    }
+}

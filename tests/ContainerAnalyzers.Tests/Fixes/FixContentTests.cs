@@ -1,0 +1,294 @@
+using ContainerAnalyzers.Fixes;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Fixes;
+
+/// <summary>
+/// What the rewritten Dockerfile contains (issue 16): the user's build steps are kept, the final stage receives only
+/// the app, host-published workflows stay, distro packages are mapped to the image or keep their distro, system
+/// packages come before the app, and images that never existed are never written. Each case failed before.
+/// </summary>
+[TestFixture]
+public sealed class FixContentTests
+{
+    private const string DockerfilePath = "/repo/src/App/Dockerfile";
+
+    private static Dictionary<string, string> Web(string framework = "net10.0") => GeneratedDockerfileTests.Web(framework);
+
+    private static Dictionary<string, string> Console(string framework = "net10.0") => GeneratedDockerfileTests.Console(framework);
+
+    private static ProjectFacts Facts(Dictionary<string, string> properties)
+        => ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, "/repo/src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+
+    private static IReadOnlyList<DockerfileFix> Fixes(string dockerfile, Dictionary<string, string> properties)
+    {
+        var fixes = DockerfileFixes.GetFixes(dockerfile, DockerfilePath, Facts(properties));
+        foreach (var fix in fixes)
+        {
+            TestContext.Out.WriteLine($"--- {fix.Kind}\n{fix.NewText}");
+            foreach (var dropped in fix.DroppedLines)
+            {
+                TestContext.Out.WriteLine($"dropped: {dropped}");
+            }
+
+            FixSelfCheck.AssertClean(fix.NewText, properties, fix.Kind.ToString());
+        }
+
+        return fixes;
+    }
+
+    private static DockerfileFix Fix(string dockerfile, Dictionary<string, string> properties, DockerfileFixKind kind)
+        => Fixes(dockerfile, properties).SingleOrDefault(f => f.Kind == kind) ?? throw new AssertionException($"no {kind} fix offered");
+
+    // The text of the final stage: from the last FROM to the end.
+    private static string FinalStage(string text) => text.Substring(text.LastIndexOf("\nFROM ", StringComparison.Ordinal) + 1);
+
+    private static string BuilderStages(string text) => text.Substring(0, text.LastIndexOf("\nFROM ", StringComparison.Ordinal) + 1);
+
+    private const string PackThenPublish = """
+        FROM mcr.microsoft.com/dotnet/sdk:10.0
+        WORKDIR /src
+        COPY . .
+        RUN dotnet pack src/Lib/Lib.csproj -c Release -o /packages
+        RUN dotnet add src/App/App.csproj package Lib --source /packages
+        RUN dotnet publish src/App/App.csproj -c Release -o /app
+        ENTRYPOINT ["dotnet", "/app/App.dll"]
+        """;
+
+    [Test]
+    public void MinimalEditKeepsPackAndAddPackageBeforeThePublish()
+    {
+        var minimal = Fix(PackThenPublish + "\n", Web(), DockerfileFixKind.MinimalEdit).NewText;
+        Assert.That(minimal, Does.Contain("RUN dotnet pack src/Lib/Lib.csproj -c Release -o /packages"));
+        Assert.That(minimal, Does.Contain("RUN dotnet add src/App/App.csproj package Lib --source /packages"));
+        Assert.That(minimal, Does.Contain("RUN dotnet publish src/App/App.csproj -c Release -o /app"));
+    }
+
+    // An exec-form publish is kept too: the edit adds the output folder to its JSON strings rather than regenerating.
+    [TestCase("RUN [\"dotnet\", \"publish\", \"-c\", \"Release\"]", "RUN [\"dotnet\", \"publish\", \"-o\", \"/app/publish\", \"-c\", \"Release\"]", "/app/publish")]
+    [TestCase("RUN [\"dotnet\", \"publish\", \"-c\", \"Release\", \"-o\", \"out\"]", "RUN [\"dotnet\", \"publish\", \"-c\", \"Release\", \"-o\", \"out\"]", "/src/out")]
+    public void MinimalEditKeepsAnExecFormPublish(string publish, string kept, string output)
+    {
+        var dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\n" + publish + "\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n";
+        var minimal = Fix(dockerfile, Web(), DockerfileFixKind.MinimalEdit).NewText;
+        Assert.That(minimal, Does.Contain(kept + "\n"));
+        Assert.That(minimal, Does.Contain("COPY --from=build " + output + " ."));
+    }
+
+    [Test]
+    public void EveryDroppedRunIsInTheLog()
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0
+            WORKDIR /src
+            COPY . .
+            RUN dotnet restore && dotnet publish -c Release -o /app
+            ENTRYPOINT ["dotnet", "/app/App.dll"]
+            """ + "\n";
+        var regenerated = Fix(dockerfile, Web(), DockerfileFixKind.Regenerate);
+        Assert.That(regenerated.DroppedLines, Has.Some.StartsWith("line 4: RUN dotnet restore && dotnet publish -c Release -o /app (the builder's own"));
+        Assert.That(regenerated.DroppedLines, Has.None.Contains("WORKDIR /src"), "the rewrite writes WORKDIR /src too: kept");
+    }
+
+    [Test]
+    public void RegenerationKeepsToolRestoreWithItsComment()
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0
+            WORKDIR /src
+            RUN apt-get update && apt-get install -y --no-install-recommends libgdiplus
+            COPY . .
+            # The EF Core tools come from the tool manifest.
+            RUN dotnet tool restore
+            RUN dotnet publish -c Release -o /app
+            ENTRYPOINT ["dotnet", "/app/App.dll"]
+            """ + "\n";
+        var regenerated = Fix(dockerfile, Web(), DockerfileFixKind.Regenerate);
+        var builder = BuilderStages(regenerated.NewText);
+        Assert.That(builder, Does.Contain("# The EF Core tools come from the tool manifest.\nRUN dotnet tool restore\n"));
+        Assert.That(builder.IndexOf("RUN dotnet tool restore", StringComparison.Ordinal), Is.LessThan(builder.IndexOf("dotnet publish", StringComparison.Ordinal)), "in the user's order, before the publish");
+    }
+
+    [Test]
+    public void RegenerationKeepsPackAndAddPackageInOrder()
+    {
+        var builder = BuilderStages(Fix(PackThenPublish + "\n", Web(), DockerfileFixKind.Regenerate).NewText);
+        var pack = builder.IndexOf("RUN dotnet pack", StringComparison.Ordinal);
+        var add = builder.IndexOf("RUN dotnet add", StringComparison.Ordinal);
+        var publish = builder.IndexOf("dotnet publish", pack < 0 ? 0 : pack, StringComparison.Ordinal);
+        Assert.That(pack, Is.GreaterThan(0));
+        Assert.That(add, Is.GreaterThan(pack));
+        Assert.That(publish, Is.GreaterThan(add));
+        Assert.That(builder, Does.Not.Contain("--no-restore"), "dotnet add package changed the project after the restore layer");
+    }
+
+    [Test]
+    public void RegenerationDropsAnOldBuildCommandCommentThatContradictsTheHeader()
+    {
+        var dockerfile = "# build from the repo root: docker build -f src/Api/Dockerfile .\n# Our API.\n" + GeneratedDockerfileTests.SingleStage("10.0", "App");
+        var regenerated = Fix(dockerfile, Web(), DockerfileFixKind.Regenerate);
+        Assert.That(regenerated.NewText, Does.Not.Contain("docker build -f src/Api/Dockerfile"));
+        Assert.That(regenerated.NewText, Does.Contain("# Our API."), "other comments stay");
+        Assert.That(regenerated.DroppedLines, Has.Some.Contains("docker build -f src/Api/Dockerfile"), "the log says what was not kept");
+    }
+
+    [Test]
+    public void SourcesCopiedForDotnetRunNeverReachTheFinalStage()
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0
+            WORKDIR /src
+            COPY . .
+            ENTRYPOINT ["dotnet", "run", "--project", "App.csproj"]
+            """ + "\n";
+        foreach (var fix in Fixes(dockerfile, Web()))
+        {
+            var final = FinalStage(fix.NewText);
+            Assert.That(final, Does.Not.Contain("COPY . ."), $"{fix.Kind}: the sources stay in the builder");
+            Assert.That(final, Does.Contain("COPY --from="));
+        }
+    }
+
+    private const string HostPublished = """
+        FROM mcr.microsoft.com/dotnet/sdk:8.0
+        WORKDIR /app
+        COPY Publish .
+        EXPOSE 8080
+        CMD ["dotnet", "App.dll"]
+        """;
+
+    [Test]
+    public void HostPublishedOutputFirstSwapsTheImageAndKeepsTheWorkflow()
+    {
+        var fixes = Fixes(HostPublished + "\n", Web("net8.0"));
+        Assert.That(fixes[0].Kind, Is.EqualTo(DockerfileFixKind.SwapImage), "the first action keeps the user's workflow");
+        Assert.That(fixes[0].NewText, Is.EqualTo(HostPublished.Replace("sdk:8.0", "aspnet:8.0-noble-chiseled-extra", StringComparison.Ordinal) + "\n"));
+    }
+
+    [Test]
+    public void HostPublishedOutputMovedIntoABuilderDropsTheHostCopy()
+    {
+        var regenerated = Fix(HostPublished + "\n", Web("net8.0"), DockerfileFixKind.Regenerate);
+        Assert.That(FinalStage(regenerated.NewText), Does.Not.Contain("COPY Publish"), "the host output would override the fresh build");
+        Assert.That(regenerated.DroppedLines, Has.Some.Contains("COPY Publish ."));
+        Assert.That(regenerated.NewText, Does.Contain("EXPOSE 8080"));
+    }
+
+    [Test]
+    public void SwapImageIsNotOfferedWhenTheStageBuilds_NearMiss()
+        => Assert.That(Fixes(GeneratedDockerfileTests.SingleStage("8.0", "App"), Web("net8.0")).Select(f => f.Kind), Has.None.EqualTo(DockerfileFixKind.SwapImage));
+
+    [TestCase(DockerfileFixKind.MinimalEdit)]
+    [TestCase(DockerfileFixKind.Regenerate)]
+    public void KnownAlpinePackagesMapToTheExtraImage(DockerfileFixKind kind)
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0-alpine
+            RUN apk add --no-cache icu-libs tzdata
+            WORKDIR /src
+            COPY . .
+            RUN dotnet publish -c Release -o /app
+            ENTRYPOINT ["dotnet", "/app/App.dll"]
+            """ + "\n";
+        var fix = Fix(dockerfile, Web().With("InvariantGlobalization", "true"), kind);
+        var final = FinalStage(fix.NewText);
+        Assert.That(final, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra"), "ICU and time zones are what -extra provides");
+        Assert.That(final, Does.Not.Contain("RUN apk add"));
+        Assert.That(final, Does.Contain("The old file ran \"apk add --no-cache icu-libs tzdata\""), "a comment says where the packages went");
+        if (kind == DockerfileFixKind.Regenerate)
+        {
+            Assert.That(fix.NewText, Does.Not.Contain("RUN apk add"), "the SDK image has ICU and time zones already");
+            Assert.That(fix.DroppedLines, Has.Some.Contains("RUN apk add --no-cache icu-libs tzdata"), "the log says where the line went");
+        }
+    }
+
+    [TestCase(DockerfileFixKind.MinimalEdit)]
+    [TestCase(DockerfileFixKind.Regenerate)]
+    public void UnknownAlpinePackageKeepsTheAlpineFamily(DockerfileFixKind kind)
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0-alpine
+            WORKDIR /src
+            COPY . .
+            RUN dotnet publish -c Release -o /app
+            RUN apk add --no-cache libgdiplus
+            ENTRYPOINT ["dotnet", "/app/App.dll"]
+            """ + "\n";
+        var fix = Fix(dockerfile, Web(), kind);
+        var final = FinalStage(fix.NewText);
+        Assert.That(final, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine"), "apk needs an Alpine image");
+        Assert.That(final, Does.Contain("RUN apk add --no-cache libgdiplus"));
+        Assert.That(fix.NewText.Split('\n').Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)), Has.All.Contain("-alpine"), "the builder stays on Alpine too");
+    }
+
+    [Test]
+    public void DebianPackagesOnANobleImageStayOnDebianFamily_NearMiss()
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0
+            WORKDIR /src
+            COPY . .
+            RUN dotnet publish -c Release -o /app
+            RUN apt-get update && apt-get install -y --no-install-recommends libgdiplus && rm -rf /var/lib/apt/lists/*
+            ENTRYPOINT ["dotnet", "/app/App.dll"]
+            """ + "\n";
+        var final = FinalStage(Fix(dockerfile, Web(), DockerfileFixKind.MinimalEdit).NewText);
+        Assert.That(final, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble").And.Contain("apt-get install -y --no-install-recommends libgdiplus"));
+    }
+
+    [TestCase(DockerfileFixKind.MinimalEdit)]
+    [TestCase(DockerfileFixKind.Regenerate)]
+    public void SystemPackagesAreInstalledBeforeTheAppIsCopied(DockerfileFixKind kind)
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0
+            WORKDIR /src
+            COPY . .
+            RUN dotnet publish -c Release -o /app
+            RUN apt-get update && apt-get install -y --no-install-recommends libgdiplus
+            ENTRYPOINT ["dotnet", "/app/App.dll"]
+            """ + "\n";
+        var final = FinalStage(Fix(dockerfile, Web(), kind).NewText);
+        Assert.That(final.IndexOf("apt-get install", StringComparison.Ordinal), Is.LessThan(final.IndexOf("COPY --from=", StringComparison.Ordinal)), final);
+    }
+
+    [TestCase("netcoreapp2.0")]
+    [TestCase("netcoreapp2.2")]
+    [TestCase("netcoreapp3.0")]
+    [TestCase("netcoreapp1.1")]
+    public void NoImageThatWasNeverPublished(string framework)
+    {
+        var facts = Facts(Web(framework));
+        Assert.That(DockerfileFixes.GetFixes(GeneratedDockerfileTests.SingleStage("8.0", "App"), DockerfilePath, facts), Is.Empty);
+        Assert.That(DockerfileFixes.CreateDockerfile(facts, DockerfilePath), Is.Null);
+    }
+
+    [TestCase("netcoreapp2.1", "mcr.microsoft.com/dotnet/aspnet:2.1")]
+    [TestCase("netcoreapp3.1", "mcr.microsoft.com/dotnet/aspnet:3.1")]
+    [TestCase("net5.0", "mcr.microsoft.com/dotnet/aspnet:5.0")]
+    public void OldVersionsThatWerePublishedStillGetTheirImage_NearMiss(string framework, string image)
+        => Assert.That(DockerfileFixes.CreateDockerfile(Facts(Web(framework)), DockerfilePath), Does.Contain("FROM " + image));
+}
+
+/// <summary>
+/// The invariant every fix test applies (issue 16): the package's own rules report no warning on what a fix wrote.
+/// A warning left there is one the fix could have avoided, so it is a bug in the fix.
+/// </summary>
+internal static class FixSelfCheck
+{
+    /// <param name="fixedText">What the fix wrote.</param>
+    /// <param name="properties">The project's MSBuild properties.</param>
+    /// <param name="what">The fix, for the message.</param>
+    /// <param name="projectText">The project file, if the case has one.</param>
+    /// <param name="causedByTheProject">Rules whose warning comes from the project's own settings, which the fix writes as given (a ContainerBaseImage without a tag).</param>
+    public static void AssertClean(string fixedText, IReadOnlyDictionary<string, string> properties, string what, string? projectText = null, params string[] causedByTheProject)
+    {
+        Assert.That(DockerfileParser.Parse(fixedText).Diagnostics.Select(d => d.Message), Is.Empty, $"{what}: the output parses cleanly:\n{fixedText}");
+        var warnings = EngineTest.ForProperties(properties).WithProject("/repo/src/App/App.csproj", projectText).Warnings(fixedText)
+            .Where(w => !causedByTheProject.Any(id => w.StartsWith(id + ":", StringComparison.Ordinal)));
+        Assert.That(warnings, Is.Empty, $"{what}: our own rules report nothing on the output:\n{fixedText}");
+    }
+}
