@@ -160,7 +160,7 @@ public sealed class FixDockerfile : Task
             : fixes.FirstOrDefault();
         if (fix is null)
         {
-            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + " but " : string.Empty)}the project does not say enough (TargetFramework, output type) to rewrite it.");
+            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + " but " : string.Empty)}{DockerfileFixes.WhyNoPlan(facts)}; left as it is.");
             return;
         }
 

@@ -149,6 +149,20 @@ public static class DockerfileFixes
         }
     }
 
+    /// <summary>Why no fix can be written for the project, in words for a log: the reason <see cref="ContainerPlan.Create"/> gave up.</summary>
+    public static string WhyNoPlan(ProjectFacts project)
+    {
+        var framework = project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Platform is null && t.Major is not null).OrderBy(t => t.Major).ThenBy(t => t.Minor).LastOrDefault();
+        if (framework is { Major: { } major } && !Images.DotnetTags.HasOfficialImages(major, framework.Minor ?? 0))
+        {
+            return $"{framework.Name} has no images under mcr.microsoft.com/dotnet (Microsoft published 2.1, 3.1, 5.0 and 6.0 onwards there); upgrade the TargetFramework to get a fix";
+        }
+
+        return project.CannotRunInLinuxContainer
+            ? "the project cannot run in a Linux container (desktop app, tool or .NET Framework)"
+            : "the project does not say enough (a .NET TargetFramework, an executable output type) to rewrite it";
+    }
+
     /// <summary>Where the .dockerignore goes: the build context the generated Dockerfile uses.</summary>
     public static string? GetDockerIgnorePath(ProjectFacts project, string dockerfilePath)
         => ProjectLayout.Create(project, dockerfilePath) is { } layout ? layout.ContextDirectory.TrimEnd('/') + "/.dockerignore" : null;

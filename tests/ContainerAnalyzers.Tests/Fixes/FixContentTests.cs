@@ -264,6 +264,7 @@ public sealed class FixContentTests
         var facts = Facts(Web(framework));
         Assert.That(DockerfileFixes.GetFixes(GeneratedDockerfileTests.SingleStage("8.0", "App"), DockerfilePath, facts), Is.Empty);
         Assert.That(DockerfileFixes.CreateDockerfile(facts, DockerfilePath), Is.Null);
+        Assert.That(DockerfileFixes.WhyNoPlan(facts), Does.StartWith(framework + " has no images under mcr.microsoft.com/dotnet"), "the log says why");
     }
 
     [TestCase("netcoreapp2.1", "mcr.microsoft.com/dotnet/aspnet:2.1")]
