@@ -80,7 +80,7 @@ internal static class WorkspaceDockerfiles
             actions.Add((ActionOf(fix.Kind), fix.Title));
         }
 
-        if (actions.Count > 0 && NeedsDockerIgnore(dockerfile.Project, facts, dockerfile.FilePath))
+        if (actions.Count > 0 && NeedsDockerIgnore(dockerfile.Project, facts, dockerfile.FilePath, text.ToString()))
         {
             actions.Add((ContainerFileAction.AddDockerIgnore, DockerfileFixes.DockerIgnoreTitle));
         }
@@ -99,7 +99,7 @@ internal static class WorkspaceDockerfiles
     public static IReadOnlyList<(ContainerFileAction Action, string Title)> GetDockerIgnoreActions(TextDocument dockerfile)
     {
         var facts = GetFacts(dockerfile.Project, CancellationToken.None);
-        return NeedsDockerIgnore(dockerfile.Project, facts, dockerfile.FilePath)
+        return NeedsDockerIgnore(dockerfile.Project, facts, dockerfile.FilePath, dockerfile.TryGetText(out var text) ? text.ToString() : null)
             ? new[] { (ContainerFileAction.AddDockerIgnore, DockerfileFixes.DockerIgnoreTitle) }
             : Array.Empty<(ContainerFileAction, string)>();
     }
@@ -205,7 +205,9 @@ internal static class WorkspaceDockerfiles
                     return null;
                 }
 
-                if (!NeedsDockerIgnore(project, facts, anchor) || DockerfileFixes.GetDockerIgnorePath(facts, anchor!) is not { } ignorePath)
+                // The existing Dockerfile's COPY paths say where its context is, and so where the .dockerignore goes.
+                var anchorText = dockerfiles.FirstOrDefault() is { } existing ? (await existing.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString() : null;
+                if (!NeedsDockerIgnore(project, facts, anchor, anchorText) || DockerfileFixes.GetDockerIgnorePath(facts, anchor!, anchorText) is not { } ignorePath)
                 {
                     return null;
                 }
@@ -253,9 +255,9 @@ internal static class WorkspaceDockerfiles
         return PathText.Combine(directory, facts.GetProperty("DockerfileFile") ?? "Dockerfile");
     }
 
-    private static bool NeedsDockerIgnore(Project project, ProjectFacts facts, string? dockerfilePath)
+    private static bool NeedsDockerIgnore(Project project, ProjectFacts facts, string? dockerfilePath, string? dockerfileText = null)
         => dockerfilePath is not null
             && !FindDocuments(project, AdditionalFileKind.DockerIgnore).Any()
-            && DockerfileFixes.GetDockerIgnorePath(facts, dockerfilePath) is { } path
+            && DockerfileFixes.GetDockerIgnorePath(facts, dockerfilePath, dockerfileText) is { } path
             && !project.Solution.Projects.Any(p => p.AdditionalDocuments.Any(d => d.FilePath == path));
 }

@@ -87,7 +87,7 @@ public sealed class FixDockerfile : Task
             // Any .dockerignore the user already has (beside the Dockerfile, the project or in the context) is left alone.
             var dockerfileDirectory = Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
             if (AddDockerIgnore && (File.Exists(DockerfilePath) || changed.Count > 0)
-                && DockerfileFixes.GetDockerIgnorePath(facts, Path.GetFullPath(DockerfilePath)) is { } ignorePath
+                && DockerfileFixes.GetDockerIgnorePath(facts, Path.GetFullPath(DockerfilePath), File.Exists(DockerfilePath) ? File.ReadAllText(DockerfilePath) : null) is { } ignorePath
                 && !File.Exists(ignorePath)
                 && !File.Exists(Path.Combine(dockerfileDirectory, ".dockerignore"))
                 && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!, ".dockerignore"))

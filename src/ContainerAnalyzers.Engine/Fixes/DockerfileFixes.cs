@@ -98,7 +98,7 @@ public static class DockerfileFixes
         {
             var tree = DockerfileParser.Parse(dockerfileText, cancellationToken);
             var model = DockerfileModel.Create(tree);
-            if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath) is not { } layout || ContainerPlan.Create(project, layout, RequestedFramework(model)) is not { } plan)
+            if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath, model) is not { } layout || ContainerPlan.Create(project, layout, RequestedFramework(model)) is not { } plan)
             {
                 return fixes;
             }
@@ -164,8 +164,14 @@ public static class DockerfileFixes
     }
 
     /// <summary>Where the .dockerignore goes: the build context the generated Dockerfile uses.</summary>
-    public static string? GetDockerIgnorePath(ProjectFacts project, string dockerfilePath)
-        => ProjectLayout.Create(project, dockerfilePath) is { } layout ? layout.ContextDirectory.TrimEnd('/') + "/.dockerignore" : null;
+    /// <param name="project">The project's facts.</param>
+    /// <param name="dockerfilePath">The Dockerfile, existing or to be written.</param>
+    /// <param name="dockerfileText">The existing Dockerfile's text, whose COPY paths say where its context is.</param>
+    public static string? GetDockerIgnorePath(ProjectFacts project, string dockerfilePath, string? dockerfileText = null)
+    {
+        var existing = dockerfileText is null ? null : DockerfileModel.Create(DockerfileParser.Parse(dockerfileText));
+        return ProjectLayout.Create(project, dockerfilePath, existing) is { } layout ? layout.ContextDirectory.TrimEnd('/') + "/.dockerignore" : null;
+    }
 
     /// <summary>The .dockerignore the companion fix adds.</summary>
     public static string CreateDockerIgnore() => DockerIgnoreText.Create();

@@ -58,11 +58,22 @@ internal sealed class DockerfileWriter
     {
         var layout = _plan.Layout;
         Comment($"{_plan.AssemblyName}: built on the .NET SDK image, run on {runtime.Image} (no SDK).");
-        Comment(layout.ContextIsProjectDirectory
+        foreach (var line in Wrap(layout.ContextIsDockerfileDirectory
             ? "Build it from this folder:"
-            : $"The build context is {layout.ContextFromProject}: it holds the {(layout.HasProjectReferences ? "referenced projects and the " : string.Empty)}build files restore reads. From this folder:");
+            : $"The build context is {layout.DescribeContextFolder()}: {WhyThisContext(layout)}. From that folder:"))
+        {
+            Comment(line);
+        }
+
         Comment("  " + layout.GetBuildCommand(ImageName));
     }
+
+    private static string WhyThisContext(ProjectLayout layout) => layout.Evidence switch
+    {
+        ContextEvidence.Declared => "the project's DockerfileContext",
+        ContextEvidence.CopySources => "the old file's COPY paths are relative to it",
+        _ => $"the smallest folder that holds the project{(layout.HasProjectReferences ? ", the projects it references" : string.Empty)} and the build files restore reads",
+    };
 
     /// <summary>The builder stage of a full regeneration.</summary>
     public void WriteBuilder(string name, CarryOver carry, IReadOnlyList<string> extraCopies)

@@ -5,21 +5,40 @@ using ContainerAnalyzers.Projects;
 
 namespace ContainerAnalyzers.Fixes;
 
+/// <summary>How the build context was found, most certain first.</summary>
+public enum ContextEvidence
+{
+    /// <summary>Visual Studio's DockerfileContext, set in the project.</summary>
+    Declared,
+
+    /// <summary>The existing Dockerfile's COPY/ADD sources resolve there (<c>COPY src/Api/Api.csproj src/Api/</c>).</summary>
+    CopySources,
+
+    /// <summary>The Dockerfile's own folder holds the project and what restore reads: <c>docker build .</c> beside it.</summary>
+    DockerfileFolder,
+
+    /// <summary>Nothing said where: the smallest folder that holds the project and what restore reads.</summary>
+    CommonFolder,
+}
+
 /// <summary>
-/// Where things are relative to the docker build context. The context is Visual Studio's DockerfileContext when
-/// the project sets it; otherwise the smallest folder that holds the project, the projects it references and the
-/// files restore reads (Directory.Build.props, Directory.Packages.props, NuGet.config, global.json), so that the
-/// container build sees what the local build sees.
+/// Where things are relative to the docker build context. The context is evidence, never a guess, in this order:
+/// Visual Studio's DockerfileContext; the folder in which the existing Dockerfile's COPY/ADD sources resolve; the
+/// Dockerfile's own folder when it holds the project, the projects it references and the files restore reads
+/// (Directory.Build.props, Directory.Packages.props, NuGet.config, global.json); only then the smallest folder that
+/// holds them all, and the generated header says so.
 /// </summary>
 public sealed class ProjectLayout
 {
     /// <summary>The MSBuild property (computed by the package's targets) that lists the restore inputs found above the project.</summary>
     public const string RestoreFilesProperty = "ContainerAnalyzersRestoreFileList";
 
-    private ProjectLayout(string contextDirectory, bool contextIsDeclared, string projectPath, string dockerfilePath, IReadOnlyList<string> restoreFiles, IReadOnlyList<string> referencedProjects)
+    private ProjectLayout(string contextDirectory, ContextEvidence evidence, string projectPath, string dockerfilePath, IReadOnlyList<string> restoreFiles, IReadOnlyList<string> referencedProjects)
     {
         ContextDirectory = contextDirectory;
-        ContextIsDeclared = contextIsDeclared;
+        Evidence = evidence;
+        DockerfileDirectory = PathText.GetDirectory(dockerfilePath);
+        DockerfileName = PathText.GetFileName(dockerfilePath);
         var projectFolder = PathText.GetDirectory(projectPath).TrimEnd('/') + "/";
         ReferencesProjectsOutsideItsFolder = referencedProjects.Any(r => !r.StartsWith(projectFolder, StringComparison.Ordinal));
         ProjectPathInContext = PathText.RelativeTo(contextDirectory, projectPath) ?? PathText.GetFileName(projectPath);
@@ -42,7 +61,15 @@ public sealed class ProjectLayout
     public bool ContextIsProjectDirectory => ProjectDirectoryInContext == ".";
 
     /// <summary>Whether the project declares the context (Visual Studio's DockerfileContext) rather than us inferring it.</summary>
-    public bool ContextIsDeclared { get; }
+    public bool ContextIsDeclared => Evidence == ContextEvidence.Declared;
+
+    /// <summary>How the context was found.</summary>
+    public ContextEvidence Evidence { get; }
+
+    /// <summary>The Dockerfile's folder, as a full path.</summary>
+    public string DockerfileDirectory { get; }
+
+    public string DockerfileName { get; }
 
     /// <summary>Whether a ProjectReference points outside the project's folder: a build from that folder cannot see it.</summary>
     public bool ReferencesProjectsOutsideItsFolder { get; }
@@ -56,19 +83,29 @@ public sealed class ProjectLayout
 
     public bool HasProjectReferences => ReferencedProjectsInContext.Count > 0;
 
-    /// <summary>The command that builds the image, run from the folder that holds the project.</summary>
+    /// <summary>The context folder seen from the Dockerfile's folder: <c>.</c>, <c>..</c>, <c>../..</c>…</summary>
+    public string ContextFromDockerfile => RelativePath(DockerfileDirectory, ContextDirectory);
+
+    /// <summary>Whether the context is the Dockerfile's own folder: the usual <c>docker build .</c> beside it.</summary>
+    public bool ContextIsDockerfileDirectory => ContextFromDockerfile == ".";
+
+    /// <summary>
+    /// The command that builds the image, to run in the context folder (<see cref="ContextFromDockerfile"/> seen from
+    /// the Dockerfile): <c>docker build -t api -f src/Api/Dockerfile .</c>. Pasted into a shell there, it builds.
+    /// </summary>
     public string GetBuildCommand(string imageName)
     {
-        if (ContextIsProjectDirectory && DockerfilePathInContext == "Dockerfile")
-        {
-            return $"docker build -t {imageName} .";
-        }
-
-        // docker build reads -f relative to the current folder, and the context as the last argument.
-        return $"docker build -t {imageName} -f {DockerfileFromProject} {ContextFromProject}";
+        // docker build reads -f relative to the current folder, which is the context.
+        var dockerfile = RelativePath(ContextDirectory, DockerfileDirectory);
+        var file = dockerfile == "." ? DockerfileName : dockerfile + "/" + DockerfileName;
+        return file == "Dockerfile" ? $"docker build -t {imageName} ." : $"docker build -t {imageName} -f {QuoteForShell(file)} .";
     }
 
-    public static ProjectLayout? Create(ProjectFacts project, string dockerfilePath)
+    /// <summary>Where the build command runs, for the generated header: "this folder", or the context seen from it.</summary>
+    public string DescribeContextFolder()
+        => ContextIsDockerfileDirectory ? "this folder" : $"{ContextFromDockerfile} ({PathText.GetFileName(ContextDirectory)}/)";
+
+    public static ProjectLayout? Create(ProjectFacts project, string dockerfilePath, Semantics.DockerfileModel? existing = null)
     {
         if (project.ProjectPath is not { Length: > 0 } projectPath || !PathText.IsRooted(projectPath))
         {
@@ -86,39 +123,155 @@ public sealed class ProjectLayout
             .ToArray();
 
         string context;
-        var declaredContext = project.GetProperty("DockerfileContext") is { Length: > 0 } dockerfileContext ? dockerfileContext : null;
-        if (declaredContext is not null)
+        ContextEvidence evidence;
+        var dockerfileDirectory = PathText.GetDirectory(dockerfilePath);
+        if (project.GetProperty("DockerfileContext") is { Length: > 0 } declaredContext)
         {
             context = PathText.Combine(projectDirectory, declaredContext);
+            evidence = ContextEvidence.Declared;
+        }
+        else if (existing is not null && ContextFromCopySources(existing, projectPath) is { } copied)
+        {
+            context = copied;
+            evidence = ContextEvidence.CopySources;
         }
         else
         {
             var folders = new List<string> { projectDirectory };
             folders.AddRange(referenced.Select(PathText.GetDirectory));
             folders.AddRange(restoreFiles.Select(PathText.GetDirectory));
-            context = PathText.CommonAncestor(folders) ?? projectDirectory;
+            var common = PathText.CommonAncestor(folders) ?? projectDirectory;
+            var dockerfileHoldsAll = PathText.RelativeTo(dockerfileDirectory, common) is not null;
+            context = dockerfileHoldsAll ? dockerfileDirectory : common;
+            evidence = dockerfileHoldsAll ? ContextEvidence.DockerfileFolder : ContextEvidence.CommonFolder;
         }
 
-        return new ProjectLayout(context, declaredContext is not null, projectPath, dockerfilePath, restoreFiles, referenced);
+        return new ProjectLayout(PathText.Normalize(context), evidence, projectPath, dockerfilePath, restoreFiles, referenced);
     }
 
-    /// <summary>The context folder seen from the project folder: <c>.</c>, <c>..</c>, <c>../..</c>…</summary>
-    public string ContextFromProject
+    /// <summary>
+    /// The folder in which the existing Dockerfile's COPY/ADD sources resolve to the project: a source naming the
+    /// project file (<c>COPY src/Api/Api.csproj src/Api/</c>, <c>COPY *.csproj ./</c>) says it for certain; a folder on
+    /// the project's path (<c>COPY worker ./</c>) says it too. Null when no source says, or when sources disagree.
+    /// </summary>
+    internal static string? ContextFromCopySources(Semantics.DockerfileModel model, string projectPath)
     {
-        get
+        var projectDirectory = PathText.GetDirectory(projectPath);
+        var projectFile = PathText.GetFileName(projectPath);
+        string? byProjectFile = null, byFolder = null;
+        var conflict = false;
+        foreach (var copy in model.Syntax.Instructions.OfType<Syntax.CopyInstructionSyntax>())
         {
-            if (ContextIsProjectDirectory)
+            if (copy.From is not null)
             {
-                return ".";
+                continue;
             }
 
-            var depth = ProjectDirectoryInContext.Split('/').Length;
-            return string.Join("/", Enumerable.Repeat("..", depth));
+            foreach (var token in copy.Sources)
+            {
+                var source = token.Value.Replace('\\', '/');
+                while (source.StartsWith("./", StringComparison.Ordinal))
+                {
+                    source = source.Substring(2);
+                }
+
+                source = source.Trim('/');
+                if (source.Length == 0 || source == "." || source.IndexOf('$') >= 0 || source.IndexOf("..", StringComparison.Ordinal) >= 0 || source.IndexOf("://", StringComparison.Ordinal) >= 0)
+                {
+                    continue;
+                }
+
+                var slash = source.LastIndexOf('/');
+                var folder = slash < 0 ? string.Empty : source.Substring(0, slash);
+                var name = source.Substring(slash + 1);
+                if (folder.IndexOfAny(new[] { '*', '?', '[' }) >= 0)
+                {
+                    continue;
+                }
+
+                if (name.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && (name.IndexOfAny(new[] { '*', '?', '[' }) >= 0 ? GlobMatches(name, projectFile) : string.Equals(name, projectFile, StringComparison.Ordinal)))
+                {
+                    Note(ref byProjectFile, Strip(projectDirectory, folder));
+                }
+                else if (name.IndexOfAny(new[] { '*', '?', '[' }) < 0)
+                {
+                    // A folder on the project's path (dots are common in .NET folder names): the deepest ancestor of
+                    // the project that ends with it. A file's name matches no folder of that path.
+                    for (var ancestor = projectDirectory; ancestor.Length > 1; ancestor = PathText.GetDirectory(ancestor))
+                    {
+                        if (Strip(ancestor, source) is { } candidate)
+                        {
+                            Note(ref byFolder, candidate);
+                            break;
+                        }
+
+                        if (PathText.GetDirectory(ancestor) == ancestor)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        return conflict ? null : byProjectFile ?? byFolder;
+
+        void Note(ref string? found, string? candidate)
+        {
+            if (candidate is null)
+            {
+                return;
+            }
+
+            if (found is not null && !string.Equals(found, candidate, StringComparison.Ordinal))
+            {
+                conflict = true;
+            }
+
+            found = candidate;
+        }
+
+        // The folder that, joined with the relative path, gives the directory; null when it does not end so.
+        static string? Strip(string directory, string relative)
+        {
+            if (relative.Length == 0)
+            {
+                return directory;
+            }
+
+            var suffix = "/" + relative;
+            return directory.EndsWith(suffix, StringComparison.Ordinal) && directory.Length > suffix.Length ? directory.Substring(0, directory.Length - suffix.Length) : null;
         }
     }
 
-    private string DockerfileFromProject => DockerfilePathInContext is { } path
-        ? PathText.RelativeTo(ProjectDirectoryInContext == "." ? "/" : "/" + ProjectDirectoryInContext, "/" + path) ?? path
-        : "Dockerfile";
+    // Docker's COPY wildcards, as Go's filepath.Match reads them: * and ? within a name, [...] classes.
+    private static bool GlobMatches(string pattern, string name)
+    {
+        var regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", "[^/]*").Replace("\\?", "[^/]").Replace("\\[", "[") + "$";
+        try
+        {
+            return System.Text.RegularExpressions.Regex.IsMatch(name, regex, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    // From one folder to another: "." when the same, "../.." up, "src/Api" down, "../other" across.
+    private static string RelativePath(string from, string to)
+    {
+        var common = PathText.CommonAncestor(new[] { from, to }) ?? from;
+        var up = PathText.RelativeTo(common, from) is { } down && down != "." ? down.Split('/').Length : 0;
+        var rest = PathText.RelativeTo(common, to) is { } r && r != "." ? r : string.Empty;
+        var parts = Enumerable.Repeat("..", up).Concat(rest.Length > 0 ? new[] { rest } : Array.Empty<string>()).ToArray();
+        return parts.Length == 0 ? "." : string.Join("/", parts);
+    }
+
+    private static string QuoteForShell(string path) => path.IndexOf(' ') >= 0 ? "\"" + path + "\"" : path;
 
 }

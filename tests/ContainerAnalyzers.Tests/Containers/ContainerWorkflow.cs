@@ -37,16 +37,20 @@ internal static class ContainerWorkflow
     }
 
     /// <summary>
-    /// Builds the image with the command the generated Dockerfile's header tells the user to run ("docker build -t app
-    /// -f Dockerfile ../.." from the Dockerfile's folder), so a wrong context in that advice fails here too. A
-    /// Dockerfile without the header is built from its own folder.
+    /// Builds the image with the command the generated Dockerfile's header tells the user to run, from the folder it
+    /// names ("The build context is ../.. (repo/) … From that folder: docker build -t app -f src/Api/Dockerfile ."), so
+    /// wrong advice about the context fails here too. A Dockerfile without the header is built from its own folder.
     /// </summary>
     public static ProcessResult BuildImage(string dockerfile, string tag)
     {
         var folder = Path.GetDirectoryName(dockerfile)!;
-        var advice = File.ReadLines(dockerfile).Select(l => Regex.Match(l, @"^#\s+docker build (?<arguments>.+)$")).FirstOrDefault(m => m.Success);
-        string file = Path.GetFileName(dockerfile), context = ".";
-        if (advice is not null)
+        var header = string.Join(" ", File.ReadLines(dockerfile).TakeWhile(l => l.StartsWith('#')).Select(l => l.TrimStart('#').Trim()));
+        var where = Regex.Match(header, @"The build context is (?<folder>\S+) ");
+        var workingDirectory = where.Success ? Path.GetFullPath(Path.Combine(folder, where.Groups["folder"].Value)) : folder;
+        var advice = Regex.Match(header, @"docker build (?<arguments>[^#]+?)(?=$| [A-Z])");
+        // Without -f, docker reads the context's own Dockerfile.
+        string file = advice.Success ? "Dockerfile" : Path.GetFileName(dockerfile), context = ".";
+        if (advice.Success)
         {
             var words = advice.Groups["arguments"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var i = 0; i < words.Length; i++)
@@ -63,7 +67,8 @@ internal static class ContainerWorkflow
             }
         }
 
-        return ContainerSuite.Engine.Build(folder, tag, file, context);
+        TestContext.Out.WriteLine($"building from {workingDirectory}: -f {file} {context}");
+        return ContainerSuite.Engine.Build(workingDirectory, tag, file, context);
     }
 
     /// <summary>The image of the builder stage (the first FROM on an SDK image).</summary>

@@ -172,7 +172,7 @@ public sealed class PackageEndToEndTests
         Assert.That(File.Exists(Path.Combine(folder, "Dockerfile")), Is.True, fix.Output);
         // The consumer's folder has Directory.Build.props above it, so the build context is the parent folder.
         Assert.That(File.Exists(Path.Combine(folder, "..", ".dockerignore")), Is.True, fix.Output);
-        Assert.That(File.ReadAllText(Path.Combine(folder, "Dockerfile")), Does.Contain("docker build -t consumer -f Dockerfile .."));
+        Assert.That(File.ReadAllText(Path.Combine(folder, "Dockerfile")), Does.Contain("The build context is .. (").And.Contain("#   docker build -t consumer -f Consumer/Dockerfile ."));
         // New files start without a byte order mark (issue 16): shell scripts and linters stumble on one.
         Assert.That(File.ReadAllBytes(Path.Combine(folder, "Dockerfile")).Take(3), Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "Dockerfile has no BOM");
         Assert.That(File.ReadAllBytes(Path.Combine(folder, "..", ".dockerignore")).Take(3), Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), ".dockerignore has no BOM");

@@ -1,6 +1,6 @@
 # App: built on the .NET SDK image, run on mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra (no SDK).
-# The build context is ../..: it holds the build files restore reads. From this folder:
-#   docker build -t app -f Dockerfile ../..
+# The build context is ../.. (repo/): the project's DockerfileContext. From that folder:
+#   docker build -t app -f src/App/Dockerfile .
 
 FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:8.0-noble AS build
 ARG TARGETARCH

@@ -1,0 +1,96 @@
+using ContainerAnalyzers.Fixes;
+using ContainerAnalyzers.Projects;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Fixes;
+
+/// <summary>
+/// The build context of the rewrite is evidence, never a guess (issue 15): DockerfileContext, then the old file's
+/// COPY paths, then the Dockerfile's own folder when it holds the project and what restore reads, then the smallest
+/// common folder. The header's command, pasted into the folder it names, builds.
+/// </summary>
+[TestFixture]
+public sealed class BuildContextTests
+{
+    private static ProjectFacts Facts(string projectPath, string? projectText = null, params (string Name, string Value)[] extra)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["MSBuildProjectName"] = Path.GetFileNameWithoutExtension(projectPath),
+            ["MSBuildProjectFullPath"] = projectPath,
+            ["TargetFramework"] = "net10.0",
+            ["OutputType"] = "Exe",
+            ["UsingMicrosoftNETSdkWeb"] = "true",
+        };
+        foreach (var (name, value) in extra)
+        {
+            properties[name] = value;
+        }
+
+        return ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, projectPath, projectText ?? "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+    }
+
+    private static string Regenerate(string dockerfile, string dockerfilePath, ProjectFacts facts)
+    {
+        var text = DockerfileFixes.GetFixes(dockerfile, dockerfilePath, facts).Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
+        TestContext.Out.WriteLine(text);
+        return text;
+    }
+
+    private static string Header(string text) => string.Join("\n", text.Split('\n').TakeWhile(l => l.StartsWith('#')));
+
+    [Test]
+    public void RootDockerfileThatCopiesTheProjectFolderKeepsTheRootContext()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:9.0\nWORKDIR /app\nCOPY worker ./\nRUN dotnet publish -c Release -o out\nENTRYPOINT [\"dotnet\", \"out/Q.Worker.dll\"]\n";
+        var text = Regenerate(dockerfile, "/repo/worker.Dockerfile", Facts("/repo/worker/Q.Worker/Q.Worker.csproj"));
+        Assert.That(Header(text), Does.Contain("# Build it from this folder:\n#   docker build -t q.worker -f worker.Dockerfile ."));
+        Assert.That(text, Does.Contain("COPY worker/Q.Worker/Q.Worker.csproj worker/Q.Worker/"));
+    }
+
+    [Test]
+    public void VisualStudioCopyPathsMeanTheSolutionRoot()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY [\"src/Api/Api.csproj\", \"src/Api/\"]\nRUN dotnet restore \"src/Api/Api.csproj\"\nCOPY . .\nRUN dotnet publish \"src/Api/Api.csproj\" -c Release -o /app\nENTRYPOINT [\"dotnet\", \"/app/Api.dll\"]\n";
+        var text = Regenerate(dockerfile, "/repo/src/Api/Dockerfile", Facts("/repo/src/Api/Api.csproj"));
+        Assert.That(Header(text), Does.Contain("The build context is ../.. (repo/): the old file's COPY paths are relative to it. From that folder:\n#   docker build -t api -f src/Api/Dockerfile ."));
+        Assert.That(text, Does.Contain("COPY src/Api/Api.csproj src/Api/"));
+    }
+
+    [Test]
+    public void RootDockerfileHoldingTheProjectAndItsReferencesIsItsOwnContext()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish src/Api/Api.csproj -c Release -o /app\nENTRYPOINT [\"dotnet\", \"/app/Api.dll\"]\n";
+        var facts = Facts("/repo/src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><ProjectReference Include=\"../Lib/Lib.csproj\" /></ItemGroup></Project>");
+        var text = Regenerate(dockerfile, "/repo/Dockerfile", facts);
+        Assert.That(Header(text), Does.Contain("# Build it from this folder:\n#   docker build -t api ."));
+        Assert.That(text, Does.Contain("dotnet publish src/Api/Api.csproj"));
+    }
+
+    // Issue 15, failure 3: a solution-root Dockerfile with DockerfileFile=../../Dockerfile and DockerfileContext=../..
+    // said "docker build -t api -f Dockerfile ../..", which fails from every folder.
+    [Test]
+    public void DeclaredContextAtTheDockerfileFolderBuildsWithADot()
+    {
+        var facts = Facts("/repo/src/Api/Api.csproj", null, ("DockerfileContext", "../.."), ("DockerfileFile", "../../Dockerfile"));
+        var text = Regenerate(GeneratedDockerfileTests.SingleStage("10.0", "Api"), "/repo/Dockerfile", facts);
+        Assert.That(Header(text), Does.Contain("# Build it from this folder:\n#   docker build -t api ."));
+    }
+
+    [Test]
+    public void WildcardProjectCopyMeansTheProjectFolder()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY *.csproj ./\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish -c Release -o /app\nENTRYPOINT [\"dotnet\", \"/app/Api.dll\"]\n";
+        var facts = Facts("/repo/src/Api/Api.csproj", null, ("ContainerAnalyzersRestoreFileList", "/repo/Directory.Build.props"));
+        var text = Regenerate(dockerfile, "/repo/src/Api/Dockerfile", facts);
+        Assert.That(Header(text), Does.Contain("# Build it from this folder:\n#   docker build -t api ."), "the user's context is the project folder, whatever lies above it");
+        Assert.That(text, Does.Not.Contain("Directory.Build.props"), "outside the user's context: not copied");
+    }
+
+    [Test]
+    public void ConflictingCopyPathsFallBackToTheCommonFolder_NearMiss()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY src/Api/Api.csproj a/\nCOPY Api/Api.csproj b/\nCOPY . .\nRUN dotnet publish -c Release -o /app\nENTRYPOINT [\"dotnet\", \"/app/Api.dll\"]\n";
+        Assert.That(ProjectLayout.Create(Facts("/repo/src/Api/Api.csproj"), "/repo/src/Api/Dockerfile", ContainerAnalyzers.Semantics.DockerfileModel.Create(ContainerAnalyzers.Syntax.DockerfileParser.Parse(dockerfile)))!.Evidence, Is.EqualTo(ContextEvidence.DockerfileFolder));
+    }
+}
