@@ -113,9 +113,11 @@ internal sealed class DockerfileWriter
             return;
         }
 
-        if (layout.HasProjectReferences)
+        if (layout.HasProjectReferences || layout.RestoreInputsAreOpen)
         {
-            Comment("The project references other projects, so restore needs the whole tree; a cache mount keeps");
+            Comment(layout.HasProjectReferences
+                ? "The project references other projects, so restore needs the whole tree; a cache mount keeps"
+                : "The build files import others, so restore needs the whole tree; a cache mount keeps");
             Comment("the downloaded NuGet packages from one build to the next.");
             Line("COPY . .");
             WriteBuildPreparation(carry, extraCopies);

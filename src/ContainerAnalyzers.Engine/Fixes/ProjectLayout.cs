@@ -33,6 +33,9 @@ public sealed class ProjectLayout
     /// <summary>The MSBuild property (computed by the package's targets) that lists the restore inputs found above the project.</summary>
     public const string RestoreFilesProperty = "ContainerAnalyzersRestoreFileList";
 
+    /// <summary>The MSBuild property (computed by the package's targets) that says a restore input imports other files.</summary>
+    public const string RestoreFilesImportProperty = "ContainerAnalyzersRestoreFilesImport";
+
     private ProjectLayout(string contextDirectory, ContextEvidence evidence, string projectPath, string dockerfilePath, IReadOnlyList<string> restoreFiles, IReadOnlyList<string> referencedProjects)
     {
         ContextDirectory = contextDirectory;
@@ -82,6 +85,12 @@ public sealed class ProjectLayout
     public IReadOnlyList<string> ReferencedProjectsInContext { get; }
 
     public bool HasProjectReferences => ReferencedProjectsInContext.Count > 0;
+
+    /// <summary>
+    /// A build file restore reads imports others (the package's targets say so): the files restore needs cannot be
+    /// listed, so the builder copies the whole context before restoring.
+    /// </summary>
+    public bool RestoreInputsAreOpen { get; private set; }
 
     /// <summary>The context folder seen from the Dockerfile's folder: <c>.</c>, <c>..</c>, <c>../..</c>…</summary>
     public string ContextFromDockerfile => RelativePath(DockerfileDirectory, ContextDirectory);
@@ -146,7 +155,10 @@ public sealed class ProjectLayout
             evidence = dockerfileHoldsAll ? ContextEvidence.DockerfileFolder : ContextEvidence.CommonFolder;
         }
 
-        return new ProjectLayout(PathText.Normalize(context), evidence, projectPath, dockerfilePath, restoreFiles, referenced);
+        return new ProjectLayout(PathText.Normalize(context), evidence, projectPath, dockerfilePath, restoreFiles, referenced)
+        {
+            RestoreInputsAreOpen = string.Equals(project.GetProperty(RestoreFilesImportProperty), "true", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>

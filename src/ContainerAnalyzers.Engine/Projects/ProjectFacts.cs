@@ -23,7 +23,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         "UsingMicrosoftNETSdkWeb", "UsingMicrosoftNETSdkWorker", "PublishAot", "PublishTrimmed", "SelfContained", "PublishSelfContained",
         "PublishSingleFile", "RuntimeIdentifier", "RuntimeIdentifiers", "InvariantGlobalization", "ContainerBaseImage",
         "ContainerFamily", "ContainerRepository", "ContainerUser", "EnableSdkContainerSupport", "IsTestProject",
-        "UseWPF", "UseWindowsForms", "UseMaui", "PackAsTool", "DockerfileFile", "DockerfileContext", "ContainerAnalyzersRestoreFileList", "ContainerAnalyzersTargetFrameworks", "RollForward",
+        "UseWPF", "UseWindowsForms", "UseMaui", "PackAsTool", "DockerfileFile", "DockerfileContext", "ContainerAnalyzersRestoreFileList", "ContainerAnalyzersRestoreFilesImport", "ContainerAnalyzersTargetFrameworks", "RollForward",
     };
 
     private readonly SortedDictionary<string, string> _properties;

@@ -87,6 +87,27 @@ public sealed class BuildContextTests
         Assert.That(text, Does.Not.Contain("Directory.Build.props"), "outside the user's context: not copied");
     }
 
+    // Issue 15, failure 4: Directory.Build.props imports eng/Versions.props, which holds the package versions; a
+    // restore layer that copies only Directory.Build.props fails with NU1015. The targets say the inputs import others.
+    [Test]
+    public void BuildFilesThatImportOthersAreRestoredFromTheWholeContext()
+    {
+        var facts = Facts("/repo/src/Api/Api.csproj", null, ("ContainerAnalyzersRestoreFileList", "/repo/Directory.Build.props"), ("ContainerAnalyzersRestoreFilesImport", "true"));
+        var text = DockerfileFixes.CreateDockerfile(facts, "/repo/src/Api/Dockerfile")!;
+        TestContext.Out.WriteLine(text);
+        Assert.That(text, Does.Not.Contain("COPY Directory.Build.props"), "no restore layer that would miss the imported files");
+        Assert.That(text, Does.Contain("The build files import others, so restore needs the whole tree"));
+        Assert.That(text.IndexOf("COPY . .", StringComparison.Ordinal), Is.LessThan(text.IndexOf("dotnet publish", StringComparison.Ordinal)));
+        Assert.That(text, Does.Not.Contain("--no-restore"));
+    }
+
+    [Test]
+    public void BuildFilesWithoutImportsKeepTheRestoreLayer_NearMiss()
+    {
+        var facts = Facts("/repo/src/Api/Api.csproj", null, ("ContainerAnalyzersRestoreFileList", "/repo/Directory.Build.props"));
+        Assert.That(DockerfileFixes.CreateDockerfile(facts, "/repo/src/Api/Dockerfile"), Does.Contain("COPY Directory.Build.props ./").And.Contain("--no-restore"));
+    }
+
     [Test]
     public void ConflictingCopyPathsFallBackToTheCommonFolder_NearMiss()
     {
