@@ -31,6 +31,9 @@ internal sealed class CarryOver
     /// <summary>RUN commands that install OS packages: the app may need those libraries at run time.</summary>
     public List<InstructionSyntax> PackageInstalls { get; } = new();
 
+    /// <summary>Package installs of a building stage that come before its build: the build may need them.</summary>
+    public List<InstructionSyntax> BuilderPackageInstalls { get; } = new();
+
     /// <summary>
     /// RUN commands that install only what the chiseled images provide (ICU, time zones, CA certificates): replaced by
     /// the image variant, with a comment that says so.
@@ -138,6 +141,11 @@ internal sealed class CarryOver
                     }
 
                     carry.PackageInstalls.Add(instruction);
+                    if (stageIsBuilder && !sawBuild && lastBuild is not null)
+                    {
+                        carry.BuilderPackageInstalls.Add(instruction);
+                    }
+
                     carry.NeedsShell = true;
                     carry.PackageManager = DistroPackages.Read(instruction.LogicalLine)?.Manager ?? carry.PackageManager;
                     break;

@@ -96,7 +96,9 @@ internal sealed class DockerfileWriter
             Line("    && rm -rf /var/lib/apt/lists/*");
         }
 
-        foreach (var install in carry.PackageInstalls)
+        // Only what the old builder installed before it built: packages the final stage installed are for running
+        // the app, and their package manager may not even exist on the SDK image (apk on a Debian-based SDK).
+        foreach (var install in carry.BuilderPackageInstalls)
         {
             Verbatim(carry.TextOf(install));
         }
@@ -138,7 +140,10 @@ internal sealed class DockerfileWriter
         Comment("Copy the sources and publish the app.");
         Line("COPY . .");
         WriteBuildPreparation(carry, extraCopies);
-        Line($"RUN dotnet publish {project} -c Release{arch} --no-restore -o {ContainerPlan.PublishDirectory}");
+        // No --no-restore: when the context brings the host's obj/ folder (a .dockerignore without obj/, or none),
+        // COPY . . replaces the restore layer's assets file with one for the host, and a publish that does not
+        // restore fails with NETSDK1047. Restoring again is a no-op when the layer above is current.
+        Line($"RUN dotnet publish {project} -c Release{arch} -o {ContainerPlan.PublishDirectory}");
     }
 
     /// <summary>The final stage: runtime image, carried settings, the app, a non-root user and an exec-form entry point.</summary>

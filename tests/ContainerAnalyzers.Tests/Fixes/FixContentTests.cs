@@ -224,6 +224,26 @@ public sealed class FixContentTests
         Assert.That(fix.NewText.Split('\n').Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)), Has.All.Contain("-alpine"), "the builder stays on Alpine too");
     }
 
+    // Found on a real repository (the container suite): packages the old runtime stage installed with apk were also
+    // written into the Debian-based builder, where apk does not exist.
+    [Test]
+    public void RuntimeStagePackagesStayOutOfTheBuilder()
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+            WORKDIR /src
+            COPY . .
+            RUN dotnet publish -c Release -o /app
+            FROM mcr.microsoft.com/dotnet/sdk:10.0-alpine AS final
+            RUN apk add --no-cache libgdiplus
+            COPY --from=build /app /app
+            ENTRYPOINT ["dotnet", "/app/App.dll"]
+            """ + "\n";
+        var regenerated = Fix(dockerfile, Web(), DockerfileFixKind.Regenerate).NewText;
+        Assert.That(BuilderStages(regenerated), Does.Not.Contain("apk add"));
+        Assert.That(FinalStage(regenerated), Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine").And.Contain("RUN apk add --no-cache libgdiplus"));
+    }
+
     [Test]
     public void DebianPackagesOnANobleImageStayOnDebianFamily_NearMiss()
     {

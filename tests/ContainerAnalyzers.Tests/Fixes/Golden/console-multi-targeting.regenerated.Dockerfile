@@ -12,7 +12,7 @@ RUN dotnet restore App.csproj -a $TARGETARCH
 
 # Copy the sources and publish the app.
 COPY . .
-RUN dotnet publish App.csproj -c Release -a $TARGETARCH -f net10.0 --no-restore -o /app/publish
+RUN dotnet publish App.csproj -c Release -a $TARGETARCH -f net10.0 -o /app/publish
 
 # Runtime stage: a chiseled (distroless) image with just the .NET runtime: no shell, no package manager.
 FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra AS final

@@ -12,7 +12,7 @@ RUN dotnet restore App.csproj -a $TARGETARCH
 
 # Copy the sources and publish the app.
 COPY . .
-RUN dotnet publish App.csproj -c Release -a $TARGETARCH --no-restore -o /app/publish
+RUN dotnet publish App.csproj -c Release -a $TARGETARCH -o /app/publish
 
 # The runtime image is the project's ContainerBaseImage.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-azurelinux3.0-distroless AS final

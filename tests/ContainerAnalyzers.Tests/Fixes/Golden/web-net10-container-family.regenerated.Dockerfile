@@ -12,7 +12,7 @@ RUN dotnet restore App.csproj -a $TARGETARCH
 
 # Copy the sources and publish the app.
 COPY . .
-RUN dotnet publish App.csproj -c Release -a $TARGETARCH --no-restore -o /app/publish
+RUN dotnet publish App.csproj -c Release -a $TARGETARCH -o /app/publish
 
 # The runtime image follows the project's ContainerFamily.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-composite AS final

@@ -11,7 +11,7 @@ RUN dotnet restore App.csproj
 
 # Copy the sources and publish the app.
 COPY . .
-RUN dotnet publish App.csproj -c Release --no-restore -o /app/publish
+RUN dotnet publish App.csproj -c Release -o /app/publish
 
 # .NET 6.0 has no chiseled image with ICU; this is its smallest official image that has it. Consider upgrading to
 # .NET 8 or later.

@@ -15,7 +15,7 @@ RUN dotnet restore App.csproj -a $TARGETARCH
 
 # Copy the sources and publish the app.
 COPY . .
-RUN dotnet publish App.csproj -c Release -a $TARGETARCH --no-restore -o /app/publish
+RUN dotnet publish App.csproj -c Release -a $TARGETARCH -o /app/publish
 
 # Not chiseled: this stage runs shell commands carried over from the old Dockerfile (packages the chiseled images
 # do not have, so the image keeps their distro family). Move them to the build stage to switch to the

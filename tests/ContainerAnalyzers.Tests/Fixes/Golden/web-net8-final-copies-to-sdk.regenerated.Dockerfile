@@ -18,7 +18,7 @@ RUN dotnet restore App.csproj -a $TARGETARCH
 # Copy the sources and publish the app.
 COPY . .
 COPY --from=frontend /web/dist wwwroot
-RUN dotnet publish App.csproj -c Release -a $TARGETARCH --no-restore -o /app/publish
+RUN dotnet publish App.csproj -c Release -a $TARGETARCH -o /app/publish
 
 # Not chiseled: this stage runs shell commands carried over from the old Dockerfile. Move them to the build stage
 # to switch to the 8.0-noble-chiseled-extra image, which has no shell.

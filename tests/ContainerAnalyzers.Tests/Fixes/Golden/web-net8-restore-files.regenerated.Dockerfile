@@ -14,7 +14,7 @@ RUN dotnet restore App.csproj -a $TARGETARCH
 
 # Copy the sources and publish the app.
 COPY . .
-RUN dotnet publish App.csproj -c Release -a $TARGETARCH --no-restore -o /app/publish
+RUN dotnet publish App.csproj -c Release -a $TARGETARCH -o /app/publish
 
 # Runtime stage: a chiseled (distroless) image with just the .NET runtime: no shell, no package manager.
 FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra AS final
