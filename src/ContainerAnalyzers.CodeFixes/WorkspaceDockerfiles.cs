@@ -165,9 +165,10 @@ internal static class WorkspaceDockerfiles
                 }
 
                 var fixes = DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath, facts, cancellationToken);
-                // Fix All of a workflow-keeping action applies each file's own first fix (a swap or a minimal edit).
+                // Fix All of a workflow-keeping action applies each file's own workflow-keeping fix (a swap or a
+                // minimal edit), never a regeneration, which only runs when it was asked for.
                 var fix = fixes.FirstOrDefault(f => ActionOf(f.Kind) == action)
-                    ?? (onlyWhenNeeded ? (action == ContainerFileAction.Regenerate ? fixes.LastOrDefault() : fixes.FirstOrDefault()) : null);
+                    ?? (onlyWhenNeeded && action != ContainerFileAction.Regenerate ? fixes.FirstOrDefault(f => f.Kind != DockerfileFixKind.Regenerate) : null);
                 return fix is null ? null : solution.WithAdditionalDocumentText(dockerfile.Id, SourceText.From(fix.NewText, text.Encoding));
             }
 

@@ -153,11 +153,18 @@ public sealed class FixDockerfile : Task
         }
 
         var fixes = DockerfileFixes.GetFixes(text, Path.GetFullPath(dockerfilePath), facts);
-        // By default the first fix, which keeps the user's workflow (the image swapped, or their stages kept as the
-        // builder); regeneration only when it was asked for, or when nothing else applies.
-        var fix = string.Equals(Mode, "regenerate", StringComparison.OrdinalIgnoreCase)
+        // By default the fix that keeps the user's workflow (the image swapped, or their stages kept as the builder);
+        // regeneration only when it was asked for: it replaces the user's build, so it is never a silent fallback.
+        var regenerate = string.Equals(Mode, "regenerate", StringComparison.OrdinalIgnoreCase);
+        var fix = regenerate
             ? fixes.FirstOrDefault(f => f.Kind == DockerfileFixKind.Regenerate)
-            : fixes.FirstOrDefault();
+            : fixes.FirstOrDefault(f => f.Kind != DockerfileFixKind.Regenerate);
+        if (fix is null && !regenerate && fixes.Count > 0)
+        {
+            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}{DockerfileFixes.WhyNoWorkflowFix(text, Path.GetFullPath(dockerfilePath), facts)}; left as it is. -p:DockerfileFixMode=regenerate rewrites it and lists every line it does not keep.");
+            return;
+        }
+
         if (fix is null)
         {
             Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + " but " : string.Empty)}{DockerfileFixes.WhyNoPlan(facts)}; left as it is.");

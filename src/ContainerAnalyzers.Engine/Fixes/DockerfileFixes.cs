@@ -149,6 +149,36 @@ public static class DockerfileFixes
         }
     }
 
+    /// <summary>
+    /// Why the fixes that keep the user's workflow are not offered for this Dockerfile, in words for a log: the
+    /// minimal edit cannot follow its build, or it could but would leave a warning (named) that only a rewrite removes.
+    /// </summary>
+    public static string WhyNoWorkflowFix(string dockerfileText, string dockerfilePath, ProjectFacts project)
+    {
+        try
+        {
+            var model = DockerfileModel.Create(DockerfileParser.Parse(dockerfileText));
+            if (model.FinalStage is not null && ProjectLayout.Create(project, dockerfilePath, model) is { } layout
+                && ContainerPlan.Create(project, layout, RequestedFramework(model)) is { } plan)
+            {
+                plan.OldFinalImage = model.FinalStage.RootImage;
+                plan.OldBuilderImage = BuilderImage(model);
+                if (MinimalEdit.TryApply(model, plan) is { } minimal)
+                {
+                    var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(minimal.Text)), project);
+                    var left = RuleHost.Run(analysis, AllRules.DockerfileRules, CancellationToken.None).Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id).Distinct().ToArray();
+                    return "keeping its build as the builder would still leave " + string.Join(", ", left) + " (the kept builder itself needs changing)";
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Fall through to the general reason.
+        }
+
+        return "the minimal edit cannot follow its build (no dotnet publish in the final stage's build that it can give an output folder)";
+    }
+
     /// <summary>Why no fix can be written for the project, in words for a log: the reason <see cref="ContainerPlan.Create"/> gave up.</summary>
     public static string WhyNoPlan(ProjectFacts project)
     {

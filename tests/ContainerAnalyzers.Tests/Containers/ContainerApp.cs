@@ -9,6 +9,9 @@ namespace ContainerAnalyzers.Tests.Containers;
 /// </summary>
 internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb, string Expected, IReadOnlyDictionary<string, string> Files)
 {
+    /// <summary>The FixDockerfile mode the case asks for: the minimal edit, or regeneration where there is no publish to keep.</summary>
+    public string FixMode { get; init; } = "minimal";
+
     // The analyzer package is a development dependency restored from this run's local feed, which a container build
     // cannot reach; from nuget.org it would restore in the image like any package. DOTNET_RUNNING_IN_CONTAINER is set
     // by the .NET images.
@@ -45,7 +48,11 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
             COPY . .
             ENTRYPOINT ["dotnet", "run", "--project", "Runner.csproj"]
             """,
-    });
+    })
+    {
+        // No publish to keep: only the rewrite applies, and it runs when asked for.
+        FixMode = "regenerate",
+    };
 
     public static ContainerApp Web() => new("web", "Web/Web.csproj", IsWeb: true, "hello from web", new Dictionary<string, string>
     {

@@ -81,6 +81,42 @@ internal sealed class ContainerEngine
         return LastLine(result);
     }
 
+    /// <summary>
+    /// Starts the image in the background, waits, and says whether the app started: still running, or exited 0 (a
+    /// console app that did its work). Real apps may need a database to answer; starting is what a rewrite must keep.
+    /// </summary>
+    public (bool Started, string State) StartAndWatch(string image, TimeSpan wait)
+    {
+        var arguments = PullNever(new List<string> { "run", "-d" });
+        if (UsesStandIns)
+        {
+            // No port forwarding without a daemon; a web app binds a free port of the host's network.
+            arguments.AddRange(new[] { "--network=host", "-e", "ASPNETCORE_HTTP_PORTS=" + GetFreePort().ToString(CultureInfo.InvariantCulture), "-e", "ASPNETCORE_URLS=" });
+        }
+
+        arguments.Add(image);
+        var started = Run(Path.GetTempPath(), arguments, CommandTimeout);
+        if (started.ExitCode != 0)
+        {
+            return (false, "podman run failed: " + started.Output);
+        }
+
+        var container = LastLine(started);
+        try
+        {
+            Thread.Sleep(wait);
+            var running = Inspect(container, "{{.State.Running}}");
+            var exitCode = Inspect(container, "{{.State.ExitCode}}");
+            var logs = Logs(container);
+            var ok = running == "true" || exitCode == "0";
+            return (ok, (running == "true" ? "running" : "exited " + exitCode) + (ok ? string.Empty : "\n" + logs));
+        }
+        finally
+        {
+            RemoveContainer(container);
+        }
+    }
+
     public string Logs(string container) => Run(Path.GetTempPath(), new[] { "logs", container }, CommandTimeout).Output;
 
     public void RemoveContainer(string container) => Run(Path.GetTempPath(), new[] { "rm", "-f", container }, CommandTimeout);

@@ -70,6 +70,7 @@ public sealed class ContainerSuite
 
             Assert.That(built.ExitCode, Is.Zero, "the stand-in images could not be built:\n" + built.Output);
             _engine = ContainerEngine.PodmanWithStandIns(state);
+            _standInState = state;
         }
         else
         {
@@ -106,6 +107,65 @@ public sealed class ContainerSuite
             File.WriteAllText(path, report.ToString());
         }
     }
+
+    /// <summary>
+    /// Stand-ins for older .NET channels (8.0, 9.0), for repositories that target them: the runtime packs from NuGet
+    /// laid out as shared frameworks, and this machine's SDK under the channel's tags. Nothing to do with docker.
+    /// </summary>
+    internal static void PrepareOlderChannels(params string[] channels)
+    {
+        if (_standInState is not { } state)
+        {
+            return;
+        }
+
+        var frameworks = Path.Combine(state, "frameworks");
+        var download = Path.Combine(state, "framework-download");
+        Directory.CreateDirectory(download);
+        var versions = channels.ToDictionary(c => c, c => OlderChannelVersions[c]);
+        // One item per package, its versions separated by ';': NuGet keeps a single PackageDownload per id.
+        var exact = string.Join(";", versions.Values.Select(v => "[" + v + "]"));
+        var items = "    <PackageDownload Include=\"Microsoft.NETCore.App.Runtime.linux-x64\" Version=\"" + exact + "\" />\n"
+            + "    <PackageDownload Include=\"Microsoft.AspNetCore.App.Runtime.linux-x64\" Version=\"" + exact + "\" />\n";
+        File.WriteAllText(Path.Combine(download, "download.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n  <ItemGroup>\n" + items + "  </ItemGroup>\n</Project>\n");
+        var packages = Path.Combine(download, "packages");
+        var restore = ProcessRunner.Dotnet(download, "restore", "--packages", packages);
+        Assert.That(restore.ExitCode, Is.Zero, restore.Output);
+        foreach (var (channel, version) in versions)
+        {
+            var tfm = "net" + channel;
+            foreach (var (package, framework) in new[] { ("microsoft.netcore.app.runtime.linux-x64", "Microsoft.NETCore.App"), ("microsoft.aspnetcore.app.runtime.linux-x64", "Microsoft.AspNetCore.App") })
+            {
+                var target = Path.Combine(frameworks, channel, framework, version);
+                if (Directory.Exists(target) && Directory.EnumerateFiles(target).Any())
+                {
+                    continue;
+                }
+
+                Directory.CreateDirectory(target);
+                var runtime = Path.Combine(packages, package, version, "runtimes", "linux-x64");
+                foreach (var folder in new[] { Path.Combine(runtime, "lib", tfm), Path.Combine(runtime, "native") }.Where(Directory.Exists))
+                {
+                    foreach (var file in Directory.EnumerateFiles(folder))
+                    {
+                        File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+                    }
+                }
+
+                Assert.That(Directory.EnumerateFiles(target).Any(), Is.True, $"the {package} {version} runtime pack gave no files for {tfm}:\n{restore.Output}");
+            }
+        }
+
+        var script = Path.Combine(TestPaths.RepositoryRoot, "tests", "ContainerAnalyzers.Tests", "Containers", "standin-images.sh");
+        var built = ProcessRunner.Run("bash", TestPaths.RepositoryRoot, new[] { script, state }, TimeSpan.FromMinutes(30), new Dictionary<string, string> { ["STANDIN_EXTRA_FRAMEWORKS"] = frameworks });
+        TestContext.Progress.WriteLine(built.Output);
+        Assert.That(built.ExitCode, Is.Zero, "the older channels' stand-ins could not be built:\n" + built.Output);
+    }
+
+    // The newest runtime packs served for each older channel (see the env tool's nuget.tsv).
+    private static readonly Dictionary<string, string> OlderChannelVersions = new() { ["8.0"] = "8.0.34", ["9.0"] = "9.0.23" };
+
+    private static string? _standInState;
 
     /// <summary>Adds a row to the table printed at the end of the suite (the closing note's figures).</summary>
     internal static void Report(string @case, TimeSpan build, string builder, string final, string result)

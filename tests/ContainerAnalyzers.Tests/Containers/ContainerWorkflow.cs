@@ -21,9 +21,9 @@ internal static class ContainerWorkflow
         => ProcessRunner.Dotnet(Path.GetDirectoryName(project)!, new[] { "build", project, "-nologo", "-v:m", "-clp:NoSummary", "-nodeReuse:false", "-p:RestoreAdditionalProjectSources=" + AnalyzerPackage.Feed }.Concat(extra).ToArray());
 
     /// <summary>Applies the package's headless fix (road 3) and checks that the next build reports nothing.</summary>
-    public static string FixDockerfile(string project)
+    public static string FixDockerfile(string project, string mode = "minimal")
     {
-        var fix = DotnetBuild(project, "-t:FixDockerfile");
+        var fix = DotnetBuild(project, "-t:FixDockerfile", "-p:DockerfileFixMode=" + mode);
         Assert.That(fix.ExitCode, Is.Zero, fix.Output);
         Assert.That(fix.Output, Does.Contain("ContainerAnalyzers: rewrote"), fix.Output);
         var dockerfile = Path.Combine(Path.GetDirectoryName(project)!, "Dockerfile");

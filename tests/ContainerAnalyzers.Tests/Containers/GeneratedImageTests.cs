@@ -20,7 +20,7 @@ public sealed class GeneratedImageTests
     {
         var app = ContainerApp.All().Single(a => a.Kind == kind);
         var project = ContainerWorkflow.WriteApp(app);
-        var dockerfile = ContainerWorkflow.FixDockerfile(project);
+        var dockerfile = ContainerWorkflow.FixDockerfile(project, app.FixMode);
         var tag = "localhost/containeranalyzers-test/" + Path.GetFileNameWithoutExtension(project).ToLowerInvariant() + ":" + Guid.NewGuid().ToString("N")[..8];
 
         var build = ContainerWorkflow.BuildImage(dockerfile, tag);

@@ -34,6 +34,7 @@ runtime_version=$(ls "$dotnet_root/shared/Microsoft.NETCore.App" | sort -V | tai
 aspnet_version=$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" 2>/dev/null | sort -V | tail -n 1 || true)
 sdk_version=$(ls "$dotnet_root/sdk" | sort -V | tail -n 1)
 channel=${runtime_version%.*}
+host_channel=$channel
 registry=mcr.microsoft.com/dotnet
 
 # --- configuration: our own storage and engine settings, leaving the machine's podman setup alone --------------------
@@ -114,12 +115,24 @@ if [ ! -f "$root/.complete" ]; then
   touch "$root/.complete"
 fi
 
+# Builds the images of one .NET channel: $1 the channel (10.0), $2 and $3 the folders holding the versions of
+# Microsoft.NETCore.App and Microsoft.AspNetCore.App (as under dotnet/shared), $4 and $5 those versions. The SDK image
+# of every channel is this machine's SDK, which builds all older target frameworks.
+build_channel() {
+channel=$1 netcore_source=$2 aspnet_source=$3 runtime_version=$4 aspnet_version=$5
 common_env=(--env APP_UID=1654 --env DOTNET_RUNNING_IN_CONTAINER=true --env DOTNET_VERSION="$runtime_version"
   --env ASPNETCORE_HTTP_PORTS=8080
   --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
 [ -n "$aspnet_version" ] && common_env+=(--env ASPNET_VERSION="$aspnet_version")
 
 # --- SDK ------------------------------------------------------------------------------------------------------------
+# An older channel's SDK image is this machine's SDK under that channel's tags.
+if [ "$channel" != "$host_channel" ]; then
+  for variant in -noble "" -noble-aot; do
+    exists "$registry/sdk:$channel$variant" || buildah tag "$registry/sdk:$host_channel${variant:--noble}" "$registry/sdk:$channel$variant"
+  done
+fi
+
 if ! exists "$registry/sdk:$channel-noble"; then
   sdk="$state/layers/sdk"
   rm -rf "$sdk"; mkdir -p "$sdk/usr/share"
@@ -153,8 +166,8 @@ add_frameworks() {
   [ "$repository" = runtime-deps ] && return 0
   mkdir -p "$folder/usr/share/dotnet/shared" "$folder/usr/bin"
   cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/LICENSE.txt" "$dotnet_root/ThirdPartyNotices.txt" "$folder/usr/share/dotnet/" 2>/dev/null || true
-  cp -a "$dotnet_root/shared/Microsoft.NETCore.App" "$folder/usr/share/dotnet/shared/"
-  [ "$repository" = aspnet ] && cp -a "$dotnet_root/shared/Microsoft.AspNetCore.App" "$folder/usr/share/dotnet/shared/"
+  cp -a "$netcore_source" "$folder/usr/share/dotnet/shared/Microsoft.NETCore.App"
+  [ "$repository" = aspnet ] && cp -a "$aspnet_source" "$folder/usr/share/dotnet/shared/Microsoft.AspNetCore.App"
   ln -sf /usr/share/dotnet/dotnet "$folder/usr/bin/dotnet"
 }
 
@@ -224,6 +237,20 @@ for repository in runtime-deps runtime aspnet; do
   done
 done
 
-rm -rf "$state/layers"
 log "stand-ins ready for .NET $channel (runtime $runtime_version, SDK $sdk_version)"
+}
+
+build_channel "$channel" "$dotnet_root/shared/Microsoft.NETCore.App" "$dotnet_root/shared/Microsoft.AspNetCore.App" "$runtime_version" "$aspnet_version"
+
+# Older channels for the real-repository suite: STANDIN_EXTRA_FRAMEWORKS names a folder with <channel>/Microsoft.NETCore.App/<version>
+# and <channel>/Microsoft.AspNetCore.App/<version>, laid out from the runtime packs on NuGet.
+for extra in ${STANDIN_EXTRA_FRAMEWORKS:+"$STANDIN_EXTRA_FRAMEWORKS"/*/}; do
+  extra=${extra%/}
+  extra_channel=$(basename "$extra")
+  extra_runtime=$(ls "$extra/Microsoft.NETCore.App" | sort -V | tail -n 1)
+  extra_aspnet=$(ls "$extra/Microsoft.AspNetCore.App" 2>/dev/null | sort -V | tail -n 1 || true)
+  build_channel "$extra_channel" "$extra/Microsoft.NETCore.App" "$extra/Microsoft.AspNetCore.App" "$extra_runtime" "$extra_aspnet"
+done
+
+rm -rf "$state/layers"
 buildah images --format '{{.Name}}:{{.Tag}} {{.Size}}' | grep "$registry" | sort

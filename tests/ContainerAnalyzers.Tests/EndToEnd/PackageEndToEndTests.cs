@@ -138,8 +138,8 @@ public sealed class PackageEndToEndTests
     [TestCase("Microsoft.NET.Sdk.Web", "net8.0", "8.0", "minimal", "aspnet:8.0-noble-chiseled-extra")]
     [TestCase("Microsoft.NET.Sdk", "net10.0", "10.0", "regenerate", "runtime:10.0-noble-chiseled-extra")]
     // Multi-targeting: the kept builder's SDK 8.0 cannot restore net10.0 (CTR0021), so the minimal edit is not clean and
-    // the fixer falls back to the rewrite, which publishes the newest framework.
-    [TestCase("Microsoft.NET.Sdk", "net8.0;net10.0", "8.0", "minimal", "runtime:10.0-noble-chiseled-extra")]
+    // only the rewrite, asked for, applies; it publishes the newest framework on its SDK.
+    [TestCase("Microsoft.NET.Sdk", "net8.0;net10.0", "8.0", "regenerate", "runtime:10.0-noble-chiseled-extra")]
     public void FixDockerfileTargetRewritesTheDockerfileAndTheNextBuildIsClean(string sdk, string targetFrameworks, string dotnetVersion, string mode, string expectedImage)
     {
         var consumer = CreateConsumer(sdk, targetFrameworks, string.Format(CultureInfo.InvariantCulture, BadDockerfile, dotnetVersion, "Consumer"));
@@ -200,6 +200,30 @@ public sealed class PackageEndToEndTests
         var forced = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixForce=true");
         Assert.That(forced.ExitCode, Is.Zero, forced.Output);
         Assert.That(File.ReadAllText(Path.Combine(folder, "Dockerfile")), Does.Contain("FROM "), forced.Output);
+    }
+
+    // Regeneration replaces the user's build, so it runs only when asked for (issue 16): a Dockerfile the minimal
+    // edit cannot follow (it runs the sources with dotnet run) is left alone by default, with the way to rewrite it.
+    [Test]
+    public void FixDockerfileRegeneratesOnlyWhenAskedFor()
+    {
+        const string runFromSources = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\n# Tools the build needs.\nRUN dotnet tool restore || true\nENTRYPOINT [\"dotnet\", \"run\"]\n";
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", runFromSources);
+        var dockerfile = Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile");
+
+        var fix = Build(consumer, "-t:FixDockerfile");
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        Assert.That(fix.Output, Does.Contain("the minimal edit cannot follow its build").And.Contain("-p:DockerfileFixMode=regenerate"), fix.Output);
+        Assert.That(File.ReadAllText(dockerfile), Is.EqualTo(runFromSources), "left as it is");
+
+        var multiTargeting = CreateConsumer("Microsoft.NET.Sdk", "net8.0;net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "8.0", "Consumer"));
+        var kept = Build(multiTargeting, "-t:FixDockerfile");
+        Assert.That(kept.Output, Does.Contain("keeping its build as the builder would still leave CTR0021"), "it says which warning only a rewrite removes");
+
+        var regenerate = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixMode=regenerate");
+        Assert.That(regenerate.ExitCode, Is.Zero, regenerate.Output);
+        Assert.That(regenerate.Output, Does.Contain("not kept: line 6: ENTRYPOINT [\"dotnet\", \"run\"]"), "the log lists what the rewrite left out");
+        Assert.That(File.ReadAllText(dockerfile), Does.Contain("# Tools the build needs.\nRUN dotnet tool restore || true\n"), "the user's build step and its comment stay");
     }
 
     [Test]
