@@ -173,6 +173,12 @@ public sealed class FixDockerfile : Task
 
         var fixing = ids.Count > 0 ? $", fixing {string.Join(", ", ids)}" : " (forced)";
         Write(dockerfilePath, fix.NewText, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} ({fix.Title.ToLowerInvariant()}){fixing}", changed);
+        if (fix.BuildAdvice is { } advice)
+        {
+            // The same command as the new file's header: the build context may have changed folder.
+            Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers:   build it {advice}");
+        }
+
         foreach (var edited in fix.EditedLines)
         {
             Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers:   edited: {edited}");

@@ -38,6 +38,12 @@ public sealed class DockerfileFix
         EditedLines = editedLines ?? Array.Empty<string>();
     }
 
+    /// <summary>
+    /// For a rewrite, where to build the new file and how, as its header says ("from this folder: docker build -t api .");
+    /// null for the fixes that keep the user's own build command.
+    /// </summary>
+    public string? BuildAdvice { get; init; }
+
     /// <summary>The user's lines kept but changed in place, each with how ("line 5: RUN dotnet publish -c Release (now publishes to /app/publish)").</summary>
     public IReadOnlyList<string> EditedLines { get; }
 
@@ -119,7 +125,7 @@ public static class DockerfileFixes
             }
 
             var regenerated = FullRewrite.Regenerate(model, plan);
-            fixes.Add(new DockerfileFix(DockerfileFixKind.Regenerate, RegenerateTitle, regenerated.Text, DroppedLines.Of(model.Syntax, regenerated)));
+            fixes.Add(new DockerfileFix(DockerfileFixKind.Regenerate, RegenerateTitle, regenerated.Text, DroppedLines.Of(model.Syntax, regenerated)) { BuildAdvice = DockerfileWriter.BuildAdvice(plan) });
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -242,14 +242,17 @@ internal sealed class DockerfileWriter
     public static string FinalStageName(string builderName) => builderName == "final" ? "runtime" : "final";
 
     /// <summary>The image name used in the build command: the assembly name, lower-cased, as Docker requires.</summary>
-    public string ImageName
+    public string ImageName => ImageNameOf(_plan);
+
+    public static string ImageNameOf(ContainerPlan plan)
     {
-        get
-        {
-            var name = new string(_plan.AssemblyName.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) && c < 128 || c is '.' or '-' or '_' ? c : '-').ToArray()).Trim('.', '-', '_');
-            return name.Length == 0 ? "app" : name;
-        }
+        var name = new string(plan.AssemblyName.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) && c < 128 || c is '.' or '-' or '_' ? c : '-').ToArray()).Trim('.', '-', '_');
+        return name.Length == 0 ? "app" : name;
     }
+
+    /// <summary>Where to run the build and the command, as the header says it: "from ../.. (repo/): docker build -t api -f src/Api/Dockerfile .".</summary>
+    public static string BuildAdvice(ContainerPlan plan)
+        => $"from {plan.Layout.DescribeContextFolder()}: {plan.Layout.GetBuildCommand(ImageNameOf(plan))}";
 
     private void WriteBuildPreparation(CarryOver carry, IReadOnlyList<string> extraCopies)
     {

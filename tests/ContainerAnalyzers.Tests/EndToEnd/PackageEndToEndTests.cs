@@ -223,6 +223,7 @@ public sealed class PackageEndToEndTests
         var regenerate = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixMode=regenerate");
         Assert.That(regenerate.ExitCode, Is.Zero, regenerate.Output);
         Assert.That(regenerate.Output, Does.Contain("not kept: line 6: ENTRYPOINT [\"dotnet\", \"run\"]"), "the log lists what the rewrite left out");
+        Assert.That(regenerate.Output, Does.Contain("build it from .. (").And.Contain("docker build -t consumer -f Consumer/Dockerfile ."), "the log gives the header's command");
         Assert.That(File.ReadAllText(dockerfile), Does.Contain("# Tools the build needs.\nRUN dotnet tool restore || true\n"), "the user's build step and its comment stay");
     }
 
