@@ -169,6 +169,11 @@ public static class DockerfileFixes
             {
                 plan.OldFinalImage = model.FinalStage.RootImage;
                 plan.OldBuilderImage = BuilderImage(model);
+                if (MinimalEdit.Obstacle(model, plan) is { } obstacle)
+                {
+                    return obstacle;
+                }
+
                 if (MinimalEdit.TryApply(model, plan) is { } minimal)
                 {
                     var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(minimal.Text)), project);

@@ -22,6 +22,26 @@ internal static class MinimalEdit
     /// folder), runtime-only instructions move to a new final stage on the runtime image. Null when the build
     /// cannot be followed (no <c>dotnet publish</c> in shell form in the final stage's lineage).
     /// </summary>
+    /// <summary>Why <see cref="TryApply"/> gives nothing for this file, in words for a log; null when it gives an edit.</summary>
+    public static string? Obstacle(DockerfileModel model, ContainerPlan plan)
+    {
+        var final = model.FinalStage!;
+        bool IsPublish(InstructionSyntax instruction) => IsEditablePublish(model, instruction);
+        var publishing = final.Lineage.FirstOrDefault(s => s.Instructions.Any(IsPublish))
+            ?? final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage).FirstOrDefault(s => s.Instructions.Any(IsPublish));
+        if (publishing is null)
+        {
+            return "the minimal edit cannot follow its build (no dotnet publish in the final stage's build that it can give an output folder)";
+        }
+
+        if (!BuilderCanSeeReferencedProjects(model, plan.Layout, publishing.Instructions.Last(IsPublish)))
+        {
+            return "its build publishes the project from the project's folder, where the projects it references are missing";
+        }
+
+        return TryApply(model, plan) is null ? "the minimal edit cannot follow its publish output" : null;
+    }
+
     public static RewriteResult? TryApply(DockerfileModel model, ContainerPlan plan)
     {
         var tree = model.Syntax;

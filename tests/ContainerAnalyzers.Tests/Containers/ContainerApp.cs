@@ -110,7 +110,11 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
         ["Native/Native.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType><PublishAot>true</PublishAot><InvariantGlobalization>true</InvariantGlobalization>"),
         ["Native/Program.cs"] = """System.Console.WriteLine("hello from native AOT");""",
         ["Native/Dockerfile"] = Dockerfile("Native"),
-    });
+    })
+    {
+        // The kept builder has no native toolchain (CTR0028): only the rewrite, asked for, fixes that.
+        FixMode = "regenerate",
+    };
 
     // A solution layout: the web project references a library beside it, and a Directory.Build.props at the root
     // applies to both. The build context must be the root.
@@ -145,7 +149,12 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
             app.Run();
             """,
         ["src/Api/Dockerfile"] = Dockerfile("Api"),
-    });
+    })
+    {
+        // The kept builder publishes from the project's folder, where the referenced project is missing: only the
+        // rewrite, asked for, widens the context.
+        FixMode = "regenerate",
+    };
 
     /// <summary>Writes the app under <paramref name="root"/> and returns the project's full path.</summary>
     public string WriteTo(string root)

@@ -108,6 +108,17 @@ public sealed class BuildContextTests
         Assert.That(DockerfileFixes.CreateDockerfile(facts, "/repo/src/Api/Dockerfile"), Does.Contain("COPY Directory.Build.props ./"));
     }
 
+    // FixDockerfile's default mode leaves such a file alone; the reason it gives must be the real one.
+    [Test]
+    public void TheLogSaysWhyTheBuilderCannotBeKept()
+    {
+        var facts = Facts("/repo/src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><ProjectReference Include=\"../Lib/Lib.csproj\" /></ItemGroup></Project>");
+        var single = GeneratedDockerfileTests.SingleStage("10.0", "Api");
+        Assert.That(DockerfileFixes.GetFixes(single, "/repo/src/Api/Dockerfile", facts).Select(f => f.Kind), Is.EqualTo(new[] { DockerfileFixKind.Regenerate }));
+        Assert.That(DockerfileFixes.WhyNoWorkflowFix(single, "/repo/src/Api/Dockerfile", facts), Does.Contain("the projects it references are missing"));
+        Assert.That(DockerfileFixes.WhyNoWorkflowFix("FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . .\nENTRYPOINT [\"dotnet\", \"run\"]\n", "/repo/src/Api/Dockerfile", facts), Does.Contain("no dotnet publish"));
+    }
+
     [Test]
     public void ConflictingCopyPathsFallBackToTheCommonFolder_NearMiss()
     {
