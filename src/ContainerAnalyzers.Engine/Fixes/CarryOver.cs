@@ -104,7 +104,7 @@ internal sealed class CarryOver
         var lastBuild = final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Run && model.DotnetCommandsOf(i).Any(d => DotnetCommandLine.IsBuildVerb(d.Verb)));
         InstructionSyntax? entrypoint = null;
         carry.IsHostPublished = !stageIsBuilder && IsHostPublishedStage(model, final);
-        foreach (var instruction in final.Instructions)
+        foreach (var instruction in InheritedInstructions(model, final).Concat(final.Instructions))
         {
             var isBuild = instruction.Kind == InstructionKind.Run && model.DotnetCommandsOf(instruction).Count > 0;
             switch (instruction.Kind)
@@ -218,6 +218,19 @@ internal sealed class CarryOver
 
         carry.ReviewPorts(plan);
         return carry;
+    }
+
+    /// <summary>
+    /// The instructions of the stages the final stage builds on (<c>FROM base AS final</c>), root first, when none of
+    /// them runs dotnet: they configured the running image (packages, ENV, EXPOSE, USER) as much as the final stage's
+    /// own lines did. A lineage that builds (<c>FROM build AS final</c>) is the builder, handled as such.
+    /// </summary>
+    private static IEnumerable<InstructionSyntax> InheritedInstructions(DockerfileModel model, Stage final)
+    {
+        var ancestors = final.Lineage.Skip(1).ToArray();
+        return ancestors.Length == 0 || ancestors.Any(s => model.RunsDotnet(s, buildVerbsOnly: false))
+            ? Enumerable.Empty<InstructionSyntax>()
+            : ancestors.Reverse().SelectMany(s => s.Instructions);
     }
 
     /// <summary>The final image for what the old final stage needs: a shell, a package manager, ICU or time zones.</summary>

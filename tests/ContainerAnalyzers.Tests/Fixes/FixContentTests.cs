@@ -244,6 +244,33 @@ public sealed class FixContentTests
         Assert.That(FinalStage(regenerated), Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine").And.Contain("RUN apk add --no-cache libgdiplus"));
     }
 
+    // The final stage builds on a stage of its own (FROM base AS final), as Visual Studio's template does: what that
+    // stage set up for the running app (packages, ENV, EXPOSE) is the user's work too.
+    [TestCase(DockerfileFixKind.MinimalEdit)]
+    [TestCase(DockerfileFixKind.Regenerate)]
+    public void WhatTheBaseStageSetUpReachesTheNewFinalStage(DockerfileFixKind kind)
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0 AS base
+            RUN apt-get update && apt-get install -y --no-install-recommends libgdiplus
+            ENV FEATURE_X=1
+            EXPOSE 8080
+
+            FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+            WORKDIR /src
+            COPY . .
+            RUN dotnet publish -c Release -o /app
+
+            FROM base AS final
+            WORKDIR /app
+            COPY --from=build /app .
+            ENTRYPOINT ["dotnet", "App.dll"]
+            """ + "\n";
+        var final = FinalStage(Fix(dockerfile, Web(), kind).NewText);
+        Assert.That(final, Does.Contain("RUN apt-get update && apt-get install -y --no-install-recommends libgdiplus").And.Contain("ENV FEATURE_X=1").And.Contain("EXPOSE 8080"));
+        Assert.That(final, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS final"), "apt-get needs a shell and apt");
+    }
+
     [Test]
     public void DebianPackagesOnANobleImageStayOnDebianFamily_NearMiss()
     {
