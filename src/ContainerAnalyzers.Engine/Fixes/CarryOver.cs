@@ -60,6 +60,13 @@ internal sealed class CarryOver
     /// <summary>Why each instruction of the old file that the rewrite does not keep was left out.</summary>
     public Dictionary<InstructionSyntax, string> DropReasons { get; } = new();
 
+    /// <summary>Carried instructions the rewrite changed, with how (a HEALTHCHECK's path to the app).</summary>
+    public Dictionary<InstructionSyntax, string> Edits { get; } = new();
+
+    // How the old file named the app it started (out/App.dll, /app/out/App.dll), which now sits in /app.
+    private readonly List<string> _oldAppPaths = new();
+    private string _newAppPath = string.Empty;
+
     /// <summary>Other RUN commands after the app was built, which set up the runtime image.</summary>
     public List<InstructionSyntax> RuntimeCommands { get; } = new();
 
@@ -217,7 +224,56 @@ internal sealed class CarryOver
         }
 
         carry.ReviewPorts(plan);
+        carry.ReadOldAppPath(final, entrypoint ?? final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Cmd), plan);
         return carry;
+    }
+
+    /// <summary>
+    /// The text to write for a carried instruction. A HEALTHCHECK that runs the app by its old path (<c>dotnet
+    /// out/App.dll --health</c>) would run a file that no longer exists once the app sits in /app: the path is
+    /// rewritten, and the log says so.
+    /// </summary>
+    public string CarriedTextOf(InstructionSyntax instruction)
+    {
+        var text = TextOf(instruction);
+        if (instruction.Kind != InstructionKind.Healthcheck || _oldAppPaths.Count == 0)
+        {
+            return text;
+        }
+
+        var rewritten = text;
+        foreach (var old in _oldAppPaths)
+        {
+            rewritten = Regex.Replace(rewritten, "(?<=[\\s\"'\\[,])" + Regex.Escape(old) + "(?=[\\s\"',\\]]|$)", _newAppPath, RegexOptions.CultureInvariant);
+        }
+
+        if (!string.Equals(rewritten, text, StringComparison.Ordinal))
+        {
+            Edits[instruction] = "the app it runs is now " + _newAppPath;
+        }
+
+        return rewritten;
+    }
+
+    // The words by which the old start command named the app's .dll or executable, relative and absolute.
+    private void ReadOldAppPath(Stage final, InstructionSyntax? start, ContainerPlan plan)
+    {
+        var app = plan.IsSelfContained ? plan.AssemblyName : plan.AssemblyName + ".dll";
+        var word = start is null ? null : WordsOf(start)?.FirstOrDefault(w => string.Equals(PathText.GetFileName(w), app, StringComparison.Ordinal));
+        if (word is null || word.IndexOf('$') >= 0)
+        {
+            return;
+        }
+
+        _newAppPath = app;
+        var absolute = word.StartsWith("/", StringComparison.Ordinal) ? PathText.Normalize(word) : PathText.Combine(StageFacts.WorkdirBefore(final, start!) ?? "/", word);
+        foreach (var path in new[] { word, absolute, "./" + word })
+        {
+            if (path != app && path != "/app/" + app && !_oldAppPaths.Contains(path))
+            {
+                _oldAppPaths.Add(path);
+            }
+        }
     }
 
     /// <summary>

@@ -125,7 +125,7 @@ public static class DockerfileFixes
             }
 
             var regenerated = FullRewrite.Regenerate(model, plan);
-            fixes.Add(new DockerfileFix(DockerfileFixKind.Regenerate, RegenerateTitle, regenerated.Text, DroppedLines.Of(model.Syntax, regenerated)) { BuildAdvice = DockerfileWriter.BuildAdvice(plan) });
+            fixes.Add(new DockerfileFix(DockerfileFixKind.Regenerate, RegenerateTitle, regenerated.Text, DroppedLines.Of(model.Syntax, regenerated), DroppedLines.EditedOf(model.Syntax, regenerated)) { BuildAdvice = DockerfileWriter.BuildAdvice(plan) });
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -196,7 +196,7 @@ internal sealed class DockerfileWriter
         Line($"COPY --from={builderName} {publishDirectory} .");
         foreach (var instruction in carry.RuntimeCommands.Concat(carry.Runtime))
         {
-            Verbatim(carry.TextOf(instruction));
+            Verbatim(carry.CarriedTextOf(instruction));
         }
 
         foreach (var expose in carry.Exposes)

@@ -16,7 +16,7 @@ internal static class DroppedLines
     {
         var dropped = new List<string>();
         var newText = result.Text.Replace("\r\n", "\n");
-        var edited = new HashSet<InstructionSyntax>(result.Edited);
+        var edited = result.Edited;
         foreach (var element in old.Elements)
         {
             if (element.Kind == SyntaxElementKind.Comment)
@@ -30,7 +30,7 @@ internal static class DroppedLines
                 continue;
             }
 
-            if (element.Instruction is not { } instruction || edited.Contains(instruction))
+            if (element.Instruction is not { } instruction || edited.ContainsKey(instruction))
             {
                 continue;
             }
@@ -67,7 +67,7 @@ internal static class DroppedLines
 
     /// <summary>The user's lines the rewrite kept but changed in place (the stage named, the publish given a folder).</summary>
     public static IReadOnlyList<string> EditedOf(DockerfileSyntaxTree old, RewriteResult result)
-        => result.Edited.OrderBy(i => i.Span.Start).Select(i => Describe(old, i.Span.Start, i.LogicalLine.Trim(), i.Kind == InstructionKind.From ? "named as the builder stage" : "now publishes to " + ContainerPlan.PublishDirectory)).ToArray();
+        => result.Edited.OrderBy(e => e.Key.Span.Start).Select(e => Describe(old, e.Key.Span.Start, e.Key.LogicalLine.Trim(), e.Value)).ToArray();
 
     private static string Describe(DockerfileSyntaxTree tree, int position, string text, string reason)
         => "line " + (tree.Lines.GetLineNumber(position) + 1).ToString(CultureInfo.InvariantCulture) + ": " + Shorten(text) + " (" + reason + ")";

@@ -92,7 +92,7 @@ internal static class FullRewrite
         writer.WriteBuilder(builderName, carry, keptCopies);
         writer.Line();
         writer.WriteFinal(builderName, ContainerPlan.PublishDirectory, carry, carriedArguments, runtime);
-        return new RewriteResult(writer.ToString(), carry.DropReasons, commentReasons);
+        return new RewriteResult(writer.ToString(), carry.DropReasons, commentReasons, carry.Edits);
 
         static bool StartsWithDotnetRun(DockerfileModel model, Stage stage)
             => stage.Instructions.Any(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && model.DotnetCommandsOf(i).Any(c => c.Verb is "run" or "watch"));
@@ -110,12 +110,12 @@ internal static class FullRewrite
 /// <summary>A rewrite's text, with why it left out the user's lines it did not keep.</summary>
 internal sealed class RewriteResult
 {
-    public RewriteResult(string text, IReadOnlyDictionary<InstructionSyntax, string> reasons, IReadOnlyDictionary<int, string>? commentReasons = null, IReadOnlyCollection<InstructionSyntax>? edited = null)
+    public RewriteResult(string text, IReadOnlyDictionary<InstructionSyntax, string> reasons, IReadOnlyDictionary<int, string>? commentReasons = null, IReadOnlyDictionary<InstructionSyntax, string>? edited = null)
     {
         Text = text;
         Reasons = reasons;
         CommentReasons = commentReasons ?? new Dictionary<int, string>();
-        Edited = edited ?? Array.Empty<InstructionSyntax>();
+        Edited = edited ?? new Dictionary<InstructionSyntax, string>();
     }
 
     public string Text { get; }
@@ -126,6 +126,6 @@ internal sealed class RewriteResult
     /// <summary>Why a comment (by its start offset) was not kept.</summary>
     public IReadOnlyDictionary<int, string> CommentReasons { get; }
 
-    /// <summary>Instructions kept but edited in place (the publish given an output folder): not dropped.</summary>
-    public IReadOnlyCollection<InstructionSyntax> Edited { get; }
+    /// <summary>Instructions kept but edited, with how (the publish given an output folder): not dropped.</summary>
+    public IReadOnlyDictionary<InstructionSyntax, string> Edited { get; }
 }

@@ -62,7 +62,7 @@ internal static class MinimalEdit
         }
 
         var edits = new List<TextEdit>();
-        var edited = new List<InstructionSyntax>();
+        var edited = new Dictionary<InstructionSyntax, string>();
         var publishDirectory = publish.IsJsonForm ? EnsureJsonPublishOutput(publishing, publish, edits) : EnsurePublishOutput(tree, publishing, publish, edits);
         if (publishDirectory is null)
         {
@@ -71,7 +71,7 @@ internal static class MinimalEdit
 
         if (edits.Count > 0)
         {
-            edited.Add(publish);
+            edited[publish] = "now publishes to " + publishDirectory;
         }
 
         var finalBuilds = publishing == final;
@@ -81,7 +81,7 @@ internal static class MinimalEdit
         {
             // The old final stage becomes the builder; what only matters at run time moves to the new final stage.
             builderName = final.Name is { } name && !string.Equals(name, "final", StringComparison.OrdinalIgnoreCase) ? name : RewriteNames.UniqueName(ContainerPlan.DefaultBuilderName, model.Stages.Select(s => s.Name).Where(n => n is not null)!);
-            edited.Add(final.From);
+            edited[final.From] = "named as the builder stage";
             if (final.From.StageName is { } stageName)
             {
                 if (!string.Equals(stageName.Value, builderName, StringComparison.Ordinal))
@@ -117,6 +117,11 @@ internal static class MinimalEdit
         writer.Verbatim(kept);
         writer.Line();
         writer.WriteFinal(builderName, publishDirectory, carry, carriedArguments);
+        foreach (var edit in carry.Edits)
+        {
+            edited[edit.Key] = edit.Value;
+        }
+
         return new RewriteResult(writer.ToString(), carry.DropReasons, edited: edited);
     }
 

@@ -271,6 +271,32 @@ public sealed class FixContentTests
         Assert.That(final, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS final"), "apt-get needs a shell and apt");
     }
 
+    // The app moves to /app/App.dll; a carried HEALTHCHECK that ran "dotnet out/App.dll" would fail for ever.
+    [TestCase(DockerfileFixKind.MinimalEdit)]
+    [TestCase(DockerfileFixKind.Regenerate)]
+    public void ACarriedHealthcheckRunsTheAppWhereItNowIs(DockerfileFixKind kind)
+    {
+        var dockerfile = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0
+            WORKDIR /src
+            COPY . .
+            RUN dotnet publish -c Release -o out
+            HEALTHCHECK CMD ["dotnet", "out/App.dll", "--health"]
+            ENTRYPOINT ["dotnet", "out/App.dll"]
+            """ + "\n";
+        var fix = Fix(dockerfile, Web(), kind);
+        Assert.That(FinalStage(fix.NewText), Does.Contain("HEALTHCHECK CMD [\"dotnet\", \"App.dll\", \"--health\"]"));
+        Assert.That(fix.EditedLines, Has.Some.Contains("HEALTHCHECK").And.Contains("the app it runs is now App.dll"));
+        Assert.That(fix.DroppedLines, Has.None.Contains("HEALTHCHECK"));
+    }
+
+    [Test]
+    public void AHealthcheckOfAnotherProgramIsKeptAsItIs_NearMiss()
+    {
+        var dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o out\nHEALTHCHECK CMD [\"dotnet\", \"out/Probe.dll\"]\nENTRYPOINT [\"dotnet\", \"out/App.dll\"]\n";
+        Assert.That(FinalStage(Fix(dockerfile, Web(), DockerfileFixKind.Regenerate).NewText), Does.Contain("HEALTHCHECK CMD [\"dotnet\", \"out/Probe.dll\"]"));
+    }
+
     [Test]
     public void DebianPackagesOnANobleImageStayOnDebianFamily_NearMiss()
     {

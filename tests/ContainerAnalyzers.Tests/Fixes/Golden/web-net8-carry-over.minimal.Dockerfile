@@ -27,7 +27,7 @@ RUN apt-get update && apt-get install -y libgdiplus
 WORKDIR /app
 COPY --from=build /src/out .
 VOLUME /data
-HEALTHCHECK --interval=30s CMD ["dotnet", "out/App.dll", "--health"]
+HEALTHCHECK --interval=30s CMD ["dotnet", "App.dll", "--health"]
 STOPSIGNAL SIGTERM
 EXPOSE 5000
 USER 1000
