@@ -140,7 +140,8 @@ internal sealed class CarryOver
                         carry.MovedToFinal.Add(instruction);
                     }
 
-                    if (DistroPackages.Read(instruction.LogicalLine) is { OnlyKnownPackages: true } mapped)
+                    var packages = DistroPackages.Read(instruction.LogicalLine);
+                    if (packages is { OnlyKnownPackages: true } mapped)
                     {
                         carry.MappedPackageInstalls.Add((instruction, mapped));
                         carry.DropReasons[instruction] = "what it installs (" + string.Join(" ", mapped.Packages) + ") comes with the chiseled image" + (mapped.NeedsIcu || mapped.NeedsTimeZones ? "'s -extra variant" : string.Empty);
@@ -154,7 +155,7 @@ internal sealed class CarryOver
                     }
 
                     carry.NeedsShell = true;
-                    carry.PackageManager = DistroPackages.Read(instruction.LogicalLine)?.Manager ?? carry.PackageManager;
+                    carry.PackageManager = packages?.Manager ?? carry.PackageManager;
                     break;
                 case InstructionKind.Run when sawBuild || lastBuild is null:
                     carry.RuntimeCommands.Add(instruction);
@@ -346,7 +347,7 @@ internal sealed class CarryOver
     // published on the host and copied in.
     internal static bool IsHostPublishedStage(DockerfileModel model, Stage final)
     {
-        if (DotnetCommandsRunIn(model, final) || final.Lineage.Any(s => s.Instructions.Any(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && model.DotnetCommandsOf(i).Any(c => c.Verb is "run" or "watch"))))
+        if (DotnetCommandsRunIn(model, final) || final.Lineage.Any(s => StartsWithDotnetRun(model, s)))
         {
             return false;
         }
@@ -459,6 +460,10 @@ internal sealed class CarryOver
     /// <summary>The ARGs (of <paramref name="candidates"/>) that one of <paramref name="texts"/> refers to.</summary>
     public static IEnumerable<T> Referenced<T>(IEnumerable<T> candidates, Func<T, IEnumerable<string>> namesOf, IReadOnlyCollection<string> texts)
         => candidates.Where(c => namesOf(c).Any(name => texts.Any(t => t.Contains("$" + name) || t.Contains("${" + name))));
+
+    /// <summary>The stage's ENTRYPOINT or CMD runs the sources with <c>dotnet run</c> or <c>dotnet watch</c>: it builds.</summary>
+    internal static bool StartsWithDotnetRun(DockerfileModel model, Stage stage)
+        => stage.Instructions.Any(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && model.DotnetCommandsOf(i).Any(c => c.Verb is "run" or "watch"));
 
     internal static bool DotnetCommandsRunIn(DockerfileModel model, Stage stage)
         => stage.Lineage.Any(s => model.RunsDotnet(s, buildVerbsOnly: false));

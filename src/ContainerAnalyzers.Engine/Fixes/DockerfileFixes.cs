@@ -102,15 +102,11 @@ public static class DockerfileFixes
         var fixes = new List<DockerfileFix>();
         try
         {
-            var tree = DockerfileParser.Parse(dockerfileText, cancellationToken);
-            var model = DockerfileModel.Create(tree);
-            if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath, model) is not { } layout || ContainerPlan.Create(project, layout, RequestedFramework(model)) is not { } plan)
+            var model = DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken));
+            if (PlanFor(model, dockerfilePath, project) is not { } plan)
             {
                 return fixes;
             }
-
-            plan.OldFinalImage = model.FinalStage.RootImage;
-            plan.OldBuilderImage = BuilderImage(model);
 
             // The first action keeps the user's workflow: the image swapped when the app is published on the host, or
             // the user's stages kept as the builder. Each is offered only when the result leaves none of the rules
@@ -164,11 +160,8 @@ public static class DockerfileFixes
         try
         {
             var model = DockerfileModel.Create(DockerfileParser.Parse(dockerfileText));
-            if (model.FinalStage is not null && ProjectLayout.Create(project, dockerfilePath, model) is { } layout
-                && ContainerPlan.Create(project, layout, RequestedFramework(model)) is { } plan)
+            if (PlanFor(model, dockerfilePath, project) is { } plan)
             {
-                plan.OldFinalImage = model.FinalStage.RootImage;
-                plan.OldBuilderImage = BuilderImage(model);
                 if (MinimalEdit.Obstacle(model, plan) is { } obstacle)
                 {
                     return obstacle;
@@ -230,6 +223,21 @@ public static class DockerfileFixes
         }
 
         return true;
+    }
+
+    // The plan for an existing Dockerfile: the project's, with the user's -f, final image and builder image; null when
+    // the file has no stage or the project gives no sure plan.
+    private static ContainerPlan? PlanFor(DockerfileModel model, string dockerfilePath, ProjectFacts project)
+    {
+        if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath, model) is not { } layout
+            || ContainerPlan.Create(project, layout, RequestedFramework(model)) is not { } plan)
+        {
+            return null;
+        }
+
+        plan.OldFinalImage = model.FinalStage.RootImage;
+        plan.OldBuilderImage = BuilderImage(model);
+        return plan;
     }
 
     // The SDK image the user's build ran on: the stage of the final stage's lineage, or of a stage it copies from,

@@ -21,7 +21,7 @@ internal static class FullRewrite
         var final = model.FinalStage!;
 
         // A final stage that builds (or starts the app with dotnet run) is itself a builder: what it copies is sources.
-        var builds = CarryOver.DotnetCommandsRunIn(model, final) || StartsWithDotnetRun(model, final);
+        var builds = CarryOver.DotnetCommandsRunIn(model, final) || CarryOver.StartsWithDotnetRun(model, final);
 
         // Stages that build something else (a front end, a tool) and that the app's stages copy from stay as they are.
         var lineage = new HashSet<Stage>(final.Lineage);
@@ -93,9 +93,6 @@ internal static class FullRewrite
         writer.Line();
         writer.WriteFinal(builderName, ContainerPlan.PublishDirectory, carry, carriedArguments, runtime);
         return new RewriteResult(writer.ToString(), carry.DropReasons, commentReasons, carry.Edits);
-
-        static bool StartsWithDotnetRun(DockerfileModel model, Stage stage)
-            => stage.Instructions.Any(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && model.DotnetCommandsOf(i).Any(c => c.Verb is "run" or "watch"));
 
         string StageText(Stage stage)
         {

@@ -25,16 +25,12 @@ internal static class MinimalEdit
     /// <summary>Why <see cref="TryApply"/> gives nothing for this file, in words for a log; null when it gives an edit.</summary>
     public static string? Obstacle(DockerfileModel model, ContainerPlan plan)
     {
-        var final = model.FinalStage!;
-        bool IsPublish(InstructionSyntax instruction) => IsEditablePublish(model, instruction);
-        var publishing = final.Lineage.FirstOrDefault(s => s.Instructions.Any(IsPublish))
-            ?? final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage).FirstOrDefault(s => s.Instructions.Any(IsPublish));
-        if (publishing is null)
+        if (FindPublish(model) is not { } found)
         {
             return "the minimal edit cannot follow its build (no dotnet publish in the final stage's build that it can give an output folder)";
         }
 
-        if (!BuilderCanSeeReferencedProjects(model, plan.Layout, publishing.Instructions.Last(IsPublish)))
+        if (!BuilderCanSeeReferencedProjects(model, plan.Layout, found.Publish))
         {
             return "its build publishes the project from the project's folder, where the projects it references are missing";
         }
@@ -46,21 +42,12 @@ internal static class MinimalEdit
     {
         var tree = model.Syntax;
         var final = model.FinalStage!;
-        // The app is built in the final stage's lineage (FROM build AS final), or in the stage the final stage copies from.
-        bool IsShellPublish(InstructionSyntax instruction) => IsEditablePublish(model, instruction);
-        var publishing = final.Lineage.FirstOrDefault(s => s.Instructions.Any(IsShellPublish))
-            ?? final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage).FirstOrDefault(s => s.Instructions.Any(IsShellPublish));
-        if (publishing is null)
+        if (FindPublish(model) is not { } found || !BuilderCanSeeReferencedProjects(model, plan.Layout, found.Publish))
         {
             return null;
         }
 
-        var publish = publishing.Instructions.Last(IsShellPublish);
-        if (!BuilderCanSeeReferencedProjects(model, plan.Layout, publish))
-        {
-            return null;
-        }
-
+        var (publishing, publish) = found;
         var edits = new List<TextEdit>();
         var edited = new Dictionary<InstructionSyntax, string>();
         var publishDirectory = publish.IsJsonForm ? EnsureJsonPublishOutput(publishing, publish, edits) : EnsurePublishOutput(tree, publishing, publish, edits);
@@ -123,6 +110,17 @@ internal static class MinimalEdit
         }
 
         return new RewriteResult(writer.ToString(), carry.DropReasons, edited: edited);
+    }
+
+    // The stage that publishes the app, and its last publish the edit can change: in the final stage's lineage
+    // (FROM build AS final), or in the stage the final stage copies from. Null when there is none.
+    private static (Stage Stage, InstructionSyntax Publish)? FindPublish(DockerfileModel model)
+    {
+        var final = model.FinalStage!;
+        bool IsPublish(InstructionSyntax instruction) => IsEditablePublish(model, instruction);
+        var publishing = final.Lineage.FirstOrDefault(s => s.Instructions.Any(IsPublish))
+            ?? final.Dependencies.Where(d => d.Stage is not null).SelectMany(d => d.Stage!.Lineage).FirstOrDefault(s => s.Instructions.Any(IsPublish));
+        return publishing is null ? null : (publishing, publishing.Instructions.Last(IsPublish));
     }
 
     /// <summary>
