@@ -13,6 +13,9 @@ public sealed record RuleRow(Type RuleClass, RuleDescriptor Descriptor)
 
     /// <summary>Whether the rule is a <see cref="DockerfileRule"/> the host runs over each Dockerfile.</summary>
     public bool IsDockerfileRule => typeof(DockerfileRule).IsAssignableFrom(RuleClass);
+
+    /// <summary>Whether the rule is a <see cref="ComposeRule"/> the host runs over each compose file.</summary>
+    public bool IsComposeRule => typeof(ComposeRule).IsAssignableFrom(RuleClass);
 }
 
 /// <summary>
@@ -84,6 +87,12 @@ public static class RuleTableFiles
 
         text.Append("    };\n\n    /// <summary>Every rule that runs over a Dockerfile, in id order.</summary>\n    public static IReadOnlyList<DockerfileRule> DockerfileRules { get; } = new DockerfileRule[]\n    {\n");
         foreach (var row in rows.Where(r => r.IsDockerfileRule))
+        {
+            text.Append($"        new {row.RuleClass.Name}(),\n");
+        }
+
+        text.Append("    };\n\n    /// <summary>Every rule that runs over a compose file, in id order.</summary>\n    public static IReadOnlyList<ComposeRule> ComposeRules { get; } = new ComposeRule[]\n    {\n");
+        foreach (var row in rows.Where(r => r.IsComposeRule))
         {
             text.Append($"        new {row.RuleClass.Name}(),\n");
         }
@@ -213,6 +222,11 @@ public static class RuleTableFiles
         if (inputs.HasFlag(RuleInputs.Code))
         {
             parts.Add("the program's entry point (C#)");
+        }
+
+        if (inputs.HasFlag(RuleInputs.Compose))
+        {
+            parts.Add("each compose file that builds the project's Dockerfile (see [compose](../compose.md))");
         }
 
         return string.Join("; ", parts);

@@ -275,7 +275,7 @@ public sealed class ProjectLayout
     }
 
     // From one folder to another: "." when the same, "../.." up, "src/Api" down, "../other" across.
-    private static string RelativePath(string from, string to)
+    internal static string RelativePath(string from, string to)
     {
         var common = PathText.CommonAncestor(new[] { from, to }) ?? from;
         var up = PathText.RelativeTo(common, from) is { } down && down != "." ? down.Split('/').Length : 0;

@@ -46,7 +46,13 @@ public static partial class AllRules
         CTR0043BuilderNotOnBuildPlatformRule.Definition,
         CTR0050SecretInArgOrEnvRule.Definition,
         CTR0051RemoteAddWithoutChecksumRule.Definition,
+        CTR0060PublishedPortNotListeningRule.Definition,
+        CTR0061ComposeCommandNotInImageRule.Definition,
+        CTR0062ComposeRunsDotnetRunRule.Definition,
+        CTR0063ComposeContextMissesProjectRule.Definition,
+        CTR0064ComposeUserRootRule.Definition,
         CTR0090SyntaxErrorRule.Definition,
+        CTR0091ComposeSyntaxErrorRule.Definition,
     };
 
     /// <summary>Every rule that runs over a Dockerfile, in id order.</summary>
@@ -86,5 +92,16 @@ public static partial class AllRules
         new CTR0050SecretInArgOrEnvRule(),
         new CTR0051RemoteAddWithoutChecksumRule(),
         new CTR0090SyntaxErrorRule(),
+    };
+
+    /// <summary>Every rule that runs over a compose file, in id order.</summary>
+    public static IReadOnlyList<ComposeRule> ComposeRules { get; } = new ComposeRule[]
+    {
+        new CTR0060PublishedPortNotListeningRule(),
+        new CTR0061ComposeCommandNotInImageRule(),
+        new CTR0062ComposeRunsDotnetRunRule(),
+        new CTR0063ComposeContextMissesProjectRule(),
+        new CTR0064ComposeUserRootRule(),
+        new CTR0091ComposeSyntaxErrorRule(),
     };
 }

@@ -23,6 +23,12 @@ public sealed class RuleFinding
 
     public RuleSeverity Severity => SeverityOverride ?? Rule.DefaultSeverity;
 
+    /// <summary>
+    /// The file the span is in, when it is not the file being analyzed: a compose service merged from a file and its
+    /// override reports each finding in the file that holds the value. Null for the analyzed file.
+    /// </summary>
+    public string? File { get; init; }
+
     /// <summary>Text edits that resolve the finding, offered as code fixes in the order given.</summary>
     public IReadOnlyList<RuleFix> Fixes { get; init; } = Array.Empty<RuleFix>();
 
@@ -45,6 +51,7 @@ public sealed class RuleFinding
         {
             SeverityOverride = severity ?? SeverityOverride,
             Fixes = fixes ?? Fixes,
+            File = File,
         };
 }
 
@@ -53,6 +60,9 @@ public enum RuleFixTarget
 {
     Dockerfile,
     ProjectFile,
+
+    /// <summary>The compose file the finding is located in.</summary>
+    ComposeFile,
 }
 
 /// <summary>
@@ -120,6 +130,9 @@ public sealed class DockerfileAnalysis
 
     /// <summary>What the project's C# sources show, asked for lazily by the few rules that weigh it.</summary>
     public SourceEvidence Source { get; }
+
+    /// <summary>The listening settings of the project's appsettings*.json files (the package hands them to the compiler).</summary>
+    public IReadOnlyList<AppSettingsEndpoints> AppSettings { get; init; } = Array.Empty<AppSettingsEndpoints>();
 }
 
 /// <summary>
@@ -132,6 +145,9 @@ public abstract class SourceEvidence
 
     /// <summary>True when one of the words appears in the sources; null when the sources are not available.</summary>
     public abstract bool? MentionsAny(IReadOnlyList<string> words);
+
+    /// <summary>Where the code itself says the app listens; null when the sources are not available (then no rule can be sure).</summary>
+    public virtual CodeEndpoints? Endpoints => null;
 
     private sealed class NoSourceEvidence : SourceEvidence
     {

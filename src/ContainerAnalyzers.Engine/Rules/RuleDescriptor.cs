@@ -29,6 +29,9 @@ public enum RuleInputs
 
     /// <summary>The program's C# code (CTR0009: the Dockerfile fix offered from code).</summary>
     Code = 8,
+
+    /// <summary>Each compose file that the package hands over (found from the Dockerfile's folder up to the repository root).</summary>
+    Compose = 16,
 }
 
 /// <summary>

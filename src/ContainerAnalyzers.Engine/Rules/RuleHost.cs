@@ -19,20 +19,32 @@ public static class RuleHost
     public static List<RuleFinding> Run(DockerfileAnalysis analysis, IReadOnlyList<DockerfileRule> rules, CancellationToken cancellationToken, Action<DockerfileRule, Exception>? ruleFailed = null)
     {
         var findings = new List<RuleFinding>();
+        RunEach(rules, (rule, found) => rule.Analyze(analysis, found, cancellationToken), findings, cancellationToken, ruleFailed);
+        RemoveSuppressed(analysis, findings);
+        return findings;
+    }
+
+    /// <summary>
+    /// Runs each rule's fold into <paramref name="findings"/>. With <paramref name="ruleFailed"/>, a rule that throws
+    /// loses its own findings and is reported there, and the others still run; without it, the exception propagates.
+    /// Shared by the Dockerfile and the compose hosts.
+    /// </summary>
+    internal static void RunEach<TRule>(IReadOnlyList<TRule> rules, Action<TRule, List<RuleFinding>> analyze, List<RuleFinding> findings, CancellationToken cancellationToken, Action<TRule, Exception>? ruleFailed)
+    {
         for (var i = 0; i < rules.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rule = rules[i];
             if (ruleFailed is null)
             {
-                rule.Analyze(analysis, findings, cancellationToken);
+                analyze(rule, findings);
                 continue;
             }
 
             var before = findings.Count;
             try
             {
-                rule.Analyze(analysis, findings, cancellationToken);
+                analyze(rule, findings);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -40,9 +52,6 @@ public static class RuleHost
                 ruleFailed(rule, exception);
             }
         }
-
-        RemoveSuppressed(analysis, findings);
-        return findings;
     }
 
     /// <summary>Drops the findings a suppression comment or directive covers, by rule id or a hadolint/BuildKit equivalent.</summary>

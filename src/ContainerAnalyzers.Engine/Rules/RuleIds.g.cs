@@ -110,6 +110,24 @@ public static partial class RuleIds
     /// <summary>CTR0051: ADD from a remote URL without --checksum.</summary>
     public const string RemoteAddWithoutChecksum = "CTR0051";
 
+    /// <summary>CTR0060: Published container port is not where the app listens.</summary>
+    public const string PublishedPortNotListening = "CTR0060";
+
+    /// <summary>CTR0061: Compose command needs a shell or tool the image lacks.</summary>
+    public const string ComposeCommandNotInImage = "CTR0061";
+
+    /// <summary>CTR0062: Compose service runs dotnet run or dotnet watch.</summary>
+    public const string ComposeRunsDotnetRun = "CTR0062";
+
+    /// <summary>CTR0063: Compose build context does not hold the project.</summary>
+    public const string ComposeContextMissesProject = "CTR0063";
+
+    /// <summary>CTR0064: Compose service runs a non-root image as root.</summary>
+    public const string ComposeUserRoot = "CTR0064";
+
     /// <summary>CTR0090: Dockerfile syntax error.</summary>
     public const string SyntaxError = "CTR0090";
+
+    /// <summary>CTR0091: Compose file is not valid.</summary>
+    public const string ComposeSyntaxError = "CTR0091";
 }

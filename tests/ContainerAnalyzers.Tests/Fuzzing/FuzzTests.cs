@@ -60,3 +60,62 @@ public sealed class FuzzTests
         return files.OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
     }
 }
+
+/// <summary>The compose reader and rules on hostile YAML: never an exception, never a stack overflow, at most one syntax finding.</summary>
+[TestFixture]
+public sealed class ComposeFuzzTests
+{
+    private const int Seed = 20261130;
+
+    private static readonly string[] Fragments =
+    {
+        "services:\n", "  web:\n", "    build: .\n", "    ports:\n", "      - \"80:80\"\n", "      - target: 80\n", "    environment:\n", "      - A=${B:-c}\n",
+        "    healthcheck:\n      test: curl x\n", "    command: [\"dotnet\", \"run\"]\n", "    user: root\n", "<<: *x\n", "&x ", "*x", "[", "]", "{", "}", "\"", "'", ":", "- ",
+        "\t", "\0", "\uFEFF", "\r\n", "\n", "#", "|\n", ">-\n", "!!binary ", "%YAML 1.2\n---\n", "---\n", "...\n", "? ", "$$", "${", "\\", "\u2028",
+    };
+
+    private static readonly string Dockerfile = Rules.Compose.ComposeTexts.Chiseled8;
+
+    [Test]
+    public void RandomComposeTextsNeverThrow()
+    {
+        var random = new Random(Seed);
+        var seed = "services:\n  web:\n    build: .\n    ports:\n      - \"80:80\"\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost/\"]\n";
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = new System.Text.StringBuilder(i % 3 == 0 ? seed : string.Empty);
+            for (var n = random.Next(1, 30); n > 0; n--)
+            {
+                text.Insert(random.Next(text.Length + 1), Fragments[random.Next(Fragments.Length)]);
+            }
+
+            Check(text.ToString(), $"input {i} of seed {Seed}");
+        }
+    }
+
+    [TestCase(100_000, "[")]
+    [TestCase(100_000, "{a: ")]
+    [TestCase(100_000, "- ")]
+    [TestCase(20_000, " ")]
+    [TestCase(100_000, "*a ")]
+    public void DeepOrLongInputs_Handled(int count, string fragment)
+        => Check("services:\n  web:\n    build: " + string.Concat(Enumerable.Repeat(fragment, count)) + "\n", fragment);
+
+    [Test]
+    public void IndentedDeepNesting_Handled()
+        => Check(string.Concat(Enumerable.Range(0, 5000).Select(i => new string(' ', i % 300) + "a:\n")), "indentation");
+
+    private static void Check(string text, string what)
+    {
+        try
+        {
+            var findings = Infrastructure.EngineTest.ForApp().AnalyzeCompose(Dockerfile, text);
+            Assert.That(findings.Count(f => f.Rule.Id == "CTR0091"), Is.AtMost(1), what);
+            Projects.AppSettingsReader.Read("appsettings.json", text);
+        }
+        catch (Exception exception) when (exception is not AssertionException)
+        {
+            Assert.Fail($"{what} threw {exception}\n--- input ---\n{text}");
+        }
+    }
+}

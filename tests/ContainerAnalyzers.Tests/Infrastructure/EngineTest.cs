@@ -25,6 +25,7 @@ internal sealed class EngineTest
     private string? _projectText;
     private SourceEvidence? _source;
     private bool? _hasDockerIgnore;
+    private readonly List<AppSettingsEndpoints> _appSettings = new();
 
     private EngineTest(IReadOnlyDictionary<string, string> properties)
         => _properties = new Dictionary<string, string>(properties, StringComparer.OrdinalIgnoreCase);
@@ -72,6 +73,51 @@ internal sealed class EngineTest
     {
         _source = source;
         return this;
+    }
+
+    /// <summary>An appsettings file of the project, read as the analyzer reads it.</summary>
+    public EngineTest WithAppSettings(string json, string fileName = "appsettings.json")
+    {
+        _appSettings.Add(AppSettingsReader.Read(fileName, json)!);
+        return this;
+    }
+
+    /// <summary>
+    /// The compose rules over <paramref name="compose"/> (at <paramref name="composePath"/>, with the other compose files
+    /// of the repository) for the project's Dockerfile at /src/App/Dockerfile, with the invariants: each finding lies
+    /// inside the file, is a table row whose message formats, and each of its fixes applies and leaves no compose warning
+    /// from the same rule on that line.
+    /// </summary>
+    public IReadOnlyList<RuleFinding> AnalyzeCompose(string dockerfile, string compose, string composePath = "/src/App/docker-compose.yml", params (string Path, string Text)[] others)
+    {
+        var findings = RunCompose(dockerfile, compose, composePath, others);
+        foreach (var finding in findings)
+        {
+            Assert.That(finding.Span.Start, Is.InRange(0, compose.Length), $"{finding.Rule.Id} starts inside the file");
+            Assert.That(finding.Span.End, Is.InRange(finding.Span.Start, compose.Length), $"{finding.Rule.Id} ends inside the file");
+            Assert.That(AllRules.Descriptors, Does.Contain(finding.Rule), $"{finding.Rule.Id} is a row of the rule table");
+            Assert.That(finding.GetMessage, Throws.Nothing, $"{finding.Rule.Id}'s arguments fit its format");
+            foreach (var fix in finding.Fixes)
+            {
+                Assert.That(fix.Target, Is.EqualTo(RuleFixTarget.ComposeFile), "a compose finding's fix edits the compose file");
+                var fixedText = fix.ApplyTo(compose);
+                Assert.That(fixedText, Is.Not.Null, $"{finding.Rule.Id}'s fix '{fix.Title}' applies to the text it was computed on");
+                var left = RunCompose(dockerfile, fixedText!, composePath, others).Where(f => f.Severity >= RuleSeverity.Warning && f.Rule == finding.Rule && f.Span.Start == finding.Span.Start);
+                Assert.That(left, Is.Empty, $"{finding.Rule.Id}'s fix '{fix.Title}' resolves it:\n{fixedText}");
+            }
+        }
+
+        TestContext.Out.WriteLine(findings.Count == 0 ? "no diagnostics" : string.Join("\n", findings.Select(f => $"{f.Rule.Id} ({f.Severity}) {f.GetMessage()}")));
+        return findings;
+    }
+
+    private List<RuleFinding> RunCompose(string dockerfile, string compose, string composePath, IReadOnlyList<(string Path, string Text)> others)
+    {
+        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), Facts, _source ?? CodeSource.None, _hasDockerIgnore) { AppSettings = _appSettings };
+        var file = Compose.ComposeFile.Parse(composePath, compose);
+        var all = new[] { file }.Concat(others.Select(o => Compose.ComposeFile.Parse(o.Path, o.Text))).ToList();
+        var composeAnalysis = ComposeAnalysis.Create(file, all, new Dictionary<string, DockerfileAnalysis> { ["/src/App/Dockerfile"] = analysis }, Facts);
+        return ComposeRuleHost.Run(composeAnalysis, AllRules.ComposeRules, CancellationToken.None);
     }
 
     /// <summary>Whether the build context has a .dockerignore (unknown by default, as for files added by hand).</summary>
@@ -138,4 +184,20 @@ internal sealed class EngineTest
             }
         }
     }
+}
+
+/// <summary>Source evidence with the endpoints the code pins (none by default, as in a project whose code sets none).</summary>
+internal sealed class CodeSource : SourceEvidence
+{
+    private readonly CodeEndpoints _endpoints;
+
+    public CodeSource(CodeEndpoints endpoints) => _endpoints = endpoints;
+
+    public static new CodeSource None { get; } = new(CodeEndpoints.None);
+
+    public static CodeSource Listening(params int[] ports) => new(new CodeEndpoints(ports, Array.Empty<string>()));
+
+    public override bool? MentionsAny(IReadOnlyList<string> words) => false;
+
+    public override CodeEndpoints? Endpoints => _endpoints;
 }

@@ -16,7 +16,8 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0032CommandNotInImageRule : DockerfileRule
 {
-    private static readonly Dictionary<string, string> MissingTools = new(StringComparer.Ordinal)
+    /// <summary>Tools a shell-less image lacks, by program name, with what kind of tool each is (shared with CTR0061).</summary>
+    internal static readonly Dictionary<string, string> MissingTools = new(StringComparer.Ordinal)
     {
         ["curl"] = "curl", ["wget"] = "wget", ["nc"] = "netcat", ["sh"] = "shell", ["bash"] = "shell", ["ash"] = "shell",
         ["apt-get"] = "package manager", ["apt"] = "package manager", ["apk"] = "package manager", ["dnf"] = "package manager",

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Compose;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0061: the compose side of CTR0030/CTR0032. A service that runs the project's image on a shell-less (chiseled or
+/// distroless) image has a health check that needs a shell (the string form, <c>CMD-SHELL</c>), or a health check,
+/// entry point or command that starts a tool the image lacks (curl, wget, a shell…).
+/// </summary>
+public sealed class CTR0061ComposeCommandNotInImageRule : ComposeRule
+{
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0061",
+        "Compose command needs a shell or tool the image lacks",
+        "The {0} of service '{1}' needs {2}, which the image '{3}' does not have",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "Chiseled and distroless images have no shell and no curl or wget. A compose health check in string or CMD-SHELL form runs /bin/sh; one that calls curl fails; the service then never becomes healthy.")
+    {
+        Inputs = RuleInputs.Compose,
+    };
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(ComposeAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var service in analysis.Services)
+        {
+            if (service.Stage is not { } stage || ShellAvailability.HasShell(stage) != false || ShellAvailability.DeclaresShell(stage) || stage.RootImage is not { } image)
+            {
+                continue;
+            }
+
+            var copied = stage.Lineage.SelectMany(s => s.Instructions).OfType<CopyInstructionSyntax>().SelectMany(c => c.Arguments).Select(a => a.Value).ToArray();
+            var name = service.Service.Name;
+            if (!service.Service.HealthcheckDisabled && service.Service.HealthcheckTest is { Words.Count: > 0 } test)
+            {
+                var first = test.Words[0];
+                if (test.IsString || first.Value == "CMD-SHELL")
+                {
+                    findings.Add(Report(first.Location, "health check", name, "a shell (the string and CMD-SHELL forms run /bin/sh -c)", image.Original));
+                }
+                else if (first.Value == "CMD" && test.Words.Count > 1)
+                {
+                    CheckProgram(test.Words[1], "health check");
+                }
+            }
+
+            // The program the container starts: compose's entrypoint, else the command when the image has no ENTRYPOINT.
+            var program = service.Service.Entrypoint ?? (StageFacts.Last(stage, InstructionKind.Entrypoint) is null ? service.Service.Command : null);
+            if (program is { Words.Count: > 0 })
+            {
+                var what = program == service.Service.Entrypoint ? "entrypoint" : "command";
+                if (program.IsString)
+                {
+                    if (program.Arguments.FirstOrDefault() is { } word && Missing(word) is { } tool)
+                    {
+                        findings.Add(Report(program.Words[0].Location, what, name, $"'{word}' ({tool})", image.Original));
+                    }
+                }
+                else
+                {
+                    CheckProgram(program.Words[0], what);
+                }
+            }
+
+            void CheckProgram(ComposeValue word, string what)
+            {
+                if (Missing(word.Value) is { } tool)
+                {
+                    findings.Add(Report(word.Location, what, name, $"'{word.Value}' ({tool})", image.Original));
+                }
+            }
+
+            string? Missing(string program)
+            {
+                var tool = program.Substring(program.LastIndexOf('/') + 1);
+                return CTR0032CommandNotInImageRule.MissingTools.TryGetValue(tool, out var kind)
+                    && !copied.Any(c => c.EndsWith("/" + tool, StringComparison.Ordinal) || c == tool) ? kind : null;
+            }
+        }
+    }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(ComposeLocation location, string what, string service, string needs, string image)
+        => new(Definition, location.Span, new[] { what, service, needs, image }) { File = location.File };
+}

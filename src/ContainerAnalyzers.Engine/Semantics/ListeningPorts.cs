@@ -1,0 +1,361 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Semantics;
+
+/// <summary>The ports a web app listens on in its container, and what decided them; or unknown.</summary>
+public sealed class Listening
+{
+    public static Listening Unknown { get; } = new(Array.Empty<int>(), string.Empty, isKnown: false);
+
+    private Listening(IReadOnlyList<int> ports, string because, bool isKnown)
+    {
+        Ports = ports;
+        Because = because;
+        IsKnown = isKnown;
+    }
+
+    internal static Listening On(IEnumerable<int> ports, string because) => new(ports.Distinct().OrderBy(p => p).ToArray(), because, isKnown: true);
+
+    /// <summary>Every port the app binds, ascending; empty when unknown.</summary>
+    public IReadOnlyList<int> Ports { get; }
+
+    /// <summary>What decided them, for a message: "ASPNETCORE_HTTP_PORTS of the image", "ListenAnyIP in the code"…</summary>
+    public string Because { get; }
+
+    /// <summary>False when any source that could decide the ports cannot be read: every rule then stays silent.</summary>
+    public bool IsKnown { get; }
+
+    public string PortList => string.Join(", ", Ports.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+}
+
+/// <summary>
+/// What the app's own code pins, found by the host in the compilation's syntax trees: Kestrel endpoints
+/// (<c>ListenAnyIP(80)</c>, <c>Listen(IPAddress.Any, 5000)</c>) and URLs (<c>UseUrls("http://+:5000")</c>,
+/// <c>app.Run("http://…")</c>, <c>app.Urls.Add</c>).
+/// </summary>
+public sealed class CodeEndpoints
+{
+    public static CodeEndpoints None { get; } = new(Array.Empty<int>(), Array.Empty<string>(), isUnknown: false);
+
+    public static CodeEndpoints Unknown { get; } = new(Array.Empty<int>(), Array.Empty<string>(), isUnknown: true);
+
+    public CodeEndpoints(IReadOnlyList<int> kestrelPorts, IReadOnlyList<string> urls, bool isUnknown = false)
+    {
+        KestrelPorts = kestrelPorts;
+        Urls = urls;
+        IsUnknown = isUnknown;
+    }
+
+    /// <summary>The ports of Kestrel endpoints the code configures: they replace every URL setting.</summary>
+    public IReadOnlyList<int> KestrelPorts { get; }
+
+    /// <summary>The URLs the code sets: they replace the URL settings of configuration.</summary>
+    public IReadOnlyList<string> Urls { get; }
+
+    /// <summary>The code binds somewhere it does not say literally (<c>ListenAnyIP(port)</c>).</summary>
+    public bool IsUnknown { get; }
+}
+
+/// <summary>The settings of one appsettings*.json that decide where the app listens.</summary>
+public sealed class AppSettingsEndpoints
+{
+    public AppSettingsEndpoints(string environment, string? urls, string? httpPorts, string? httpsPorts, IReadOnlyList<string>? kestrelUrls, bool isUnknown = false)
+    {
+        Environment = environment;
+        Urls = urls;
+        HttpPorts = httpPorts;
+        HttpsPorts = httpsPorts;
+        KestrelUrls = kestrelUrls ?? Array.Empty<string>();
+        IsUnknown = isUnknown;
+    }
+
+    /// <summary>Empty for appsettings.json, else the environment of appsettings.{Environment}.json.</summary>
+    public string Environment { get; }
+
+    public string? Urls { get; }
+
+    public string? HttpPorts { get; }
+
+    public string? HttpsPorts { get; }
+
+    /// <summary><c>Kestrel:Endpoints:*:Url</c>: endpoints replace every URL setting.</summary>
+    public IReadOnlyList<string> KestrelUrls { get; }
+
+    /// <summary>The file mentions these settings in a way that could not be read (not JSON the reader understands).</summary>
+    public bool IsUnknown { get; }
+
+    public bool SetsAnything => IsUnknown || Urls is not null || HttpPorts is not null || HttpsPorts is not null || KestrelUrls.Count > 0;
+
+    /// <summary>The environment name of an appsettings file, or null when the file is not one.</summary>
+    public static string? EnvironmentOf(string fileName)
+    {
+        if (!fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) || !fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var middle = fileName.Substring("appsettings".Length, fileName.Length - "appsettings".Length - ".json".Length);
+        return middle.Length == 0 ? string.Empty : middle[0] == '.' ? middle.Substring(1) : null;
+    }
+}
+
+/// <summary>
+/// Where an ASP.NET Core app listens in its container, from every source that decides it, in ASP.NET Core's order:
+/// Kestrel endpoints (in code or in configuration) replace URLs; URLs (in code, on the command line, in configuration)
+/// replace ports; ports (ASPNETCORE_HTTP_PORTS/HTTPS_PORTS, .NET 8+) replace the default. The image sets the default
+/// (ASPNETCORE_HTTP_PORTS=8080 from .NET 8, ASPNETCORE_URLS=http://+:80 before). When sources at the same level
+/// disagree, or any value is a variable, a file the package cannot read or code it cannot follow, the answer is unknown.
+/// </summary>
+public static class ListeningPorts
+{
+    /// <summary>The words of the settings, after the ASPNETCORE_/DOTNET_ prefix: a Dockerfile or compose file that sets any of them is weighed.</summary>
+    private static readonly string[] SettingNames = { "URLS", "HTTP_PORTS", "HTTPS_PORTS" };
+
+    /// <param name="image">The .NET image the container runs (not the SDK).</param>
+    /// <param name="targetMajor">The app's .NET major version, when known.</param>
+    /// <param name="environment">The container's environment variables, image defaults aside, in the order they apply (later wins); a null value is unknown.</param>
+    /// <param name="arguments">The words the container starts with (entry point and command), or null when they cannot be known.</param>
+    public static Listening For(DotnetImage image, int? targetMajor, IReadOnlyList<KeyValuePair<string, string?>> environment, IReadOnlyList<string>? arguments, IReadOnlyList<AppSettingsEndpoints> appSettings, CodeEndpoints? code)
+    {
+        if (code is null or { IsUnknown: true } || image.Kind == DotnetImageKind.Sdk || image.Major is not { } major || image.IsDotnetFramework
+            || (targetMajor is { } target && (target >= 8) != (major >= 8)))
+        {
+            return Listening.Unknown;
+        }
+
+        // The container's variables: the image's default first, then the Dockerfile's and the service's.
+        var variables = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var imageDefault = major >= 8 ? new KeyValuePair<string, string?>("ASPNETCORE_HTTP_PORTS", "8080") : new KeyValuePair<string, string?>("ASPNETCORE_URLS", "http://+:80");
+        foreach (var pair in new[] { imageDefault }.Concat(environment))
+        {
+            variables[pair.Key] = pair.Value;
+        }
+
+        var fromImage = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { [imageDefault.Key] = imageDefault.Value };
+        string Source(string name) => fromImage.TryGetValue(name, out var original) && variables[name] == original ? name + " of the image" : name;
+
+        // appsettings.json and the file of the environment the container runs in (Production unless set).
+        var environmentName = Lookup(variables, "ASPNETCORE_ENVIRONMENT") ?? Lookup(variables, "DOTNET_ENVIRONMENT");
+        var environmentKnown = !(variables.ContainsKey("ASPNETCORE_ENVIRONMENT") && variables["ASPNETCORE_ENVIRONMENT"] is null)
+            && !(variables.ContainsKey("DOTNET_ENVIRONMENT") && variables["DOTNET_ENVIRONMENT"] is null);
+        var settings = appSettings.Where(a => a.Environment.Length == 0 || !environmentKnown
+            || string.Equals(a.Environment, environmentName ?? "Production", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (settings.Any(s => s.IsUnknown) || (!environmentKnown && settings.Any(s => s.Environment.Length > 0 && s.SetsAnything)))
+        {
+            return Listening.Unknown;
+        }
+
+        // Kestrel endpoints: in code, in environment variables, in appsettings.
+        var endpointVariables = variables.Where(v => IsKestrelEndpointUrl(v.Key)).ToList();
+        if (endpointVariables.Any(v => v.Value is null) || variables.Any(v => IsKestrelEndpointSetting(v.Key) && !IsKestrelEndpointUrl(v.Key) && v.Value is null))
+        {
+            return Listening.Unknown;
+        }
+
+        var endpointUrls = endpointVariables.Select(v => v.Value!).Concat(settings.SelectMany(s => s.KestrelUrls)).ToList();
+        if (code.KestrelPorts.Count > 0 || endpointUrls.Count > 0)
+        {
+            var fromUrls = endpointUrls.Count == 0 ? Array.Empty<int>() : PortsOfUrls(endpointUrls);
+            return fromUrls is null ? Listening.Unknown : Listening.On(code.KestrelPorts.Concat(fromUrls), code.KestrelPorts.Count > 0 ? "Kestrel endpoints in the code" : "Kestrel endpoints in configuration");
+        }
+
+        // URLs: code, then the command line, then configuration (environment and appsettings must agree).
+        if (code.Urls.Count > 0)
+        {
+            return PortsOfUrls(code.Urls) is { } codePorts ? Listening.On(codePorts, "the URLs in the code") : Listening.Unknown;
+        }
+
+        // The command line is the last configuration source: --urls there beats every variable.
+        if (CommandLineValue(arguments, "urls") is { } commandLine)
+        {
+            return commandLine.Length == 0 ? Listening.Unknown : PortsOfUrls(commandLine.Split(';')) is { } ports ? Listening.On(ports, "--urls") : Listening.Unknown;
+        }
+
+        if (arguments is null)
+        {
+            return Listening.Unknown;
+        }
+
+        var urls = Setting(variables, settings, "URLS", s => s.Urls, Source);
+        if (urls.Unknown)
+        {
+            return Listening.Unknown;
+        }
+
+        if (urls.Value is { } urlList)
+        {
+            return PortsOfUrls(urlList.Split(';')) is { } ports ? Listening.On(ports, urls.Source) : Listening.Unknown;
+        }
+
+        if (major < 8)
+        {
+            // HTTP_PORTS is .NET 8's; without URLs an older app listens on localhost:5000 only.
+            return Listening.Unknown;
+        }
+
+        var http = Setting(variables, settings, "HTTP_PORTS", s => s.HttpPorts, Source);
+        var https = Setting(variables, settings, "HTTPS_PORTS", s => s.HttpsPorts, Source);
+        if (http.Unknown || https.Unknown || (http.Value is null && https.Value is null))
+        {
+            return Listening.Unknown;
+        }
+
+        var all = new List<int>();
+        foreach (var list in new[] { http.Value, https.Value })
+        {
+            foreach (var item in (list ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!int.TryParse(item.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is <= 0 or > 65535)
+                {
+                    return Listening.Unknown;
+                }
+
+                all.Add(port);
+            }
+        }
+
+        return all.Count == 0 ? Listening.Unknown : Listening.On(all, http.Value is not null ? http.Source : https.Source);
+    }
+
+    /// <summary>Whether an environment variable is one of the settings that decide the ports (so a change to it is weighed).</summary>
+    public static bool IsPortSetting(string variable)
+    {
+        var key = ConfigurationKey(variable);
+        return SettingNames.Any(n => string.Equals(key, n, StringComparison.OrdinalIgnoreCase)) || IsKestrelEndpointSetting(variable);
+    }
+
+    /// <summary>The ports of ASP.NET Core URLs (<c>http://+:80;https://*:443</c>); null when one cannot be read.</summary>
+    public static IReadOnlyList<int>? PortsOfUrls(IEnumerable<string> urls)
+    {
+        var ports = new List<int>();
+        foreach (var raw in urls)
+        {
+            var url = raw.Trim();
+            if (url.Length == 0)
+            {
+                continue;
+            }
+
+            var scheme = url.IndexOf("://", StringComparison.Ordinal);
+            if (scheme < 0)
+            {
+                return null;
+            }
+
+            var rest = url.Substring(scheme + 3);
+            var slash = rest.IndexOf('/');
+            var authority = slash >= 0 ? rest.Substring(0, slash) : rest;
+            var bracket = authority.LastIndexOf(']');
+            var colon = authority.LastIndexOf(':');
+            if (colon > bracket && int.TryParse(authority.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536)
+            {
+                ports.Add(port);
+            }
+            else if (colon <= bracket)
+            {
+                var name = url.Substring(0, scheme);
+                ports.Add(string.Equals(name, "https", StringComparison.OrdinalIgnoreCase) ? 443 : string.Equals(name, "http", StringComparison.OrdinalIgnoreCase) ? 80 : 0);
+                if (ports[ports.Count - 1] == 0)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return ports.Count == 0 ? null : ports;
+    }
+
+    /// <summary>The variables a stage's ENV instructions set, root stage first, with ARGs expanded; null values are unknown.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string?>> StageEnvironment(DockerfileModel model, Stage stage)
+        => StageFacts.Environment(stage).Select(p => new KeyValuePair<string, string?>(p.Key.Value, model.EnvironmentValue(p))).ToList();
+
+    /// <summary>The value of <c>--name value</c> or <c>--name=value</c> among the arguments; empty when present but unreadable.</summary>
+    private static string? CommandLineValue(IReadOnlyList<string>? arguments, string name)
+    {
+        if (arguments is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var word = arguments[i];
+            foreach (var prefix in new[] { "--", "/" })
+            {
+                var option = prefix + name;
+                if (string.Equals(word, option, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i + 1 < arguments.Count && arguments[i + 1].IndexOf('$') < 0 ? arguments[i + 1] : string.Empty;
+                }
+
+                if (word.StartsWith(option + "=", StringComparison.OrdinalIgnoreCase))
+                {
+                    var value = word.Substring(option.Length + 1);
+                    return value.IndexOf('$') < 0 ? value : string.Empty;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One setting from the environment (ASPNETCORE_X, DOTNET_X, X) and appsettings: the value all sources agree on,
+    /// null when none sets it, unknown when one is unknown or two disagree.
+    /// </summary>
+    private static (string? Value, string Source, bool Unknown) Setting(Dictionary<string, string?> variables, IReadOnlyList<AppSettingsEndpoints> settings, string name, Func<AppSettingsEndpoints, string?> fromFile, Func<string, string> describe)
+    {
+        var found = new List<(string Value, string Source)>();
+        foreach (var variable in new[] { "ASPNETCORE_" + name, "DOTNET_" + name, name })
+        {
+            if (variables.TryGetValue(variable, out var value))
+            {
+                if (value is null)
+                {
+                    return (null, string.Empty, true);
+                }
+
+                found.Add((value, describe(variable)));
+            }
+        }
+
+        found.AddRange(settings.Where(s => fromFile(s) is not null).Select(s => (fromFile(s)!, "appsettings" + (s.Environment.Length == 0 ? string.Empty : "." + s.Environment) + ".json")));
+        if (found.Count == 0)
+        {
+            return (null, string.Empty, false);
+        }
+
+        return found.Select(f => f.Value.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1 ? (found[0].Value, found[0].Source, false) : (null, string.Empty, true);
+    }
+
+    private static string? Lookup(Dictionary<string, string?> variables, string name) => variables.TryGetValue(name, out var value) ? value : null;
+
+    // ASPNETCORE_Kestrel__Endpoints__Http__Url, Kestrel__Endpoints__Http__Url
+    private static bool IsKestrelEndpointSetting(string variable)
+        => ConfigurationKey(variable).StartsWith("Kestrel__Endpoints__", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsKestrelEndpointUrl(string variable)
+        => IsKestrelEndpointSetting(variable) && ConfigurationKey(variable).EndsWith("__Url", StringComparison.OrdinalIgnoreCase);
+
+    private static string ConfigurationKey(string variable)
+    {
+        foreach (var prefix in new[] { "ASPNETCORE_", "DOTNET_" })
+        {
+            if (variable.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return variable.Substring(prefix.Length);
+            }
+        }
+
+        return variable;
+    }
+}

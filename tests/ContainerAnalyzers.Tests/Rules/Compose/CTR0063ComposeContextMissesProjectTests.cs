@@ -1,0 +1,30 @@
+using ContainerAnalyzers.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace ContainerAnalyzers.Tests.Rules.Compose;
+
+[TestFixture]
+public sealed class CTR0063ComposeContextMissesProjectTests
+{
+    // Written for a context at /src (the repository root): COPY App/App.csproj names the project from there.
+    private const string RootContextDockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY App/App.csproj App/\nRUN dotnet restore App/App.csproj\nCOPY . .\nRUN dotnet publish App/App.csproj -c Release -o /app/publish\n\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY --from=build /app/publish .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+
+    private static string[] Spans(string compose, string path = "/src/docker-compose.yml")
+        => EngineTest.ForApp().AnalyzeCompose(RootContextDockerfile, compose, path).Where(f => f.Rule.Id == "CTR0063").Select(f => compose.Substring(f.Span.Start, f.Span.Length) + " | " + f.GetMessage()).ToArray();
+
+    [Test]
+    public void ContextIsTheProjectFolder_Reported()
+        => Assert.That(Spans("services:\n  app:\n    build:\n      context: ./App\n"), Is.EqualTo(new[] { "./App | Service 'app' builds with context 'App', but the Dockerfile's COPY paths are relative to '.': the build cannot find the project" }));
+
+    [Test]
+    public void ShortFormFromTheProjectFolder_Reported()
+        => Assert.That(Spans("services:\n  app:\n    build: .\n", "/src/App/compose.yaml"), Has.Length.EqualTo(1));
+
+    [Test]
+    public void ContextTheCopyPathsWereWrittenFor_NotReported()
+        => Assert.That(Spans("services:\n  app:\n    build:\n      context: .\n      dockerfile: App/Dockerfile\n"), Is.Empty);
+
+    [Test]
+    public void CopyPathsSayNothing_NotReported()
+        => Assert.That(EngineTest.ForApp().AnalyzeCompose("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out/ /app/\n", "services:\n  app:\n    build: ./App\n", "/src/docker-compose.yml").Where(f => f.Rule.Id == "CTR0063"), Is.Empty);
+}
