@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using ContainerAnalyzers.Compose;
 using ContainerAnalyzers.Infrastructure;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
@@ -16,7 +17,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace ContainerAnalyzers.Analyzers;
 
 /// <summary>
-/// The one host of every rule that reads the Dockerfile or the project file (all but CTR0009, which reads C# code).
+/// The one host of every rule that reads the Dockerfile, a compose file or the project file (all but CTR0009, which
+/// reads C# code).
 /// Per compilation it reads once which rules are enabled; per Dockerfile it builds the analysis once (parse cached by
 /// text, model by tree), runs every enabled rule in a single pass, each inside its own guard, then the suppression
 /// pass, and reports what is left located in the Dockerfile. On the project file it runs CTR0003 and, for a project
@@ -28,9 +30,10 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
     // A rule that throws loses its findings and the others still report: an analyzer exception would become AD0001
     // and fail every build that treats warnings as errors. The engine's tests run the rules without this net.
     private static readonly Action<DockerfileRule, Exception> IgnoreRuleFailure = (_, _) => { };
+    private static readonly Action<ComposeRule, Exception> IgnoreComposeRuleFailure = (_, _) => { };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = AllRules.Descriptors
-        .Where(d => (d.Inputs & (RuleInputs.Dockerfile | RuleInputs.ProjectFile | RuleInputs.SdkContainerImage)) != 0)
+        .Where(d => (d.Inputs & (RuleInputs.Dockerfile | RuleInputs.ProjectFile | RuleInputs.SdkContainerImage | RuleInputs.Compose)) != 0)
         .Select(DiagnosticDescriptors.For)
         .ToImmutableArray();
 
@@ -58,6 +61,9 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
                     {
                         case AdditionalFileKind.Dockerfile when enabled.DockerfileRules.Count > 0:
                             AnalyzeDockerfile(Parse, file, enabled.DockerfileRules);
+                            break;
+                        case AdditionalFileKind.Compose when enabled.ComposeRules.Count > 0:
+                            AnalyzeCompose(Parse, file, inputs, enabled.ComposeRules);
                             break;
                         case AdditionalFileKind.ProjectFile when ReferenceEquals(file.AdditionalFile, inputs.ProjectFile) && inputs.Dockerfiles.Count == 0:
                             AnalyzeProjectWithoutDockerfile(file, enabled);
@@ -91,6 +97,49 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Last line of defence (the parse, the model, the project facts): never let an exception become AD0001.
+        }
+    }
+
+    // A compose file: its services that build one of the project's Dockerfiles, merged with the override file compose
+    // reads with it, judged against that Dockerfile's analysis (the same one the Dockerfile's rules used).
+    private static void AnalyzeCompose(Func<SourceText, DockerfileSyntaxTree?> parse, AdditionalFileAnalysisContext context, AnalyzerInputs inputs, IReadOnlyList<ComposeRule> rules)
+    {
+        try
+        {
+            var cancellationToken = context.CancellationToken;
+            if (context.AdditionalFile.GetText(cancellationToken) is not { } text)
+            {
+                return;
+            }
+
+            var file = AnalysisCache.GetComposeFile(context.AdditionalFile, text, cancellationToken);
+            var others = new List<ComposeFile> { file };
+            foreach (var other in inputs.ComposeFiles)
+            {
+                if (!ReferenceEquals(other, context.AdditionalFile) && other.GetText(cancellationToken) is { } otherText)
+                {
+                    others.Add(AnalysisCache.GetComposeFile(other, otherText, cancellationToken));
+                }
+            }
+
+            var dockerfiles = new Dictionary<string, DockerfileAnalysis>(StringComparer.Ordinal);
+            foreach (var dockerfile in inputs.Dockerfiles)
+            {
+                if (dockerfile.GetText(cancellationToken) is { } dockerfileText && parse(dockerfileText) is { } tree)
+                {
+                    dockerfiles[dockerfile.Path] = AnalysisCache.GetAnalysis(context.Compilation, context.Options, tree, cancellationToken);
+                }
+            }
+
+            var analysis = ComposeAnalysis.Create(file, others, dockerfiles, AnalysisCache.GetProjectFacts(context.Options, cancellationToken));
+            foreach (var finding in ComposeRuleHost.Run(analysis, rules, cancellationToken, IgnoreComposeRuleFailure))
+            {
+                context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // See AnalyzeDockerfile: never let an exception become AD0001.
         }
     }
 

@@ -11,6 +11,12 @@ internal enum AdditionalFileKind
     Dockerfile,
     ProjectFile,
     DockerIgnore,
+
+    /// <summary>compose.yaml, docker-compose.override.yml… found from the Dockerfile's folder up to the repository root.</summary>
+    Compose,
+
+    /// <summary>The project's appsettings*.json: where the app listens.</summary>
+    AppSettings,
 }
 
 /// <summary>
@@ -31,6 +37,8 @@ internal static class AdditionalFileKinds
             return trimmed.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.Dockerfile
                 : trimmed.Equals("ProjectFile", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.ProjectFile
                 : trimmed.Equals("DockerIgnore", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.DockerIgnore
+                : trimmed.Equals("Compose", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.Compose
+                : trimmed.Equals("AppSettings", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.AppSettings
                 : AdditionalFileKind.None;
         }
 
@@ -50,6 +58,17 @@ internal static class AdditionalFileKinds
         if (name.Equals(".dockerignore", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase))
         {
             return AdditionalFileKind.DockerIgnore;
+        }
+
+        if ((name.StartsWith("compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase))
+            && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)))
+        {
+            return AdditionalFileKind.Compose;
+        }
+
+        if (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return AdditionalFileKind.AppSettings;
         }
 
         if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase))

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using ContainerAnalyzers.Compose;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Semantics;
@@ -25,6 +27,8 @@ internal static class AnalysisCache
     private static readonly ConditionalWeakTable<AnalyzerOptions, AnalyzerInputs> Inputs = new();
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>> Analyses = new();
     private static readonly ConditionalWeakTable<Compilation, DockerfileAnalysis> SdkContainerAnalyses = new();
+    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<AppSettingsEndpoints>> AppSettings = new();
+    private static readonly ConditionalWeakTable<SourceText, ComposeFile> ComposeFiles = new();
 
     public static DockerfileModel GetModel(DockerfileSyntaxTree tree) => Models.GetValue(tree, DockerfileModel.Create);
 
@@ -41,7 +45,33 @@ internal static class AnalysisCache
             GetModel(tree),
             GetProjectFacts(options, cancellationToken),
             CompilationSourceEvidence.For(compilation, cancellationToken),
-            hasDockerIgnore: GetInputs(options).HasDockerIgnore));
+            hasDockerIgnore: GetInputs(options).HasDockerIgnore)
+        {
+            AppSettings = GetAppSettings(options, cancellationToken),
+        });
+
+    /// <summary>The listening settings of the project's appsettings*.json, read once per set of options.</summary>
+    public static IReadOnlyList<AppSettingsEndpoints> GetAppSettings(AnalyzerOptions options, CancellationToken cancellationToken)
+        => AppSettings.GetValue(options, o =>
+        {
+            var settings = new List<AppSettingsEndpoints>();
+            foreach (var file in GetInputs(o).AppSettingsFiles)
+            {
+                if (file.GetText(cancellationToken)?.ToString() is { } text && AppSettingsReader.Read(System.IO.Path.GetFileName(file.Path), text) is { } read)
+                {
+                    settings.Add(read);
+                }
+            }
+
+            return settings;
+        });
+
+    /// <summary>A compose file's model, parsed once per text.</summary>
+    public static ComposeFile GetComposeFile(AdditionalText file, SourceText text, CancellationToken cancellationToken)
+    {
+        var parsed = ComposeFiles.GetValue(text, t => ComposeFile.Parse(file.Path, t.ToString(), cancellationToken));
+        return parsed.Path == file.Path ? parsed : ComposeFile.Parse(file.Path, text.ToString(), cancellationToken);
+    }
 
     /// <summary>The package's additional files, classified once per set of options.</summary>
     public static AnalyzerInputs GetInputs(AnalyzerOptions options) => Inputs.GetValue(options, o => new AnalyzerInputs(o));

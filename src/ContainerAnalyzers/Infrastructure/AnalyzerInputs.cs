@@ -17,6 +17,8 @@ internal sealed class AnalyzerInputs
     {
         _kinds = new Dictionary<AdditionalText, AdditionalFileKind>(options.AdditionalFiles.Length);
         var dockerfiles = new List<AdditionalText>();
+        var composeFiles = new List<AdditionalText>();
+        var appSettings = new List<AdditionalText>();
         var fromPackage = false;
         var dockerIgnore = false;
         foreach (var file in options.AdditionalFiles)
@@ -35,10 +37,18 @@ internal sealed class AnalyzerInputs
                 case AdditionalFileKind.DockerIgnore:
                     dockerIgnore = true;
                     break;
+                case AdditionalFileKind.Compose:
+                    composeFiles.Add(file);
+                    break;
+                case AdditionalFileKind.AppSettings:
+                    appSettings.Add(file);
+                    break;
             }
         }
 
         Dockerfiles = dockerfiles;
+        ComposeFiles = composeFiles;
+        AppSettingsFiles = appSettings;
 
         // The package adds the context's .dockerignore, and BuildKit's per-Dockerfile one (<name>.dockerignore), as
         // additional files. Only files the package added tell anything: when the project does not use the package's
@@ -47,6 +57,12 @@ internal sealed class AnalyzerInputs
     }
 
     public IReadOnlyList<AdditionalText> Dockerfiles { get; }
+
+    /// <summary>The compose files the package found from the Dockerfile's folder up to the repository root.</summary>
+    public IReadOnlyList<AdditionalText> ComposeFiles { get; }
+
+    /// <summary>The project's appsettings*.json files.</summary>
+    public IReadOnlyList<AdditionalText> AppSettingsFiles { get; }
 
     /// <summary>The first project file among the additional files: the project being compiled.</summary>
     public AdditionalText? ProjectFile { get; }

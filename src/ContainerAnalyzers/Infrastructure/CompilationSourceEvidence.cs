@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 
 namespace ContainerAnalyzers.Infrastructure;
@@ -15,6 +16,7 @@ namespace ContainerAnalyzers.Infrastructure;
 internal sealed class CompilationSourceEvidence : SourceEvidence
 {
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> Answers = new();
+    private static readonly ConditionalWeakTable<Compilation, CodeEndpoints> EndpointAnswers = new();
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, bool> _answers;
@@ -32,6 +34,8 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
 
     public override bool? MentionsAny(IReadOnlyList<string> words)
         => _answers.GetOrAdd(string.Join("|", words), _ => Search(words));
+
+    public override CodeEndpoints? Endpoints => EndpointAnswers.GetValue(_compilation, c => CodeEndpointSearch.Find(c, _cancellationToken));
 
     private bool Search(IReadOnlyList<string> words)
     {

@@ -149,9 +149,33 @@ internal static partial class DiagnosticDescriptors
         "CTR0051", CTR0051RemoteAddWithoutChecksumRule.Definition.Title, CTR0051RemoteAddWithoutChecksumRule.Definition.MessageFormat, "Container.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0051RemoteAddWithoutChecksumRule.Definition.Description, CTR0051RemoteAddWithoutChecksumRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0060 = new(
+        "CTR0060", CTR0060PublishedPortNotListeningRule.Definition.Title, CTR0060PublishedPortNotListeningRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0060PublishedPortNotListeningRule.Definition.Description, CTR0060PublishedPortNotListeningRule.Definition.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor CTR0061 = new(
+        "CTR0061", CTR0061ComposeCommandNotInImageRule.Definition.Title, CTR0061ComposeCommandNotInImageRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0061ComposeCommandNotInImageRule.Definition.Description, CTR0061ComposeCommandNotInImageRule.Definition.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor CTR0062 = new(
+        "CTR0062", CTR0062ComposeRunsDotnetRunRule.Definition.Title, CTR0062ComposeRunsDotnetRunRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0062ComposeRunsDotnetRunRule.Definition.Description, CTR0062ComposeRunsDotnetRunRule.Definition.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor CTR0063 = new(
+        "CTR0063", CTR0063ComposeContextMissesProjectRule.Definition.Title, CTR0063ComposeContextMissesProjectRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0063ComposeContextMissesProjectRule.Definition.Description, CTR0063ComposeContextMissesProjectRule.Definition.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor CTR0064 = new(
+        "CTR0064", CTR0064ComposeUserRootRule.Definition.Title, CTR0064ComposeUserRootRule.Definition.MessageFormat, "Container.Security", DiagnosticSeverity.Info, isEnabledByDefault: true,
+        CTR0064ComposeUserRootRule.Definition.Description, CTR0064ComposeUserRootRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0090 = new(
         "CTR0090", CTR0090SyntaxErrorRule.Definition.Title, CTR0090SyntaxErrorRule.Definition.MessageFormat, "Container.Syntax", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0090SyntaxErrorRule.Definition.Description, CTR0090SyntaxErrorRule.Definition.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor CTR0091 = new(
+        "CTR0091", CTR0091ComposeSyntaxErrorRule.Definition.Title, CTR0091ComposeSyntaxErrorRule.Definition.MessageFormat, "Container.Syntax", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0091ComposeSyntaxErrorRule.Definition.Description, CTR0091ComposeSyntaxErrorRule.Definition.HelpLinkUri);
 
     /// <summary>Every descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
@@ -190,7 +214,13 @@ internal static partial class DiagnosticDescriptors
         CTR0043,
         CTR0050,
         CTR0051,
-        CTR0090);
+        CTR0060,
+        CTR0061,
+        CTR0062,
+        CTR0063,
+        CTR0064,
+        CTR0090,
+        CTR0091);
 
     public static DiagnosticDescriptor? ForId(string id) => id switch
     {
@@ -229,7 +259,13 @@ internal static partial class DiagnosticDescriptors
         "CTR0043" => CTR0043,
         "CTR0050" => CTR0050,
         "CTR0051" => CTR0051,
+        "CTR0060" => CTR0060,
+        "CTR0061" => CTR0061,
+        "CTR0062" => CTR0062,
+        "CTR0063" => CTR0063,
+        "CTR0064" => CTR0064,
         "CTR0090" => CTR0090,
+        "CTR0091" => CTR0091,
         _ => null,
     };
 }

@@ -15,9 +15,10 @@ namespace ContainerAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class EnabledRules
 {
-    private EnabledRules(IReadOnlyList<DockerfileRule> dockerfileRules, IReadOnlyList<DockerfileRule> sdkContainerRules, bool projectHasNoDockerfile)
+    private EnabledRules(IReadOnlyList<DockerfileRule> dockerfileRules, IReadOnlyList<DockerfileRule> sdkContainerRules, IReadOnlyList<ComposeRule> composeRules, bool projectHasNoDockerfile)
     {
         DockerfileRules = dockerfileRules;
+        ComposeRules = composeRules;
         SdkContainerRules = sdkContainerRules;
         ProjectHasNoDockerfile = projectHasNoDockerfile;
     }
@@ -25,13 +26,16 @@ internal sealed class EnabledRules
     /// <summary>The enabled rules that run over each Dockerfile, in table order.</summary>
     public IReadOnlyList<DockerfileRule> DockerfileRules { get; }
 
+    /// <summary>The enabled rules that run over each compose file, in table order.</summary>
+    public IReadOnlyList<ComposeRule> ComposeRules { get; }
+
     /// <summary>The enabled rules that judge the image of SDK container publishing, for a project without a Dockerfile.</summary>
     public IReadOnlyList<DockerfileRule> SdkContainerRules { get; }
 
     /// <summary>Whether CTR0003 (on the project file) is enabled.</summary>
     public bool ProjectHasNoDockerfile { get; }
 
-    public bool IsEmpty => DockerfileRules.Count == 0 && SdkContainerRules.Count == 0 && !ProjectHasNoDockerfile;
+    public bool IsEmpty => DockerfileRules.Count == 0 && SdkContainerRules.Count == 0 && ComposeRules.Count == 0 && !ProjectHasNoDockerfile;
 
     /// <summary>The enabled rules; null only when the options could not be read, and then the host runs nothing rather than throw.</summary>
     public static EnabledRules? Read(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -69,8 +73,17 @@ internal sealed class EnabledRules
             }
         }
 
+        var composeRules = new List<ComposeRule>();
+        foreach (var rule in AllRules.ComposeRules)
+        {
+            if (!IsOff(rule.Descriptor, compilation, options, cancellationToken))
+            {
+                composeRules.Add(rule);
+            }
+        }
+
         var projectRule = !IsOff(Rules.Definitions.CTR0003ProjectHasNoDockerfileRule.Definition, compilation, options, cancellationToken);
-        return new EnabledRules(dockerfileRules, sdkContainerRules, projectRule);
+        return new EnabledRules(dockerfileRules, sdkContainerRules, composeRules, projectRule);
     }
 
     private static bool IsOff(RuleDescriptor rule, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)

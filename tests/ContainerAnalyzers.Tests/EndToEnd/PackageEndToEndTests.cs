@@ -360,6 +360,40 @@ public sealed class PackageEndToEndTests
         Assert.That(File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile")), Is.EqualTo(bad));
     }
 
+    // Issue 19: a compose file found above the project, reported at its own line and column; YamlDotNet loads beside the
+    // analyzer even when the build also has another version of it (in the app's references, and as another analyzer).
+    [Test]
+    public void ComposeDiagnosticsAreLocatedInTheComposeFile_BesideAnotherYamlDotNet()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", string.Format(CultureInfo.InvariantCulture, ChiseledDockerfile, "10.0", "Consumer", "aspnet"));
+        var folder = Path.GetDirectoryName(consumer)!;
+        var root = Path.GetDirectoryName(folder)!;
+        Directory.CreateDirectory(Path.Combine(root, ".git"));
+        File.WriteAllText(Path.Combine(root, "docker-compose.yml"), "services:\n  consumer:\n    build: ./Consumer\n    ports:\n      - \"5000:80\"\n    healthcheck:\n      test: curl -f http://localhost:8080/\n");
+        File.WriteAllText(Path.Combine(root, "docker-compose.override.yml"), "services:\n  consumer:\n    environment:\n      - ASPNETCORE_ENVIRONMENT=Development\n");
+        File.WriteAllText(consumer, File.ReadAllText(consumer).Replace("</ItemGroup>", """
+                <PackageReference Include="YamlDotNet" Version="13.7.1" />
+                <PackageDownload Include="YamlDotNet" Version="[16.3.0]" />
+                <Analyzer Include="$(NuGetPackageRoot)yamldotnet/16.3.0/lib/netstandard2.0/YamlDotNet.dll" />
+              </ItemGroup>
+            """, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), "var app = WebApplication.Create(args);\nSystem.Console.WriteLine(new YamlDotNet.Serialization.SerializerBuilder().Build().Serialize(new { a = 1 }));\napp.Run();\n");
+
+        var result = Build(consumer);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        Assert.That(result.Output, Does.Contain("docker-compose.yml(5,15): warning CTR0060: Container port 80 of service 'consumer' is not where the app listens: it listens on 8080"));
+        Assert.That(result.Output, Does.Contain("docker-compose.yml(7,13): warning CTR0061:"));
+        AssertAnalyzerLoaded(result);
+        Assert.That(result.Output, Does.Not.Contain("CS8034"), "the analyzer's own YamlDotNet loaded");
+
+        // Editing the compose file re-runs the analysis (CTR0061 is still there, so the compiler did run).
+        File.WriteAllText(Path.Combine(root, "docker-compose.yml"), "services:\n  consumer:\n    build: ./Consumer\n    ports:\n      - \"5000:8080\"\n    healthcheck:\n      test: curl -f http://localhost:8080/\n");
+        var fixedResult = Build(consumer);
+        Assert.That(fixedResult.Output, Does.Contain("docker-compose.yml(7,13): warning CTR0061:"), fixedResult.Output);
+        Assert.That(fixedResult.Output, Does.Not.Contain("CTR0060"), fixedResult.Output);
+    }
+
     private static void AssertAnalyzerLoaded(ProcessResult result)
     {
         foreach (var code in new[] { "CS8032", "CS9057", "AD0001", "CS8784", "CS8785" })

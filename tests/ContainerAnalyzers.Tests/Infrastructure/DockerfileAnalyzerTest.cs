@@ -58,6 +58,20 @@ internal sealed class DockerfileAnalyzerTest<TRule>
         return this;
     }
 
+    /// <summary>A compose file at a path (absolute, or relative to /src/App), with span markup for its diagnostics.</summary>
+    public DockerfileAnalyzerTest<TRule> WithComposeFile(string markup, string path = "/src/App/docker-compose.yml")
+    {
+        _test.TestState.AdditionalFiles.Add((path.StartsWith('/') ? path : "/src/App/" + path, markup));
+        return this;
+    }
+
+    /// <summary>An appsettings file of the project (appsettings.json unless named).</summary>
+    public DockerfileAnalyzerTest<TRule> WithAppSettings(string json, string fileName = "appsettings.json")
+    {
+        _test.TestState.AdditionalFiles.Add(("/src/App/" + fileName, json));
+        return this;
+    }
+
     /// <summary>Another C# source file, for rules that weigh what the code does.</summary>
     public DockerfileAnalyzerTest<TRule> WithSource(string source)
     {
@@ -107,7 +121,11 @@ internal sealed class DockerfileAnalyzerTest<TRule>
         {
             foreach (var (path, _) in _test.TestState.AdditionalFiles)
             {
-                var kind = path.EndsWith(".dockerignore", StringComparison.Ordinal) ? "DockerIgnore" : path.EndsWith("proj", StringComparison.Ordinal) ? "ProjectFile" : "Dockerfile";
+                var kind = path.EndsWith(".dockerignore", StringComparison.Ordinal) ? "DockerIgnore"
+                    : path.EndsWith("proj", StringComparison.Ordinal) ? "ProjectFile"
+                    : path.EndsWith(".yml", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal) ? "Compose"
+                    : path.EndsWith(".json", StringComparison.Ordinal) ? "AppSettings"
+                    : "Dockerfile";
                 config.Append('[').Append(path).Append("]\nbuild_metadata.AdditionalFiles.ContainerAnalyzersKind = ").Append(kind).Append('\n');
             }
         }
