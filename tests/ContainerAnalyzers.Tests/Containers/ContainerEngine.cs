@@ -82,6 +82,76 @@ internal sealed class ContainerEngine
     }
 
     /// <summary>
+    /// What answers on each of <paramref name="containerPorts"/> inside a running container of the image, the way a
+    /// compose port mapping reaches it: the HTTP status line and body, or null when nothing accepts the connection.
+    /// Waits until one of the ports answers (the app is up) or 60 s pass. With docker, each port is published on a
+    /// free host port; with podman and the stand-ins (no port forwarding here), the container gets its own network
+    /// namespace and the request is made inside it (nsenter, bash's /dev/tcp), so no host port can collide.
+    /// </summary>
+    public IReadOnlyDictionary<int, string?> ProbeContainerPorts(string image, params int[] containerPorts)
+    {
+        var arguments = PullNever(new List<string> { "run", "-d" });
+        var hostPorts = containerPorts.ToDictionary(p => p, _ => GetFreePort());
+        if (UsesStandIns)
+        {
+            arguments.Add("--network=none");
+        }
+        else
+        {
+            foreach (var (inside, host) in hostPorts)
+            {
+                arguments.AddRange(new[] { "-p", $"127.0.0.1:{host}:{inside}" });
+            }
+        }
+
+        arguments.Add(image);
+        var started = Run(Path.GetTempPath(), arguments, CommandTimeout);
+        Assert.That(started.ExitCode, Is.Zero, started.Output);
+        var container = LastLine(started);
+        try
+        {
+            var pid = UsesStandIns ? Inspect(container, "{{.State.Pid}}") : null;
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (true)
+            {
+                var answers = containerPorts.ToDictionary(p => p, p => pid is null ? RequestFromHost(hostPorts[p]) : RequestInside(pid, p));
+                if (answers.Values.Any(a => a is not null) || DateTime.UtcNow > deadline)
+                {
+                    // Once the app is up, ask every port again: one asked before it started must not count as silent.
+                    return containerPorts.ToDictionary(p => p, p => (pid is null ? RequestFromHost(hostPorts[p]) : RequestInside(pid, p))?.TrimEnd());
+                }
+
+                Thread.Sleep(500);
+            }
+        }
+        finally
+        {
+            RemoveContainer(container);
+        }
+
+        static string? RequestInside(string pid, int port)
+        {
+            var script = $"exec 3<>/dev/tcp/127.0.0.1/{port} && printf 'GET / HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && cat <&3";
+            var result = ProcessRunner.Run("nsenter", Path.GetTempPath(), new[] { "-t", pid, "-n", "bash", "-c", script }, TimeSpan.FromSeconds(10));
+            return result.ExitCode == 0 && result.Output.StartsWith("HTTP/", StringComparison.Ordinal) ? result.Output.Replace("\r", string.Empty, StringComparison.Ordinal) : null;
+        }
+
+        static string? RequestFromHost(int port)
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                using var response = client.GetAsync($"http://127.0.0.1:{port}/").GetAwaiter().GetResult();
+                return $"HTTP/1.1 {(int)response.StatusCode}\n\n" + response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
     /// Starts the image in the background, waits, and says whether the app started: still running, or exited 0 (a
     /// console app that did its work). Real apps may need a database to answer; starting is what a rewrite must keep.
     /// </summary>
