@@ -59,6 +59,12 @@ internal static class WorkspaceDockerfiles
     public static ProjectFacts GetFacts(Project project, CancellationToken cancellationToken)
         => AnalysisCache.GetProjectFacts(project.AnalyzerOptions, cancellationToken);
 
+    /// <summary>Where the app's code pins its endpoints, read from the project's compilation (as the analyzer reads it).</summary>
+    private static async Task<CodeEndpoints?> CodeEndpointsAsync(Project project, CancellationToken cancellationToken)
+        => await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is { } compilation
+            ? CompilationSourceEvidence.For(compilation, cancellationToken).Endpoints
+            : null;
+
     public static IEnumerable<TextDocument> FindDocuments(Project project, AdditionalFileKind kind)
     {
         var options = project.AnalyzerOptions;
@@ -164,7 +170,7 @@ internal static class WorkspaceDockerfiles
                     }
                 }
 
-                var fixes = DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath, facts, cancellationToken);
+                var fixes = DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath, facts, cancellationToken, await CodeEndpointsAsync(dockerfile.Project, cancellationToken).ConfigureAwait(false));
                 // Fix All of a workflow-keeping action applies each file's own workflow-keeping fix (a swap or a
                 // minimal edit), never a regeneration, which only runs when it was asked for.
                 var fix = fixes.FirstOrDefault(f => ActionOf(f.Kind) == action)
@@ -175,7 +181,7 @@ internal static class WorkspaceDockerfiles
             case ContainerFileAction.CreateDockerfile:
             {
                 if (dockerfiles.Length > 0 || CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is null
-                    || NewDockerfilePath(facts) is not { } path || DockerfileFixes.CreateDockerfile(facts, path) is not { } newText)
+                    || NewDockerfilePath(facts) is not { } path || DockerfileFixes.CreateDockerfile(facts, path, await CodeEndpointsAsync(project, cancellationToken).ConfigureAwait(false)) is not { } newText)
                 {
                     return null;
                 }

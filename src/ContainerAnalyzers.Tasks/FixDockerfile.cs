@@ -40,6 +40,9 @@ public sealed class FixDockerfile : Task
     /// <summary>The project's MSBuild properties the engine reads: items whose identity is the name, with a Value.</summary>
     public ITaskItem[] Properties { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The project's C# files (@(Compile)): where the code pins its endpoints decides the ports a new file EXPOSEs.</summary>
+    public ITaskItem[] SourceFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary><c>minimal</c> (default: keep the user's stages, fall back to a rewrite) or <c>regenerate</c>.</summary>
     public string Mode { get; set; } = "minimal";
 
@@ -51,6 +54,8 @@ public sealed class FixDockerfile : Task
     /// <summary>A pre-commit or CI check: write nothing, and fail when a fix would change a file.</summary>
     public bool Check { get; set; }
 
+    private Lazy<CodeEndpoints>? _code;
+
     [Output]
     public ITaskItem[] ChangedFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -61,6 +66,7 @@ public sealed class FixDockerfile : Task
             var values = Properties.ToDictionary(p => p.ItemSpec, p => p.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase);
             var projectText = File.Exists(ProjectPath) ? File.ReadAllText(ProjectPath) : null;
             var facts = ProjectFacts.Create(name => values.TryGetValue(name, out var value) ? value : null, Path.GetFullPath(ProjectPath), projectText);
+            _code = new Lazy<CodeEndpoints>(() => CodeEndpointText.Scan(SourceFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).Select(File.ReadAllText)));
             var changed = new List<ITaskItem>();
             foreach (var additional in AdditionalDockerfiles.Select(i => i.ItemSpec).Where(File.Exists).Distinct(StringComparer.Ordinal))
             {
@@ -75,7 +81,7 @@ public sealed class FixDockerfile : Task
                 RewriteDockerfile(DockerfilePath, facts, changed);
             }
             else if (CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
-                && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(DockerfilePath)) is { } created)
+                && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(DockerfilePath), _code.Value) is { } created)
             {
                 Write(DockerfilePath, created, NewFileEncoding, "add", $"{DockerfilePath}: a distroless multi-stage Dockerfile (CTR0003)", changed);
             }
@@ -133,7 +139,7 @@ public sealed class FixDockerfile : Task
         if (model.FinalStage is null)
         {
             // Empty or comments only: there is nothing of the user's to keep, so a forced fix writes the file anew.
-            if (Force && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(dockerfilePath)) is { } created)
+            if (Force && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(dockerfilePath), _code!.Value) is { } created)
             {
                 Write(dockerfilePath, created, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath}: it had no FROM; a distroless multi-stage Dockerfile (forced)", changed);
                 return;
@@ -152,7 +158,7 @@ public sealed class FixDockerfile : Task
             return;
         }
 
-        var fixes = DockerfileFixes.GetFixes(text, Path.GetFullPath(dockerfilePath), facts);
+        var fixes = DockerfileFixes.GetFixes(text, Path.GetFullPath(dockerfilePath), facts, code: _code!.Value);
         // By default the fix that keeps the user's workflow (the image swapped, or their stages kept as the builder);
         // regeneration only when it was asked for: it replaces the user's build, so it is never a silent fallback.
         var regenerate = string.Equals(Mode, "regenerate", StringComparison.OrdinalIgnoreCase);

@@ -562,11 +562,13 @@ internal sealed class CarryOver
     // unless the file says otherwise, so a carried EXPOSE 80 would document a port nobody listens on.
     private void ReviewPorts(ContainerPlan plan)
     {
+        // Ports the code pins (ListenAnyIP(80), UseUrls) replace every setting: those are the ones to EXPOSE.
+        var pinned = Semantics.CodeEndpointText.PinnedPorts(plan.Code);
         var exposed = new List<int>();
         foreach (var expose in Exposes.ToArray())
         {
             var ports = expose.Arguments.Select(a => a.Value.Split('/')[0]).ToArray();
-            if (ListeningPorts.Count == 0 && plan.DotnetMajor >= 8 && ports.Length > 0 && ports.All(p => p is "80" or "443"))
+            if (pinned is null && ListeningPorts.Count == 0 && plan.DotnetMajor >= 8 && ports.Length > 0 && ports.All(p => p is "80" or "443"))
             {
                 Exposes.Remove(expose);
                 Notes.Add($"Was {expose.LogicalLine.Trim()}: .NET 8+ images listen on {plan.DefaultHttpPort} unless ASPNETCORE_HTTP_PORTS says otherwise.");
@@ -584,7 +586,7 @@ internal sealed class CarryOver
             return;
         }
 
-        var listening = ListeningPorts.Count > 0 ? ListeningPorts : new List<int> { plan.DefaultHttpPort };
+        var listening = pinned ?? (ListeningPorts.Count > 0 ? ListeningPorts : new List<int> { plan.DefaultHttpPort });
         foreach (var port in listening.Where(p => !exposed.Contains(p)).Distinct())
         {
             ExtraPorts.Add(port);

@@ -120,6 +120,9 @@ public sealed class ContainerPlan
 
     internal int SdkMajor => int.TryParse(SdkVersion.Split('.')[0], out var major) ? major : DotnetMajor;
 
+    /// <summary>Where the app's code pins its endpoints (null when the host cannot tell): the new file EXPOSEs those ports.</summary>
+    internal Semantics.CodeEndpoints? Code { get; set; }
+
     /// <summary>The framework to name with <c>-f</c> on publish: set for a multi-targeting project, which needs it.</summary>
     public string? PublishFramework { get; private set; }
 

@@ -97,7 +97,8 @@ public static class DockerfileFixes
     }
 
     /// <summary>The fixes for an existing Dockerfile, minimal edit first; empty when the project gives no sure plan.</summary>
-    public static IReadOnlyList<DockerfileFix> GetFixes(string dockerfileText, string dockerfilePath, ProjectFacts project, CancellationToken cancellationToken = default)
+    /// <param name="code">Where the app's code pins its endpoints, when the host can tell: the rewrite EXPOSEs those ports.</param>
+    public static IReadOnlyList<DockerfileFix> GetFixes(string dockerfileText, string dockerfilePath, ProjectFacts project, CancellationToken cancellationToken = default, CodeEndpoints? code = null)
     {
         var fixes = new List<DockerfileFix>();
         try
@@ -107,6 +108,8 @@ public static class DockerfileFixes
             {
                 return fixes;
             }
+
+            plan.Code = code;
 
             // The first action keeps the user's workflow: the image swapped when the app is published on the host, or
             // the user's stages kept as the builder. Each is offered only when the result leaves none of the rules
@@ -133,7 +136,7 @@ public static class DockerfileFixes
     }
 
     /// <summary>A new Dockerfile for a project that has none (CTR0003), or null when the project gives no sure plan.</summary>
-    public static string? CreateDockerfile(ProjectFacts project, string dockerfilePath)
+    public static string? CreateDockerfile(ProjectFacts project, string dockerfilePath, CodeEndpoints? code = null)
     {
         try
         {
@@ -141,6 +144,8 @@ public static class DockerfileFixes
             {
                 return null;
             }
+
+            plan.Code = code;
 
             var model = DockerfileModel.Create(DockerfileParser.Parse("FROM scratch\n"));
             return FullRewrite.Regenerate(model, plan).Text;

@@ -12,26 +12,21 @@ using ContainerAnalyzers.Text;
 namespace ContainerAnalyzers.Rules.Definitions;
 
 /// <summary>
-/// CTR0026 (info): a web app's final stage EXPOSEs only ports it does not listen on by default (80/443 on a .NET 8+
-/// image, 8080 on an older one), and nothing (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, --urls, ContainerPort) says
-/// it listens elsewhere. Reported on each such port.
+/// CTR0026 (info): where a web app listens in its container (<see cref="ListeningPorts"/>: the image's default, ENV,
+/// --urls, appsettings, the code) does not fit the final stage. Reported on each EXPOSEd port when none of them is
+/// one it listens on; and on a port below 1024 it listens on while the stage runs as a non-root user, which cannot
+/// bind it where unprivileged ports start at 1024 (Kubernetes' default).
 /// </summary>
 public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
 {
-    private static readonly string[] PortVariables =
-    {
-        "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_URLS", "URLS", "HTTP_PORTS", "HTTPS_PORTS",
-        "ASPNETCORE_Kestrel__Endpoints__Http__Url", "Kestrel__Endpoints__Http__Url",
-    };
-
     /// <summary>This rule's row of the rule table.</summary>
     public static RuleDescriptor Definition { get; } = new(
         "CTR0026",
         "Exposed port is not where the app listens",
-        "EXPOSE {0}, but on the .NET {1} image the app listens on port {2} unless ASPNETCORE_HTTP_PORTS or ASPNETCORE_URLS says otherwise",
+        "Port {0}: {1}",
         RuleCategories.Runtime,
         RuleSeverity.Info,
-        ".NET 8 and later images listen on 8080 (ASPNETCORE_HTTP_PORTS); earlier ones on 80. EXPOSE documents the port; a wrong one misleads 'docker run -P' and orchestrators.")
+        ".NET 8 and later images listen on 8080 (ASPNETCORE_HTTP_PORTS); earlier ones on 80. EXPOSE documents the port, and a wrong one misleads 'docker run -P' and orchestrators; a non-root user cannot bind a port below 1024 where unprivileged ports start at 1024.")
     {
         Recommended = true,
     };
@@ -44,39 +39,71 @@ public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
             || !analysis.Project.IsWeb
             || !AppBuild.BuildsThisApp(analysis)
             || analysis.Project.ContainerPorts.Count > 0
-            || AppBuild.FinalImage(analysis) is not { Kind: not DotnetImageKind.Sdk, IsDotnetFramework: false, Major: { } major, DefaultHttpPort: { } listening }
-            || StageFacts.Environment(final).Any(p => PortVariables.Contains(p.Key.Value, StringComparer.OrdinalIgnoreCase))
-            || SetsUrlsOnCommandLine(final))
+            || AppBuild.FinalImage(analysis) is not { Kind: not DotnetImageKind.Sdk, IsDotnetFramework: false } image
+            || Listening(analysis, final, image) is not { IsKnown: true } listening)
         {
             return;
         }
 
         var exposed = final.Lineage.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Expose).SelectMany(i => i.Arguments).ToArray();
-        if (exposed.Length == 0 || exposed.Any(t => Port(t.Value) == listening || Port(t.Value) is null))
+        var exposedPorts = exposed.Select(t => (Token: t, Port: Port(t.Value))).ToArray();
+        if (exposedPorts.Length > 0 && exposedPorts.All(e => e.Port is { } port && !listening.Ports.Contains(port)))
+        {
+            foreach (var (token, _) in exposedPorts)
+            {
+                findings.Add(Report(token.Span, token.Value, $"EXPOSEd, but the app listens on {listening.PortList} ({listening.Because})"));
+            }
+        }
+
+        if (RunsAsNonRoot(final, image) is not { } user)
         {
             return;
         }
 
-        var stale = major >= 8 ? new[] { 80, 443 } : new[] { 8080 };
-        foreach (var token in exposed.Where(t => Port(t.Value) is { } port && stale.Contains(port)))
+        foreach (var port in listening.Ports.Where(p => p < 1024))
         {
-            findings.Add(Report(token.Span, token.Value, image(major), listening.ToString(CultureInfo.InvariantCulture)));
+            var at = exposedPorts.FirstOrDefault(e => e.Port == port).Token?.Span ?? user.Span;
+            findings.Add(Report(at, port.ToString(CultureInfo.InvariantCulture), $"the app listens on it ({listening.Because}) as the non-root user {user.Name}, which cannot bind a port below 1024 where unprivileged ports start at 1024 (Kubernetes' default); listen on 8080 instead"));
+        }
+    }
+
+    /// <summary>Where the app listens in the final stage's container (shared by the rules and the fix generator).</summary>
+    internal static Listening Listening(DockerfileAnalysis analysis, Stage final, DotnetImage image)
+        => analysis.Memo(nameof(Listening), a =>
+        {
+            var entrypoint = StageFacts.Last(final, InstructionKind.Entrypoint) is { } e ? StageFacts.Words(e) : Array.Empty<string>();
+            var command = StageFacts.Last(final, InstructionKind.Cmd) is { } c ? StageFacts.Words(c) : Array.Empty<string>();
+            var arguments = entrypoint is null || command is null ? null : entrypoint.Concat(command).ToList();
+            var major = AppBuild.TargetFramework(a)?.Major ?? AppBuild.HighestTargetFramework(a.Project)?.Major;
+            return ListeningPorts.For(image, major, ListeningPorts.StageEnvironment(a.Model, final), arguments, a.AppSettings, a.Source.Endpoints);
+        });
+
+    /// <summary>The user the stage runs as when it is certainly not root (a USER that names another, or a non-root image); null otherwise.</summary>
+    private static (string Name, SourceSpan Span)? RunsAsNonRoot(Stage final, DotnetImage image)
+    {
+        if (StageFacts.Last(final, InstructionKind.User) is { } user)
+        {
+            var account = user.Arguments.Count > 0 ? user.Arguments[0].Value.Split(':')[0] : string.Empty;
+            return account is "" or "root" or "0" || (account.IndexOf('$') >= 0 && account != "$APP_UID" && account != "${APP_UID}")
+                ? null
+                : ($"'{account}'", user.Span);
         }
 
-        static string image(int major) => major.ToString(CultureInfo.InvariantCulture);
+        return image.RunsAsNonRootByDefault ? ("'app' of the image", final.From.Image?.Span ?? final.From.Span) : null;
     }
 
     private static int? Port(string value)
     {
-        var port = value.Split('/')[0];
-        return int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+        var parts = value.Split('/');
+        if (parts.Length > 1 && !string.Equals(parts[1], "tcp", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 
-    private static bool SetsUrlsOnCommandLine(Stage final)
-        => new[] { StageFacts.Last(final, InstructionKind.Entrypoint), StageFacts.Last(final, InstructionKind.Cmd) }
-            .Any(i => i is not null && i.LogicalLine.IndexOf("urls", StringComparison.OrdinalIgnoreCase) >= 0);
-
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
-    private static RuleFinding Report(SourceSpan span, string exposed, string dotnetVersion, string listeningPort)
-        => new(Definition, span, new[] { exposed, dotnetVersion, listeningPort });
+    private static RuleFinding Report(SourceSpan span, string port, string why)
+        => new(Definition, span, new[] { port, why });
 }

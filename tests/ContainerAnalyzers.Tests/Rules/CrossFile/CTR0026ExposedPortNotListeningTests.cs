@@ -46,4 +46,34 @@ public sealed class CTR0026ExposedPortNotListeningTests
     public Task UnknownImage_NoDiagnostic() => Test()
         .WithDockerfile("ARG BASE\nFROM ${BASE}\nEXPOSE 80\n")
         .RunAsync();
+
+    [Test]
+    public Task AppSettingsUrls_Decide() => Test()
+        .WithAppSettings("{ \"urls\": \"http://+:5000\" }")
+        .WithPackageInputs(dockerIgnore: true)
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE {|CTR0026:8080|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task CodeListensOnTheExposedPort_NoDiagnostic() => Test()
+        .WithSource("public sealed class Options { public void ListenAnyIP(int port) { } public void Configure() => ListenAnyIP(8081); }")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8081\n")
+        .RunAsync();
+
+    // Issue 19: the code pins port 80 and the chiseled image runs as the non-root 'app' user.
+    [Test]
+    public Task NonRootUserOnAPortBelow1024_ReportedOnTheExposedPort() => Test()
+        .WithSource("public sealed class Options { public void ListenAnyIP(int port) { } public void Configure() => ListenAnyIP(80); }")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled\nEXPOSE {|CTR0026:80|}\n")
+        .RunAsync();
+
+    [Test]
+    public Task NonRootUserOnAPortBelow1024_ReportedOnTheUser() => Test()
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ASPNETCORE_HTTP_PORTS=80\n{|CTR0026:USER $APP_UID|}\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
+
+    [Test]
+    public Task RootOnAPortBelow1024_NoDiagnostic() => Test()
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ASPNETCORE_HTTP_PORTS=80\nEXPOSE 80\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
 }
