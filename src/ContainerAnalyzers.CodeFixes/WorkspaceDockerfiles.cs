@@ -59,11 +59,26 @@ internal static class WorkspaceDockerfiles
     public static ProjectFacts GetFacts(Project project, CancellationToken cancellationToken)
         => AnalysisCache.GetProjectFacts(project.AnalyzerOptions, cancellationToken);
 
-    /// <summary>Where the app's code pins its endpoints, read from the project's compilation (as the analyzer reads it).</summary>
-    private static async Task<CodeEndpoints?> CodeEndpointsAsync(Project project, CancellationToken cancellationToken)
-        => await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is { } compilation
-            ? CompilationSourceEvidence.For(compilation, cancellationToken).Endpoints
-            : null;
+    /// <summary>
+    /// What the fixes weigh beyond the Dockerfile, read as the analyzer reads it: where the code pins its endpoints
+    /// (the project's compilation) and the compose files the package hands over.
+    /// </summary>
+    private static async Task<FixInputs> FixInputsAsync(Project project, CancellationToken cancellationToken)
+    {
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        var composeFiles = new List<Compose.ComposeFile>();
+        foreach (var document in FindDocuments(project, AdditionalFileKind.Compose))
+        {
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            composeFiles.Add(Compose.ComposeFile.Parse(document.FilePath!, text.ToString(), cancellationToken));
+        }
+
+        return new FixInputs
+        {
+            Code = compilation is null ? null : CompilationSourceEvidence.For(compilation, cancellationToken).Endpoints,
+            ComposeFiles = composeFiles,
+        };
+    }
 
     public static IEnumerable<TextDocument> FindDocuments(Project project, AdditionalFileKind kind)
     {
@@ -170,7 +185,7 @@ internal static class WorkspaceDockerfiles
                     }
                 }
 
-                var fixes = DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath, facts, cancellationToken, await CodeEndpointsAsync(dockerfile.Project, cancellationToken).ConfigureAwait(false));
+                var fixes = DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath, facts, cancellationToken, await FixInputsAsync(dockerfile.Project, cancellationToken).ConfigureAwait(false));
                 // Fix All of a workflow-keeping action applies each file's own workflow-keeping fix (a swap or a
                 // minimal edit), never a regeneration, which only runs when it was asked for.
                 var fix = fixes.FirstOrDefault(f => ActionOf(f.Kind) == action)
@@ -181,7 +196,7 @@ internal static class WorkspaceDockerfiles
             case ContainerFileAction.CreateDockerfile:
             {
                 if (dockerfiles.Length > 0 || CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is null
-                    || NewDockerfilePath(facts) is not { } path || DockerfileFixes.CreateDockerfile(facts, path, await CodeEndpointsAsync(project, cancellationToken).ConfigureAwait(false)) is not { } newText)
+                    || NewDockerfilePath(facts) is not { } path || DockerfileFixes.CreateDockerfile(facts, path, await FixInputsAsync(project, cancellationToken).ConfigureAwait(false)) is not { } newText)
                 {
                     return null;
                 }

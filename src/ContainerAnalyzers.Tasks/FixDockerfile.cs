@@ -43,6 +43,9 @@ public sealed class FixDockerfile : Task
     /// <summary>The project's C# files (@(Compile)): where the code pins its endpoints decides the ports a new file EXPOSEs.</summary>
     public ITaskItem[] SourceFiles { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The compose files found from the Dockerfile's folder up to the repository root: their build context is the user's.</summary>
+    public ITaskItem[] ComposeFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary><c>minimal</c> (default: keep the user's stages, fall back to a rewrite) or <c>regenerate</c>.</summary>
     public string Mode { get; set; } = "minimal";
 
@@ -54,7 +57,7 @@ public sealed class FixDockerfile : Task
     /// <summary>A pre-commit or CI check: write nothing, and fail when a fix would change a file.</summary>
     public bool Check { get; set; }
 
-    private Lazy<CodeEndpoints>? _code;
+    private Lazy<FixInputs>? _inputs;
 
     [Output]
     public ITaskItem[] ChangedFiles { get; set; } = Array.Empty<ITaskItem>();
@@ -66,7 +69,11 @@ public sealed class FixDockerfile : Task
             var values = Properties.ToDictionary(p => p.ItemSpec, p => p.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase);
             var projectText = File.Exists(ProjectPath) ? File.ReadAllText(ProjectPath) : null;
             var facts = ProjectFacts.Create(name => values.TryGetValue(name, out var value) ? value : null, Path.GetFullPath(ProjectPath), projectText);
-            _code = new Lazy<CodeEndpoints>(() => CodeEndpointText.Scan(SourceFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).Select(File.ReadAllText)));
+            _inputs = new Lazy<FixInputs>(() => new FixInputs
+            {
+                Code = CodeEndpointText.Scan(SourceFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).Select(File.ReadAllText)),
+                ComposeFiles = ComposeFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).Select(f => Compose.ComposeFile.Parse(f, File.ReadAllText(f))).ToList(),
+            });
             var changed = new List<ITaskItem>();
             foreach (var additional in AdditionalDockerfiles.Select(i => i.ItemSpec).Where(File.Exists).Distinct(StringComparer.Ordinal))
             {
@@ -81,7 +88,7 @@ public sealed class FixDockerfile : Task
                 RewriteDockerfile(DockerfilePath, facts, changed);
             }
             else if (CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
-                && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(DockerfilePath), _code.Value) is { } created)
+                && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(DockerfilePath), _inputs.Value) is { } created)
             {
                 Write(DockerfilePath, created, NewFileEncoding, "add", $"{DockerfilePath}: a distroless multi-stage Dockerfile (CTR0003)", changed);
             }
@@ -93,7 +100,7 @@ public sealed class FixDockerfile : Task
             // Any .dockerignore the user already has (beside the Dockerfile, the project or in the context) is left alone.
             var dockerfileDirectory = Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
             if (AddDockerIgnore && (File.Exists(DockerfilePath) || changed.Count > 0)
-                && DockerfileFixes.GetDockerIgnorePath(facts, Path.GetFullPath(DockerfilePath), File.Exists(DockerfilePath) ? File.ReadAllText(DockerfilePath) : null) is { } ignorePath
+                && DockerfileFixes.GetDockerIgnorePath(facts, Path.GetFullPath(DockerfilePath), File.Exists(DockerfilePath) ? File.ReadAllText(DockerfilePath) : null, _inputs.Value) is { } ignorePath
                 && !File.Exists(ignorePath)
                 && !File.Exists(Path.Combine(dockerfileDirectory, ".dockerignore"))
                 && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!, ".dockerignore"))
@@ -139,7 +146,7 @@ public sealed class FixDockerfile : Task
         if (model.FinalStage is null)
         {
             // Empty or comments only: there is nothing of the user's to keep, so a forced fix writes the file anew.
-            if (Force && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(dockerfilePath), _code!.Value) is { } created)
+            if (Force && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(dockerfilePath), _inputs!.Value) is { } created)
             {
                 Write(dockerfilePath, created, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath}: it had no FROM; a distroless multi-stage Dockerfile (forced)", changed);
                 return;
@@ -158,7 +165,7 @@ public sealed class FixDockerfile : Task
             return;
         }
 
-        var fixes = DockerfileFixes.GetFixes(text, Path.GetFullPath(dockerfilePath), facts, code: _code!.Value);
+        var fixes = DockerfileFixes.GetFixes(text, Path.GetFullPath(dockerfilePath), facts, inputs: _inputs!.Value);
         // By default the fix that keeps the user's workflow (the image swapped, or their stages kept as the builder);
         // regeneration only when it was asked for: it replaces the user's build, so it is never a silent fallback.
         var regenerate = string.Equals(Mode, "regenerate", StringComparison.OrdinalIgnoreCase);
@@ -167,7 +174,7 @@ public sealed class FixDockerfile : Task
             : fixes.FirstOrDefault(f => f.Kind != DockerfileFixKind.Regenerate);
         if (fix is null && !regenerate && fixes.Count > 0)
         {
-            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}{DockerfileFixes.WhyNoWorkflowFix(text, Path.GetFullPath(dockerfilePath), facts)}; left as it is. -p:DockerfileFixMode=regenerate rewrites it and lists every line it does not keep.");
+            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}{DockerfileFixes.WhyNoWorkflowFix(text, Path.GetFullPath(dockerfilePath), facts, _inputs!.Value)}; left as it is. -p:DockerfileFixMode=regenerate rewrites it and lists every line it does not keep.");
             return;
         }
 

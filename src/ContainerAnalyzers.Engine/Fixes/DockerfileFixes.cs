@@ -97,19 +97,17 @@ public static class DockerfileFixes
     }
 
     /// <summary>The fixes for an existing Dockerfile, minimal edit first; empty when the project gives no sure plan.</summary>
-    /// <param name="code">Where the app's code pins its endpoints, when the host can tell: the rewrite EXPOSEs those ports.</param>
-    public static IReadOnlyList<DockerfileFix> GetFixes(string dockerfileText, string dockerfilePath, ProjectFacts project, CancellationToken cancellationToken = default, CodeEndpoints? code = null)
+    /// <param name="inputs">What the host knows beyond the files: the code's endpoints, the compose files.</param>
+    public static IReadOnlyList<DockerfileFix> GetFixes(string dockerfileText, string dockerfilePath, ProjectFacts project, CancellationToken cancellationToken = default, FixInputs? inputs = null)
     {
         var fixes = new List<DockerfileFix>();
         try
         {
             var model = DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken));
-            if (PlanFor(model, dockerfilePath, project) is not { } plan)
+            if (PlanFor(model, dockerfilePath, project, inputs) is not { } plan)
             {
                 return fixes;
             }
-
-            plan.Code = code;
 
             // The first action keeps the user's workflow: the image swapped when the app is published on the host, or
             // the user's stages kept as the builder. Each is offered only when the result leaves none of the rules
@@ -136,16 +134,16 @@ public static class DockerfileFixes
     }
 
     /// <summary>A new Dockerfile for a project that has none (CTR0003), or null when the project gives no sure plan.</summary>
-    public static string? CreateDockerfile(ProjectFacts project, string dockerfilePath, CodeEndpoints? code = null)
+    public static string? CreateDockerfile(ProjectFacts project, string dockerfilePath, FixInputs? inputs = null)
     {
         try
         {
-            if (ProjectLayout.Create(project, dockerfilePath) is not { } layout || ContainerPlan.Create(project, layout) is not { } plan)
+            if (ProjectLayout.Create(project, dockerfilePath, composeFiles: inputs?.ComposeFiles) is not { } layout || ContainerPlan.Create(project, layout) is not { } plan)
             {
                 return null;
             }
 
-            plan.Code = code;
+            plan.Code = inputs?.Code;
 
             var model = DockerfileModel.Create(DockerfileParser.Parse("FROM scratch\n"));
             return FullRewrite.Regenerate(model, plan).Text;
@@ -160,12 +158,12 @@ public static class DockerfileFixes
     /// Why the fixes that keep the user's workflow are not offered for this Dockerfile, in words for a log: the
     /// minimal edit cannot follow its build, or it could but would leave a warning (named) that only a rewrite removes.
     /// </summary>
-    public static string WhyNoWorkflowFix(string dockerfileText, string dockerfilePath, ProjectFacts project)
+    public static string WhyNoWorkflowFix(string dockerfileText, string dockerfilePath, ProjectFacts project, FixInputs? inputs = null)
     {
         try
         {
             var model = DockerfileModel.Create(DockerfileParser.Parse(dockerfileText));
-            if (PlanFor(model, dockerfilePath, project) is { } plan)
+            if (PlanFor(model, dockerfilePath, project, inputs) is { } plan)
             {
                 if (MinimalEdit.Obstacle(model, plan) is { } obstacle)
                 {
@@ -206,10 +204,11 @@ public static class DockerfileFixes
     /// <param name="project">The project's facts.</param>
     /// <param name="dockerfilePath">The Dockerfile, existing or to be written.</param>
     /// <param name="dockerfileText">The existing Dockerfile's text, whose COPY paths say where its context is.</param>
-    public static string? GetDockerIgnorePath(ProjectFacts project, string dockerfilePath, string? dockerfileText = null)
+    /// <param name="inputs">The compose files, whose build context is the user's.</param>
+    public static string? GetDockerIgnorePath(ProjectFacts project, string dockerfilePath, string? dockerfileText = null, FixInputs? inputs = null)
     {
         var existing = dockerfileText is null ? null : DockerfileModel.Create(DockerfileParser.Parse(dockerfileText));
-        return ProjectLayout.Create(project, dockerfilePath, existing) is { } layout ? layout.ContextDirectory.TrimEnd('/') + "/.dockerignore" : null;
+        return ProjectLayout.Create(project, dockerfilePath, existing, inputs?.ComposeFiles) is { } layout ? layout.ContextDirectory.TrimEnd('/') + "/.dockerignore" : null;
     }
 
     /// <summary>The .dockerignore the companion fix adds.</summary>
@@ -232,14 +231,15 @@ public static class DockerfileFixes
 
     // The plan for an existing Dockerfile: the project's, with the user's -f, final image and builder image; null when
     // the file has no stage or the project gives no sure plan.
-    private static ContainerPlan? PlanFor(DockerfileModel model, string dockerfilePath, ProjectFacts project)
+    private static ContainerPlan? PlanFor(DockerfileModel model, string dockerfilePath, ProjectFacts project, FixInputs? inputs)
     {
-        if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath, model) is not { } layout
+        if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath, model, inputs?.ComposeFiles) is not { } layout
             || ContainerPlan.Create(project, layout, RequestedFramework(model)) is not { } plan)
         {
             return null;
         }
 
+        plan.Code = inputs?.Code;
         plan.OldFinalImage = model.FinalStage.RootImage;
         plan.OldBuilderImage = BuilderImage(model);
         return plan;

@@ -71,6 +71,7 @@ internal sealed class DockerfileWriter
     private static string WhyThisContext(ProjectLayout layout) => layout.Evidence switch
     {
         ContextEvidence.Declared => "the project's DockerfileContext",
+        ContextEvidence.Compose => $"{layout.ComposeFile} builds this Dockerfile with it (docker compose build works unchanged)",
         ContextEvidence.CopySources => "the old file's COPY paths are relative to it",
         _ => $"the smallest folder that holds the project{(layout.HasProjectReferences ? ", the projects it references" : string.Empty)} and the build files restore reads",
     };

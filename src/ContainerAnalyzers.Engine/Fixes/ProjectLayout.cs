@@ -11,6 +11,9 @@ public enum ContextEvidence
     /// <summary>Visual Studio's DockerfileContext, set in the project.</summary>
     Declared,
 
+    /// <summary>A compose file builds the Dockerfile with this context (<c>build.context</c>): the user's <c>docker compose build</c>.</summary>
+    Compose,
+
     /// <summary>The existing Dockerfile's COPY/ADD sources resolve there (<c>COPY src/Api/Api.csproj src/Api/</c>).</summary>
     CopySources,
 
@@ -114,7 +117,7 @@ public sealed class ProjectLayout
     public string DescribeContextFolder()
         => ContextIsDockerfileDirectory ? "this folder" : $"{ContextFromDockerfile} ({PathText.GetFileName(ContextDirectory)}/)";
 
-    public static ProjectLayout? Create(ProjectFacts project, string dockerfilePath, Semantics.DockerfileModel? existing = null)
+    public static ProjectLayout? Create(ProjectFacts project, string dockerfilePath, Semantics.DockerfileModel? existing = null, IReadOnlyList<Compose.ComposeFile>? composeFiles = null)
     {
         if (project.ProjectPath is not { Length: > 0 } projectPath || !PathText.IsRooted(projectPath))
         {
@@ -133,11 +136,18 @@ public sealed class ProjectLayout
 
         string context;
         ContextEvidence evidence;
+        string? composeFile = null;
         var dockerfileDirectory = PathText.GetDirectory(dockerfilePath);
         if (project.GetProperty("DockerfileContext") is { Length: > 0 } declaredContext)
         {
             context = PathText.Combine(projectDirectory, declaredContext);
             evidence = ContextEvidence.Declared;
+        }
+        else if (ContextFromCompose(composeFiles, dockerfilePath, projectDirectory) is { } composed)
+        {
+            context = composed.Context;
+            evidence = ContextEvidence.Compose;
+            composeFile = composed.File;
         }
         else if (existing is not null && ContextFromCopySources(existing, projectPath) is { } copied)
         {
@@ -157,8 +167,35 @@ public sealed class ProjectLayout
 
         return new ProjectLayout(PathText.Normalize(context), evidence, projectPath, dockerfilePath, restoreFiles, referenced)
         {
+            ComposeFile = composeFile,
             RestoreInputsAreOpen = string.Equals(project.GetProperty(RestoreFilesImportProperty), "true", StringComparison.OrdinalIgnoreCase),
         };
+    }
+
+    /// <summary>The compose file whose build context this is (its name), when <see cref="Evidence"/> is <see cref="ContextEvidence.Compose"/>.</summary>
+    public string? ComposeFile { get; private set; }
+
+    /// <summary>
+    /// The build context the compose files give the Dockerfile: every service that builds it (from any compose file
+    /// found) names the same context, and that context holds the project. Null when none builds it, or they disagree.
+    /// </summary>
+    private static (string Context, string File)? ContextFromCompose(IReadOnlyList<Compose.ComposeFile>? composeFiles, string dockerfilePath, string projectDirectory)
+    {
+        var contexts = new List<(string Context, string File)>();
+        foreach (var file in composeFiles ?? Array.Empty<Compose.ComposeFile>())
+        {
+            foreach (var service in file.Services)
+            {
+                if (service.ResolveBuild(file.Directory) is { } build && Compose.ComposeService.SamePath(build.Dockerfile, dockerfilePath))
+                {
+                    contexts.Add((PathText.Normalize(build.Context), PathText.GetFileName(file.Path)));
+                }
+            }
+        }
+
+        return contexts.Count > 0 && contexts.All(c => c.Context == contexts[0].Context) && PathText.RelativeTo(contexts[0].Context, projectDirectory) is not null
+            ? contexts[0]
+            : null;
     }
 
     /// <summary>

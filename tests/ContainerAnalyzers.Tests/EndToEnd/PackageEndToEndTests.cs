@@ -394,6 +394,27 @@ public sealed class PackageEndToEndTests
         Assert.That(fixedResult.Output, Does.Not.Contain("CTR0060"), fixedResult.Output);
     }
 
+    // Issue 15: the compose file that builds the Dockerfile decides the rewrite's context on the MSBuild road too.
+    [Test]
+    public void FixDockerfileKeepsTheComposeBuildContext()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"), dockerIgnore: false);
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(consumer))!;
+        Directory.CreateDirectory(Path.Combine(root, ".git"));
+        File.WriteAllText(Path.Combine(root, "compose.yaml"), "services:\n  consumer:\n    build:\n      context: .\n      dockerfile: Consumer/Dockerfile\n    ports:\n      - \"5000:8080\"\n");
+
+        var fix = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixMode=regenerate");
+
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        var dockerfile = File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile"));
+        Assert.That(dockerfile, Does.Contain("compose.yaml builds this Dockerfile with it"), dockerfile);
+        Assert.That(dockerfile, Does.Contain("COPY Consumer/Consumer.csproj Consumer/"), dockerfile);
+        Assert.That(File.Exists(Path.Combine(root, ".dockerignore")), Is.True, "the .dockerignore goes into the compose context:\n" + fix.Output);
+        var after = Build(consumer, "-warnaserror");
+        Assert.That(after.ExitCode, Is.Zero, after.Output);
+        AssertAnalyzerLoaded(after);
+    }
+
     private static void AssertAnalyzerLoaded(ProcessResult result)
     {
         foreach (var code in new[] { "CS8032", "CS9057", "AD0001", "CS8784", "CS8785" })

@@ -24,7 +24,7 @@ public sealed class CodePinnedPortTests
     public void RewriteExposesThePortsTheCodePins()
     {
         var code = CodeEndpointText.Scan(new[] { "builder.WebHost.ConfigureKestrel(o => { o.ListenAnyIP(80); o.ListenAnyIP(443, l => l.UseHttps()); });" });
-        var rewrite = DockerfileFixes.GetFixes(SingleStage, "/repo/src/App/Dockerfile", Facts(), code: code).Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
+        var rewrite = DockerfileFixes.GetFixes(SingleStage, "/repo/src/App/Dockerfile", Facts(), inputs: new FixInputs { Code = code }).Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
         TestContext.Out.WriteLine(rewrite);
         // The old EXPOSE 80 is kept (the code listens there), and 443 is added; the image's 8080 is not where it listens.
         Assert.That(rewrite, Does.Contain("\nEXPOSE 80\nEXPOSE 443\n"));
@@ -34,7 +34,7 @@ public sealed class CodePinnedPortTests
     [Test]
     public void WithoutPinnedPorts_TheImagesPort()
     {
-        var rewrite = DockerfileFixes.GetFixes(SingleStage, "/repo/src/App/Dockerfile", Facts(), code: CodeEndpoints.None).Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
+        var rewrite = DockerfileFixes.GetFixes(SingleStage, "/repo/src/App/Dockerfile", Facts(), inputs: new FixInputs { Code = CodeEndpoints.None }).Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
         Assert.That(rewrite, Does.Contain("EXPOSE 8080"));
         Assert.That(rewrite, Does.Not.Contain("EXPOSE 80\n"));
     }
@@ -42,7 +42,7 @@ public sealed class CodePinnedPortTests
     [Test]
     public void NewDockerfileExposesTheUrlsPort()
     {
-        var created = DockerfileFixes.CreateDockerfile(Facts(), "/repo/src/App/Dockerfile", CodeEndpointText.Scan(new[] { "app.Run(\"http://0.0.0.0:5000\");" }));
+        var created = DockerfileFixes.CreateDockerfile(Facts(), "/repo/src/App/Dockerfile", new FixInputs { Code = CodeEndpointText.Scan(new[] { "app.Run(\"http://0.0.0.0:5000\");" }) });
         Assert.That(created, Does.Contain("EXPOSE 5000"));
     }
 
