@@ -122,22 +122,25 @@ public static class ListeningPorts
     /// <param name="arguments">The words the container starts with (entry point and command), or null when they cannot be known.</param>
     public static Listening For(DotnetImage image, int? targetMajor, IReadOnlyList<KeyValuePair<string, string?>> environment, IReadOnlyList<string>? arguments, IReadOnlyList<AppSettingsEndpoints> appSettings, CodeEndpoints? code)
     {
-        if (code is null or { IsUnknown: true } || image.Kind == DotnetImageKind.Sdk || image.Major is not { } major || image.IsDotnetFramework
+        if (code is null or { IsUnknown: true } || image.Major is not { } major || image.IsDotnetFramework
             || (targetMajor is { } target && (target >= 8) != (major >= 8)))
         {
             return Listening.Unknown;
         }
 
-        // The container's variables: the image's default first, then the Dockerfile's and the service's.
+        // The container's variables: the image's default first, then the Dockerfile's and the service's. The SDK
+        // images build on the aspnet image from .NET 8 (ASPNETCORE_HTTP_PORTS=8080); before, they cleared
+        // ASPNETCORE_URLS, so only what the file sets counts.
         var variables = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var imageDefault = major >= 8 ? new KeyValuePair<string, string?>("ASPNETCORE_HTTP_PORTS", "8080") : new KeyValuePair<string, string?>("ASPNETCORE_URLS", "http://+:80");
-        foreach (var pair in new[] { imageDefault }.Concat(environment))
+        var defaults = image.Kind == DotnetImageKind.Sdk && major < 8 ? Array.Empty<KeyValuePair<string, string?>>()
+            : new[] { major >= 8 ? new KeyValuePair<string, string?>("ASPNETCORE_HTTP_PORTS", "8080") : new KeyValuePair<string, string?>("ASPNETCORE_URLS", "http://+:80") };
+        foreach (var pair in defaults.Concat(environment))
         {
             variables[pair.Key] = pair.Value;
         }
 
-        var fromImage = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { [imageDefault.Key] = imageDefault.Value };
-        string Source(string name) => fromImage.TryGetValue(name, out var original) && variables[name] == original ? name + " of the image" : name;
+        var set = new HashSet<string>(environment.Select(e => e.Key), StringComparer.OrdinalIgnoreCase);
+        string Source(string name) => set.Contains(name) ? name : name + " of the image";
 
         // appsettings.json and the file of the environment the container runs in (Production unless set).
         var environmentName = Lookup(variables, "ASPNETCORE_ENVIRONMENT") ?? Lookup(variables, "DOTNET_ENVIRONMENT");

@@ -51,6 +51,18 @@ internal sealed class WorkspaceHarness : IDisposable
 
     public ProjectId ProjectId { get; }
 
+    /// <summary>Adds another additional document (a compose file, an appsettings.json) at a full path.</summary>
+    public WorkspaceHarness WithAdditionalDocument(string path, string text)
+    {
+        var solution = _workspace.CurrentSolution.AddAdditionalDocument(DocumentId.CreateNewId(ProjectId), Path.GetFileName(path), SourceText.From(text), filePath: path);
+        if (!_workspace.TryApplyChanges(solution))
+        {
+            throw new InvalidOperationException("could not add " + path);
+        }
+
+        return this;
+    }
+
     public Solution Solution => _workspace.CurrentSolution;
 
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(CTR0009DockerfileFixAvailableAnalyzer).Assembly.GetTypes()

@@ -50,6 +50,14 @@ public sealed class CTR0060PublishedPortNotListeningTests
     public void ListeningPortOrUnknown_NotReported(string lines) => Assert.That(Analyze(Aspnet8, Service(lines)), Is.Empty);
 
     [Test]
+    public void SdkImage8_ListensOn8080_Reported()
+        => Assert.That(Analyze("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n", Service("ports:\n  - 80:80")), Has.Count.EqualTo(1));
+
+    [Test]
+    public void SdkImage6_ClearsTheUrls_NotReported()
+        => Assert.That(Analyze("FROM mcr.microsoft.com/dotnet/sdk:6.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n", Service("ports:\n  - 8080:8080"), EngineTest.ForApp("net6.0")), Is.Empty);
+
+    [Test]
     public void DockerfileSetsThePort_NotReported()
         => Assert.That(Analyze(OnImage("mcr.microsoft.com/dotnet/aspnet:8.0", "ENV ASPNETCORE_HTTP_PORTS=80\n"), Service("ports:\n  - 80:80")), Is.Empty);
 
