@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -116,7 +117,10 @@ internal sealed class DockerfileWriter
             return;
         }
 
-        if (layout.HasProjectReferences || layout.RestoreInputsAreOpen)
+        // The closure of project references is known (and every project of it is in the context): restore reads their
+        // project files and nothing else of theirs, so the restore layer copies them, each into its own folder.
+        var closureLayer = layout.HasProjectReferences && layout.ReferenceClosureIsKnown && !layout.RestoreInputsAreOpen;
+        if ((layout.HasProjectReferences && !closureLayer) || layout.RestoreInputsAreOpen)
         {
             Comment(layout.HasProjectReferences
                 ? "The project references other projects, so restore needs the whole tree; a cache mount keeps"
@@ -133,6 +137,11 @@ internal sealed class DockerfileWriter
         foreach (var file in layout.RestoreFilesInContext)
         {
             Line($"COPY {Quote(file)} {Quote(DirectoryOf(file))}");
+        }
+
+        foreach (var reference in closureLayer ? layout.ReferencedProjectsInContext : Array.Empty<string>())
+        {
+            Line($"COPY {Quote(reference)} {Quote(DirectoryOf(reference))}");
         }
 
         Line($"COPY {project} {Quote(DirectoryOf(layout.ProjectPathInContext))}");

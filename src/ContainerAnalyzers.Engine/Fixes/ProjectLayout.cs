@@ -90,6 +90,12 @@ public sealed class ProjectLayout
     public bool HasProjectReferences => ReferencedProjectsInContext.Count > 0;
 
     /// <summary>
+    /// Whether <see cref="ReferencedProjectsInContext"/> is the whole closure of project references, each with the
+    /// project's own build files: then a restore layer can copy exactly the project files restore reads.
+    /// </summary>
+    public bool ReferenceClosureIsKnown { get; private set; }
+
+    /// <summary>
     /// A build file restore reads imports others (the package's targets say so): the files restore needs cannot be
     /// listed, so the builder copies the whole context before restoring.
     /// </summary>
@@ -125,7 +131,11 @@ public sealed class ProjectLayout
         }
 
         var projectDirectory = PathText.GetDirectory(projectPath);
-        var referenced = project.ProjectReferences.Select(r => PathText.Combine(projectDirectory, r)).ToArray();
+        var direct = project.ProjectReferences.Select(r => PathText.Combine(projectDirectory, r)).ToArray();
+        // The closure, when the targets know it, and it includes every direct reference (a stale value is no evidence).
+        var closure = project.ProjectReferenceClosure?.Where(PathText.IsRooted).Select(PathText.Normalize).ToArray();
+        var closureKnown = closure is not null && direct.All(d => closure.Contains(PathText.Normalize(d), StringComparer.Ordinal));
+        var referenced = closureKnown ? closure! : direct;
         var restoreFiles = (project.GetProperty(RestoreFilesProperty) ?? string.Empty)
             .Split(new[] { ';', '|' }, StringSplitOptions.RemoveEmptyEntries)
             .Select(f => f.Trim())
@@ -168,6 +178,7 @@ public sealed class ProjectLayout
         return new ProjectLayout(PathText.Normalize(context), evidence, projectPath, dockerfilePath, restoreFiles, referenced)
         {
             ComposeFile = composeFile,
+            ReferenceClosureIsKnown = closureKnown && referenced.All(r => PathText.RelativeTo(PathText.Normalize(context), r) is not null),
             RestoreInputsAreOpen = string.Equals(project.GetProperty(RestoreFilesImportProperty), "true", StringComparison.OrdinalIgnoreCase),
         };
     }

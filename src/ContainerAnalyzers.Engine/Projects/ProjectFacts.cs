@@ -24,6 +24,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         "PublishSingleFile", "RuntimeIdentifier", "RuntimeIdentifiers", "InvariantGlobalization", "ContainerBaseImage",
         "ContainerFamily", "ContainerRepository", "ContainerUser", "EnableSdkContainerSupport", "IsTestProject",
         "UseWPF", "UseWindowsForms", "UseMaui", "PackAsTool", "DockerfileFile", "DockerfileContext", "ContainerAnalyzersRestoreFileList", "ContainerAnalyzersRestoreFilesImport", "ContainerAnalyzersTargetFrameworks", "RollForward",
+        "ContainerAnalyzersProjectClosure",
     };
 
     private readonly SortedDictionary<string, string> _properties;
@@ -112,6 +113,15 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
 
     /// <summary>The RollForward policy; <c>Major</c> or <c>LatestMajor</c> lets the app run on a newer major runtime.</summary>
     public string? RollForward => Get("RollForward");
+
+    /// <summary>
+    /// Every project the project references, transitively, as full paths (the package's targets read them from restore's
+    /// assets, and hand them over only when each shares the project's build files); null when not known.
+    /// </summary>
+    public IReadOnlyList<string>? ProjectReferenceClosure
+        => Get("ContainerAnalyzersProjectClosure") is { } closure
+            ? closure.Split(new[] { '|', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray()
+            : null;
 
     /// <summary>Where the project file's root element opens (<c>&lt;Project</c>), for diagnostics reported on the project.</summary>
     public SourceSpan ProjectElementSpan => _text.IsValueCreated && _text.Value.ParsedXml ? _text.Value.ProjectElementSpan : _root.Value.ProjectElementSpan;

@@ -415,6 +415,27 @@ public sealed class PackageEndToEndTests
         AssertAnalyzerLoaded(after);
     }
 
+    // Issue 15: the targets hand over the closure of project references (Core only through Lib), so the rewrite's
+    // restore layer copies every project file restore reads.
+    [Test]
+    public void FixDockerfileRestoreLayerCopiesTheTransitiveProjectReferences()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(consumer))!;
+        Directory.CreateDirectory(Path.Combine(root, "Lib"));
+        Directory.CreateDirectory(Path.Combine(root, "Core"));
+        File.WriteAllText(Path.Combine(root, "Lib", "Lib.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup><ItemGroup><ProjectReference Include=\"../Core/Core.csproj\" /></ItemGroup></Project>\n");
+        File.WriteAllText(Path.Combine(root, "Core", "Core.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n");
+        File.WriteAllText(consumer, File.ReadAllText(consumer).Replace("</ItemGroup>", "  <ProjectReference Include=\"../Lib/Lib.csproj\" />\n  </ItemGroup>", StringComparison.Ordinal));
+
+        var fix = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixMode=regenerate");
+
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        var dockerfile = File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile"));
+        Assert.That(dockerfile, Does.Contain("COPY Lib/Lib.csproj Lib/\nCOPY Core/Core.csproj Core/\n"), dockerfile);
+        Assert.That(dockerfile, Does.Contain("RUN dotnet restore Consumer/Consumer.csproj"), dockerfile);
+    }
+
     private static void AssertAnalyzerLoaded(ProcessResult result)
     {
         foreach (var code in new[] { "CS8032", "CS9057", "AD0001", "CS8784", "CS8785" })
