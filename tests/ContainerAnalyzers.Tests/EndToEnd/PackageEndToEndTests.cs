@@ -277,12 +277,17 @@ public sealed class PackageEndToEndTests
     public void BinaryDockerfileIsAWarningNotABrokenBuild()
     {
         var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", dockerfile: null);
-        File.WriteAllBytes(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile"), new byte[] { 0x46, 0x52, 0x4F, 0x4D, 0x00, 0x01, 0x02, 0xFF, 0x00, 0x0A });
+        var folder = Path.GetDirectoryName(consumer)!;
+        File.WriteAllBytes(Path.Combine(folder, "Dockerfile"), new byte[] { 0x46, 0x52, 0x4F, 0x4D, 0x00, 0x01, 0x02, 0xFF, 0x00, 0x0A });
+        Directory.CreateDirectory(Path.Combine(folder, ".git"));
+        File.WriteAllBytes(Path.Combine(folder, "compose.yaml"), new byte[] { 0x73, 0x00, 0x01, 0x0A });
+        File.WriteAllBytes(Path.Combine(folder, "appsettings.json"), new byte[] { 0x7B, 0x00, 0x7D });
 
         var result = Build(consumer);
 
-        Assert.That(result.ExitCode, Is.Zero, "the compiler must not see the binary file (CS2015):\n" + result.Output);
+        Assert.That(result.ExitCode, Is.Zero, "the compiler must not see the binary files (CS2015):\n" + result.Output);
         Assert.That(result.Output, Does.Contain("Dockerfile : warning CTR0090: 'Dockerfile' is not a text file"), result.Output);
+        Assert.That(result.Output, Does.Contain("compose.yaml : warning CTR0091: 'compose.yaml' is not a text file"), result.Output);
         Assert.That(result.Output, Does.Not.Contain("CS2015"), result.Output);
     }
 
