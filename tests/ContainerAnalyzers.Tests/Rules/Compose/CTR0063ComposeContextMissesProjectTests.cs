@@ -24,6 +24,35 @@ public sealed class CTR0063ComposeContextMissesProjectTests
     public void ContextTheCopyPathsWereWrittenFor_NotReported()
         => Assert.That(Spans("services:\n  app:\n    build:\n      context: .\n      dockerfile: App/Dockerfile\n"), Is.Empty);
 
+    private const string CopiesEverything = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app/publish\n\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY --from=build /app/publish .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+
+    [Test]
+    public void BuildsFromSources_ContextWithoutTheProject_Reported()
+    {
+        var compose = "services:\n  app:\n    build:\n      context: ./Other\n      dockerfile: ../App/Dockerfile\n";
+        var messages = EngineTest.ForApp().AnalyzeCompose(CopiesEverything, compose, "/src/docker-compose.yml").Where(f => f.Rule.Id == "CTR0063").Select(f => f.GetMessage());
+        Assert.That(messages, Is.EqualTo(new[] { "Service 'app' builds with context 'Other', but the project 'App/App.csproj' that the Dockerfile builds is outside it" }));
+    }
+
+    [Test]
+    public void BuildsFromSources_ContextWithoutAReferencedProject_Reported()
+    {
+        var test = EngineTest.ForApp().WithProject("/src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><ProjectReference Include=\"../Lib/Lib.csproj\" /></ItemGroup></Project>");
+        var messages = test.AnalyzeCompose(CopiesEverything, "services:\n  app:\n    build: .\n").Where(f => f.Rule.Id == "CTR0063").Select(f => f.GetMessage());
+        Assert.That(messages, Is.EqualTo(new[] { "Service 'app' builds with context '.', but the referenced project '../Lib/Lib.csproj' is outside it, and the build needs it" }));
+    }
+
+    [Test]
+    public void BuildsFromSources_ContextHoldsEverything_NotReported()
+    {
+        var test = EngineTest.ForApp().WithProject("/src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><ProjectReference Include=\"../Lib/Lib.csproj\" /></ItemGroup></Project>");
+        Assert.That(test.AnalyzeCompose(CopiesEverything, "services:\n  app:\n    build:\n      context: ..\n      dockerfile: App/Dockerfile\n").Where(f => f.Rule.Id == "CTR0063"), Is.Empty);
+    }
+
+    [Test]
+    public void ClonesItsSources_NotReported()
+        => Assert.That(EngineTest.ForApp().AnalyzeCompose("FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN git clone https://example.com/app.git /src\nRUN dotnet publish /src/App.csproj -o /app\n", "services:\n  app:\n    build:\n      context: ./Other\n      dockerfile: ../App/Dockerfile\n", "/src/docker-compose.yml").Where(f => f.Rule.Id == "CTR0063"), Is.Empty);
+
     [Test]
     public void CopyPathsSayNothing_NotReported()
         => Assert.That(EngineTest.ForApp().AnalyzeCompose("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out/ /app/\n", "services:\n  app:\n    build: ./App\n", "/src/docker-compose.yml").Where(f => f.Rule.Id == "CTR0063"), Is.Empty);
