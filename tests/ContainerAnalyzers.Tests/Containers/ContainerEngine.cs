@@ -157,29 +157,65 @@ internal sealed class ContainerEngine
     /// </summary>
     public (bool Started, string State) StartAndWatch(string image, TimeSpan wait)
     {
+        var (started, state, _) = StartWatchAndAsk(image, wait, askHttp: false);
+        return (started, state);
+    }
+
+    /// <summary>
+    /// <see cref="StartAndWatch"/>, and for a web app the HTTP status of <c>GET /</c> on the port the image's
+    /// ASPNETCORE_HTTP_PORTS names (any status counts as an answer: a real app may want a database to serve 200);
+    /// null when nothing answered within the wait.
+    /// </summary>
+    public (bool Started, string State, int? HttpStatus) StartWatchAndAsk(string image, TimeSpan wait, bool askHttp)
+    {
+        var port = GetFreePort();
         var arguments = PullNever(new List<string> { "run", "-d" });
         if (UsesStandIns)
         {
             // No port forwarding without a daemon; a web app binds a free port of the host's network.
-            arguments.AddRange(new[] { "--network=host", "-e", "ASPNETCORE_HTTP_PORTS=" + GetFreePort().ToString(CultureInfo.InvariantCulture), "-e", "ASPNETCORE_URLS=" });
+            arguments.AddRange(new[] { "--network=host", "-e", "ASPNETCORE_HTTP_PORTS=" + port.ToString(CultureInfo.InvariantCulture), "-e", "ASPNETCORE_URLS=" });
+        }
+        else
+        {
+            arguments.AddRange(new[] { "-p", $"127.0.0.1:{port}:8080" });
         }
 
         arguments.Add(image);
         var started = Run(Path.GetTempPath(), arguments, CommandTimeout);
         if (started.ExitCode != 0)
         {
-            return (false, "podman run failed: " + started.Output);
+            return (false, "podman run failed: " + started.Output, null);
         }
 
         var container = LastLine(started);
         try
         {
-            Thread.Sleep(wait);
+            int? status = null;
+            var deadline = DateTime.UtcNow + wait;
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            while (DateTime.UtcNow < deadline)
+            {
+                if (askHttp && status is null)
+                {
+                    try
+                    {
+                        using var response = client.GetAsync($"http://127.0.0.1:{port}/").GetAwaiter().GetResult();
+                        status = (int)response.StatusCode;
+                    }
+                    catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                    {
+                        // Not listening yet, or not there.
+                    }
+                }
+
+                Thread.Sleep(500);
+            }
+
             var running = Inspect(container, "{{.State.Running}}");
             var exitCode = Inspect(container, "{{.State.ExitCode}}");
             var logs = Logs(container);
             var ok = running == "true" || exitCode == "0";
-            return (ok, (running == "true" ? "running" : "exited " + exitCode) + (ok ? string.Empty : "\n" + logs));
+            return (ok, (running == "true" ? "running" : "exited " + exitCode) + (ok ? string.Empty : "\n" + logs), status);
         }
         finally
         {

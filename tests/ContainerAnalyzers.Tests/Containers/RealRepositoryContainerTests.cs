@@ -26,14 +26,14 @@ public sealed class RealRepositoryContainerTests
         if (Environment.GetEnvironmentVariable("CONTAINERANALYZERS_REAL_REPOS") != "1")
         {
             // One skipped case that says how to run the suite, rather than fifty.
-            yield return new TestCaseData(string.Empty, string.Empty, string.Empty, string.Empty, "default") { TestName = "real repositories (opt-in: CONTAINERANALYZERS_REAL_REPOS=1)" };
+            yield return new TestCaseData(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "default") { TestName = "real repositories (opt-in: CONTAINERANALYZERS_REAL_REPOS=1)" };
             yield break;
         }
 
         var root = TestPaths.FindCorpus("real-repos");
         if (root is null)
         {
-            yield return new TestCaseData(string.Empty, string.Empty, string.Empty, string.Empty, "default") { TestName = "real-repos corpus absent" };
+            yield return new TestCaseData(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "default") { TestName = "real-repos corpus absent" };
             yield break;
         }
 
@@ -43,7 +43,7 @@ public sealed class RealRepositoryContainerTests
             var build = Regex.Match(columns[3], @"context=(?<context>\S+) file=(?<file>\S+)");
             foreach (var mode in new[] { "default", "regenerate" })
             {
-                yield return new TestCaseData(columns[0], columns[1], columns[2], build.Success ? build.Groups["context"].Value + " " + build.Groups["file"].Value : ". " + columns[1], mode)
+                yield return new TestCaseData(columns[0], columns[1], columns[2], build.Success ? build.Groups["context"].Value + " " + build.Groups["file"].Value : ". " + columns[1], columns[4], mode)
                 {
                     TestName = $"{columns[0]}/{columns[1]} ({(mode == "regenerate" ? "regenerate, forced" : "default")})",
                 };
@@ -71,7 +71,7 @@ public sealed class RealRepositoryContainerTests
             return;
         }
 
-        var table = new StringBuilder("| Repository | Dockerfile | Mode | Result |\n|---|---|---|---|\n");
+        var table = new StringBuilder("| Repository | Dockerfile | Mode | Built before | Built after | Started | Answered | Size before | Size after | Notes |\n|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var row in Rows)
         {
             table.AppendLine(row);
@@ -85,19 +85,21 @@ public sealed class RealRepositoryContainerTests
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void FixedRepositoryBuildsWithItsOwnCommandAndStarts(string repository, string dockerfile, string project, string build, string mode)
+    public void FixedRepositoryBuildsWithItsOwnCommandAndStarts(string repository, string dockerfile, string project, string build, string kind, string mode)
     {
         var corpus = TestPaths.RequireCorpus("real-repos");
         var root = Path.Combine(AnalyzerPackage.RunFolder, "real", Regex.Replace(repository + "-" + dockerfile + "-" + mode, "[^A-Za-z0-9]+", "-"));
         CopyFolder(Path.Combine(corpus, repository), root);
         var dockerfilePath = Path.Combine(root, dockerfile);
         var projectPath = Path.Combine(root, project);
+        var words = build.Split(' ');
         if (NeedsBuildKit(File.ReadAllText(dockerfilePath)) is { } feature)
         {
-            Record(repository, dockerfile, mode, "not measurable: the repository's own Dockerfile uses " + feature + ", which buildah 1.28 cannot build");
+            Record(repository, dockerfile, mode, Outcome.NotBuilt("needs BuildKit"), null, $"not measurable: the repository's own Dockerfile uses {feature}, which buildah 1.28 cannot build");
             Assert.Ignore("not measurable: " + feature);
         }
 
+        var before = Before(corpus, repository, dockerfile, words, kind);
         var package = ExtractPackage();
         var fix = ProcessRunner.Dotnet(Path.GetDirectoryName(projectPath)!, "build", projectPath, "-t:FixDockerfile", "-nologo", "-v:m", "-nodeReuse:false",
             "-p:DockerfileFile=" + Path.GetRelativePath(Path.GetDirectoryName(projectPath)!, dockerfilePath),
@@ -109,81 +111,84 @@ public sealed class RealRepositoryContainerTests
             "-p:CustomAfterMicrosoftCommonTargets=" + Path.Combine(package, "build", "ContainerAnalyzers.targets"),
             "-p:CustomAfterMicrosoftCommonCrossTargetingTargets=" + Path.Combine(package, "buildMultiTargeting", "ContainerAnalyzers.targets"));
         TestContext.Out.WriteLine(fix.Output);
-        if (fix.ExitCode != 0 || !fix.Output.Contains("ContainerAnalyzers: rewrote", StringComparison.Ordinal))
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        if (!fix.Output.Contains("ContainerAnalyzers: rewrote", StringComparison.Ordinal))
         {
-            var why = fix.Output.Split('\n').FirstOrDefault(l => l.Contains("ContainerAnalyzers:", StringComparison.Ordinal))?.Trim() ?? "exit " + fix.ExitCode;
-            Record(repository, dockerfile, mode, "not rewritten: " + why.Replace(root, ".", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal));
-            Assert.That(fix.ExitCode, Is.Zero, fix.Output);
-            Assert.Ignore("not rewritten: " + why);
+            // The default fix leaves the file as it is: the repository builds and runs as it did.
+            var why = fix.Output.Split('\n').FirstOrDefault(l => l.Contains("ContainerAnalyzers:", StringComparison.Ordinal))?.Trim() ?? "no output";
+            Record(repository, dockerfile, mode, before, before, "unchanged: " + why.Replace(root, ".", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal));
+            return;
         }
 
         var text = File.ReadAllText(dockerfilePath);
         TestContext.Out.WriteLine(text);
         Assert.That(NeedsBuildKit(text), Is.Null, "the fix never writes what buildah cannot build");
 
-        var words = build.Split(' ');
-        var tag = "localhost/containeranalyzers-real/" + Guid.NewGuid().ToString("N")[..10] + ":latest";
-        var built = ContainerSuite.Engine.Build(root, tag, words[1], words[0]);
-        if (built.ExitCode != 0 && Regex.Match(built.Output, @"(?<image>\S+): image not known") is { Success: true } missing)
+        var after = Measure(root, words, kind, out var sources);
+        var measurable = before.Started;
+        Record(repository, dockerfile, mode, before, after, (measurable ? string.Empty : "not measurable: the original " + before.Why + "; ")
+            + (after.Built ? string.Empty : "the fixed file: " + after.Why) + (sources > 0 ? $"; **{sources} source files in the final image**" : string.Empty));
+        Assert.That(sources, Is.Zero, "the final image ships sources");
+        if (!measurable && !(after.Built && after.Started))
         {
-            // An image this machine has no stand-in for (ubuntu, node, alpine, .NET 6…).
-            Record(repository, dockerfile, mode, "not measurable: needs " + missing.Groups["image"].Value + ", which has no stand-in here");
-            Assert.Ignore("not measurable: needs " + missing.Groups["image"].Value);
+            Assert.Ignore("not measurable: the repository's own Dockerfile " + before.Why);
         }
 
-        if (built.ExitCode != 0)
-        {
-            var baseline = Baseline(corpus, repository, dockerfile, words);
-            Record(repository, dockerfile, mode, (baseline.Works ? "**build failed**" : "not measurable (" + baseline.What + "); the fixed file: build failed") + ": " + LastLines(built.Output));
-            if (!baseline.Works)
-            {
-                Assert.Ignore("not measurable: " + baseline.What);
-            }
-
-            Assert.Fail("the fixed Dockerfile does not build with the repository's command:\n" + built.Output);
-        }
-
-        try
-        {
-            var sources = ContainerSuite.Engine.ListFiles(tag).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)).ToArray();
-            var (started, state) = ContainerSuite.Engine.StartAndWatch(tag, TimeSpan.FromSeconds(8));
-            var baseline = started ? (Works: true, What: string.Empty) : Baseline(corpus, repository, dockerfile, words);
-            var result = started ? "builds, starts (" + state + ")"
-                : baseline.Works ? "builds, **does not start**: " + LastLines(state)
-                : "builds; does not start, and neither does the original (" + baseline.What + "): " + LastLines(state);
-            Record(repository, dockerfile, mode, result + (sources.Length > 0 ? $"; **{sources.Length} source files in the final image**" : string.Empty));
-            Assert.That(sources, Is.Empty, "the final image ships sources");
-            if (!started && !baseline.Works)
-            {
-                Assert.Ignore("not measurable: the repository's own Dockerfile " + baseline.What);
-            }
-
-            Assert.That(started, Is.True, state);
-        }
-        finally
-        {
-            ContainerSuite.Engine.RemoveImage(tag);
-        }
+        Assert.That(after.Built, Is.True, "the fixed Dockerfile does not build with the repository's command: " + after.Why);
+        Assert.That(after.Started, Is.True, "the fixed image does not start: " + after.Why);
     }
 
-    // The repository's own Dockerfile, built and started the same way: when it fails here too (an image with no
-    // stand-in, output published on the host, configuration the app needs from compose), the case is not a measure
-    // of the fix.
-    private static (bool Works, string What) Baseline(string corpus, string repository, string dockerfile, string[] build)
+    /// <summary>What building and starting one Dockerfile gave: built, started, answered HTTP (web apps), the image size.</summary>
+    private sealed record Outcome(bool Built, bool Started, int? HttpStatus, long? Size, string Why, bool AskedHttp = false)
     {
-        var root = Path.Combine(AnalyzerPackage.RunFolder, "real", Regex.Replace(repository + "-" + dockerfile + "-original-" + Guid.NewGuid().ToString("N")[..6], "[^A-Za-z0-9]+", "-"));
+        public static Outcome NotBuilt(string why) => new(false, false, null, null, why);
+    }
+
+    private static readonly Dictionary<string, Outcome> Befores = new(StringComparer.Ordinal);
+
+    // The repository's own Dockerfile, built and started the same way, once per Dockerfile: the row's "before", and
+    // the test of whether a failure after the fix is the fix's (an image with no stand-in, output published on the host,
+    // configuration the app only gets from compose make a case not measurable).
+    private static Outcome Before(string corpus, string repository, string dockerfile, string[] build, string kind)
+    {
+        var key = repository + "/" + dockerfile;
+        lock (Befores)
+        {
+            if (Befores.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        var root = Path.Combine(AnalyzerPackage.RunFolder, "real", Regex.Replace(repository + "-" + dockerfile + "-original", "[^A-Za-z0-9]+", "-"));
         CopyFolder(Path.Combine(corpus, repository), root);
-        var tag = "localhost/containeranalyzers-real/original-" + Guid.NewGuid().ToString("N")[..10] + ":latest";
+        var outcome = Measure(root, build, kind, out _);
+        lock (Befores)
+        {
+            Befores[key] = outcome;
+        }
+
+        return outcome;
+    }
+
+    private static Outcome Measure(string root, string[] build, string kind, out int sources)
+    {
+        sources = 0;
+        var tag = "localhost/containeranalyzers-real/" + Guid.NewGuid().ToString("N")[..10] + ":latest";
         var built = ContainerSuite.Engine.Build(root, tag, build[1], build[0]);
         if (built.ExitCode != 0)
         {
-            return (false, Regex.Match(built.Output, @"(?<image>\S+): image not known") is { Success: true } missing ? "needs " + missing.Groups["image"].Value : "the original does not build here either");
+            return Outcome.NotBuilt(Regex.Match(built.Output, @"(?<image>\S+): image not known") is { Success: true } missing
+                ? "needs " + missing.Groups["image"].Value + ", which has no stand-in here"
+                : "does not build: " + LastLines(built.Output));
         }
 
         try
         {
-            var (started, _) = ContainerSuite.Engine.StartAndWatch(tag, TimeSpan.FromSeconds(8));
-            return started ? (true, string.Empty) : (false, "the original does not start here either");
+            sources = ContainerSuite.Engine.ListFiles(tag).Count(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal));
+            var size = ContainerSuite.Engine.GetImageSize(tag);
+            var (started, state, status) = ContainerSuite.Engine.StartWatchAndAsk(tag, TimeSpan.FromSeconds(8), askHttp: kind == "web");
+            return new Outcome(true, started, status, size, started ? state : "does not start: " + LastLines(state), AskedHttp: kind == "web");
         }
         finally
         {
@@ -197,11 +202,15 @@ public sealed class RealRepositoryContainerTests
             : Regex.IsMatch(dockerfile, @"^\s*(RUN|COPY)\b[^\n]*<<-?[""']?[A-Za-z_]", RegexOptions.Multiline | RegexOptions.IgnoreCase) ? "a heredoc"
             : null;
 
-    private static void Record(string repository, string dockerfile, string mode, string result)
+    private static void Record(string repository, string dockerfile, string mode, Outcome before, Outcome? after, string notes)
     {
+        static string Yes(bool value) => value ? "yes" : "no";
+        static string Answer(Outcome? o) => o is not { Started: true, AskedHttp: true } ? "-" : o.HttpStatus is { } status ? "HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no";
+        static string Size(Outcome? o) => o?.Size is { } size ? ContainerSuite.FormatSize(size) : "-";
+        var row = $"| {repository} | {dockerfile} | {mode} | {Yes(before.Built)} | {(after is null ? "-" : Yes(after.Built))} | {(after is null ? "-" : Yes(after.Started))} | {Answer(after)} | {Size(before)} | {Size(after)} | {notes.Replace("\n", " ", StringComparison.Ordinal)} |";
         lock (Rows)
         {
-            Rows.Add($"| {repository} | {dockerfile} | {mode} | {result.Replace("\n", " ", StringComparison.Ordinal)} |");
+            Rows.Add(row);
         }
     }
 
