@@ -243,6 +243,9 @@ public sealed class ComposeFile
                     case "user":
                         service.User = Scalar(value);
                         break;
+                    case "network_mode":
+                        service.NetworkMode = Scalar(value);
+                        break;
                 }
             }
 

@@ -279,6 +279,9 @@ public sealed class ComposeService
 
     public ComposeValue? User { get; set; }
 
+    /// <summary><c>network_mode</c> (host, service:…, container:…): port mappings then do not apply as written.</summary>
+    public ComposeValue? NetworkMode { get; set; }
+
     /// <summary>
     /// The folder of the Dockerfile and the Dockerfile's path this service builds, relative paths resolved from
     /// <paramref name="composeDirectory"/>; null when it builds nothing, or from something only the build can know
@@ -336,6 +339,7 @@ public sealed class ComposeService
             HealthcheckTest = over.HealthcheckTest ?? HealthcheckTest,
             HealthcheckDisabled = over.HealthcheckDisabled || (HealthcheckDisabled && over.HealthcheckTest is null),
             User = over.User ?? User,
+            NetworkMode = over.NetworkMode ?? NetworkMode,
         };
         merged.Ports.AddRange(Ports.Concat(over.Ports));
         merged.Expose.AddRange(Expose.Concat(over.Expose));

@@ -83,9 +83,9 @@ public sealed class ProjectService
 
     /// <summary>Where the app listens in this service's container (computed once).</summary>
     public Listening Listening
-        => _listening ??= SettingsElsewhere || Image is not { } image
+        => _listening ??= SettingsElsewhere || Service.NetworkMode is not null || Image is not { } image
             ? Listening.Unknown
-            : ListeningPorts.For(image, AppBuild.TargetFramework(Dockerfile)?.Major ?? AppBuild.HighestTargetFramework(Dockerfile.Project)?.Major, Environment(), Arguments(), Dockerfile.AppSettings, Dockerfile.Source.Endpoints);
+            : ListeningPorts.For(image, AppBuild.TargetFramework(Dockerfile)?.Major ?? AppBuild.HighestTargetFramework(Dockerfile.Project)?.Major, Environment(), Arguments(), Dockerfile.AppSettings, Dockerfile.Source.Endpoints, Dockerfile.Project.AssemblyName);
 }
 
 /// <summary>Everything a compose rule looks at: the file being analyzed, and the project's services in it (merged with its override).</summary>

@@ -120,10 +120,12 @@ public static class ListeningPorts
     /// <param name="targetMajor">The app's .NET major version, when known.</param>
     /// <param name="environment">The container's environment variables, image defaults aside, in the order they apply (later wins); a null value is unknown.</param>
     /// <param name="arguments">The words the container starts with (entry point and command), or null when they cannot be known.</param>
-    public static Listening For(DotnetImage image, int? targetMajor, IReadOnlyList<KeyValuePair<string, string?>> environment, IReadOnlyList<string>? arguments, IReadOnlyList<AppSettingsEndpoints> appSettings, CodeEndpoints? code)
+    /// <param name="assemblyName">The app's assembly name: the entry point must start it (dotnet App.dll, or its apphost).</param>
+    public static Listening For(DotnetImage image, int? targetMajor, IReadOnlyList<KeyValuePair<string, string?>> environment, IReadOnlyList<string>? arguments, IReadOnlyList<AppSettingsEndpoints> appSettings, CodeEndpoints? code, string? assemblyName = null)
     {
         if (code is null or { IsUnknown: true } || image.Major is not { } major || image.IsDotnetFramework
-            || (targetMajor is { } target && (target >= 8) != (major >= 8)))
+            || (targetMajor is { } target && (target >= 8) != (major >= 8))
+            || !StartsTheAppDirectly(arguments, assemblyName))
         {
             return Listening.Unknown;
         }
@@ -223,6 +225,40 @@ public static class ListeningPorts
         }
 
         return all.Count == 0 ? Listening.Unknown : Listening.On(all, http.Value is not null ? http.Source : https.Source);
+    }
+
+    /// <summary>
+    /// Whether the container starts the app itself (<c>dotnet App.dll …</c> or its apphost), with no word that could set
+    /// the URLs in a way the words do not show: a script (<c>./entrypoint.sh</c>, <c>sh -c "…"</c>) may export
+    /// ASPNETCORE_URLS or pass --urls, and then only running it can tell.
+    /// </summary>
+    private static bool StartsTheAppDirectly(IReadOnlyList<string>? arguments, string? assemblyName)
+    {
+        if (arguments is null || arguments.Count == 0)
+        {
+            return false;
+        }
+
+        var program = arguments[0].Substring(arguments[0].LastIndexOf('/') + 1);
+        var app = assemblyName is { Length: > 0 } && string.Equals(program, assemblyName, StringComparison.Ordinal);
+        if (program != "dotnet" && !app)
+        {
+            return false;
+        }
+
+        // A word that mentions the settings without being the plain --urls option the reader understands.
+        for (var i = 1; i < arguments.Count; i++)
+        {
+            var word = arguments[i];
+            var plainOption = word.StartsWith("--urls", StringComparison.OrdinalIgnoreCase) || (i > 1 && arguments[i - 1].Equals("--urls", StringComparison.OrdinalIgnoreCase));
+            if (!plainOption && (word.IndexOf("urls", StringComparison.OrdinalIgnoreCase) >= 0 || word.IndexOf("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) >= 0
+                || word.IndexOf("_PORTS", StringComparison.OrdinalIgnoreCase) >= 0 || word.IndexOf("Kestrel", StringComparison.OrdinalIgnoreCase) >= 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether an environment variable is one of the settings that decide the ports (so a change to it is weighed).</summary>

@@ -75,7 +75,7 @@ public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
             var command = StageFacts.Last(final, InstructionKind.Cmd) is { } c ? StageFacts.Words(c) : Array.Empty<string>();
             var arguments = entrypoint is null || command is null ? null : entrypoint.Concat(command).ToList();
             var major = AppBuild.TargetFramework(a)?.Major ?? AppBuild.HighestTargetFramework(a.Project)?.Major;
-            return ListeningPorts.For(image, major, ListeningPorts.StageEnvironment(a.Model, final), arguments, a.AppSettings, a.Source.Endpoints);
+            return ListeningPorts.For(image, major, ListeningPorts.StageEnvironment(a.Model, final), arguments, a.AppSettings, a.Source.Endpoints, a.Project.AssemblyName);
         });
 
     /// <summary>The user the stage runs as when it is certainly not root (a USER that names another, or a non-root image); null otherwise.</summary>

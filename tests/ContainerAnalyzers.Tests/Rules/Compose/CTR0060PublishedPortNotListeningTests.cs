@@ -47,6 +47,10 @@ public sealed class CTR0060PublishedPortNotListeningTests
     [TestCase("ports:\n  - \"80:80\"\nenv_file: .env")]
     [TestCase("ports:\n  - \"80:80\"\ncommand: [\"--urls\", \"http://+:80\"]")]
     [TestCase("ports:\n  - \"80:80\"\nenvironment:\n  Kestrel__Endpoints__Http__Url: http://+:80")]
+    [TestCase("ports:\n  - \"80:80\"\nnetwork_mode: host")]
+    [TestCase("ports:\n  - \"80:80\"\nentrypoint: [\"sh\", \"-c\", \"dotnet App.dll --urls http://+:80\"]")]
+    [TestCase("ports:\n  - \"80:80\"\nentrypoint: [\"./start.sh\"]")]
+    [TestCase("ports:\n  - \"80:80\"\ncommand: [\"--urls=http://+:${PORT}\"]")]
     public void ListeningPortOrUnknown_NotReported(string lines) => Assert.That(Analyze(Aspnet8, Service(lines)), Is.Empty);
 
     [Test]
@@ -56,6 +60,14 @@ public sealed class CTR0060PublishedPortNotListeningTests
     [Test]
     public void SdkImage6_ClearsTheUrls_NotReported()
         => Assert.That(Analyze("FROM mcr.microsoft.com/dotnet/sdk:6.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n", Service("ports:\n  - 8080:8080"), EngineTest.ForApp("net6.0")), Is.Empty);
+
+    [Test]
+    public void EntrypointScriptOfTheImage_NotReported()
+        => Assert.That(Analyze(Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY --from=build /app/publish .\nCOPY start.sh .\nENTRYPOINT [\"./start.sh\"]\n", Service("ports:\n  - 80:80")), Is.Empty);
+
+    [Test]
+    public void ApphostEntrypoint_Reported()
+        => Assert.That(Analyze(Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY --from=build /app/publish .\nENTRYPOINT [\"./App\"]\n", Service("ports:\n  - 80:80")), Has.Count.EqualTo(1));
 
     [Test]
     public void DockerfileSetsThePort_NotReported()

@@ -18,7 +18,7 @@ public sealed class CTR0026ExposedPortNotListeningTests
     [Test]
     public Task Port8080OnDotnet6() => Test()
         .WithProperty("TargetFramework", "net6.0")
-        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:6.0\nEXPOSE {|CTR0026:8080/tcp|}\n")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:6.0\nEXPOSE {|CTR0026:8080/tcp|}\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
         .RunAsync();
 
     [Test]
@@ -51,7 +51,7 @@ public sealed class CTR0026ExposedPortNotListeningTests
     public Task AppSettingsUrls_Decide() => Test()
         .WithAppSettings("{ \"urls\": \"http://+:5000\" }")
         .WithPackageInputs(dockerIgnore: true)
-        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE {|CTR0026:8080|}\n")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE {|CTR0026:8080|}\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
         .RunAsync();
 
     [Test]
@@ -64,12 +64,17 @@ public sealed class CTR0026ExposedPortNotListeningTests
     [Test]
     public Task NonRootUserOnAPortBelow1024_ReportedOnTheExposedPort() => Test()
         .WithSource("public sealed class Options { public void ListenAnyIP(int port) { } public void Configure() => ListenAnyIP(80); }")
-        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled\nEXPOSE {|CTR0026:80|}\n")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled\nEXPOSE {|CTR0026:80|}\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
         .RunAsync();
 
     [Test]
     public Task NonRootUserOnAPortBelow1024_ReportedOnTheUser() => Test()
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ASPNETCORE_HTTP_PORTS=80\n{|CTR0026:USER $APP_UID|}\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
+
+    [Test]
+    public Task EntrypointScript_NoDiagnostic() => Test()
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 80\nENTRYPOINT [\"/app/docker-entrypoint.sh\"]\n")
         .RunAsync();
 
     [Test]
