@@ -15,7 +15,8 @@ namespace ContainerAnalyzers.CodeFixes;
 
 /// <summary>
 /// "Suppress CTRxxxx for this instruction": writes <c># containeranalyzers ignore=CTRxxxx</c> above the instruction,
-/// or adds the id to such a comment already there. Offered last, for every diagnostic located in a Dockerfile.
+/// or adds the id to such a comment already there. Offered last, for every diagnostic located in a Dockerfile or a
+/// compose file (there above the line, at its indentation).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SuppressCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) })]
 [Shared]
@@ -30,11 +31,14 @@ public sealed class SuppressCodeFixProvider : CodeFixProvider
     {
         var document = context.TextDocument;
         var text = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
-        var tree = DockerfileParser.Parse(text.ToString(), context.CancellationToken);
+        // A compose file is YAML: its comment goes above the line, indented like it.
+        var isCompose = document.FilePath is { } path && Infrastructure.AdditionalFileKinds.ClassifyByName(path) == Infrastructure.AdditionalFileKind.Compose;
+        var tree = isCompose ? null : DockerfileParser.Parse(text.ToString(), context.CancellationToken);
         foreach (var diagnostic in context.Diagnostics)
         {
             var span = diagnostic.Location.SourceSpan;
-            if (SuppressionFixes.CreateSuppressFix(tree, diagnostic.Id, new SourceSpan(span.Start, span.Length)) is not { } fix)
+            var at = new SourceSpan(span.Start, span.Length);
+            if ((tree is null ? Compose.ComposeSuppressions.CreateSuppressFix(text.ToString(), diagnostic.Id, at) : SuppressionFixes.CreateSuppressFix(tree, diagnostic.Id, at)) is not { } fix)
             {
                 continue;
             }

@@ -135,4 +135,41 @@ public static class ComposeSuppressions
 
         return line;
     }
+
+    /// <summary>
+    /// The suppression fix for a finding in a compose file: a <c># containeranalyzers ignore=</c> line above the
+    /// finding's line, at its indentation (YAML accepts a comment on any line), or the id added to such a line there.
+    /// </summary>
+    public static Rules.RuleFix? CreateSuppressFix(string text, string ruleId, SourceSpan span)
+    {
+        if (span.Start < 0 || span.Start > text.Length)
+        {
+            return null;
+        }
+
+        var title = $"Suppress {ruleId} for this line";
+        var lineStart = span.Start == 0 ? 0 : text.LastIndexOf('\n', span.Start - 1) + 1;
+        var indentEnd = lineStart;
+        while (indentEnd < text.Length && text[indentEnd] is ' ' or '\t')
+        {
+            indentEnd++;
+        }
+
+        // A "- " that starts a list item goes after the comment, which must not sit between "-" and its value.
+        if (lineStart > 0)
+        {
+            var previousStart = text.LastIndexOf('\n', lineStart - 2) + 1;
+            var previous = text.Substring(previousStart, lineStart - 1 - previousStart).TrimEnd('\r');
+            var match = Suppressions.MatchOurComment(previous.Trim());
+            if (match.Success && string.Equals(match.Groups["scope"].Value, "ignore", StringComparison.OrdinalIgnoreCase))
+            {
+                var ids = match.Groups["ids"];
+                var end = previousStart + (previous.Length - previous.TrimStart().Length) + ids.Index + ids.Value.TrimEnd().Length;
+                return new Rules.RuleFix(title, Rules.RuleFixTarget.ComposeFile, new SourceSpan(end, 0), string.Empty, "," + ruleId);
+            }
+        }
+
+        var indent = text.Substring(lineStart, indentEnd - lineStart);
+        return new Rules.RuleFix(title, Rules.RuleFixTarget.ComposeFile, new SourceSpan(lineStart, 0), string.Empty, $"{indent}# {Suppressions.CommentPrefix} ignore={ruleId}{NewLines.Of(text)}");
+    }
 }

@@ -29,6 +29,22 @@ public sealed class ComposeCodeFixTests
     }
 
     [Test]
+    public async Task SuppressionGoesAboveTheLineAtItsIndentation()
+    {
+        using var harness = new WorkspaceHarness(DockerfileCodeFixTests.Properties(), Chiseled)
+            .WithAdditionalDocument("/src/docker-compose.yml", "services:\n  app:\n    build: ./App\n    ports:\n      - \"5000:80\"\n");
+        var project = harness.Solution.GetProject(harness.ProjectId)!;
+        var diagnostic = (await WorkspaceHarness.AnalyzeAsync(project)).Single(d => d.Id == "CTR0060");
+        var compose = project.AdditionalDocuments.Single(d => d.Name == "docker-compose.yml");
+
+        var actions = await WorkspaceHarness.GetActionsAsync(new SuppressCodeFixProvider(), compose, diagnostic);
+        var fixedProject = (await WorkspaceHarness.ApplyAsync(actions.Single())).GetProject(harness.ProjectId)!;
+        var text = (await fixedProject.GetAdditionalDocument(compose.Id)!.GetTextAsync()).ToString();
+        Assert.That(text, Is.EqualTo("services:\n  app:\n    build: ./App\n    ports:\n      # containeranalyzers ignore=CTR0060\n      - \"5000:80\"\n"));
+        Assert.That((await WorkspaceHarness.AnalyzeAsync(fixedProject)).Where(d => d.Id is "CTR0060" or "CTR0091"), Is.Empty, "suppressed, and still valid YAML");
+    }
+
+    [Test]
     public async Task RewriteKeepsTheComposeContext()
     {
         const string singleStage = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /app\nCOPY . .\nRUN dotnet publish -c Release -o out\nENTRYPOINT [\"dotnet\", \"out/App.dll\"]\n";
