@@ -73,6 +73,9 @@ internal sealed class CarryOver
     /// <summary>RUN commands before the build that are not package installs: build preparation, kept in the builder.</summary>
     public List<InstructionSyntax> BuildCommands { get; } = new();
 
+    /// <summary>The MSBuild properties (<c>/p:Name=Value</c>, as written) of the publish the rewrite replaces, passed on to its own.</summary>
+    public List<string> PublishProperties { get; } = new();
+
     /// <summary>VOLUME, STOPSIGNAL, HEALTHCHECK, ONBUILD, SHELL, and COPY --from other stages.</summary>
     public List<InstructionSyntax> Runtime { get; } = new();
 
@@ -305,7 +308,27 @@ internal sealed class CarryOver
             return false;
         }
 
-        DropReasons[run] = "the builder's own dotnet restore and dotnet publish replace it";
+        // The user's MSBuild properties on the publish (/p:PublishTrimmed=true, -p:UseAppHost=false) are part of how
+        // the app is built: the new publish passes them on. One that names a build variable ($VERSION) is left out,
+        // since the new file does not declare it, and the log says so.
+        var carried = new List<string>();
+        var left = new List<string>();
+        foreach (var command in commands.Where(c => c.Verb == "publish"))
+        {
+            foreach (var property in command.WrittenProperties())
+            {
+                (property.IndexOf('$') >= 0 ? left : carried).Add(property);
+            }
+        }
+
+        foreach (var property in carried.Where(p => !PublishProperties.Contains(p, StringComparer.Ordinal)))
+        {
+            PublishProperties.Add(property);
+        }
+
+        DropReasons[run] = "the builder's own dotnet restore and dotnet publish replace it"
+            + (carried.Count > 0 ? "; the new publish keeps " + string.Join(" ", carried) : string.Empty)
+            + (left.Count > 0 ? "; not kept, as they name build variables the new file does not declare: " + string.Join(" ", left) : string.Empty);
         return true;
     }
 

@@ -82,7 +82,8 @@ internal sealed class DockerfileWriter
     {
         var layout = _plan.Layout;
         var project = Quote(layout.ProjectPathInContext);
-        var arch = (_plan.SdkMajor >= 8 ? " -a $TARGETARCH" : string.Empty) + (_plan.PublishFramework is { } framework ? " -f " + framework : string.Empty);
+        var arch = (_plan.SdkMajor >= 8 ? " -a $TARGETARCH" : string.Empty) + (_plan.PublishFramework is { } framework ? " -f " + framework : string.Empty)
+            + string.Concat(carry.PublishProperties.Select(p => " " + ShellWord(p)));
         Line((_plan.BuildsOnBuildPlatform && _plan.SdkMajor >= 8 ? "FROM --platform=$BUILDPLATFORM " : "FROM ") + _plan.SdkImage + " AS " + name);
         if (_plan.SdkMajor >= 8)
         {
@@ -306,4 +307,10 @@ internal sealed class DockerfileWriter
 
     // Quote only when needed: a path with spaces must be quoted in a shell word and in COPY's JSON form.
     private static string Quote(string path) => path.IndexOf(' ') >= 0 ? "\"" + path + "\"" : path;
+
+    // One word for /bin/sh: single-quoted when it holds anything the shell would read (a ';' in DefineConstants=A;B).
+    private static string ShellWord(string word)
+        => word.IndexOfAny(new[] { ' ', '\t', ';', '&', '|', '<', '>', '(', ')', '`', '\\', '"', '\'', '*', '?', '[', '#', '~' }) < 0
+            ? word
+            : "'" + word.Replace("'", "'\\''") + "'";
 }

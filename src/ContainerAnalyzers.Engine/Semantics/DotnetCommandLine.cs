@@ -73,6 +73,29 @@ public sealed class DotnetCommandLine
         }
     }
 
+    /// <summary>
+    /// The MSBuild properties the command sets, each as one word as written: <c>/p:Name=Value</c>, <c>-p:Name=Value</c>,
+    /// <c>--property:Name=Value</c>, and <c>-p Name=Value</c> (returned as <c>-p:Name=Value</c>).
+    /// </summary>
+    public IReadOnlyList<string> WrittenProperties()
+    {
+        var properties = new List<string>();
+        for (var i = 0; i < WrittenArguments.Count; i++)
+        {
+            var word = WrittenArguments[i];
+            if (PropertyPrefixes.Any(p => word.StartsWith(p, StringComparison.OrdinalIgnoreCase)) && word.IndexOf('=') > 0)
+            {
+                properties.Add(word);
+            }
+            else if ((word == "-p" || word == "--property") && i + 1 < WrittenArguments.Count && WrittenArguments[i + 1].IndexOf('=') > 0)
+            {
+                properties.Add("-p:" + WrittenArguments[++i]);
+            }
+        }
+
+        return properties;
+    }
+
     /// <summary>The value of an option (<c>-f net8.0</c>, <c>--framework=net8.0</c>, <c>-fnet8.0</c> is not accepted by the CLI either).</summary>
     public string? GetOption(params string[] names)
     {

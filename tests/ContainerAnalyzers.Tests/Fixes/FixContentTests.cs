@@ -58,6 +58,17 @@ public sealed class FixContentTests
         ENTRYPOINT ["dotnet", "/app/App.dll"]
         """;
 
+    // The user's MSBuild properties on the publish are how the app is built: the rewrite passes them on, quoted for
+    // the shell where needed; one that names a build variable the new file does not declare is named in the log.
+    [Test]
+    public void RegenerationKeepsThePublishProperties()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /app\nCOPY . .\nRUN dotnet publish -c Release -o out /p:PublishTrimmed=false -p:DefineConstants=\"A;B\" /p:Version=$VERSION\nENTRYPOINT [\"dotnet\", \"out/App.dll\"]\n";
+        var rewrite = Fixes(dockerfile, Web()).Single(f => f.Kind == DockerfileFixKind.Regenerate);
+        Assert.That(rewrite.NewText, Does.Contain("RUN dotnet publish App.csproj -c Release -a $TARGETARCH /p:PublishTrimmed=false '-p:DefineConstants=A;B' -o /app/publish\n"));
+        Assert.That(rewrite.DroppedLines, Has.Some.Contains("the new publish keeps /p:PublishTrimmed=false -p:DefineConstants=A;B; not kept, as they name build variables the new file does not declare: /p:Version=$VERSION"));
+    }
+
     [Test]
     public void MinimalEditKeepsPackAndAddPackageBeforeThePublish()
     {
