@@ -123,6 +123,11 @@ public sealed class RealRepositoryContainerTests
         var text = File.ReadAllText(dockerfilePath);
         TestContext.Out.WriteLine(text);
         Assert.That(NeedsBuildKit(text), Is.Null, "the fix never writes what buildah cannot build");
+        if (HeaderCommand(text, dockerfile) is { } header)
+        {
+            // The header's command, pasted in the folder it names, is the repository's own: same context, same file.
+            Assert.That(header, Is.EqualTo((Normalize(words[0]), Normalize(words[1]))), "the header's folder and -f, from the repository root");
+        }
 
         var after = Measure(root, words, kind, out var sources);
         var measurable = before.Started;
@@ -194,6 +199,27 @@ public sealed class RealRepositoryContainerTests
         {
             ContainerSuite.Engine.RemoveImage(tag);
         }
+    }
+
+    // The folder the generated header says to build from, and its -f, both relative to the repository root.
+    internal static (string Context, string File)? HeaderCommand(string text, string dockerfile)
+    {
+        var header = string.Join(" ", text.TrimStart('\uFEFF').Split('\n').TakeWhile(l => l.StartsWith('#')).Select(l => l.TrimStart('#').Trim()));
+        var command = Regex.Match(header, @"docker build -t \S+(?: -f (?<file>\S+))? \.");
+        if (!command.Success)
+        {
+            return null;
+        }
+
+        var folder = header.Contains("Build it from this folder", StringComparison.Ordinal) ? "." : Regex.Match(header, @"The build context is (?<folder>\S+) ").Groups["folder"].Value;
+        var context = Normalize(Path.Combine(Path.GetDirectoryName(dockerfile) is { Length: > 0 } d ? d : ".", folder));
+        return (context, Normalize(Path.Combine(context, command.Groups["file"].Success ? command.Groups["file"].Value : "Dockerfile")));
+    }
+
+    private static string Normalize(string path)
+    {
+        var full = Path.GetFullPath(Path.Combine("/repository-root", path));
+        return full == "/repository-root" ? "." : Path.GetRelativePath("/repository-root", full);
     }
 
     // Features of BuildKit's Dockerfile frontend that buildah 1.28 (Debian 12) rejects.
