@@ -132,7 +132,7 @@ public sealed class RealRepositoryContainerTests
         var after = Measure(root, words, kind, out var sources);
         var measurable = before.Started;
         Record(repository, dockerfile, mode, before, after, (measurable ? string.Empty : "not measurable: the original " + before.Why + "; ")
-            + (after.Built ? string.Empty : "the fixed file: " + after.Why) + (sources > 0 ? $"; **{sources} source files in the final image**" : string.Empty));
+            + (after.Built ? (after.Started ? string.Empty : "the fixed image " + after.Why) : "the fixed file: " + after.Why) + (sources > 0 ? $"; **{sources} source files in the final image**" : string.Empty));
         Assert.That(sources, Is.Zero, "the final image ships sources");
         if (!measurable && !(after.Built && after.Started))
         {
