@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Semantics;
@@ -33,6 +35,30 @@ internal static class ShellAvailability
         }
 
         return dotnet.HasPosixShell;
+    }
+
+    // Tools a shell-less image lacks, by program name, with what kind of tool each is.
+    private static readonly Dictionary<string, string> MissingTools = new(StringComparer.Ordinal)
+    {
+        ["curl"] = "curl", ["wget"] = "wget", ["nc"] = "netcat", ["sh"] = "shell", ["bash"] = "shell", ["ash"] = "shell",
+        ["apt-get"] = "package manager", ["apt"] = "package manager", ["apk"] = "package manager", ["dnf"] = "package manager",
+        ["yum"] = "package manager", ["tdnf"] = "package manager", ["ps"] = "process tools", ["pgrep"] = "process tools",
+    };
+
+    /// <summary>
+    /// The tool a program is (<c>/usr/bin/curl</c>: "curl", <c>bash</c>: "shell") when the stage's shell-less image lacks it
+    /// and no COPY of the stage puts it there; null otherwise. Asked only about a stage whose image has no shell.
+    /// </summary>
+    public static (string Tool, string Kind)? MissingTool(Stage stage, string program)
+    {
+        var tool = program.Substring(program.LastIndexOf('/') + 1);
+        if (!MissingTools.TryGetValue(tool, out var kind))
+        {
+            return null;
+        }
+
+        var copied = stage.Lineage.SelectMany(s => s.Instructions).OfType<CopyInstructionSyntax>().SelectMany(c => c.Arguments).Select(a => a.Value);
+        return copied.Any(c => c.EndsWith("/" + tool, StringComparison.Ordinal) || c == tool) ? null : (tool, kind);
     }
 
     /// <summary>A SHELL instruction in the lineage names another shell: the author provided one (we cannot check it exists).</summary>

@@ -16,14 +16,6 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// </summary>
 public sealed class CTR0032CommandNotInImageRule : DockerfileRule
 {
-    /// <summary>Tools a shell-less image lacks, by program name, with what kind of tool each is (shared with CTR0061).</summary>
-    internal static readonly Dictionary<string, string> MissingTools = new(StringComparer.Ordinal)
-    {
-        ["curl"] = "curl", ["wget"] = "wget", ["nc"] = "netcat", ["sh"] = "shell", ["bash"] = "shell", ["ash"] = "shell",
-        ["apt-get"] = "package manager", ["apt"] = "package manager", ["apk"] = "package manager", ["dnf"] = "package manager",
-        ["yum"] = "package manager", ["tdnf"] = "package manager", ["ps"] = "process tools", ["pgrep"] = "process tools",
-    };
-
     /// <summary>This rule's row of the rule table.</summary>
     public static RuleDescriptor Definition { get; } = new(
         "CTR0032",
@@ -42,7 +34,6 @@ public sealed class CTR0032CommandNotInImageRule : DockerfileRule
             return;
         }
 
-        var copied = final.Lineage.SelectMany(s => s.Instructions).OfType<CopyInstructionSyntax>().SelectMany(c => c.Arguments).Select(a => a.Value).ToArray();
         foreach (var kind in new[] { InstructionKind.Healthcheck, InstructionKind.Entrypoint, InstructionKind.Cmd })
         {
             if (StageFacts.Last(final, kind) is not { IsJsonForm: true } instruction || instruction.Arguments.Count == 0)
@@ -57,10 +48,9 @@ public sealed class CTR0032CommandNotInImageRule : DockerfileRule
                 continue;
             }
 
-            var tool = first.Value.Substring(first.Value.LastIndexOf('/') + 1);
-            if (MissingTools.TryGetValue(tool, out var what) && !copied.Any(c => c.EndsWith("/" + tool, StringComparison.Ordinal) || c == tool))
+            if (ShellAvailability.MissingTool(final, first.Value) is { } missing)
             {
-                findings.Add(Report(first.Span, tool, image.Original, what));
+                findings.Add(Report(first.Span, missing.Tool, image.Original, missing.Kind));
             }
         }
     }

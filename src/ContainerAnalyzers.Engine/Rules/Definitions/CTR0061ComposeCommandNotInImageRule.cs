@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -39,7 +38,6 @@ public sealed class CTR0061ComposeCommandNotInImageRule : ComposeRule
                 continue;
             }
 
-            var copied = stage.Lineage.SelectMany(s => s.Instructions).OfType<CopyInstructionSyntax>().SelectMany(c => c.Arguments).Select(a => a.Value).ToArray();
             var name = service.Service.Name;
             if (!service.Service.HealthcheckDisabled && service.Service.HealthcheckTest is { Words.Count: > 0 } test)
             {
@@ -61,9 +59,9 @@ public sealed class CTR0061ComposeCommandNotInImageRule : ComposeRule
                 var what = program == service.Service.Entrypoint ? "entrypoint" : "command";
                 if (program.IsString)
                 {
-                    if (program.Arguments.FirstOrDefault() is { } word && Missing(word) is { } tool)
+                    if (program.Arguments.FirstOrDefault() is { } word && ShellAvailability.MissingTool(stage, word) is { } missing)
                     {
-                        findings.Add(Report(program.Words[0].Location, what, name, $"'{word}' ({tool})", image.Original));
+                        findings.Add(Report(program.Words[0].Location, what, name, $"'{word}' ({missing.Kind})", image.Original));
                     }
                 }
                 else
@@ -74,17 +72,10 @@ public sealed class CTR0061ComposeCommandNotInImageRule : ComposeRule
 
             void CheckProgram(ComposeValue word, string what)
             {
-                if (Missing(word.Value) is { } tool)
+                if (ShellAvailability.MissingTool(stage, word.Value) is { } missing)
                 {
-                    findings.Add(Report(word.Location, what, name, $"'{word.Value}' ({tool})", image.Original));
+                    findings.Add(Report(word.Location, what, name, $"'{word.Value}' ({missing.Kind})", image.Original));
                 }
-            }
-
-            string? Missing(string program)
-            {
-                var tool = program.Substring(program.LastIndexOf('/') + 1);
-                return CTR0032CommandNotInImageRule.MissingTools.TryGetValue(tool, out var kind)
-                    && !copied.Any(c => c.EndsWith("/" + tool, StringComparison.Ordinal) || c == tool) ? kind : null;
             }
         }
     }
