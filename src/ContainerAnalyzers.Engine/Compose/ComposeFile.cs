@@ -40,11 +40,9 @@ public sealed class ComposeFile
     public string Directory => Fixes.PathText.GetDirectory(Path);
 
     /// <summary>
-    /// Whether the file is one compose merges over another by default, or that a developer passes with -f for local
-    /// work: <c>*.override.*</c>, <c>compose.dev.*</c>, <c>docker-compose.development.*</c>.
+    /// Whether a compose file is one compose merges over another by default, or that a developer passes with -f for
+    /// local work: <c>*.override.*</c>, <c>compose.dev.*</c>, <c>docker-compose.development.*</c>.
     /// </summary>
-    public bool IsDevelopmentFile => IsDevelopmentFileName(Path);
-
     internal static bool IsDevelopmentFileName(string path)
     {
         var name = Fixes.PathText.GetFileName(path).ToLowerInvariant();
@@ -123,7 +121,7 @@ public sealed class ComposeFile
                     return Invalid(body.Start, $"the service '{name.Value}' is not a mapping");
                 }
 
-                services.Add(reader.Service(path, name, serviceBody));
+                services.Add(reader.Service(name, serviceBody));
             }
         }
 
@@ -191,9 +189,9 @@ public sealed class ComposeFile
             _path = path;
         }
 
-        public ComposeService Service(string path, YamlScalar name, YamlMapping body)
+        public ComposeService Service(YamlScalar name, YamlMapping body)
         {
-            var service = new ComposeService(name.Value ?? string.Empty, new ComposeLocation(path, Span(name)));
+            var service = new ComposeService(name.Value ?? string.Empty, Location(name));
             foreach (var (key, value) in Entries(body))
             {
                 switch (key.Value)

@@ -252,6 +252,6 @@ public static class ComposeRuleHost
         var path = analysis.File.Path;
         findings.RemoveAll(f => (f.File is { } file && !ComposeService.SamePath(file, path))
             || ComposeSuppressions.IsSuppressed(analysis.File.Text, f.Span, f.Rule.SuppressionKeys));
-        return findings.Select(f => f.File is null ? f : new RuleFinding(f.Rule, f.Span, f.MessageArguments, f.Properties) { SeverityOverride = f.SeverityOverride, Fixes = f.Fixes }).ToList();
+        return findings;
     }
 }

@@ -113,9 +113,6 @@ public sealed class AppSettingsEndpoints
 /// </summary>
 public static class ListeningPorts
 {
-    /// <summary>The words of the settings, after the ASPNETCORE_/DOTNET_ prefix: a Dockerfile or compose file that sets any of them is weighed.</summary>
-    private static readonly string[] SettingNames = { "URLS", "HTTP_PORTS", "HTTPS_PORTS" };
-
     /// <param name="image">The .NET image the container runs (not the SDK).</param>
     /// <param name="targetMajor">The app's .NET major version, when known.</param>
     /// <param name="environment">The container's environment variables, image defaults aside, in the order they apply (later wins); a null value is unknown.</param>
@@ -259,13 +256,6 @@ public static class ListeningPorts
         }
 
         return true;
-    }
-
-    /// <summary>Whether an environment variable is one of the settings that decide the ports (so a change to it is weighed).</summary>
-    public static bool IsPortSetting(string variable)
-    {
-        var key = ConfigurationKey(variable);
-        return SettingNames.Any(n => string.Equals(key, n, StringComparison.OrdinalIgnoreCase)) || IsKestrelEndpointSetting(variable);
     }
 
     /// <summary>The ports of ASP.NET Core URLs (<c>http://+:80;https://*:443</c>); null when one cannot be read.</summary>
