@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 
@@ -28,7 +29,7 @@ public static class ComposeSuppressions
             }
         }
 
-        var lineIndex = LineOf(text, span.Start);
+        var lineIndex = LineMap.Create(text).GetLineNumber(span.Start);
         if (Covers(CommentOf(lines[lineIndex]), "ignore", keys))
         {
             return true;
@@ -82,18 +83,8 @@ public static class ComposeSuppressions
             return false;
         }
 
-        foreach (var id in match.Groups["ids"].Value.Split(new[] { ',', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (var key in keys)
-            {
-                if (string.Equals(id, key, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        var ids = Suppressions.Ids(match.Groups["ids"].Value);
+        return keys.Any(ids.Contains);
     }
 
     // The comment of a line: from a '#' that starts the line or follows a blank (YAML's rule), outside quotes.
@@ -122,19 +113,6 @@ public static class ComposeSuppressions
         return null;
     }
 
-    private static int LineOf(string text, int offset)
-    {
-        var line = 0;
-        for (var i = 0; i < offset && i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-            }
-        }
-
-        return line;
-    }
 
     /// <summary>
     /// The suppression fix for a finding in a compose file: a <c># containeranalyzers ignore=</c> line above the

@@ -228,7 +228,7 @@ public sealed class Suppressions
         }
     }
 
-    private static HashSet<string> Ids(string list)
+    internal static HashSet<string> Ids(string list)
         => new(list.Split(new[] { ',', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
 
     private static SourceSpan StageSpan(DockerfileModel model, InstructionSyntax from)
