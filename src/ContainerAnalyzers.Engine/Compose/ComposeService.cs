@@ -305,19 +305,6 @@ public sealed class ComposeService
         return (contextPath, PathText.Combine(contextPath, dockerfile));
     }
 
-    /// <summary>Whether this service builds the Dockerfile at <paramref name="dockerfilePath"/>.</summary>
-    public bool Builds(string composeDirectory, string dockerfilePath)
-        => ResolveBuild(composeDirectory) is { } resolved && SamePath(resolved.Dockerfile, dockerfilePath);
-
-    internal static bool SamePath(string a, string b)
-    {
-        var left = PathText.Normalize(a);
-        var right = PathText.Normalize(b);
-        // Paths with a drive letter are Windows paths, where the file system ignores case.
-        var windows = left.Length > 1 && left[1] == ':';
-        return string.Equals(left, right, windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-    }
-
     private static bool IsRemote(string context)
         => context.IndexOf("://", StringComparison.Ordinal) >= 0 || context.StartsWith("git@", StringComparison.Ordinal)
             || context.EndsWith(".git", StringComparison.OrdinalIgnoreCase) || context.IndexOf(".git#", StringComparison.OrdinalIgnoreCase) >= 0;

@@ -542,8 +542,8 @@ internal sealed class CarryOver
     private void ReadUser(InstructionSyntax user)
     {
         var name = user.Arguments.Count > 0 ? user.Arguments[0].Value : string.Empty;
-        var account = name.Split(':')[0];
-        if (account is "root" or "0")
+        var account = StageFacts.Account(name);
+        if (StageFacts.IsRoot(account))
         {
             Notes.Add("The old file ran as root (" + user.LogicalLine.Trim() + "); the app now runs as a non-root user.");
         }

@@ -74,6 +74,18 @@ internal static class PathText
         return full.StartsWith(prefix, PathComparison) ? full.Substring(prefix.Length) : null;
     }
 
+    /// <summary>
+    /// Whether two full paths name the same file: ordinal, except for Windows paths (with a drive letter), whose file
+    /// system ignores case. For deciding which file a reference names, where a false "different" would lose it.
+    /// </summary>
+    public static bool SamePath(string a, string b)
+    {
+        var left = Normalize(a);
+        var right = Normalize(b);
+        var windows = left.Length > 1 && left[1] == ':';
+        return string.Equals(left, right, windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
+
     /// <summary>The deepest directory that contains every one of <paramref name="directories"/>.</summary>
     public static string? CommonAncestor(IEnumerable<string> directories)
     {

@@ -197,7 +197,7 @@ public sealed class ProjectLayout
         {
             foreach (var service in file.Services)
             {
-                if (service.ResolveBuild(file.Directory) is { } build && Compose.ComposeService.SamePath(build.Dockerfile, dockerfilePath))
+                if (service.ResolveBuild(file.Directory) is { } build && PathText.SamePath(build.Dockerfile, dockerfilePath))
                 {
                     contexts.Add((PathText.Normalize(build.Context), PathText.GetFileName(file.Path)));
                 }

@@ -49,18 +49,9 @@ public sealed class ProjectService
     /// <summary>The container's environment beyond the image: the stage's ENV, then the service's <c>environment</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string?>> Environment()
     {
-        var variables = new List<KeyValuePair<string, string?>>();
-        if (Stage is { } stage)
-        {
-            var buildArgs = Service.Build?.Args.Count > 0;
-            foreach (var pair in StageFacts.Environment(stage))
-            {
-                // An ENV that expands an ARG the service overrides with build.args: the default is not what the build uses.
-                var value = buildArgs && pair.Value.Value.IndexOf('$') >= 0 ? null : Dockerfile.Model.EnvironmentValue(pair);
-                variables.Add(new(pair.Key.Value, value));
-            }
-        }
-
+        var variables = Stage is { } stage
+            ? ListeningPorts.StageEnvironment(Dockerfile.Model, stage, argumentsOverridden: Service.Build?.Args.Count > 0)
+            : new List<KeyValuePair<string, string?>>();
         variables.AddRange(Service.Environment.Values.Select(v => new KeyValuePair<string, string?>(v.Name.Value, v.Resolved)));
         return variables;
     }
@@ -128,7 +119,7 @@ public sealed class ComposeAnalysis
                     continue;
                 }
 
-                var dockerfile = dockerfiles.FirstOrDefault(d => ComposeService.SamePath(d.Key, build.Dockerfile)).Value;
+                var dockerfile = dockerfiles.FirstOrDefault(d => Fixes.PathText.SamePath(d.Key, build.Dockerfile)).Value;
                 if (dockerfile is null)
                 {
                     continue;
@@ -250,7 +241,7 @@ public static class ComposeRuleHost
         RuleHost.RunEach(rules, (rule, found) => rule.Analyze(analysis, found, cancellationToken), findings, cancellationToken, ruleFailed);
 
         var path = analysis.File.Path;
-        findings.RemoveAll(f => (f.File is { } file && !ComposeService.SamePath(file, path))
+        findings.RemoveAll(f => (f.File is { } file && !Fixes.PathText.SamePath(file, path))
             || ComposeSuppressions.IsSuppressed(analysis.File.Text, f.Span, f.Rule.SuppressionKeys));
         return findings;
     }

@@ -304,8 +304,11 @@ public static class ListeningPorts
     }
 
     /// <summary>The variables a stage's ENV instructions set, root stage first, with ARGs expanded; null values are unknown.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string?>> StageEnvironment(DockerfileModel model, Stage stage)
-        => StageFacts.Environment(stage).Select(p => new KeyValuePair<string, string?>(p.Key.Value, model.EnvironmentValue(p))).ToList();
+    /// <param name="argumentsOverridden">The build passes its own ARG values (compose's build.args): an ENV that expands a variable then holds what the build gave, not the default, and is unknown.</param>
+    public static List<KeyValuePair<string, string?>> StageEnvironment(DockerfileModel model, Stage stage, bool argumentsOverridden = false)
+        => StageFacts.Environment(stage)
+            .Select(p => new KeyValuePair<string, string?>(p.Key.Value, argumentsOverridden && p.Value.Value.IndexOf('$') >= 0 ? null : model.EnvironmentValue(p)))
+            .ToList();
 
     /// <summary>The value of <c>--name value</c> or <c>--name=value</c> among the arguments; empty when present but unreadable.</summary>
     private static string? CommandLineValue(IReadOnlyList<string>? arguments, string name)

@@ -17,6 +17,12 @@ public static class StageFacts
     public static string? GetEnvironment(Stage stage, string name)
         => Environment(stage).LastOrDefault(p => string.Equals(p.Key.Value, name, StringComparison.Ordinal))?.Value.Value;
 
+    /// <summary>The account of a USER value: <c>app</c> of <c>app:app</c>.</summary>
+    public static string Account(string user) => user.Split(':')[0].Trim();
+
+    /// <summary>Whether a USER value names root, by name or uid.</summary>
+    public static bool IsRoot(string user) => Account(user) is "root" or "0";
+
     /// <summary>The last instruction of a kind in the stage's lineage (the one that takes effect), e.g. ENTRYPOINT.</summary>
     public static InstructionSyntax? Last(Stage stage, InstructionKind kind)
     {

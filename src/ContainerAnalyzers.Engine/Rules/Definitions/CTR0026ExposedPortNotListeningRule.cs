@@ -83,8 +83,8 @@ public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
     {
         if (StageFacts.Last(final, InstructionKind.User) is { } user)
         {
-            var account = user.Arguments.Count > 0 ? user.Arguments[0].Value.Split(':')[0] : string.Empty;
-            return account is "" or "root" or "0" || (account.IndexOf('$') >= 0 && account != "$APP_UID" && account != "${APP_UID}")
+            var account = user.Arguments.Count > 0 ? StageFacts.Account(user.Arguments[0].Value) : string.Empty;
+            return account.Length == 0 || StageFacts.IsRoot(account) || (account.IndexOf('$') >= 0 && account != "$APP_UID" && account != "${APP_UID}")
                 ? null
                 : ($"'{account}'", user.Span);
         }

@@ -53,8 +53,8 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
         var user = StageFacts.Last(final, InstructionKind.User);
         if (user is not null)
         {
-            var account = user.Arguments.Count > 0 ? user.Arguments[0].Value.Split(':')[0] : string.Empty;
-            if (account is "root" or "0")
+            var account = user.Arguments.Count > 0 ? StageFacts.Account(user.Arguments[0].Value) : string.Empty;
+            if (StageFacts.IsRoot(account))
             {
                 findings.Add(Report(user.Span, $"The final stage runs as '{account}'", NonRootAdvice(analysis)).With(fixes: hasAppUid && tree.GetText(user.Arguments[0].Span) == user.Arguments[0].Value
                         ? new[] { new RuleFix("Run as $APP_UID", RuleFixTarget.Dockerfile, user.Arguments[0].Span, user.Arguments[0].Value, "$APP_UID") }

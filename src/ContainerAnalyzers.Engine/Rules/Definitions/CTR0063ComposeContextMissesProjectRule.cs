@@ -45,7 +45,7 @@ public sealed class CTR0063ComposeContextMissesProjectRule : ComposeRule
             var location = service.Service.Build?.Context?.Location ?? service.Service.Build?.Location ?? service.Service.Location;
             if (ProjectLayout.ContextFromCopySources(service.Dockerfile.Model, projectPath) is { } expected)
             {
-                if (!ComposeService.SamePath(expected, service.Context))
+                if (!PathText.SamePath(expected, service.Context))
                 {
                     findings.Add(Report(location, service.Service.Name, Relative(composeFolder, service.Context), $"the Dockerfile's COPY paths are relative to '{Relative(composeFolder, expected)}': the build cannot find the project"));
                 }

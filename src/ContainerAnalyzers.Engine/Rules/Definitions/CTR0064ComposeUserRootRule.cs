@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Compose;
+using ContainerAnalyzers.Semantics;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -26,7 +26,7 @@ public sealed class CTR0064ComposeUserRootRule : ComposeRule
     {
         foreach (var service in analysis.Services)
         {
-            if (service.Service.User is not { Resolved: { } user } value || !IsRoot(user)
+            if (service.Service.User is not { Resolved: { } user } value || !StageFacts.IsRoot(user)
                 || service.Image is not { RunsAsNonRootByDefault: true } || service.Stage?.RootImage is not { } image)
             {
                 continue;
@@ -34,12 +34,6 @@ public sealed class CTR0064ComposeUserRootRule : ComposeRule
 
             findings.Add(Report(value.Location, service.Service.Name, user, image.Original));
         }
-    }
-
-    private static bool IsRoot(string user)
-    {
-        var name = user.Split(':')[0].Trim();
-        return name == "0" || string.Equals(name, "root", StringComparison.Ordinal);
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
