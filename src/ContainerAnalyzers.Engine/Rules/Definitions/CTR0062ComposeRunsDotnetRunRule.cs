@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Compose;
 using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Semantics;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -68,15 +68,15 @@ public sealed class CTR0062ComposeRunsDotnetRunRule : ComposeRule
             return null;
         }
 
-        // sh -c "script": the script's commands, split at ; && ||. Otherwise the program and its first argument.
+        // sh -c "script": the script's commands, split as the engine splits any shell text. Otherwise the program and
+        // its first argument.
         var program = arguments[0].Substring(arguments[0].LastIndexOf('/') + 1);
-        var script = program is "sh" or "bash" or "ash" or "dash" && arguments.Count > 2 && arguments[1] == "-c" ? arguments[2] : null;
-        var commands = script is null
-            ? new[] { arguments }
-            : script.Split(new[] { ";", "&&", "||", "\n" }, StringSplitOptions.RemoveEmptyEntries).Select(ComposeCommand.Split).ToArray();
+        var commands = program is "sh" or "bash" or "ash" or "dash" && arguments.Count > 2 && arguments[1] == "-c"
+            ? DotnetCommandLine.SplitCommands(arguments[2])
+            : new[] { arguments };
         foreach (var words in commands)
         {
-            if (words.Count > 1 && (words[0] == "dotnet" || words[0].EndsWith("/dotnet", StringComparison.Ordinal)) && words[1] is "run" or "watch")
+            if (words.Count > 1 && DotnetCommandLine.IsDotnetExecutable(words[0]) && words[1] is "run" or "watch")
             {
                 return words[1];
             }
