@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Compose;
 using ContainerAnalyzers.Images;
