@@ -275,9 +275,6 @@ public sealed class ContainerPlan
         PackageManager.Apt => tag.IndexOf("alpine", StringComparison.Ordinal) < 0 && tag.IndexOf("azurelinux", StringComparison.Ordinal) < 0 && tag.IndexOf("mariner", StringComparison.Ordinal) < 0,
         _ => true,
     };
-
-    internal static string FormatExecForm(IEnumerable<string> words)
-        => "[" + string.Join(", ", words.Select(w => "\"" + w.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")) + "]";
 }
 
 /// <summary>The final image the generator chose, with what the writer needs to know about it.</summary>

@@ -243,7 +243,7 @@ internal sealed class DockerfileWriter
             Line("USER 65532");
         }
 
-        Line("ENTRYPOINT " + ContainerPlan.FormatExecForm(_plan.Entrypoint));
+        Line("ENTRYPOINT " + ExecForm.Format(_plan.Entrypoint));
         if (carry.CommandArguments is { } arguments)
         {
             Verbatim(carry.TextOf(arguments));

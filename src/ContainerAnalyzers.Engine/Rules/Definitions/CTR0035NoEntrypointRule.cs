@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
@@ -66,7 +65,7 @@ public sealed class CTR0035NoEntrypointRule : DockerfileRule
         var newLine = NewLines.Of(tree.Text);
         var end = tree.Text.Length;
         var separator = end > 0 && tree.Text[end - 1] != '\n' ? newLine : string.Empty;
-        return new[] { new RuleFix("Add the ENTRYPOINT", RuleFixTarget.Dockerfile, new SourceSpan(end, 0), string.Empty, separator + "ENTRYPOINT " + ContainerPlan.FormatExecForm(words) + newLine) };
+        return new[] { new RuleFix("Add the ENTRYPOINT", RuleFixTarget.Dockerfile, new SourceSpan(end, 0), string.Empty, separator + "ENTRYPOINT " + ExecForm.Format(words) + newLine) };
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
