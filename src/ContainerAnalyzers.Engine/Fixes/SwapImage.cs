@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Semantics;
@@ -29,6 +30,16 @@ internal static class SwapImage
             || final.Instructions.Any(i => i is HealthcheckInstructionSyntax { IsNone: false, IsExecForm: false });
         var manager = runs.Select(r => DistroPackages.Read(r.LogicalLine)?.Manager ?? PackageManager.None).FirstOrDefault(m => m != PackageManager.None);
         var choice = plan.GetRuntimeImage(needsShell, manager, needsExtra: false);
-        return TextEdit.Apply(model.Syntax.Text, new[] { new TextEdit(image.Span.Start, image.Span.Length, choice.Image) });
+        var edits = new List<TextEdit> { new(image.Span.Start, image.Span.Length, choice.Image) };
+
+        // The chiseled and distroless runtime images start /usr/bin/dotnet themselves: a CMD ["dotnet", "App.dll"] that
+        // worked on the SDK image would run "dotnet dotnet App.dll" there (CTR0036), so it becomes the ENTRYPOINT.
+        var chosen = ImageReference.TryParse(choice.Image) is { } parsed ? DotnetImage.TryClassify(parsed) : null;
+        if (RepeatedEntrypoint.Find(final, chosen) is { Entrypoint: null } repeated)
+        {
+            edits.Add(new TextEdit(repeated.Cmd.Keyword.Span.Start, repeated.Cmd.Keyword.Span.Length, "ENTRYPOINT"));
+        }
+
+        return TextEdit.Apply(model.Syntax.Text, edits);
     }
 }

@@ -96,11 +96,29 @@ public sealed class DotnetImage
     /// <summary>Whether ICU is present; null when the tag does not say which OS it is.</summary>
     public bool? HasIcu => IsChiseled || IsDistroless ? IsExtra : OsFamily switch
     {
-        ImageOsFamily.Alpine => false,
+        // The Alpine runtime images leave ICU out; the SDK's install icu-libs and turn invariant mode off
+        // (src/sdk/*/alpine*/Dockerfile: DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false).
+        ImageOsFamily.Alpine => Kind == DotnetImageKind.Sdk,
         ImageOsFamily.Unknown when IsLegacyRepository => true,
         ImageOsFamily.Unknown => Major is not null ? true : null,
         _ => true,
     };
+
+    private static readonly string[] DotnetHost = { "/usr/bin/dotnet" };
+
+    /// <summary>
+    /// The ENTRYPOINT the image declares, as its own Dockerfile in dotnet-docker writes it: <c>["/usr/bin/dotnet"]</c>
+    /// (with <c>CMD ["--info"]</c>) on the chiseled runtime and aspnet images (src/runtime/*/noble-chiseled/*/Dockerfile,
+    /// jammy-chiseled from 6.0) and on the Azure Linux and CBL-Mariner distroless ones from .NET 7; none on runtime-deps,
+    /// the SDK and the full-OS images. Null when the tag does not make it certain (the 6.0 CBL-Mariner distroless images
+    /// added it late, Windows and legacy images are not modelled).
+    /// </summary>
+    public IReadOnlyList<string>? EntryPoint => IsWindows || IsLegacyRepository || Major is null ? null
+        : Kind is DotnetImageKind.Sdk or DotnetImageKind.RuntimeDeps ? Array.Empty<string>()
+        : IsChiseled ? DotnetHost
+        : IsDistroless ? (Major >= 7 ? DotnetHost : null)
+        : OsFamily is ImageOsFamily.Debian or ImageOsFamily.Ubuntu or ImageOsFamily.Alpine or ImageOsFamily.AzureLinux or ImageOsFamily.CblMariner ? Array.Empty<string>()
+        : null;
 
     /// <summary>Chiseled and distroless images run as the non-root <c>app</c> user (uid 1654) by default.</summary>
     public bool RunsAsNonRootByDefault => IsChiseled || IsDistroless;

@@ -40,6 +40,7 @@ public static partial class AllRules
         CTR0033FinalStageRunsAsRootRule.Definition,
         CTR0034MalformedExecFormRule.Definition,
         CTR0035NoEntrypointRule.Definition,
+        CTR0036CmdRepeatsEntrypointRule.Definition,
         CTR0040RestoreNotCachedRule.Definition,
         CTR0041DebugBuildShippedRule.Definition,
         CTR0042NoDockerIgnoreRule.Definition,
@@ -53,6 +54,7 @@ public static partial class AllRules
         CTR0064ComposeUserRootRule.Definition,
         CTR0090SyntaxErrorRule.Definition,
         CTR0091ComposeSyntaxErrorRule.Definition,
+        CTR0099RuleFailedRule.Definition,
     };
 
     /// <summary>Every rule that runs over a Dockerfile, in id order.</summary>
@@ -85,6 +87,7 @@ public static partial class AllRules
         new CTR0033FinalStageRunsAsRootRule(),
         new CTR0034MalformedExecFormRule(),
         new CTR0035NoEntrypointRule(),
+        new CTR0036CmdRepeatsEntrypointRule(),
         new CTR0040RestoreNotCachedRule(),
         new CTR0041DebugBuildShippedRule(),
         new CTR0042NoDockerIgnoreRule(),

@@ -245,4 +245,13 @@ public static class ComposeRuleHost
             || ComposeSuppressions.IsSuppressed(analysis.File.Text, f.Span, f.Rule.SuppressionKeys));
         return findings;
     }
+
+    /// <summary>The build's net, as <see cref="RuleHost.RunContained"/>: a compose rule that throws becomes one CTR0099 finding.</summary>
+    public static List<RuleFinding> RunContained(ComposeAnalysis analysis, IReadOnlyList<ComposeRule> rules, CancellationToken cancellationToken)
+    {
+        var failures = new List<RuleFinding>();
+        var findings = Run(analysis, rules, cancellationToken, (rule, exception) => failures.Add(Definitions.CTR0099RuleFailedRule.Failure(rule.Descriptor.Id, exception)));
+        findings.AddRange(failures);
+        return findings;
+    }
 }

@@ -25,6 +25,18 @@ public static class RuleHost
     }
 
     /// <summary>
+    /// The build's net: the findings of the rules, where a rule that throws loses its own findings and is reported as
+    /// one CTR0099 finding naming it and the exception's type (never AD0001, never silence), and the others still run.
+    /// </summary>
+    public static List<RuleFinding> RunContained(DockerfileAnalysis analysis, IReadOnlyList<DockerfileRule> rules, CancellationToken cancellationToken)
+    {
+        var failures = new List<RuleFinding>();
+        var findings = Run(analysis, rules, cancellationToken, (rule, exception) => failures.Add(Definitions.CTR0099RuleFailedRule.Failure(rule.Descriptor.Id, exception)));
+        findings.AddRange(failures);
+        return findings;
+    }
+
+    /// <summary>
     /// Runs each rule's fold into <paramref name="findings"/>. With <paramref name="ruleFailed"/>, a rule that throws
     /// loses its own findings and is reported there, and the others still run; without it, the exception propagates.
     /// Shared by the Dockerfile and the compose hosts.

@@ -92,6 +92,9 @@ public static partial class RuleIds
     /// <summary>CTR0035: Final stage does not start the app.</summary>
     public const string NoEntrypoint = "CTR0035";
 
+    /// <summary>CTR0036: CMD repeats the entry point.</summary>
+    public const string CmdRepeatsEntrypoint = "CTR0036";
+
     /// <summary>CTR0040: Restore is not cached.</summary>
     public const string RestoreNotCached = "CTR0040";
 
@@ -130,4 +133,7 @@ public static partial class RuleIds
 
     /// <summary>CTR0091: Compose file is not valid.</summary>
     public const string ComposeSyntaxError = "CTR0091";
+
+    /// <summary>CTR0099: A ContainerAnalyzers rule failed.</summary>
+    public const string RuleFailed = "CTR0099";
 }

@@ -27,10 +27,15 @@ namespace ContainerAnalyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
 {
-    // A rule that throws loses its findings and the others still report: an analyzer exception would become AD0001
-    // and fail every build that treats warnings as errors. The engine's tests run the rules without this net.
-    private static readonly Action<DockerfileRule, Exception> IgnoreRuleFailure = (_, _) => { };
-    private static readonly Action<ComposeRule, Exception> IgnoreComposeRuleFailure = (_, _) => { };
+    // Rules the tests add to the table's, to prove what a failing rule does to a build (see RuleHostTests).
+    private readonly DockerfileRule[] _extraRules;
+
+    public DockerfileAnalyzer()
+        : this(Array.Empty<DockerfileRule>())
+    {
+    }
+
+    internal DockerfileAnalyzer(params DockerfileRule[] extraRules) => _extraRules = extraRules;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = AllRules.Descriptors
         .Where(d => (d.Inputs & (RuleInputs.Dockerfile | RuleInputs.ProjectFile | RuleInputs.SdkContainerImage | RuleInputs.Compose)) != 0)
@@ -60,7 +65,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
                     switch (inputs.KindOf(file.AdditionalFile, file.Options))
                     {
                         case AdditionalFileKind.Dockerfile when enabled.DockerfileRules.Count > 0:
-                            AnalyzeDockerfile(Parse, file, enabled.DockerfileRules);
+                            AnalyzeDockerfile(Parse, file, _extraRules.Length == 0 ? enabled.DockerfileRules : enabled.DockerfileRules.Concat(_extraRules).ToArray());
                             break;
                         case AdditionalFileKind.Compose when enabled.ComposeRules.Count > 0:
                             AnalyzeCompose(Parse, file, inputs, enabled.ComposeRules);
@@ -72,7 +77,8 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    // Classifying the inputs reads the options: never let an exception become AD0001.
+                    // Classifying the inputs reads the options: never let an exception become AD0001, never hide it.
+                    ReportFailure(file, "Reading the package's inputs", exception);
                 }
             });
         });
@@ -89,14 +95,16 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
 
             // One analysis per Dockerfile and compilation, shared with CTR0009: the facts rules derive are computed once.
             var analysis = AnalysisCache.GetAnalysis(context.Compilation, context.Options, tree, context.CancellationToken);
-            foreach (var finding in RuleHost.Run(analysis, rules, context.CancellationToken, IgnoreRuleFailure))
+            foreach (var finding in RuleHost.RunContained(analysis, rules, context.CancellationToken))
             {
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Last line of defence (the parse, the model, the project facts): never let an exception become AD0001.
+            // Last line of defence (the parse, the model, the project facts): never let an exception become AD0001,
+            // and never hide it either.
+            ReportFailure(context, "The Dockerfile's analysis", exception);
         }
     }
 
@@ -132,14 +140,15 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             }
 
             var analysis = ComposeAnalysis.Create(file, others, dockerfiles, AnalysisCache.GetProjectFacts(context.Options, cancellationToken));
-            foreach (var finding in ComposeRuleHost.Run(analysis, rules, cancellationToken, IgnoreComposeRuleFailure))
+            foreach (var finding in ComposeRuleHost.RunContained(analysis, rules, cancellationToken))
             {
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // See AnalyzeDockerfile: never let an exception become AD0001.
+            // See AnalyzeDockerfile.
+            ReportFailure(context, "The compose file's analysis", exception);
         }
     }
 
@@ -165,7 +174,8 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // See AnalyzeDockerfile: never let an exception become AD0001.
+            // See AnalyzeDockerfile.
+            ReportFailure(context, "The project file's analysis", exception);
         }
     }
 
@@ -178,7 +188,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             facts,
             CompilationSourceEvidence.For(context.Compilation, context.CancellationToken),
             hasDockerIgnore: true));
-        foreach (var finding in RuleHost.Run(analysis, rules, context.CancellationToken, IgnoreRuleFailure))
+        foreach (var finding in RuleHost.RunContained(analysis, rules, context.CancellationToken))
         {
             var fixes = finding.Fixes.Where(f => f.Target == RuleFixTarget.ProjectFile).ToList();
             if (finding.Rule.Id == RuleIds.FinalImageNotDistroless && facts.ContainerFamily is null && facts.ContainerBaseImage is null)
@@ -196,6 +206,22 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
                 Fixes = fixes,
             };
             context.ReportDiagnostic(DiagnosticFactory.Create(mapped, context.AdditionalFile.Path, projectText));
+        }
+    }
+
+    // A failure outside any one rule (the parse, the model, the inputs): one CTR0099 at the start of the file, so it is
+    // seen and not mistaken for a clean report. Reporting itself must not throw either.
+    private static void ReportFailure(AdditionalFileAnalysisContext context, string step, Exception exception)
+    {
+        try
+        {
+            var location = Location.Create(context.AdditionalFile.Path, default, default);
+            var finding = CTR0099RuleFailedRule.Failure(step, exception);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticFactory.GetDescriptor(finding.Rule), location, finding.MessageArguments));
+        }
+        catch (Exception reportFailure) when (reportFailure is not OperationCanceledException)
+        {
+            // Nothing more can be said without risking AD0001.
         }
     }
 }

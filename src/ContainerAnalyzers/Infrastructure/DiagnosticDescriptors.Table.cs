@@ -125,6 +125,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0035", CTR0035NoEntrypointRule.Definition.Title, CTR0035NoEntrypointRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0035NoEntrypointRule.Definition.Description, CTR0035NoEntrypointRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0036 = new(
+        "CTR0036", CTR0036CmdRepeatsEntrypointRule.Definition.Title, CTR0036CmdRepeatsEntrypointRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0036CmdRepeatsEntrypointRule.Definition.Description, CTR0036CmdRepeatsEntrypointRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0040 = new(
         "CTR0040", CTR0040RestoreNotCachedRule.Definition.Title, CTR0040RestoreNotCachedRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0040RestoreNotCachedRule.Definition.Description, CTR0040RestoreNotCachedRule.Definition.HelpLinkUri);
@@ -177,6 +181,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0091", CTR0091ComposeSyntaxErrorRule.Definition.Title, CTR0091ComposeSyntaxErrorRule.Definition.MessageFormat, "Container.Syntax", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0091ComposeSyntaxErrorRule.Definition.Description, CTR0091ComposeSyntaxErrorRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0099 = new(
+        "CTR0099", CTR0099RuleFailedRule.Definition.Title, CTR0099RuleFailedRule.Definition.MessageFormat, "Container.Syntax", DiagnosticSeverity.Info, isEnabledByDefault: true,
+        CTR0099RuleFailedRule.Definition.Description, CTR0099RuleFailedRule.Definition.HelpLinkUri);
+
     /// <summary>Every descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         CTR0001,
@@ -208,6 +216,7 @@ internal static partial class DiagnosticDescriptors
         CTR0033,
         CTR0034,
         CTR0035,
+        CTR0036,
         CTR0040,
         CTR0041,
         CTR0042,
@@ -220,7 +229,8 @@ internal static partial class DiagnosticDescriptors
         CTR0063,
         CTR0064,
         CTR0090,
-        CTR0091);
+        CTR0091,
+        CTR0099);
 
     public static DiagnosticDescriptor? ForId(string id) => id switch
     {
@@ -253,6 +263,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0033" => CTR0033,
         "CTR0034" => CTR0034,
         "CTR0035" => CTR0035,
+        "CTR0036" => CTR0036,
         "CTR0040" => CTR0040,
         "CTR0041" => CTR0041,
         "CTR0042" => CTR0042,
@@ -266,6 +277,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0064" => CTR0064,
         "CTR0090" => CTR0090,
         "CTR0091" => CTR0091,
+        "CTR0099" => CTR0099,
         _ => null,
     };
 }

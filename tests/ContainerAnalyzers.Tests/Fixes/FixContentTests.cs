@@ -176,7 +176,10 @@ public sealed class FixContentTests
     {
         var fixes = Fixes(HostPublished + "\n", Web("net8.0"));
         Assert.That(fixes[0].Kind, Is.EqualTo(DockerfileFixKind.SwapImage), "the first action keeps the user's workflow");
-        Assert.That(fixes[0].NewText, Is.EqualTo(HostPublished.Replace("sdk:8.0", "aspnet:8.0-noble-chiseled-extra", StringComparison.Ordinal) + "\n"));
+        // The chiseled image's own ENTRYPOINT is /usr/bin/dotnet: the CMD that ran on the SDK becomes the ENTRYPOINT, or
+        // the container would run "dotnet dotnet App.dll" (issue 24, CTR0036).
+        var expected = HostPublished.Replace("sdk:8.0", "aspnet:8.0-noble-chiseled-extra", StringComparison.Ordinal).Replace("CMD [", "ENTRYPOINT [", StringComparison.Ordinal);
+        Assert.That(fixes[0].NewText, Is.EqualTo(expected + "\n"));
     }
 
     [Test]
