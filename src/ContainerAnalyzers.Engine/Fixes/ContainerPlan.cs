@@ -80,6 +80,27 @@ public sealed class ContainerPlan
         ? new[] { "./" + AssemblyName }
         : new[] { "dotnet", AssemblyName + ".dll" };
 
+    /// <summary>
+    /// How the final stage starts the app when the publish also gets the user's <c>/p:</c> properties, which the
+    /// rewrite keeps: a single-file or native AOT publish writes no App.dll (issue 24: a kept
+    /// <c>/p:PublishSingleFile=true</c> with <c>dotnet App.dll</c> never started), and <c>UseAppHost=false</c> no executable.
+    /// </summary>
+    public IReadOnlyList<string> EntrypointWith(IReadOnlyList<string> publishProperties)
+    {
+        var native = Says(publishProperties, "PublishSingleFile", "true") || Says(publishProperties, "PublishAot", "true");
+        var noAppHost = Says(publishProperties, "UseAppHost", "false");
+        return native ? new[] { "./" + AssemblyName }
+            : noAppHost ? new[] { "dotnet", AssemblyName + ".dll" }
+            : Entrypoint;
+    }
+
+    // Whether a property word (/p:Name=value, -p:A=1;B=2, --property:Name=value) sets the property to the value.
+    private static bool Says(IReadOnlyList<string> properties, string name, string value)
+        => properties.Any(word => word.IndexOf(':') is var colon && colon > 0
+            && word.Substring(colon + 1).Split(';').Any(assignment => assignment.Split('=') is { Length: 2 } pair
+                && string.Equals(pair[0].Trim(), name, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(pair[1].Trim().Trim('"'), value, StringComparison.OrdinalIgnoreCase)));
+
     private string DistroSuffix => DistroSuffixOf(DotnetMajor);
 
     private static string DistroSuffixOf(int major) => major >= 8 ? "-noble" : major >= 6 ? "-jammy" : string.Empty;

@@ -243,7 +243,7 @@ internal sealed class DockerfileWriter
             Line("USER 65532");
         }
 
-        Line("ENTRYPOINT " + ExecForm.Format(_plan.Entrypoint));
+        Line("ENTRYPOINT " + ExecForm.Format(_plan.EntrypointWith(carry.PublishProperties)));
         if (carry.CommandArguments is { } arguments)
         {
             Verbatim(carry.TextOf(arguments));

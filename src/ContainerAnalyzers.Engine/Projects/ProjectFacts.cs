@@ -76,6 +76,9 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
 
     public bool PublishAot => IsTrue("PublishAot");
 
+    /// <summary>PublishSingleFile: the publish bundles the app into one executable, with no App.dll beside it.</summary>
+    public bool PublishSingleFile => IsTrue("PublishSingleFile");
+
     /// <summary>Self-contained when published: explicitly, or because trimming and native AOT need it.</summary>
     public bool IsSelfContained => PublishAot || IsTrue("SelfContained") || IsTrue("PublishSelfContained") || IsTrue("PublishTrimmed");
 

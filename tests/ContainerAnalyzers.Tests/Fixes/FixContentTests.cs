@@ -192,6 +192,16 @@ public sealed class FixContentTests
     }
 
     [Test]
+    public void RewriteThatKeepsASingleFilePublishStartsTheExecutable()
+    {
+        // Issue 24, case 5: the kept /p:PublishSingleFile=true writes no App.dll, so "dotnet App.dll" could never start.
+        var dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release /p:PublishSingleFile=true -o out\nENTRYPOINT [\"./out/App\"]\n";
+        var regenerated = Fix(dockerfile, Web("net8.0"), DockerfileFixKind.Regenerate);
+        Assert.That(regenerated.NewText, Does.Contain("/p:PublishSingleFile=true"));
+        Assert.That(regenerated.NewText, Does.Contain("ENTRYPOINT [\"./App\"]").And.Not.Contain("App.dll"));
+    }
+
+    [Test]
     public void SwapImageIsNotOfferedWhenTheStageBuilds_NearMiss()
         => Assert.That(Fixes(GeneratedDockerfileTests.SingleStage("8.0", "App"), Web("net8.0")).Select(f => f.Kind), Has.None.EqualTo(DockerfileFixKind.SwapImage));
 

@@ -69,6 +69,43 @@ internal static class AppBuild
     }
 
     /// <summary>
+    /// What file the Dockerfile's publish writes to start the app with: the app's own executable and no App.dll
+    /// (native AOT, single-file), App.dll and no executable (<c>UseAppHost=false</c>), or both. The publish command's
+    /// own <c>-p:</c> properties win over the project's. Null when the file publishes nothing, or its publishes disagree.
+    /// </summary>
+    public static PublishedEntry? PublishedEntry(DockerfileAnalysis analysis) => analysis.Memo(nameof(PublishedEntry), ComputePublishedEntry);
+
+    private static PublishedEntry? ComputePublishedEntry(DockerfileAnalysis analysis)
+    {
+        PublishedEntry? entry = null;
+        foreach (var publish in analysis.Model.DotnetRunCommands.Where(c => c.Verb == "publish"))
+        {
+            var aot = publish.GetProperty("PublishAot");
+            var singleFile = publish.GetProperty("PublishSingleFile");
+            var appHost = publish.GetProperty("UseAppHost");
+            if ((aot + singleFile + appHost).IndexOf('$') >= 0)
+            {
+                return null;
+            }
+
+            var found = (aot is null ? analysis.Project.PublishAot : IsTrue(aot)) ? CrossFile.PublishedEntry.NativeAot
+                : (singleFile is null ? analysis.Project.PublishSingleFile : IsTrue(singleFile)) ? CrossFile.PublishedEntry.SingleFile
+                : appHost is not null && !IsTrue(appHost) ? CrossFile.PublishedEntry.DllOnly
+                : CrossFile.PublishedEntry.DllAndExecutable;
+            if (entry is not null && entry != found)
+            {
+                return null;
+            }
+
+            entry = found;
+        }
+
+        return entry;
+
+        static bool IsTrue(string value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// The cross-file rules judge the app this project builds: not when the Dockerfile builds another project
     /// (CTR0027 says so), and not for a library.
     /// </summary>
@@ -203,4 +240,20 @@ internal static class AppBuild
         var copied = StageFacts.CombinePath(builderWorkdir, sources[0].Value);
         return string.Equals(published, copied, StringComparison.Ordinal) ? StageFacts.CombinePath(finalWorkdir, destination.Value) : null;
     }
+}
+
+/// <summary>What a publish writes to start the app with.</summary>
+internal enum PublishedEntry
+{
+    /// <summary>App.dll, and the apphost executable App beside it (the default).</summary>
+    DllAndExecutable,
+
+    /// <summary>App.dll only (<c>UseAppHost=false</c>): start it with <c>dotnet App.dll</c>.</summary>
+    DllOnly,
+
+    /// <summary>One executable App that bundles the assemblies (<c>PublishSingleFile</c>): no App.dll.</summary>
+    SingleFile,
+
+    /// <summary>A native executable App (<c>PublishAot</c>): no App.dll, and no .NET runtime needed.</summary>
+    NativeAot,
 }

@@ -32,9 +32,24 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         if (analysis.Model.FinalStage is not { } final
             || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project)
             || !AppBuild.BuildsThisApp(analysis)
-            || analysis.Project.AssemblyName is not { Length: > 0 } assemblyName
-            || FindStartedDll(final) is not { } started)
+            || analysis.Project.AssemblyName is not { Length: > 0 } assemblyName)
         {
+            return;
+        }
+
+        var tree = analysis.Model.Syntax;
+        var entry = AppBuild.PublishedEntry(analysis);
+        if (FindStartedDll(final) is not { } started)
+        {
+            if (entry == PublishedEntry.DllOnly && FindStartedExecutable(final, assemblyName) is { } executable)
+            {
+                // UseAppHost=false: the publish writes App.dll and no App to execute.
+                var (owner, words) = executable;
+                var dll = words[0].Substring(0, words[0].Length - assemblyName.Length).Replace("./", string.Empty) + assemblyName + ".dll";
+                var fix = Replace(tree, owner.ArgumentsSpan, new[] { "dotnet", dll }.Concat(words.Skip(1)), $"Start {dll} with dotnet");
+                findings.Add(Report(owner.Arguments[0].Span, words[0], assemblyName + ".dll", ": with UseAppHost=false the publish writes no executable, so start it with dotnet").With(fixes: fix));
+            }
+
             return;
         }
 
@@ -43,7 +58,18 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         var directory = slash < 0 ? null : path.Substring(0, slash);
         var fileName = path.Substring(slash + 1);
         var expected = assemblyName + ".dll";
-        var tree = analysis.Model.Syntax;
+        if (entry is PublishedEntry.NativeAot or PublishedEntry.SingleFile && string.Equals(fileName, expected, StringComparison.Ordinal))
+        {
+            // The dll the container starts is bundled into (single-file) or compiled into (AOT) the executable.
+            var native = (directory is null ? "./" : directory + "/") + assemblyName;
+            var kind = entry == PublishedEntry.NativeAot ? "a native AOT publish" : "a single-file publish";
+            var fix = instruction.IsJsonForm && StageFacts.Words(instruction) is { } words && words.Count == (words.Contains("exec") ? 3 : 2)
+                ? Replace(tree, instruction.ArgumentsSpan, new[] { native }, $"Start {native}")
+                : Array.Empty<RuleFix>();
+            findings.Add(Report(token.Span, path, native, $" as one executable: {kind} writes no {expected}").With(fixes: fix));
+            return;
+        }
+
         if (!string.Equals(fileName, expected, StringComparison.Ordinal))
         {
             var newPath = (directory is null ? string.Empty : directory + "/") + expected;
@@ -106,11 +132,23 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         return token is null ? null : (source, token, dll);
     }
 
-    private static bool IsDotnet(string word)
+    private static bool IsDotnet(string word) => RepeatedEntrypoint.IsDotnet(word);
+
+    /// <summary>The exec-form ENTRYPOINT (or CMD without one) that starts the app's own executable, App or ./App or /app/App.</summary>
+    private static (InstructionSyntax Owner, IReadOnlyList<string> Words)? FindStartedExecutable(Stage final, string assemblyName)
     {
-        var name = word.Substring(word.LastIndexOf('/') + 1);
-        return name == "dotnet" || name.Equals("dotnet.exe", StringComparison.OrdinalIgnoreCase);
+        var owner = StageFacts.Last(final, InstructionKind.Entrypoint) ?? StageFacts.Last(final, InstructionKind.Cmd);
+        if (owner is not { IsJsonForm: true } || StageFacts.Words(owner) is not { Count: > 0 } words || words[0].IndexOf('$') >= 0)
+        {
+            return null;
+        }
+
+        var name = words[0].Substring(words[0].LastIndexOf('/') + 1);
+        return string.Equals(name, assemblyName, StringComparison.Ordinal) ? (owner, words) : null;
     }
+
+    private static IReadOnlyList<RuleFix> Replace(DockerfileSyntaxTree tree, SourceSpan arguments, IEnumerable<string> words, string title)
+        => new[] { new RuleFix(title, RuleFixTarget.Dockerfile, arguments, tree.GetText(arguments), ExecForm.Format(words)) };
 
     private static IReadOnlyList<RuleFix> Fix(DockerfileSyntaxTree tree, SyntaxToken token, string oldPath, string newPath, string title)
     {

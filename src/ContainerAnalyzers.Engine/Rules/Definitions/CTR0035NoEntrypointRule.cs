@@ -59,7 +59,7 @@ public sealed class CTR0035NoEntrypointRule : DockerfileRule
         }
 
         var folder = string.Equals(output.TrimEnd('/'), workdir.TrimEnd('/'), StringComparison.Ordinal) ? string.Empty : output.TrimEnd('/') + "/";
-        var words = selfContained
+        var words = selfContained || AppBuild.PublishedEntry(analysis) is PublishedEntry.SingleFile or PublishedEntry.NativeAot
             ? new[] { (folder.Length == 0 ? "./" : folder) + assembly }
             : new[] { "dotnet", folder + assembly + ".dll" };
         var newLine = NewLines.Of(tree.Text);
