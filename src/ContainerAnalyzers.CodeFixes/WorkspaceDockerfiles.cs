@@ -234,7 +234,7 @@ internal static class WorkspaceDockerfiles
                     return null;
                 }
 
-                return project.AddAdditionalDocument(".dockerignore", SourceText.From(DockerfileFixes.CreateDockerIgnore(), NewFileEncoding), filePath: ignorePath).Project.Solution;
+                return project.AddAdditionalDocument(".dockerignore", SourceText.From(DockerfileFixes.CreateDockerIgnore(anchorText), NewFileEncoding), filePath: ignorePath).Project.Solution;
             }
         }
     }

@@ -99,14 +99,15 @@ public sealed class FixDockerfile : Task
 
             // Any .dockerignore the user already has (beside the Dockerfile, the project or in the context) is left alone.
             var dockerfileDirectory = Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
-            if (AddDockerIgnore && (File.Exists(DockerfilePath) || changed.Count > 0)
-                && DockerfileFixes.GetDockerIgnorePath(facts, Path.GetFullPath(DockerfilePath), File.Exists(DockerfilePath) ? File.ReadAllText(DockerfilePath) : null, _inputs.Value) is { } ignorePath
+            var dockerfileText = File.Exists(DockerfilePath) ? File.ReadAllText(DockerfilePath) : null;
+            if (AddDockerIgnore && (dockerfileText is not null || changed.Count > 0)
+                && DockerfileFixes.GetDockerIgnorePath(facts, Path.GetFullPath(DockerfilePath), dockerfileText, _inputs.Value) is { } ignorePath
                 && !File.Exists(ignorePath)
                 && !File.Exists(Path.Combine(dockerfileDirectory, ".dockerignore"))
                 && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!, ".dockerignore"))
                 && !File.Exists(Path.Combine(dockerfileDirectory, Path.GetFileName(DockerfilePath) + ".dockerignore")))
             {
-                Write(ignorePath, DockerfileFixes.CreateDockerIgnore(), NewFileEncoding, "add", $"{ignorePath}: keeps bin/, obj/ and local secrets out of the build context", changed);
+                Write(ignorePath, DockerfileFixes.CreateDockerIgnore(dockerfileText), NewFileEncoding, "add", $"{ignorePath}: keeps bin/, obj/ and local secrets out of the build context", changed);
             }
 
             ChangedFiles = changed.ToArray();

@@ -1,9 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+
 namespace ContainerAnalyzers.Fixes;
 
 /// <summary>The .dockerignore the companion fix adds when the build context has none.</summary>
 internal static class DockerIgnoreText
 {
-    public static string Create() => string.Join("\n", new[]
+    /// <summary>The file, less each pattern that would exclude a context source of <paramref name="dockerfileText"/> (CTR0044).</summary>
+    public static string Create(string? dockerfileText = null)
+    {
+        var sources = dockerfileText is null ? new List<string>()
+            : BuildContext.ContextSources(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText)))
+                .Select(s => s.Source.Value.Replace('\\', '/').TrimStart('/'))
+                .Where(v => v.IndexOf('$') < 0)
+                .Select(PathSyntax.Clean)
+                .Where(p => p is not "." && !p.StartsWith("..", StringComparison.Ordinal))
+                .ToList();
+        return string.Join("\n", Lines.Where(line => line.Length == 0 || line[0] == '#' || !sources.Any(source => Excludes(line, source))));
+    }
+
+    private static bool Excludes(string pattern, string source)
+    {
+        var wildcard = source.IndexOfAny(new[] { '*', '?', '[' });
+        var path = wildcard < 0 ? source : source.Substring(0, Math.Max(0, source.LastIndexOf('/', wildcard)));
+        return path.Length > 0 && DockerIgnore.Parse(pattern).ExcludedBy(path) is not null;
+    }
+
+    private static readonly string[] Lines =
     {
         "# Keep the build context small and the build reproducible: the image is built from sources, never from",
         "# the host's build output (a host obj/project.assets.json breaks restore in the container).",
@@ -38,5 +65,5 @@ internal static class DockerIgnoreText
         "",
         "# The Dockerfile itself still builds: BuildKit reads it apart from the context.",
         "",
-    });
+    };
 }

@@ -212,7 +212,9 @@ public static class DockerfileFixes
     }
 
     /// <summary>The .dockerignore the companion fix adds.</summary>
-    public static string CreateDockerIgnore() => DockerIgnoreText.Create();
+    /// <param name="dockerfileText">The Dockerfile the context serves, as it will be after the fix: no pattern that would
+    /// exclude one of its COPY sources is written (issue 24: a host-published app's bin/Release/…/publish/).</param>
+    public static string CreateDockerIgnore(string? dockerfileText = null) => DockerIgnoreText.Create(dockerfileText);
 
     /// <summary>True when no rule reports a warning or an error on the text for this project.</summary>
     public static bool IsClean(string dockerfileText, ProjectFacts project, CancellationToken cancellationToken = default)

@@ -131,6 +131,15 @@ public sealed class DockerfileAnalysis
     /// <summary>What the project's C# sources show, asked for lazily by the few rules that weigh it.</summary>
     public SourceEvidence Source { get; }
 
+    /// <summary>The Dockerfile's full path, when the host knows it ('/'-separated).</summary>
+    public string? DockerfilePath { get; init; }
+
+    /// <summary>
+    /// The .dockerignore files the package handed over, with their text: the build context's (or, without
+    /// DockerfileContext, the nearest one above the Dockerfile) and BuildKit's per-Dockerfile <c>&lt;name&gt;.dockerignore</c>.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Text)> DockerIgnoreFiles { get; init; } = Array.Empty<(string, string)>();
+
     /// <summary>The listening settings of the project's appsettings*.json files (the package hands them to the compiler).</summary>
     public IReadOnlyList<AppSettingsEndpoints> AppSettings { get; init; } = Array.Empty<AppSettingsEndpoints>();
 }

@@ -107,6 +107,9 @@ public static partial class RuleIds
     /// <summary>CTR0043: Builder stage does not use the build platform.</summary>
     public const string BuilderNotOnBuildPlatform = "CTR0043";
 
+    /// <summary>CTR0044: COPY source is not in the build context.</summary>
+    public const string CopySourceNotInContext = "CTR0044";
+
     /// <summary>CTR0050: Secret in ARG or ENV.</summary>
     public const string SecretInArgOrEnv = "CTR0050";
 

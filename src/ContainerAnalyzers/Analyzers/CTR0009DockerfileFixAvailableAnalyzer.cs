@@ -101,7 +101,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
                 if (dockerfile.GetText(cancellationToken) is { } text && parse(text) is { } tree)
                 {
                     // The analysis the host builds for this Dockerfile and compilation: its derived facts are computed once.
-                    var ids = DockerfileFixes.FindFixableRuleIds(AnalysisCache.GetAnalysis(compilation, options, tree, cancellationToken), cancellationToken);
+                    var ids = DockerfileFixes.FindFixableRuleIds(AnalysisCache.GetAnalysis(compilation, options, tree, dockerfile.Path, cancellationToken), cancellationToken);
                     if (ids.Count > 0)
                     {
                         return new Mirror(projectName, dockerfile.Path, ids);

@@ -94,7 +94,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             }
 
             // One analysis per Dockerfile and compilation, shared with CTR0009: the facts rules derive are computed once.
-            var analysis = AnalysisCache.GetAnalysis(context.Compilation, context.Options, tree, context.CancellationToken);
+            var analysis = AnalysisCache.GetAnalysis(context.Compilation, context.Options, tree, context.AdditionalFile.Path, context.CancellationToken);
             foreach (var finding in RuleHost.RunContained(analysis, rules, context.CancellationToken))
             {
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));
@@ -135,7 +135,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             {
                 if (dockerfile.GetText(cancellationToken) is { } dockerfileText && parse(dockerfileText) is { } tree)
                 {
-                    dockerfiles[dockerfile.Path] = AnalysisCache.GetAnalysis(context.Compilation, context.Options, tree, cancellationToken);
+                    dockerfiles[dockerfile.Path] = AnalysisCache.GetAnalysis(context.Compilation, context.Options, tree, dockerfile.Path, cancellationToken);
                 }
             }
 

@@ -25,7 +25,8 @@ internal static class AnalysisCache
     private static readonly ConditionalWeakTable<DockerfileSyntaxTree, DockerfileModel> Models = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectFacts> Facts = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, AnalyzerInputs> Inputs = new();
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>> Analyses = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(DockerfileSyntaxTree, string), DockerfileAnalysis>> Analyses = new();
+    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<(string Path, string Text)>> DockerIgnores = new();
     private static readonly ConditionalWeakTable<Compilation, DockerfileAnalysis> SdkContainerAnalyses = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<AppSettingsEndpoints>> AppSettings = new();
     private static readonly ConditionalWeakTable<SourceText, ComposeFile> ComposeFiles = new();
@@ -40,14 +41,32 @@ internal static class AnalysisCache
     /// The analysis of a Dockerfile in a compilation, built in this one place and shared by the host's rules and CTR0009:
     /// the model of the tree, the project's facts, the sources' evidence and whether the context has a .dockerignore.
     /// </summary>
-    public static DockerfileAnalysis GetAnalysis(Compilation compilation, AnalyzerOptions options, DockerfileSyntaxTree tree, CancellationToken cancellationToken)
-        => Analyses.GetValue(compilation, _ => new ConcurrentDictionary<DockerfileSyntaxTree, DockerfileAnalysis>()).GetOrAdd(tree, _ => new DockerfileAnalysis(
+    public static DockerfileAnalysis GetAnalysis(Compilation compilation, AnalyzerOptions options, DockerfileSyntaxTree tree, string path, CancellationToken cancellationToken)
+        => Analyses.GetValue(compilation, _ => new ConcurrentDictionary<(DockerfileSyntaxTree, string), DockerfileAnalysis>()).GetOrAdd((tree, path), _ => new DockerfileAnalysis(
             GetModel(tree),
             GetProjectFacts(options, cancellationToken),
             CompilationSourceEvidence.For(compilation, cancellationToken),
             hasDockerIgnore: GetInputs(options).HasDockerIgnore)
         {
             AppSettings = GetAppSettings(options, cancellationToken),
+            DockerfilePath = path.Replace('\\', '/'),
+            DockerIgnoreFiles = GetDockerIgnores(options, cancellationToken),
+        });
+
+    /// <summary>The .dockerignore files with their text, read once per set of options.</summary>
+    private static IReadOnlyList<(string Path, string Text)> GetDockerIgnores(AnalyzerOptions options, CancellationToken cancellationToken)
+        => DockerIgnores.GetValue(options, o =>
+        {
+            var files = new List<(string, string)>();
+            foreach (var file in GetInputs(o).DockerIgnoreFiles)
+            {
+                if (file.GetText(cancellationToken)?.ToString() is { } text)
+                {
+                    files.Add((file.Path.Replace('\\', '/'), text));
+                }
+            }
+
+            return files;
         });
 
     /// <summary>The listening settings of the project's appsettings*.json, read once per set of options.</summary>

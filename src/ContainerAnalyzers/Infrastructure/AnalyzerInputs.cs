@@ -19,6 +19,7 @@ internal sealed class AnalyzerInputs
         var dockerfiles = new List<AdditionalText>();
         var composeFiles = new List<AdditionalText>();
         var appSettings = new List<AdditionalText>();
+        var dockerIgnores = new List<AdditionalText>();
         var fromPackage = false;
         var dockerIgnore = false;
         foreach (var file in options.AdditionalFiles)
@@ -36,6 +37,7 @@ internal sealed class AnalyzerInputs
                     break;
                 case AdditionalFileKind.DockerIgnore:
                     dockerIgnore = true;
+                    dockerIgnores.Add(file);
                     break;
                 case AdditionalFileKind.Compose:
                     composeFiles.Add(file);
@@ -49,6 +51,7 @@ internal sealed class AnalyzerInputs
         Dockerfiles = dockerfiles;
         ComposeFiles = composeFiles;
         AppSettingsFiles = appSettings;
+        DockerIgnoreFiles = dockerIgnores;
 
         // The package adds the context's .dockerignore, and BuildKit's per-Dockerfile one (<name>.dockerignore), as
         // additional files. Only files the package added tell anything: when the project does not use the package's
@@ -63,6 +66,9 @@ internal sealed class AnalyzerInputs
 
     /// <summary>The project's appsettings*.json files.</summary>
     public IReadOnlyList<AdditionalText> AppSettingsFiles { get; }
+
+    /// <summary>The .dockerignore files: the build context's, and BuildKit's per-Dockerfile ones.</summary>
+    public IReadOnlyList<AdditionalText> DockerIgnoreFiles { get; }
 
     /// <summary>The first project file among the additional files: the project being compiled.</summary>
     public AdditionalText? ProjectFile { get; }

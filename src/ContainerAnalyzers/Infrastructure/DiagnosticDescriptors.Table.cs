@@ -145,6 +145,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0043", CTR0043BuilderNotOnBuildPlatformRule.Definition.Title, CTR0043BuilderNotOnBuildPlatformRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0043BuilderNotOnBuildPlatformRule.Definition.Description, CTR0043BuilderNotOnBuildPlatformRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0044 = new(
+        "CTR0044", CTR0044CopySourceNotInContextRule.Definition.Title, CTR0044CopySourceNotInContextRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0044CopySourceNotInContextRule.Definition.Description, CTR0044CopySourceNotInContextRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0050 = new(
         "CTR0050", CTR0050SecretInArgOrEnvRule.Definition.Title, CTR0050SecretInArgOrEnvRule.Definition.MessageFormat, "Container.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0050SecretInArgOrEnvRule.Definition.Description, CTR0050SecretInArgOrEnvRule.Definition.HelpLinkUri);
@@ -221,6 +225,7 @@ internal static partial class DiagnosticDescriptors
         CTR0041,
         CTR0042,
         CTR0043,
+        CTR0044,
         CTR0050,
         CTR0051,
         CTR0060,
@@ -268,6 +273,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0041" => CTR0041,
         "CTR0042" => CTR0042,
         "CTR0043" => CTR0043,
+        "CTR0044" => CTR0044,
         "CTR0050" => CTR0050,
         "CTR0051" => CTR0051,
         "CTR0060" => CTR0060,

@@ -202,6 +202,18 @@ public sealed class FixContentTests
     }
 
     [Test]
+    public void TheAddedDockerIgnoreKeepsWhatTheDockerfileCopies()
+    {
+        // Issue 24, case 1: the companion .dockerignore excluded **/bin/ and **/publish/, and the host-published
+        // output the Dockerfile copies with them; the build failed with "filtered out using .dockerignore".
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nCOPY bin/Release/net10.0/publish/ .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+        var ignore = ContainerAnalyzers.Syntax.DockerIgnore.Parse(DockerfileFixes.CreateDockerIgnore(dockerfile));
+        Assert.That(ignore.ExcludedBy("bin/Release/net10.0/publish"), Is.Null);
+        Assert.That(ignore.ExcludedBy("obj/project.assets.json"), Is.Not.Null, "near miss: what the Dockerfile does not copy stays out");
+        Assert.That(ContainerAnalyzers.Syntax.DockerIgnore.Parse(DockerfileFixes.CreateDockerIgnore()).ExcludedBy("bin/Release"), Is.Not.Null, "without the Dockerfile, bin/ stays out");
+    }
+
+    [Test]
     public void SwapImageIsNotOfferedWhenTheStageBuilds_NearMiss()
         => Assert.That(Fixes(GeneratedDockerfileTests.SingleStage("8.0", "App"), Web("net8.0")).Select(f => f.Kind), Has.None.EqualTo(DockerfileFixKind.SwapImage));
 

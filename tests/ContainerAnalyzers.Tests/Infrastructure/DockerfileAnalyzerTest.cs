@@ -95,6 +95,14 @@ internal sealed class DockerfileAnalyzerTest<TRule>
         return this;
     }
 
+    /// <summary>A .dockerignore with this text in /src/App (or another name there, such as Dockerfile.dockerignore), tagged as the package tags it.</summary>
+    public DockerfileAnalyzerTest<TRule> WithDockerIgnore(string text, string fileName = ".dockerignore")
+    {
+        _packageInputs = true;
+        _test.TestState.AdditionalFiles.Add(("/src/App/" + fileName, text));
+        return this;
+    }
+
     public DockerfileAnalyzerTest<TRule> WithExpected(DiagnosticResult expected)
     {
         _test.ExpectedDiagnostics.Add(expected);

@@ -34,11 +34,52 @@ public sealed class CTR0042NoDockerIgnoreRule : DockerfileRule
         var copy = analysis.Model.Stages.SelectMany(s => s.Instructions)
             .Where(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.GetFlag("from") is null)
             .OfType<CopyInstructionSyntax>()
-            .FirstOrDefault(c => c.Sources.Any(s => IsFolder(s.Value)));
+            .FirstOrDefault(c => c.Sources.Any(s => IsFolder(s.Value) && HoldsTheProject(analysis, s.Value)));
         if (copy is not null)
         {
             findings.Add(Report(copy.Span));
         }
+    }
+
+    // Only a copy that brings the project's folder in carries its bin/ and obj/ (issue 24: COPY bin/Release/…/publish/
+    // of a host-published app copies nothing the .dockerignore would keep out). The context is the Dockerfile's folder or
+    // one above it; a folder source holds the project when, from one of them, it is the project's folder or an ancestor.
+    private static bool HoldsTheProject(DockerfileAnalysis analysis, string source)
+    {
+        var path = PathSyntax.Clean(source.Replace('\\', '/').TrimStart('/'));
+        if (path is "." or "*")
+        {
+            return true;
+        }
+
+        if (analysis.DockerfilePath is not { } dockerfile || analysis.Project.ProjectPath is not { } project || path.StartsWith("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var projectFolder = PathSyntax.Clean(project.Replace('\\', '/').Substring(0, Math.Max(1, project.Replace('\\', '/').LastIndexOf('/'))));
+        var context = PathSyntax.Clean(dockerfile.Replace('\\', '/').Substring(0, Math.Max(1, dockerfile.Replace('\\', '/').LastIndexOf('/'))));
+        for (var guard = 0; guard < 64; guard++)
+        {
+            if (PathSyntax.IsSameOrBelow(projectFolder, context))
+            {
+                var relative = projectFolder.Length == context.Length ? "." : projectFolder.Substring(context.TrimEnd('/').Length + 1);
+                if (PathSyntax.IsSameOrBelow(relative, path))
+                {
+                    return true;
+                }
+            }
+
+            if (context == "/")
+            {
+                break;
+            }
+
+            var slash = context.LastIndexOf('/');
+            context = slash <= 0 ? "/" : context.Substring(0, slash);
+        }
+
+        return false;
     }
 
     private static bool IsFolder(string source)

@@ -39,4 +39,17 @@ public sealed class CTR0042NoDockerIgnoreTests
     public Task InputsNotFromThePackage_NoDiagnostic() => Test()
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . .\n")
         .RunAsync();
+
+    // Issue 24, case 1: a host-published app copies its publish folder, not the project with its bin/ and obj/.
+    [Test]
+    public Task CopiesOnlyTheHostPublishOutput_NoDiagnostic() => Test()
+        .WithPackageInputs(dockerIgnore: false)
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY bin/Release/net10.0/publish/ .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
+
+    [Test]
+    public Task CopiesAFolderBesideTheProject_NoDiagnostic() => Test()
+        .WithPackageInputs(dockerIgnore: false)
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY config/ /etc/app/\n")
+        .RunAsync();
 }

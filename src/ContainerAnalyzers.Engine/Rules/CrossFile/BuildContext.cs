@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContainerAnalyzers.Syntax;
+
+namespace ContainerAnalyzers.Rules.CrossFile;
+
+/// <summary>
+/// What is certain about the build context of a Dockerfile: which .dockerignore applies to its COPY sources, and which
+/// of the project's folders its sources name. The context itself is the user's command line; it is taken as known only
+/// when DockerfileContext says it, when BuildKit's per-Dockerfile ignore file decides whatever the context, or when the
+/// Dockerfile lies in the project's folder and its sources name the project's own files from there.
+/// </summary>
+internal static class BuildContext
+{
+    /// <summary>The .dockerignore that applies to the Dockerfile's context sources, with its path; null when there is none or it is not certain.</summary>
+    public static (string Path, DockerIgnore Ignore)? ApplyingIgnore(DockerfileAnalysis analysis) => analysis.Memo(nameof(ApplyingIgnore), Compute);
+
+    private static (string Path, DockerIgnore Ignore)? Compute(DockerfileAnalysis analysis)
+    {
+        if (analysis.DockerfilePath is not { } dockerfilePath)
+        {
+            return null;
+        }
+
+        // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile in preference to the context's, wherever the context is.
+        var own = analysis.DockerIgnoreFiles.FirstOrDefault(f => SamePath(f.Path, dockerfilePath + ".dockerignore"));
+        if (own.Path is not null)
+        {
+            return (own.Path, DockerIgnore.Parse(own.Text));
+        }
+
+        var folder = ContextFolder(analysis);
+        if (folder is null)
+        {
+            return null;
+        }
+
+        var context = analysis.DockerIgnoreFiles.FirstOrDefault(f => SamePath(f.Path, folder.TrimEnd('/') + "/.dockerignore"));
+        return context.Path is null ? null : (context.Path, DockerIgnore.Parse(context.Text));
+    }
+
+    /// <summary>The context folder when it is certain (see the class); null otherwise.</summary>
+    public static string? ContextFolder(DockerfileAnalysis analysis)
+    {
+        if (analysis.DockerfilePath is not { } dockerfilePath || analysis.Project.ProjectPath is not { } projectPath)
+        {
+            return null;
+        }
+
+        var projectFolder = Folder(projectPath);
+        if (analysis.Project.GetProperty("DockerfileContext") is { Length: > 0 } explicitContext)
+        {
+            return explicitContext.IndexOf('$') >= 0 ? null : Combine(projectFolder, explicitContext.Replace('\\', '/'));
+        }
+
+        var dockerfileFolder = Folder(dockerfilePath);
+        if (!SamePath(dockerfileFolder, projectFolder))
+        {
+            return null;
+        }
+
+        // The sources must name the project's own files from its folder (App.csproj, bin/…, obj/…), and none the
+        // project file by a longer path (src/App/App.csproj, which only resolves from a folder above).
+        var projectFile = projectPath.Substring(projectPath.LastIndexOf('/') + 1);
+        var sources = ContextSources(analysis.Model).Select(s => PathSyntax.Clean(s.Source.Value.Replace('\\', '/').TrimStart('/'))).ToList();
+        var namesProjectFile = sources.Any(s => string.Equals(s, projectFile, StringComparison.Ordinal) || s is "*.csproj" or "*.fsproj" or "*.vbproj");
+        var namesOwnOutput = sources.Any(s => s.StartsWith("bin/", StringComparison.Ordinal) || s.StartsWith("obj/", StringComparison.Ordinal));
+        var namesItFromAbove = sources.Any(s => s.EndsWith("/" + projectFile, StringComparison.Ordinal));
+        return (namesProjectFile || namesOwnOutput) && !namesItFromAbove ? dockerfileFolder : null;
+    }
+
+    /// <summary>Every source of a COPY or ADD that reads the build context (no --from, not a heredoc or a URL), with its token.</summary>
+    public static IEnumerable<(CopyInstructionSyntax Instruction, SyntaxToken Source)> ContextSources(Semantics.DockerfileModel model)
+    {
+        foreach (var instruction in model.Syntax.Instructions)
+        {
+            if (instruction is not CopyInstructionSyntax copy || copy.From is not null)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < copy.SourceCount; i++)
+            {
+                var source = copy.Arguments[i];
+                var value = source.Value;
+                if (value.Length == 0 || value.StartsWith("<<", StringComparison.Ordinal) || value.IndexOf("://", StringComparison.Ordinal) >= 0
+                    || value.StartsWith("git@", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                yield return (copy, source);
+            }
+        }
+    }
+
+    private static string Folder(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var slash = normalized.LastIndexOf('/');
+        return slash <= 0 ? "/" : normalized.Substring(0, slash);
+    }
+
+    private static string Combine(string folder, string relative)
+        => relative.StartsWith("/", StringComparison.Ordinal) ? PathSyntax.Clean(relative) : PathSyntax.Clean(folder + "/" + relative);
+
+    private static bool SamePath(string a, string b) => string.Equals(PathSyntax.Clean(a.Replace('\\', '/')), PathSyntax.Clean(b.Replace('\\', '/')), StringComparison.Ordinal);
+}
