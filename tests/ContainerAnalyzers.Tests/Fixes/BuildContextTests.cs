@@ -125,11 +125,4 @@ public sealed class BuildContextTests
         const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY src/Api/Api.csproj a/\nCOPY Api/Api.csproj b/\nCOPY . .\nRUN dotnet publish -c Release -o /app\nENTRYPOINT [\"dotnet\", \"/app/Api.dll\"]\n";
         Assert.That(ProjectLayout.Create(Facts("/repo/src/Api/Api.csproj"), "/repo/src/Api/Dockerfile", ContainerAnalyzers.Semantics.DockerfileModel.Create(ContainerAnalyzers.Syntax.DockerfileParser.Parse(dockerfile)))!.Evidence, Is.EqualTo(ContextEvidence.DockerfileFolder));
     }
-
-    // The real-repository suite reads the header back to compare it with the repository's own command.
-    [TestCase("\uFEFF# App: built on…\n# The build context is .. (src/): the old file's COPY paths are relative to it. From that\n# folder:\n#   docker build -t app -f Worker/Dockerfile .\n\nFROM x\n", "src/Worker/Dockerfile", "src", "src/Worker/Dockerfile")]
-    [TestCase("# App: built on…\n# Build it from this folder:\n#   docker build -t app -f worker.Dockerfile .\n\nFROM x\n", "worker.Dockerfile", ".", "worker.Dockerfile")]
-    [TestCase("# App: built on…\n# Build it from this folder:\n#   docker build -t app .\n\nFROM x\n", "src/Api/Dockerfile", "src/Api", "src/Api/Dockerfile")]
-    public void HeaderCommandReadsBack(string text, string dockerfile, string context, string file)
-        => Assert.That(Containers.RealRepositoryContainerTests.HeaderCommand(text, dockerfile), Is.EqualTo((context, file)));
 }
