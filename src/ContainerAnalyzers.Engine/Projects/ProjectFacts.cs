@@ -43,6 +43,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         // fresh compiler process.
         _text = new Lazy<ProjectTextFacts>(() => ProjectTextFacts.Read(projectText, rootOnly: false), LazyThreadSafetyMode.PublicationOnly);
         _root = new Lazy<ProjectTextFacts>(() => ProjectTextFacts.Read(projectText, rootOnly: true), LazyThreadSafetyMode.PublicationOnly);
+        _leftToBuildFiles = new Lazy<ProjectFileGaps?>(() => ProjectFileGaps.Read(projectText), LazyThreadSafetyMode.PublicationOnly);
     }
 
     private readonly Lazy<ProjectTextFacts> _root;
@@ -102,6 +103,18 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         => Get("ContainerBaseImage") is not null || Get("ContainerFamily") is not null || Get("ContainerRepository") is not null || _text.Value.UsesSdkContainerPublishing;
 
     public IReadOnlyList<string> ProjectReferences => _text.Value.ProjectReferences;
+
+    private readonly Lazy<ProjectFileGaps?> _leftToBuildFiles;
+
+    /// <summary>
+    /// What the project file leaves to Directory.Build.props and Directory.Packages.props; null when its text is
+    /// unknown or not XML. Read with System.Xml on first use only: just CTR0045 asks, and only for a restore layer.
+    /// </summary>
+    public ProjectFileGaps? LeftToBuildFiles => _leftToBuildFiles.Value;
+
+    /// <summary>The restore inputs beside the project file that exist (Directory.Build.props, NuGet.config…), full paths, from the package's targets.</summary>
+    public IReadOnlyList<string> RestoreFiles => (Get("ContainerAnalyzersRestoreFileList") ?? string.Empty)
+        .Split(new[] { '|', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(f => f.Trim().Replace('\\', '/')).Where(f => f.Length > 0).ToArray();
 
     /// <summary>The ports of ContainerPort items (SDK container publishing), which also say where the app listens.</summary>
     public IReadOnlyList<string> ContainerPorts => _text.Value.ContainerPorts;
@@ -386,4 +399,71 @@ public sealed class TargetFrameworkMoniker
     }
 
     public override string ToString() => Name;
+}
+
+/// <summary>What a project file leaves for the build files above it to say.</summary>
+public sealed class ProjectFileGaps
+{
+    /// <summary>No TargetFramework or TargetFrameworks element: it comes from Directory.Build.props.</summary>
+    public bool NoTargetFramework { get; private set; }
+
+    /// <summary>A PackageReference Include without Version or VersionOverride: central package management versions it.</summary>
+    public bool UnversionedPackageReference { get; private set; }
+
+    public static ProjectFileGaps? Read(string? projectText)
+    {
+        if (string.IsNullOrEmpty(projectText))
+        {
+            return null;
+        }
+
+        var gaps = new ProjectFileGaps { NoTargetFramework = true };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(projectText), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (reader.LocalName is "TargetFramework" or "TargetFrameworks")
+                {
+                    gaps.NoTargetFramework = false;
+                }
+                else if (reader.LocalName == "PackageReference" && reader.GetAttribute("Include") is { Length: > 0 }
+                    && reader.GetAttribute("Version") is null && reader.GetAttribute("VersionOverride") is null && !HasVersionElement(reader))
+                {
+                    gaps.UnversionedPackageReference = true;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // Not a project file MSBuild could read either: nothing about it is certain.
+            return null;
+        }
+
+        return gaps;
+
+        static bool HasVersionElement(XmlReader reader)
+        {
+            if (reader.IsEmptyElement)
+            {
+                return false;
+            }
+
+            using var children = reader.ReadSubtree();
+            while (children.Read())
+            {
+                if (children.NodeType == XmlNodeType.Element && children.LocalName is "Version" or "VersionOverride")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

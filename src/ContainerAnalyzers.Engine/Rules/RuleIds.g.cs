@@ -110,6 +110,9 @@ public static partial class RuleIds
     /// <summary>CTR0044: COPY source is not in the build context.</summary>
     public const string CopySourceNotInContext = "CTR0044";
 
+    /// <summary>CTR0045: Restore layer lacks a build file restore needs.</summary>
+    public const string RestoreLayerMissesBuildFiles = "CTR0045";
+
     /// <summary>CTR0050: Secret in ARG or ENV.</summary>
     public const string SecretInArgOrEnv = "CTR0050";
 

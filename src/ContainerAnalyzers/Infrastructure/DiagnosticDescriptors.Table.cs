@@ -149,6 +149,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0044", CTR0044CopySourceNotInContextRule.Definition.Title, CTR0044CopySourceNotInContextRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0044CopySourceNotInContextRule.Definition.Description, CTR0044CopySourceNotInContextRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0045 = new(
+        "CTR0045", CTR0045RestoreLayerMissesBuildFilesRule.Definition.Title, CTR0045RestoreLayerMissesBuildFilesRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0045RestoreLayerMissesBuildFilesRule.Definition.Description, CTR0045RestoreLayerMissesBuildFilesRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0050 = new(
         "CTR0050", CTR0050SecretInArgOrEnvRule.Definition.Title, CTR0050SecretInArgOrEnvRule.Definition.MessageFormat, "Container.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0050SecretInArgOrEnvRule.Definition.Description, CTR0050SecretInArgOrEnvRule.Definition.HelpLinkUri);
@@ -226,6 +230,7 @@ internal static partial class DiagnosticDescriptors
         CTR0042,
         CTR0043,
         CTR0044,
+        CTR0045,
         CTR0050,
         CTR0051,
         CTR0060,
@@ -274,6 +279,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0042" => CTR0042,
         "CTR0043" => CTR0043,
         "CTR0044" => CTR0044,
+        "CTR0045" => CTR0045,
         "CTR0050" => CTR0050,
         "CTR0051" => CTR0051,
         "CTR0060" => CTR0060,
