@@ -74,6 +74,7 @@ internal sealed class DockerfileWriter
         ContextEvidence.Declared => "the project's DockerfileContext",
         ContextEvidence.Compose => $"{layout.ComposeFile} builds this Dockerfile with it (docker compose build works unchanged)",
         ContextEvidence.CopySources => "the old file's COPY paths are relative to it",
+        ContextEvidence.BuildCommands => "the old file's dotnet commands name the project from it",
         _ => $"the smallest folder that holds the project{(layout.HasProjectReferences ? ", the projects it references" : string.Empty)} and the build files restore reads",
     };
 

@@ -17,7 +17,13 @@ public enum ContextEvidence
     /// <summary>The existing Dockerfile's COPY/ADD sources resolve there (<c>COPY src/Api/Api.csproj src/Api/</c>).</summary>
     CopySources,
 
-    /// <summary>The Dockerfile's own folder holds the project and what restore reads: <c>docker build .</c> beside it.</summary>
+    /// <summary>The existing Dockerfile's build commands name the project from there (<c>dotnet publish src/Api/Api.csproj</c> after <c>COPY . .</c>).</summary>
+    BuildCommands,
+
+    /// <summary>
+    /// The Dockerfile's own folder: it holds the project and what restore reads, or it is an existing Dockerfile that
+    /// holds the project and nothing says it is built from elsewhere (<c>docker build .</c> beside it).
+    /// </summary>
     DockerfileFolder,
 
     /// <summary>Nothing said where: the smallest folder that holds the project and what restore reads.</summary>
@@ -164,6 +170,11 @@ public sealed class ProjectLayout
             context = copied;
             evidence = ContextEvidence.CopySources;
         }
+        else if (existing is not null && ContextFromBuildCommands(existing, projectPath) is { } named)
+        {
+            context = named;
+            evidence = ContextEvidence.BuildCommands;
+        }
         else
         {
             var folders = new List<string> { projectDirectory };
@@ -171,8 +182,16 @@ public sealed class ProjectLayout
             folders.AddRange(restoreFiles.Select(PathText.GetDirectory));
             var common = PathText.CommonAncestor(folders) ?? projectDirectory;
             var dockerfileHoldsAll = PathText.RelativeTo(dockerfileDirectory, common) is not null;
-            context = dockerfileHoldsAll ? dockerfileDirectory : common;
-            evidence = dockerfileHoldsAll ? ContextEvidence.DockerfileFolder : ContextEvidence.CommonFolder;
+
+            // An existing Dockerfile is built from its own folder unless something above says otherwise (docker build's
+            // default, and the README's): a restore file above it, such as a nuget.config at the repository root, is no
+            // evidence that the user builds from there (issue 24, case 3: the root context failed with MSB1003, and the
+            // .dockerignore written there was not in the user's context).
+            var dockerfileHoldsProject = existing is not null
+                && PathText.RelativeTo(dockerfileDirectory, projectDirectory) is not null
+                && referenced.All(r => PathText.RelativeTo(dockerfileDirectory, r) is not null);
+            context = dockerfileHoldsAll || dockerfileHoldsProject ? dockerfileDirectory : common;
+            evidence = dockerfileHoldsAll || dockerfileHoldsProject ? ContextEvidence.DockerfileFolder : ContextEvidence.CommonFolder;
         }
 
         return new ProjectLayout(PathText.Normalize(context), evidence, projectPath, dockerfilePath, restoreFiles, referenced)
@@ -207,6 +226,40 @@ public sealed class ProjectLayout
         return contexts.Count > 0 && contexts.All(c => c.Context == contexts[0].Context) && PathText.RelativeTo(contexts[0].Context, projectDirectory) is not null
             ? contexts[0]
             : null;
+    }
+
+    /// <summary>
+    /// The folder the existing Dockerfile's build commands name the project from, after a <c>COPY . .</c>:
+    /// <c>dotnet publish src/Api/Api.csproj</c> for /repo/src/Api/Api.csproj says /repo. Null when no command names it by
+    /// a relative path with a folder, or commands disagree.
+    /// </summary>
+    internal static string? ContextFromBuildCommands(Semantics.DockerfileModel model, string projectPath)
+    {
+        string? found = null;
+        foreach (var command in model.DotnetRunCommands)
+        {
+            if (!Semantics.DotnetCommandLine.IsBuildVerb(command.Verb) || command.ProjectArgument?.Replace('\\', '/') is not { } argument
+                || argument.IndexOf('$') >= 0 || argument.StartsWith("/", StringComparison.Ordinal) || argument.IndexOf("..", StringComparison.Ordinal) >= 0)
+            {
+                continue;
+            }
+
+            var relative = argument.StartsWith("./", StringComparison.Ordinal) ? argument.Substring(2) : argument;
+            if (relative.IndexOf('/') < 0 || !projectPath.EndsWith("/" + relative, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var context = projectPath.Substring(0, projectPath.Length - relative.Length - 1);
+            if (found is not null && found != context)
+            {
+                return null;
+            }
+
+            found = context;
+        }
+
+        return found;
     }
 
     /// <summary>

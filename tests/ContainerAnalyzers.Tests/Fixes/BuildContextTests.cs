@@ -125,4 +125,33 @@ public sealed class BuildContextTests
         const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY src/Api/Api.csproj a/\nCOPY Api/Api.csproj b/\nCOPY . .\nRUN dotnet publish -c Release -o /app\nENTRYPOINT [\"dotnet\", \"/app/Api.dll\"]\n";
         Assert.That(ProjectLayout.Create(Facts("/repo/src/Api/Api.csproj"), "/repo/src/Api/Dockerfile", ContainerAnalyzers.Semantics.DockerfileModel.Create(ContainerAnalyzers.Syntax.DockerfileParser.Parse(dockerfile)))!.Evidence, Is.EqualTo(ContextEvidence.DockerfileFolder));
     }
+
+    // Issue 24, case 3: a nuget.config at the repository root is no evidence that src/MyApi/Dockerfile (COPY . .) is built
+    // from the root; the user's command builds from src/MyApi, where the rewrite and its .dockerignore must work.
+    [Test]
+    public void ARestoreFileAboveIsNoEvidenceForAnExistingDockerfile()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o out\nENTRYPOINT [\"dotnet\", \"out/MyApi.dll\"]\n";
+        var facts = Facts("/repo/src/MyApi/MyApi.csproj", null, ("ContainerAnalyzersRestoreFileList", "/repo/nuget.config"));
+        var layout = ProjectLayout.Create(facts, "/repo/src/MyApi/Dockerfile", ContainerAnalyzers.Semantics.DockerfileModel.Create(ContainerAnalyzers.Syntax.DockerfileParser.Parse(dockerfile)))!;
+        Assert.That(layout.Evidence, Is.EqualTo(ContextEvidence.DockerfileFolder));
+        Assert.That(layout.ContextDirectory.TrimEnd('/'), Is.EqualTo("/repo/src/MyApi"));
+        Assert.That(DockerfileFixes.GetDockerIgnorePath(facts, "/repo/src/MyApi/Dockerfile", dockerfile), Is.EqualTo("/repo/src/MyApi/.dockerignore"));
+    }
+
+    [Test]
+    public void ANewDockerfileStillTakesTheFolderThatHoldsWhatRestoreReads_NearMiss()
+    {
+        var facts = Facts("/repo/src/MyApi/MyApi.csproj", null, ("ContainerAnalyzersRestoreFileList", "/repo/nuget.config"));
+        Assert.That(ProjectLayout.Create(facts, "/repo/src/MyApi/Dockerfile", null)!.Evidence, Is.EqualTo(ContextEvidence.CommonFolder));
+    }
+
+    [Test]
+    public void BuildCommandsNameTheProjectFromTheContext()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish src/MyApi/MyApi.csproj -c Release -o /out\nENTRYPOINT [\"dotnet\", \"/out/MyApi.dll\"]\n";
+        var layout = ProjectLayout.Create(Facts("/repo/src/MyApi/MyApi.csproj"), "/repo/docker/Dockerfile", ContainerAnalyzers.Semantics.DockerfileModel.Create(ContainerAnalyzers.Syntax.DockerfileParser.Parse(dockerfile)))!;
+        Assert.That(layout.Evidence, Is.EqualTo(ContextEvidence.BuildCommands));
+        Assert.That(layout.ContextDirectory.TrimEnd('/'), Is.EqualTo("/repo"));
+    }
 }
