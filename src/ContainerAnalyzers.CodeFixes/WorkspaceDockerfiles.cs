@@ -96,7 +96,9 @@ internal static class WorkspaceDockerfiles
         var actions = new List<(ContainerFileAction, string)>();
         var text = await dockerfile.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var facts = GetFacts(dockerfile.Project, cancellationToken);
-        foreach (var fix in DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath ?? "/Dockerfile", facts, cancellationToken))
+        var inputs = await FixInputsAsync(dockerfile.Project, cancellationToken).ConfigureAwait(false);
+        // A fix that would break a compose file that builds the Dockerfile is not offered (DockerfileFix.Breaks).
+        foreach (var fix in DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath ?? "/Dockerfile", facts, cancellationToken, inputs).Where(f => f.Breaks.Count == 0))
         {
             actions.Add((ActionOf(fix.Kind), fix.Title));
         }
@@ -185,7 +187,8 @@ internal static class WorkspaceDockerfiles
                     }
                 }
 
-                var fixes = DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath, facts, cancellationToken, await FixInputsAsync(dockerfile.Project, cancellationToken).ConfigureAwait(false));
+                var fixes = DockerfileFixes.GetFixes(text.ToString(), dockerfile.FilePath, facts, cancellationToken, await FixInputsAsync(dockerfile.Project, cancellationToken).ConfigureAwait(false))
+                    .Where(f => f.Breaks.Count == 0).ToList();
                 // Fix All of a workflow-keeping action applies each file's own workflow-keeping fix (a swap or a
                 // minimal edit), never a regeneration, which only runs when it was asked for.
                 var fix = fixes.FirstOrDefault(f => ActionOf(f.Kind) == action)

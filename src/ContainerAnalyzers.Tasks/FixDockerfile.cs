@@ -185,6 +185,13 @@ public sealed class FixDockerfile : Task
             return;
         }
 
+        if (fix.Breaks.Count > 0)
+        {
+            // Checked against the compose files that build it: a fix that would break one is not written.
+            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}the fix ({fix.Title.ToLowerInvariant()}) would break what the compose files ask of the image; left as it is. Change these first: {string.Join("; ", fix.Breaks)}");
+            return;
+        }
+
         var fixing = ids.Count > 0 ? $", fixing {string.Join(", ", ids)}" : " (forced)";
         Write(dockerfilePath, fix.NewText, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} ({fix.Title.ToLowerInvariant()}){fixing}", changed);
         if (fix.BuildAdvice is { } advice)

@@ -59,6 +59,14 @@ public sealed class DockerfileFix
     /// </summary>
     public IReadOnlyList<string> DroppedLines { get; }
 
+    /// <summary>
+    /// The warnings the new file would raise in the compose files that build it and the old one did not (a health
+    /// check that runs curl, on a chiseled image: CTR0061), as "CTR0061 in compose.yaml: …". A fix that breaks something
+    /// is not offered, and FixDockerfile says why it left the file (issue 24: every fix is checked by every rule,
+    /// across the Dockerfile and the compose files, before it is offered or written).
+    /// </summary>
+    public IReadOnlyList<string> Breaks { get; init; } = Array.Empty<string>();
+
     /// <summary>Shared by every road (IDE code fix, C# lightbulb, MSBuild target) so Fix All groups them.</summary>
     public string EquivalenceKey => "ContainerAnalyzers." + Kind;
 }
@@ -123,6 +131,20 @@ public static class DockerfileFixes
 
             var regenerated = FullRewrite.Regenerate(model, plan);
             fixes.Add(new DockerfileFix(DockerfileFixKind.Regenerate, RegenerateTitle, regenerated.Text, DroppedLines.Of(model.Syntax, regenerated), DroppedLines.EditedOf(model.Syntax, regenerated)) { BuildAdvice = DockerfileWriter.BuildAdvice(plan) });
+
+            if (inputs?.ComposeFiles is { Count: > 0 } composeFiles)
+            {
+                var before = ComposeWarnings(model, dockerfilePath, project, composeFiles, cancellationToken);
+                for (var i = 0; i < fixes.Count; i++)
+                {
+                    var fixedModel = DockerfileModel.Create(DockerfileParser.Parse(fixes[i].NewText, cancellationToken));
+                    var added = ComposeWarnings(fixedModel, dockerfilePath, project, composeFiles, cancellationToken).Where(w => !before.ContainsKey(w.Key)).Select(w => w.Value).ToArray();
+                    if (added.Length > 0)
+                    {
+                        fixes[i] = new DockerfileFix(fixes[i].Kind, fixes[i].Title, fixes[i].NewText, fixes[i].DroppedLines, fixes[i].EditedLines) { BuildAdvice = fixes[i].BuildAdvice, Breaks = added };
+                    }
+                }
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -131,6 +153,28 @@ public static class DockerfileFixes
         }
 
         return fixes;
+    }
+
+    // The compose warnings the Dockerfile raises, keyed by rule, file and place (the compose files do not change, so a
+    // key present after a fix and not before is a warning the fix caused), with the text a log shows.
+    private static Dictionary<string, string> ComposeWarnings(DockerfileModel model, string dockerfilePath, ProjectFacts project, IReadOnlyList<Compose.ComposeFile> composeFiles, CancellationToken cancellationToken)
+    {
+        var analysis = new DockerfileAnalysis(model, project) { DockerfilePath = dockerfilePath };
+        var dockerfiles = new Dictionary<string, DockerfileAnalysis> { [dockerfilePath] = analysis };
+        var warnings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in composeFiles)
+        {
+            var composeAnalysis = ComposeAnalysis.Create(file, composeFiles, dockerfiles, project);
+            foreach (var finding in ComposeRuleHost.Run(composeAnalysis, AllRules.ComposeRules, cancellationToken))
+            {
+                if (finding.Severity >= RuleSeverity.Warning)
+                {
+                    warnings[$"{finding.Rule.Id}|{file.Path}|{finding.Span.Start}"] = $"{finding.Rule.Id} in {PathText.GetFileName(file.Path)}: {finding.GetMessage()}";
+                }
+            }
+        }
+
+        return warnings;
     }
 
     /// <summary>A new Dockerfile for a project that has none (CTR0003), or null when the project gives no sure plan.</summary>

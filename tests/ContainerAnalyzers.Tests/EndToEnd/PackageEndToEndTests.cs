@@ -399,6 +399,47 @@ public sealed class PackageEndToEndTests
         Assert.That(fixedResult.Output, Does.Not.Contain("CTR0060"), fixedResult.Output);
     }
 
+    // Issue 24, case 6: a fix that would break the compose file's health check (curl on a chiseled image) is not written,
+    // and FixDockerfile says what it would break.
+    [Test]
+    public void FixDockerfileDeclinesAFixThatWouldBreakTheComposeFile()
+    {
+        var original = string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer");
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", original);
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "compose.yaml"), "services:\n  consumer:\n    build: .\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:8080/\"]\n");
+
+        var fix = Build(consumer, "-t:FixDockerfile");
+
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        Assert.That(fix.Output, Does.Contain("would break what the compose files ask of the image; left as it is").And.Contain("CTR0061 in compose.yaml"), fix.Output);
+        Assert.That(File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile")), Is.EqualTo(original), "nothing is written");
+    }
+
+    // Issue 24, case 1: a host-published Dockerfile whose .dockerignore excludes the output it copies is reported, and
+    // the .dockerignore FixDockerfile adds to a project without one keeps that output in the context.
+    [Test]
+    public void HostPublishedOutputExcludedByTheDockerIgnoreIsReported()
+    {
+        const string hostPublished = "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nCOPY bin/Release/net10.0/publish/ .\nENTRYPOINT [\"dotnet\", \"Consumer.dll\"]\n";
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", hostPublished, dockerIgnore: false);
+        var folder = Path.GetDirectoryName(consumer)!;
+
+        var clean = Build(consumer);
+        Assert.That(clean.Output, Does.Not.Contain("CTR0042").And.Not.Contain("CTR0044"), "the publish folder is no copy of the project:\n" + clean.Output);
+
+        var fix = Build(consumer, "-t:FixDockerfile");
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        var ignore = File.ReadAllText(Path.Combine(folder, ".dockerignore"));
+        Assert.That(ignore, Does.Not.Contain("**/bin/").And.Not.Contain("**/publish/").And.Contain("**/obj/"), ignore);
+        var after = Build(consumer, "-warnaserror");
+        Assert.That(after.ExitCode, Is.Zero, after.Output);
+
+        File.WriteAllText(Path.Combine(folder, ".dockerignore"), "**/bin/\n**/obj/\n");
+        var excluded = Build(consumer);
+        Assert.That(excluded.Output, Does.Contain("Dockerfile(3,6): warning CTR0044: The COPY source 'bin/Release/net10.0/publish/' is excluded by '**/bin' in .dockerignore (line 1)"), excluded.Output);
+        AssertAnalyzerLoaded(excluded);
+    }
+
     // Issue 15: the compose file that builds the Dockerfile decides the rewrite's context on the MSBuild road too.
     [Test]
     public void FixDockerfileKeepsTheComposeBuildContext()

@@ -38,6 +38,25 @@ public sealed class ComposeContextTests
 
     private static ComposeFile Compose(string path, string text) => ComposeFile.Parse(path, text);
 
+    // Issue 24, case 6: the compose file's health check runs curl, which the SDK image has and a chiseled image does not.
+    // Every fix would raise CTR0061 there, so none is offered, and each says what it would break.
+    [Test]
+    public void AFixThatWouldBreakTheComposeFileIsNotOffered()
+    {
+        var compose = Compose("/repo/src/Api/docker-compose.yml", "services:\n  api:\n    build: .\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:8080/\"]\n");
+        var fixes = DockerfileFixes.GetFixes(CopiesEverything, "/repo/src/Api/Dockerfile", Facts(), inputs: new FixInputs { ComposeFiles = new[] { compose } });
+        Assert.That(fixes, Is.Not.Empty);
+        Assert.That(fixes.Select(f => f.Breaks.FirstOrDefault()), Has.All.StartWith("CTR0061 in docker-compose.yml: "));
+    }
+
+    [Test]
+    public void AHealthCheckTheRuntimeImageCanRun_NearMiss()
+    {
+        var compose = Compose("/repo/src/Api/docker-compose.yml", "services:\n  api:\n    build: .\n    healthcheck:\n      test: [\"NONE\"]\n");
+        var fixes = DockerfileFixes.GetFixes(CopiesEverything, "/repo/src/Api/Dockerfile", Facts(), inputs: new FixInputs { ComposeFiles = new[] { compose } });
+        Assert.That(fixes.SelectMany(f => f.Breaks), Is.Empty);
+    }
+
     [Test]
     public void ComposeContextAtTheRoot_KeptWithItsCommand()
     {
