@@ -115,7 +115,7 @@ internal sealed class DockerfileWriter
             Comment("Copy the sources, run the build steps of the old file and publish the app.");
             Line("COPY . .");
             WriteBuildPreparation(carry, extraCopies);
-            Line($"RUN dotnet publish {project} -c Release{arch} -o {ContainerPlan.PublishDirectory}");
+            WritePublish("RUN ", project, arch);
             return;
         }
 
@@ -131,7 +131,7 @@ internal sealed class DockerfileWriter
             Line("COPY . .");
             WriteBuildPreparation(carry, extraCopies);
             Line("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \\");
-            Line($"    dotnet publish {project} -c Release{arch} -o {ContainerPlan.PublishDirectory}");
+            WritePublish("    ", project, arch);
             return;
         }
 
@@ -155,7 +155,23 @@ internal sealed class DockerfileWriter
         // No --no-restore: when the context brings the host's obj/ folder (a .dockerignore without obj/, or none),
         // COPY . . replaces the restore layer's assets file with one for the host, and a publish that does not
         // restore fails with NETSDK1047. Restoring again is a no-op when the layer above is current.
-        Line($"RUN dotnet publish {project} -c Release{arch} -o {ContainerPlan.PublishDirectory}");
+        WritePublish("RUN ", project, arch);
+    }
+
+    // Native AOT writes the symbols it strips from the executable to App.dbg, about half of an AOT image (issue 24;
+    // Microsoft's AOT samples delete them): the app never reads them, so they stay in the builder. A JIT app's .pdb
+    // files stay in the image: they give its stack traces their line numbers.
+    private void WritePublish(string prefix, string project, string arch)
+    {
+        var publish = $"dotnet publish {project} -c Release{arch} -o {ContainerPlan.PublishDirectory}";
+        if (!_plan.IsAot)
+        {
+            Line(prefix + publish);
+            return;
+        }
+
+        Line(prefix + publish + " \\");
+        Line($"    && rm -f {ContainerPlan.PublishDirectory}/*.dbg");
     }
 
     /// <summary>The final stage: runtime image, carried settings, the app, a non-root user and an exec-form entry point.</summary>

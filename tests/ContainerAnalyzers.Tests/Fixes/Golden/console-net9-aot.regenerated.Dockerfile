@@ -16,7 +16,8 @@ RUN dotnet restore App.csproj -a $TARGETARCH
 
 # Copy the sources and publish the app.
 COPY . .
-RUN dotnet publish App.csproj -c Release -a $TARGETARCH -o /app/publish
+RUN dotnet publish App.csproj -c Release -a $TARGETARCH -o /app/publish \
+    && rm -f /app/publish/*.dbg
 
 # Runtime stage: the app is self-contained, so it needs no .NET runtime; chiseled images have no shell or package
 # manager.
