@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
+using System.Linq;
 using ContainerAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -16,7 +17,9 @@ namespace ContainerAnalyzers.CodeFixes;
 [Shared]
 public sealed class DockerfileCodeFixProvider : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NoBuilderStage, RuleIds.FinalStageOnSdkImage, RuleIds.ProjectHasNoDockerfile, RuleIds.NoDockerIgnore);
+    // The rules the generator fixes, reported in the Dockerfile or the project file (CTR0009, reported in code, has its own provider).
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = AllRules.Descriptors
+        .Where(r => r.FixKind is RuleFixKind.Rewrite or RuleFixKind.NewFile && (r.Inputs & RuleInputs.Code) == 0).Select(r => r.Id).ToImmutableArray();
 
     public override FixAllProvider GetFixAllProvider() => DockerfileFixAllProvider.Instance;
 

@@ -20,9 +20,9 @@ namespace ContainerAnalyzers.CodeFixes;
 [Shared]
 public sealed class RuleFixCodeFixProvider : CodeFixProvider
 {
-    private static readonly string[] RewriteRuleIds = { RuleIds.NoBuilderStage, RuleIds.FinalStageOnSdkImage, RuleIds.ProjectHasNoDockerfile, RuleIds.DockerfileFixAvailable, RuleIds.SyntaxError };
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = AllRules.Descriptors.Select(r => r.Id).Except(RewriteRuleIds).ToImmutableArray();
+    // The rules whose findings carry their own edits, from the rule table.
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = AllRules.Descriptors
+        .Where(r => r.FixKind is RuleFixKind.Edit or RuleFixKind.EditByChoice).Select(r => r.Id).ToImmutableArray();
 
     // Each edit depends on the text it was computed on; a batch would need recomputation, so none is offered.
     public override FixAllProvider? GetFixAllProvider() => null;

@@ -22,8 +22,9 @@ namespace ContainerAnalyzers.CodeFixes;
 [Shared]
 public sealed class SuppressCodeFixProvider : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = AllRules.Descriptors.Select(r => r.Id)
-        .Where(id => id is not RuleIds.ProjectHasNoDockerfile and not RuleIds.DockerfileFixAvailable).ToImmutableArray();
+    // Every rule reported in a Dockerfile or a compose file, where a comment can suppress it (not the project file, not code).
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = AllRules.Descriptors
+        .Where(r => (r.Inputs & (RuleInputs.Dockerfile | RuleInputs.Compose)) != 0).Select(r => r.Id).ToImmutableArray();
 
     public override FixAllProvider? GetFixAllProvider() => null;
 

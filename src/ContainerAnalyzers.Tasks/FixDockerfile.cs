@@ -159,6 +159,15 @@ public sealed class FixDockerfile : Task
 
         if (ids.Count == 0 && !Force)
         {
+            // No rewrite is needed, but the rules' own fixes may be (CTR0020's tag, CTR0023's entry point…).
+            var ruleFixes = DockerfileFixes.ApplyRuleFixes(text, Path.GetFullPath(dockerfilePath), facts, _inputs!.Value);
+            if (ruleFixes.Applied.Count > 0)
+            {
+                Write(dockerfilePath, ruleFixes.Text, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} (the rules' own fixes)", changed);
+                LogApplied(ruleFixes);
+                return;
+            }
+
             var suppressed = SuppressedFixableRules(analysis);
             Log.LogMessage(MessageImportance.High, suppressed.Count > 0
                 ? $"ContainerAnalyzers: {dockerfilePath} has {string.Join(", ", suppressed)} suppressed by a comment in the file; left as it is (-p:DockerfileFixForce=true rewrites it anyway)."
@@ -193,7 +202,10 @@ public sealed class FixDockerfile : Task
         }
 
         var fixing = ids.Count > 0 ? $", fixing {string.Join(", ", ids)}" : " (forced)";
-        Write(dockerfilePath, fix.NewText, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} ({fix.Title.ToLowerInvariant()}){fixing}", changed);
+        // What the rewrite leaves for the rules' own fixes (an entry point, a tag the user chose) is fixed too.
+        var afterRuleFixes = DockerfileFixes.ApplyRuleFixes(fix.NewText, Path.GetFullPath(dockerfilePath), facts, _inputs!.Value);
+        Write(dockerfilePath, afterRuleFixes.Text, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} ({fix.Title.ToLowerInvariant()}){fixing}", changed);
+        LogApplied(afterRuleFixes);
         if (fix.BuildAdvice is { } advice)
         {
             // The same command as the new file's header: the build context may have changed folder.
@@ -209,6 +221,14 @@ public sealed class FixDockerfile : Task
         {
             // Nothing of the user's goes without a word: each line the rewrite left out, and why.
             Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers:   not kept: {dropped}");
+        }
+    }
+
+    private void LogApplied(RuleFixesApplied ruleFixes)
+    {
+        foreach (var applied in ruleFixes.Applied)
+        {
+            Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers:   fixed: {applied}");
         }
     }
 

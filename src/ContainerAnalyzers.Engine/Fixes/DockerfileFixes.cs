@@ -83,11 +83,11 @@ public static class DockerfileFixes
     public const string CreateTitle = "Add a distroless multi-stage Dockerfile";
     public const string DockerIgnoreTitle = "Add a .dockerignore that keeps bin/, obj/ and secrets out of the build context";
 
-    /// <summary>The rules whose findings these fixes resolve.</summary>
-    public static readonly IReadOnlyList<string> FixableRuleIds = new[] { RuleIds.NoBuilderStage, RuleIds.FinalStageOnSdkImage };
+    /// <summary>The rules whose findings these fixes resolve: the Dockerfile rules the table marks <see cref="RuleFixKind.Rewrite"/>.</summary>
+    public static readonly IReadOnlyList<string> FixableRuleIds = AllRules.DockerfileRules.Where(r => r.Descriptor.FixKind == RuleFixKind.Rewrite).Select(r => r.Descriptor.Id).ToArray();
 
     /// <summary>The rules whose findings the rewrites resolve (<see cref="FixableRuleIds"/>).</summary>
-    internal static readonly IReadOnlyList<DockerfileRule> FixableRules = new DockerfileRule[] { new CTR0001NoBuilderStageRule(), new CTR0002FinalStageOnSdkImageRule() };
+    internal static readonly IReadOnlyList<DockerfileRule> FixableRules = AllRules.DockerfileRules.Where(r => r.Descriptor.FixKind == RuleFixKind.Rewrite).ToArray();
 
     /// <summary>The ids of the fixable findings in a Dockerfile: what the C# mirror diagnostic and Fix All look for.</summary>
     public static IReadOnlyList<string> FindFixableRuleIds(DockerfileAnalysis analysis, CancellationToken cancellationToken = default)
@@ -153,6 +153,89 @@ public static class DockerfileFixes
         }
 
         return fixes;
+    }
+
+    /// <summary>
+    /// The rules' own fixes, applied one at a time to every warning whose rule the table marks <see cref="RuleFixKind.Edit"/>
+    /// (CTR0020's tag, CTR0023's entry point, CTR0036's CMD…): each is kept only when it resolves its finding and adds no
+    /// warning, from any Dockerfile rule or in the compose files that build the file. What FixDockerfile's default mode
+    /// applies besides the rewrite, and what the C# road offers when the file needs no rewrite.
+    /// </summary>
+    public static RuleFixesApplied ApplyRuleFixes(string dockerfileText, string dockerfilePath, ProjectFacts project, FixInputs? inputs = null, CancellationToken cancellationToken = default)
+    {
+        var text = dockerfileText;
+        var applied = new List<string>();
+        try
+        {
+            var composeFiles = inputs?.ComposeFiles ?? Array.Empty<Compose.ComposeFile>();
+            var rejected = new HashSet<string>(StringComparer.Ordinal);
+            // Each round applies one edit and analyses the text again (the edit moves every span after it); a finding
+            // is tried once, so the rounds are bounded by the findings.
+            for (var round = 0; round < 64; round++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var model = DockerfileModel.Create(DockerfileParser.Parse(text, cancellationToken));
+                var findings = Warnings(model, dockerfilePath, project, cancellationToken);
+                var compose = composeFiles.Count > 0 ? ComposeWarnings(model, dockerfilePath, project, composeFiles, cancellationToken) : null;
+                var progressed = false;
+                foreach (var finding in findings.Where(f => f.Rule.FixKind == RuleFixKind.Edit))
+                {
+                    var key = finding.Rule.Id + "|" + finding.GetMessage();
+                    if (rejected.Contains(key) || finding.Fixes.FirstOrDefault(f => f.Target == RuleFixTarget.Dockerfile) is not { } fix || fix.ApplyTo(text) is not { } candidate)
+                    {
+                        continue;
+                    }
+
+                    var candidateModel = DockerfileModel.Create(DockerfileParser.Parse(candidate, cancellationToken));
+                    var after = Warnings(candidateModel, dockerfilePath, project, cancellationToken);
+                    var resolved = after.Count(f => f.Rule == finding.Rule) < findings.Count(f => f.Rule == finding.Rule);
+                    var addsRule = after.Any(f => !findings.Any(b => b.Rule == f.Rule) && f.Rule.Id != RevealedByRetag);
+                    var addsCompose = compose is not null && ComposeWarnings(candidateModel, dockerfilePath, project, composeFiles, cancellationToken).Keys.Any(k => !compose.ContainsKey(k));
+                    if (!resolved || addsRule || addsCompose)
+                    {
+                        rejected.Add(key);
+                        continue;
+                    }
+
+                    applied.Add($"line {LineOf(text, finding.Span.Start)}: {finding.Rule.Id}: {fix.Title}");
+                    text = candidate;
+                    progressed = true;
+                    break;
+                }
+
+                if (!progressed)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A fix that cannot be computed is not applied.
+            return new RuleFixesApplied(dockerfileText, Array.Empty<string>());
+        }
+
+        return new RuleFixesApplied(text, applied);
+    }
+
+    // A warning a fix reveals rather than causes: retagging to .NET 8+ (CTR0020) makes the image's non-root user
+    // available, and CTR0033 then advises switching to it, which can stop an app that writes to its folder, so it
+    // stays the user's decision (as in the engine tests' fix invariant).
+    private const string RevealedByRetag = RuleIds.FinalStageRunsAsRoot;
+
+    private static List<RuleFinding> Warnings(DockerfileModel model, string dockerfilePath, ProjectFacts project, CancellationToken cancellationToken)
+        => RuleHost.Run(new DockerfileAnalysis(model, project) { DockerfilePath = dockerfilePath }, AllRules.DockerfileRules, cancellationToken)
+            .Where(f => f.Severity >= RuleSeverity.Warning).ToList();
+
+    private static int LineOf(string text, int position)
+    {
+        var line = 1;
+        for (var i = 0; i < position && i < text.Length; i++)
+        {
+            line += text[i] == '\n' ? 1 : 0;
+        }
+
+        return line;
     }
 
     // The compose warnings the Dockerfile raises, keyed by rule, file and place (the compose files do not change, so a
@@ -320,4 +403,18 @@ public static class DockerfileFixes
 
         return requested;
     }
+}
+
+/// <summary>The text after the rules' own fixes, and what was applied ("line 4: CTR0020: Use mcr.microsoft.com/dotnet/aspnet:8.0").</summary>
+public sealed class RuleFixesApplied
+{
+    public RuleFixesApplied(string text, IReadOnlyList<string> applied)
+    {
+        Text = text;
+        Applied = applied;
+    }
+
+    public string Text { get; }
+
+    public IReadOnlyList<string> Applied { get; }
 }

@@ -34,6 +34,31 @@ public enum RuleInputs
     Compose = 16,
 }
 
+/// <summary>How a rule's findings are fixed: which code-fix provider offers the fix, and whether FixDockerfile applies it.</summary>
+public enum RuleFixKind
+{
+    /// <summary>No fix of its own (the suppression comment is offered for every Dockerfile and compose rule).</summary>
+    None,
+
+    /// <summary>
+    /// The finding carries its edits (<see cref="RuleFinding.Fixes"/>): the IDE offers them, and FixDockerfile's default
+    /// mode applies the first one of each warning, checked by every rule before it is written.
+    /// </summary>
+    Edit,
+
+    /// <summary>
+    /// The finding carries edits the IDE offers but FixDockerfile leaves to the user: they change what the app may do
+    /// (CTR0033's USER may stop an app that writes to its folder) or are advice (the informational rules).
+    /// </summary>
+    EditByChoice,
+
+    /// <summary>The Dockerfile generator rewrites the file (CTR0001, CTR0002, and CTR0009 that mirrors them in code), on every road.</summary>
+    Rewrite,
+
+    /// <summary>The fix adds a file the project lacks: a Dockerfile (CTR0003) or a .dockerignore (CTR0042).</summary>
+    NewFile,
+}
+
 /// <summary>
 /// One row of the rule table: a rule's identity, texts and metadata, declared once in the rule's own class. The
 /// analyzer host, the Roslyn descriptors, the presets, the suppression equivalents and the docs all read it.
@@ -76,6 +101,9 @@ public sealed class RuleDescriptor
 
     /// <summary>BuildKit build checks that are the same check: <c># check=skip=</c> for them suppresses this rule.</summary>
     public IReadOnlyList<string> BuildKitEquivalents { get; init; } = None;
+
+    /// <summary>How the rule's findings are fixed; the code-fix providers and FixDockerfile read it, no list is kept by hand.</summary>
+    public RuleFixKind FixKind { get; init; } = RuleFixKind.None;
 
     /// <summary>Raised to a warning by the Recommended analysis mode (the preset's .globalconfig is generated from this).</summary>
     public bool Recommended { get; init; }

@@ -223,7 +223,9 @@ public sealed class PackageEndToEndTests
         var regenerate = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixMode=regenerate");
         Assert.That(regenerate.ExitCode, Is.Zero, regenerate.Output);
         Assert.That(regenerate.Output, Does.Contain("not kept: line 6: ENTRYPOINT [\"dotnet\", \"run\"]"), "the log lists what the rewrite left out");
-        Assert.That(regenerate.Output, Does.Contain("build it from .. (").And.Contain("docker build -t consumer -f Consumer/Dockerfile ."), "the log gives the header's command");
+        // Nothing in the old file says it is built from the folder above (issue 24, case 3: the nuget.config there is no
+        // evidence), so the context is the Dockerfile's own folder, as docker build's default.
+        Assert.That(regenerate.Output, Does.Contain("build it from this folder: docker build -t consumer ."), "the log gives the header's command");
         Assert.That(File.ReadAllText(dockerfile), Does.Contain("# Tools the build needs.\nRUN dotnet tool restore || true\n"), "the user's build step and its comment stay");
     }
 
@@ -363,6 +365,28 @@ public sealed class PackageEndToEndTests
         Assert.That(check.ExitCode, Is.Not.Zero, check.Output);
         Assert.That(check.Output, Does.Contain("ContainerAnalyzers: would rewrite"), check.Output);
         Assert.That(File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile")), Is.EqualTo(bad));
+    }
+
+    // Issue 24: the default mode fixes what the rules report, not only CTR0001/CTR0002: a net8.0 app on the 6.0 chiseled
+    // runtime (CTR0020, it cannot start) is retagged, and -p:DockerfileFixCheck=true fails on the fixable warning.
+    [Test]
+    public void FixDockerfileAppliesTheRulesOwnFixes()
+    {
+        var stale = string.Format(CultureInfo.InvariantCulture, ChiseledDockerfile, "8.0", "Consumer", "aspnet").Replace("aspnet:8.0-noble-chiseled", "aspnet:6.0-jammy-chiseled", StringComparison.Ordinal).Replace("USER $APP_UID\n", string.Empty, StringComparison.Ordinal);
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net8.0", stale);
+        var dockerfilePath = Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile");
+
+        var check = Build(consumer, "-t:FixDockerfile", "-p:DockerfileFixCheck=true");
+        Assert.That(check.ExitCode, Is.Not.Zero, check.Output);
+        Assert.That(File.ReadAllText(dockerfilePath), Is.EqualTo(stale), "check mode writes nothing");
+
+        var fix = Build(consumer, "-t:FixDockerfile");
+        Assert.That(fix.ExitCode, Is.Zero, fix.Output);
+        Assert.That(fix.Output, Does.Contain("(the rules' own fixes)").And.Contain("fixed: line 10: CTR0020: Use dotnet/aspnet:8.0-jammy-chiseled"), fix.Output);
+        Assert.That(File.ReadAllText(dockerfilePath), Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled").Or.Contain("FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled"));
+        var after = Build(consumer, "-warnaserror");
+        Assert.That(after.ExitCode, Is.Zero, after.Output);
+        AssertAnalyzerLoaded(after);
     }
 
     // Issue 19: a compose file found above the project, reported at its own line and column; YamlDotNet loads beside the

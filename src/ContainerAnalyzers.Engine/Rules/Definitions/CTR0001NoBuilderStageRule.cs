@@ -19,7 +19,10 @@ public sealed class CTR0001NoBuilderStageRule : DockerfileRule
         "The final stage '{0}' also runs '{1}', so the image that runs the app carries the SDK, the sources and the build output of every intermediate step; build in a separate stage and copy only the publish output",
         RuleCategories.Build,
         RuleSeverity.Warning,
-        "The image that runs the app is also the one that restores, builds or publishes it. A multi-stage build keeps the SDK and sources out of the shipped image.");
+        "The image that runs the app is also the one that restores, builds or publishes it. A multi-stage build keeps the SDK and sources out of the shipped image.")
+    {
+        FixKind = RuleFixKind.Rewrite,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -23,6 +23,7 @@ public sealed class CTR0002FinalStageOnSdkImageRule : DockerfileRule
         "The SDK image is several times larger than a runtime image and ships compilers, NuGet and a shell into production.")
     {
         Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
+        FixKind = RuleFixKind.Rewrite,
     };
 
     public override RuleDescriptor Descriptor => Definition;

@@ -19,6 +19,7 @@ public sealed class CTR0003ProjectHasNoDockerfileRule
         "An executable project without a Dockerfile or SDK container settings cannot be containerized as it is.")
     {
         Inputs = RuleInputs.ProjectFile,
+        FixKind = RuleFixKind.NewFile,
     };
 
     public static RuleDescriptor Descriptor => Definition;

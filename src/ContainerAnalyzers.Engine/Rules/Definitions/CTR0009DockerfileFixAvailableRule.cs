@@ -17,5 +17,6 @@ public static class CTR0009DockerfileFixAvailableRule
         "A hidden diagnostic on the program's entry point that mirrors the fixable Dockerfile diagnostics, so editors that show no light bulb in a Dockerfile offer the fixes from C# code.")
     {
         Inputs = RuleInputs.Code,
+        FixKind = RuleFixKind.Rewrite,
     };
 }

@@ -24,6 +24,7 @@ public sealed class CTR0010BaseImageNotPinnedRule : DockerfileRule
     {
         Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
         HadolintEquivalents = new[] { "DL3006", "DL3007" },
+        FixKind = RuleFixKind.Edit,
     };
 
     public override RuleDescriptor Descriptor => Definition;

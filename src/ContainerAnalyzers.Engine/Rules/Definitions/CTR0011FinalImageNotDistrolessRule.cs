@@ -28,6 +28,7 @@ public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
     {
         Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
         Recommended = true,
+        FixKind = RuleFixKind.EditByChoice,
     };
 
     public override RuleDescriptor Descriptor => Definition;

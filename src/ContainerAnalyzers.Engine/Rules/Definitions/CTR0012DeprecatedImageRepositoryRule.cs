@@ -20,7 +20,10 @@ public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
         "'{0}' is a deprecated repository that no longer receives updates; use '{1}'",
         RuleCategories.Image,
         RuleSeverity.Warning,
-        "microsoft/dotnet, microsoft/aspnetcore, microsoft/aspnetcore-build and mcr.microsoft.com/dotnet/core/* stopped receiving updates; the images moved to mcr.microsoft.com/dotnet/*.");
+        "microsoft/dotnet, microsoft/aspnetcore, microsoft/aspnetcore-build and mcr.microsoft.com/dotnet/core/* stopped receiving updates; the images moved to mcr.microsoft.com/dotnet/*.")
+    {
+        FixKind = RuleFixKind.EditByChoice,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -25,6 +25,7 @@ public sealed class CTR0020RuntimeVersionMismatchRule : DockerfileRule
         "A framework-dependent app needs the runtime of its TargetFramework's major version: an older runtime cannot run it, and a newer major version is not used unless RollForward allows it.")
     {
         Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
+        FixKind = RuleFixKind.Edit,
     };
 
     public override RuleDescriptor Descriptor => Definition;

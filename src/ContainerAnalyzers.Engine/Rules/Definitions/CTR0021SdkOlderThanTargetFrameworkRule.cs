@@ -23,7 +23,10 @@ public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
         "The stage '{0}' builds with the .NET {1} SDK image '{2}', which cannot build {3} (NETSDK1045); use the .NET {4} SDK image",
         RuleCategories.Compatibility,
         RuleSeverity.Warning,
-        "An SDK only builds target frameworks up to its own version; the build fails with NETSDK1045.");
+        "An SDK only builds target frameworks up to its own version; the build fails with NETSDK1045.")
+    {
+        FixKind = RuleFixKind.Edit,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

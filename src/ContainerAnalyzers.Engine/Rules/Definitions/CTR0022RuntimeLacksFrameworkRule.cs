@@ -26,6 +26,7 @@ public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
     {
         Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
         Recommended = true,
+        FixKind = RuleFixKind.Edit,
     };
 
     public override RuleDescriptor Descriptor => Definition;

@@ -23,7 +23,10 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         "The container starts '{0}', but the project builds '{1}'{2}",
         RuleCategories.Runtime,
         RuleSeverity.Warning,
-        "The file the container starts must be the one the publish output contains: the project's AssemblyName (by default the project file name), in the folder the output was copied to.");
+        "The file the container starts must be the one the publish output contains: the project's AssemblyName (by default the project file name), in the folder the output was copied to.")
+    {
+        FixKind = RuleFixKind.Edit,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -37,6 +37,7 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
     {
         Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
         Recommended = true,
+        FixKind = RuleFixKind.Edit,
     };
 
     public override RuleDescriptor Descriptor => Definition;

@@ -31,7 +31,10 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
         "The stage '{0}' publishes the app as native AOT on '{1}', which has no clang or zlib: the publish fails with \"Platform linker not found\"; {2}",
         RuleCategories.Compatibility,
         RuleSeverity.Warning,
-        "Native AOT links the app with clang against zlib. The .NET SDK images do not carry them; the -aot SDK images (.NET 10+) do, and older ones need them installed in the stage.");
+        "Native AOT links the app with clang against zlib. The .NET SDK images do not carry them; the -aot SDK images (.NET 10+) do, and older ones need them installed in the stage.")
+    {
+        FixKind = RuleFixKind.Edit,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

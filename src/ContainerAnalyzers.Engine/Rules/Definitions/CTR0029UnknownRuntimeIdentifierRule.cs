@@ -22,7 +22,10 @@ public sealed class CTR0029UnknownRuntimeIdentifierRule : DockerfileRule
         "'{0}' is not a runtime identifier the .NET SDK knows, so 'dotnet {1}' fails with NETSDK1083; {2}",
         RuleCategories.Compatibility,
         RuleSeverity.Warning,
-        "The SDK resolves -r/--runtime and RuntimeIdentifier against its portable RID graph: linux-x64, linux-musl-arm64, win-x64… Docker's architecture names (amd64, aarch64) are not RIDs.");
+        "The SDK resolves -r/--runtime and RuntimeIdentifier against its portable RID graph: linux-x64, linux-musl-arm64, win-x64… Docker's architecture names (amd64, aarch64) are not RIDs.")
+    {
+        FixKind = RuleFixKind.Edit,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -26,6 +26,7 @@ public sealed class CTR0030ShellFormWithoutShellRule : DockerfileRule
     {
         HadolintEquivalents = new[] { "DL3025" },
         BuildKitEquivalents = new[] { "JSONArgsRecommended" },
+        FixKind = RuleFixKind.Edit,
     };
 
     public override RuleDescriptor Descriptor => Definition;

@@ -30,6 +30,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
         Inputs = RuleInputs.Dockerfile | RuleInputs.SdkContainerImage,
         HadolintEquivalents = new[] { "DL3002" },
         Recommended = true,
+        FixKind = RuleFixKind.EditByChoice,
     };
 
     public override RuleDescriptor Descriptor => Definition;

@@ -21,7 +21,10 @@ public sealed class CTR0034MalformedExecFormRule : DockerfileRule
         "{0} looks like the exec form but is not a valid JSON array ({1}), so Docker runs the whole text as a shell command and the container does not start the app; write a JSON array of double-quoted strings",
         RuleCategories.Runtime,
         RuleSeverity.Warning,
-        "A JSON array is the exec form only when it parses as JSON: otherwise the instruction silently becomes shell form, and /bin/sh is handed the brackets and quotes.");
+        "A JSON array is the exec form only when it parses as JSON: otherwise the instruction silently becomes shell form, and /bin/sh is handed the brackets and quotes.")
+    {
+        FixKind = RuleFixKind.Edit,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

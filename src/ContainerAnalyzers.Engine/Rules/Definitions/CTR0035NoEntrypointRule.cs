@@ -24,7 +24,10 @@ public sealed class CTR0035NoEntrypointRule : DockerfileRule
         "The final stage '{0}' has no ENTRYPOINT or CMD, and the image '{1}' starts no app, so the container exits at once; add an exec-form ENTRYPOINT that starts {2}",
         RuleCategories.Runtime,
         RuleSeverity.Warning,
-        "The .NET runtime images define no entry point. Without ENTRYPOINT or CMD the container runs the base distribution's default (bash, or nothing on chiseled and distroless images) and stops.");
+        "The .NET runtime images define no entry point. Without ENTRYPOINT or CMD the container runs the base distribution's default (bash, or nothing on chiseled and distroless images) and stops.")
+    {
+        FixKind = RuleFixKind.Edit,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

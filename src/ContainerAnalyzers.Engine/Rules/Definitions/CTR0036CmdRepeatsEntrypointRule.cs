@@ -24,7 +24,10 @@ public sealed class CTR0036CmdRepeatsEntrypointRule : DockerfileRule
         "CMD {0} is appended to the entry point {1}, so the container runs '{2}'{3}",
         RuleCategories.Runtime,
         RuleSeverity.Warning,
-        "Docker appends CMD to the ENTRYPOINT in effect, and the chiseled and distroless .NET runtime images declare ENTRYPOINT [\"/usr/bin/dotnet\"]. A CMD that starts with dotnet then runs 'dotnet dotnet App.dll', which exits without starting the app.");
+        "Docker appends CMD to the ENTRYPOINT in effect, and the chiseled and distroless .NET runtime images declare ENTRYPOINT [\"/usr/bin/dotnet\"]. A CMD that starts with dotnet then runs 'dotnet dotnet App.dll', which exits without starting the app.")
+    {
+        FixKind = RuleFixKind.Edit,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

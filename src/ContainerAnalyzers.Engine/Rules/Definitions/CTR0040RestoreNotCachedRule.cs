@@ -24,6 +24,7 @@ public sealed class CTR0040RestoreNotCachedRule : DockerfileRule
         "Copy the project files and restore first, so the restore layer is reused until a project file changes; or mount a BuildKit cache on the NuGet folder.")
     {
         Recommended = true,
+        FixKind = RuleFixKind.EditByChoice,
     };
 
     public override RuleDescriptor Descriptor => Definition;

@@ -20,7 +20,10 @@ public sealed class CTR0042NoDockerIgnoreRule : DockerfileRule
         "The Dockerfile copies the build context, which has no .dockerignore: the host's bin/ and obj/ enter the image build, and the host's obj/project.assets.json breaks the restore in the container",
         RuleCategories.Build,
         RuleSeverity.Warning,
-        "Without a .dockerignore the whole folder is sent to the builder: host build output, .git, local secrets. A host obj/ folder makes restore and build in the container fail or use the host's paths.");
+        "Without a .dockerignore the whole folder is sent to the builder: host build output, .git, local secrets. A host obj/ folder makes restore and build in the container fail or use the host's paths.")
+    {
+        FixKind = RuleFixKind.NewFile,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

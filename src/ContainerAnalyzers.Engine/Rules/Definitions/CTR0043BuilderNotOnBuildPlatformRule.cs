@@ -22,7 +22,10 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
         "The builder stage '{0}' runs on the target platform, so a multi-platform build emulates the SDK; add --platform=$BUILDPLATFORM and publish with -a $TARGETARCH",
         RuleCategories.Build,
         RuleSeverity.Info,
-        "The SDK can build for any architecture: a builder on $BUILDPLATFORM runs natively and is many times faster than under QEMU emulation.");
+        "The SDK can build for any architecture: a builder on $BUILDPLATFORM runs natively and is many times faster than under QEMU emulation.")
+    {
+        FixKind = RuleFixKind.EditByChoice,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

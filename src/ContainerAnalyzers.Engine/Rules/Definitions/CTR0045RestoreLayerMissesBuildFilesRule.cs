@@ -25,7 +25,10 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
         "'dotnet restore' runs before {0} is copied into the image, and {1}, so the restore fails ({2}); copy it with the project files",
         RuleCategories.Build,
         RuleSeverity.Warning,
-        "A restore layer copies only the project files so that restore is cached. MSBuild also reads Directory.Build.props and Directory.Packages.props while restoring; without them a project that takes its TargetFramework or package versions from them cannot restore.");
+        "A restore layer copies only the project files so that restore is cached. MSBuild also reads Directory.Build.props and Directory.Packages.props while restoring; without them a project that takes its TargetFramework or package versions from them cannot restore.")
+    {
+        FixKind = RuleFixKind.Edit,
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

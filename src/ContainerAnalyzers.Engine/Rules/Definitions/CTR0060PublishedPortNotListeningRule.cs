@@ -24,6 +24,7 @@ public sealed class CTR0060PublishedPortNotListeningRule : ComposeRule
         ".NET 8 and later images listen on 8080 (ASPNETCORE_HTTP_PORTS), earlier ones on 80, unless the environment, the command line, appsettings or the code say otherwise. A port mapping to any other container port reaches nothing.")
     {
         Inputs = RuleInputs.Compose,
+        FixKind = RuleFixKind.Edit,
     };
 
     public override RuleDescriptor Descriptor => Definition;
