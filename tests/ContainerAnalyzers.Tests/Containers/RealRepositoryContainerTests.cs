@@ -20,6 +20,8 @@ namespace ContainerAnalyzers.Tests.Containers;
 public sealed class RealRepositoryContainerTests
 {
     private static readonly List<string> Rows = new();
+    private static readonly SortedSet<string> SilentBefore = new(StringComparer.Ordinal);
+    private static readonly SortedSet<string> SilentAfter = new(StringComparer.Ordinal);
 
     public static IEnumerable<TestCaseData> Cases()
     {
@@ -71,11 +73,14 @@ public sealed class RealRepositoryContainerTests
             return;
         }
 
-        var table = new StringBuilder("| Repository | Dockerfile | Mode | Built before | Built after | Started | Answered | Size before | Size after | Notes |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        var table = new StringBuilder("| Repository | Dockerfile | Mode | Warnings before | Built before | Started before | Warnings after | Built after | Started after | Answered | Size before | Size after | Notes |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var row in Rows)
         {
             table.AppendLine(row);
         }
+
+        // Issue 24's measure: a Dockerfile that fails to build or start with no container warning is a silent failure.
+        table.AppendLine().AppendLine($"Silent failures: {SilentBefore.Count} before the fix ({string.Join(", ", SilentBefore)}), {SilentAfter.Count} after it ({string.Join(", ", SilentAfter)}).");
 
         TestContext.Progress.WriteLine(table.ToString());
         if (Environment.GetEnvironmentVariable("CONTAINERANALYZERS_REAL_REPOS_REPORT") is { Length: > 0 } path)
@@ -95,12 +100,13 @@ public sealed class RealRepositoryContainerTests
         var words = build.Split(' ');
         if (NeedsBuildKit(File.ReadAllText(dockerfilePath)) is { } feature)
         {
-            Record(repository, dockerfile, mode, Outcome.NotBuilt("needs BuildKit"), null, $"not measurable: the repository's own Dockerfile uses {feature}, which buildah 1.28 cannot build");
+            Record(repository, dockerfile, mode, Outcome.NotBuilt("needs BuildKit"), null, $"not measurable: the repository's own Dockerfile uses {feature}, which buildah 1.28 cannot build", null, null);
             Assert.Ignore("not measurable: " + feature);
         }
 
         var before = Before(corpus, repository, dockerfile, words, kind);
         var package = ExtractPackage();
+        var warningsBefore = Warnings(projectPath, dockerfilePath);
         var fix = ProcessRunner.Dotnet(Path.GetDirectoryName(projectPath)!, "build", projectPath, "-t:FixDockerfile", "-nologo", "-v:m", "-nodeReuse:false",
             "-p:DockerfileFile=" + Path.GetRelativePath(Path.GetDirectoryName(projectPath)!, dockerfilePath),
             "-p:DockerfileFixMode=" + (mode == "regenerate" ? "regenerate" : "minimal"),
@@ -116,7 +122,7 @@ public sealed class RealRepositoryContainerTests
         {
             // The default fix leaves the file as it is: the repository builds and runs as it did.
             var why = fix.Output.Split('\n').FirstOrDefault(l => l.Contains("ContainerAnalyzers:", StringComparison.Ordinal))?.Trim() ?? "no output";
-            Record(repository, dockerfile, mode, before, before, "unchanged: " + why.Replace(root, ".", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal));
+            Record(repository, dockerfile, mode, before, before, "unchanged: " + why.Replace(root, ".", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal), warningsBefore, warningsBefore);
             return;
         }
 
@@ -130,9 +136,10 @@ public sealed class RealRepositoryContainerTests
         }
 
         var after = Measure(root, words, kind, out var sources);
+        var warningsAfter = Warnings(projectPath, dockerfilePath);
         var measurable = before.Started;
         Record(repository, dockerfile, mode, before, after, (measurable ? string.Empty : "not measurable: the original " + before.Why + "; ")
-            + (after.Built ? (after.Started ? string.Empty : "the fixed image " + after.Why) : "the fixed file: " + after.Why) + (sources > 0 ? $"; **{sources} source files in the final image**" : string.Empty));
+            + (after.Built ? (after.Started ? string.Empty : "the fixed image " + after.Why) : "the fixed file: " + after.Why) + (sources > 0 ? $"; **{sources} source files in the final image**" : string.Empty), warningsBefore, warningsAfter);
         Assert.That(sources, Is.Zero, "the final image ships sources");
         if (!measurable && !(after.Built && after.Started))
         {
@@ -228,12 +235,58 @@ public sealed class RealRepositoryContainerTests
             : Regex.IsMatch(dockerfile, @"^\s*(RUN|COPY)\b[^\n]*<<-?[""']?[A-Za-z_]", RegexOptions.Multiline | RegexOptions.IgnoreCase) ? "a heredoc"
             : null;
 
-    private static void Record(string repository, string dockerfile, string mode, Outcome before, Outcome? after, string notes)
+    // The container warnings a build with the package reports on the repository as it is now (the Dockerfile, its
+    // .dockerignore and compose files): "CTR0001, CTR0002", or "none". The analyzers are added the way NuGet adds them.
+    private static string Warnings(string projectPath, string dockerfilePath)
     {
+        var package = ExtractPackage();
+        var targets = Path.Combine(AnalyzerPackage.RunFolder, "with-analyzers.targets");
+        lock (Rows)
+        {
+            File.WriteAllText(targets, $"""
+                <Project>
+                  <Import Project="{Path.Combine(package, "build", "ContainerAnalyzers.targets")}" />
+                  <ItemGroup>
+                    <Analyzer Include="{Path.Combine(package, "analyzers", "dotnet", "cs")}/*.dll" />
+                  </ItemGroup>
+                </Project>
+                """);
+        }
+
+        var build = ProcessRunner.Dotnet(Path.GetDirectoryName(projectPath)!, "build", projectPath, "-nologo", "-v:m", "-nodeReuse:false", "--no-incremental",
+            "-p:DockerfileFile=" + Path.GetRelativePath(Path.GetDirectoryName(projectPath)!, dockerfilePath),
+            "-p:CustomBeforeMicrosoftCommonProps=" + Path.Combine(package, "build", "ContainerAnalyzers.props"),
+            "-p:CustomAfterMicrosoftCommonTargets=" + targets,
+            "-p:TreatWarningsAsErrors=false", "-p:RunAnalyzers=true");
+        var ids = Regex.Matches(build.Output, @"warning (CTR\d{4})").Select(m => m.Groups[1].Value).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToArray();
+        return build.ExitCode != 0 && ids.Length == 0 ? "? (the project does not build here)" : ids.Length == 0 ? "none" : string.Join(", ", ids);
+    }
+
+    private static void Record(string repository, string dockerfile, string mode, Outcome before, Outcome? after, string notes, string? warningsBefore, string? warningsAfter)
+    {
+        // A silent failure: no container warning, and the image does not build or start for a reason in its files
+        // (not for a missing stand-in image or a feature buildah lacks, which say nothing about the files).
+        var beyondHere = before.Why.Contains("no stand-in", StringComparison.Ordinal) || before.Why.Contains("BuildKit", StringComparison.Ordinal);
+        if (warningsBefore == "none" && !before.Started && !beyondHere)
+        {
+            lock (Rows)
+            {
+                SilentBefore.Add(repository + "/" + dockerfile);
+            }
+        }
+
+        if (mode == "default" && warningsAfter == "none" && after is { Started: false } && !after.Why.Contains("no stand-in", StringComparison.Ordinal))
+        {
+            lock (Rows)
+            {
+                SilentAfter.Add(repository + "/" + dockerfile);
+            }
+        }
+
         static string Yes(bool value) => value ? "yes" : "no";
         static string Answer(Outcome? o) => o is not { Started: true, AskedHttp: true } ? "-" : o.HttpStatus is { } status ? "HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no";
         static string Size(Outcome? o) => o?.Size is { } size ? ContainerSuite.FormatSize(size) : "-";
-        var row = $"| {repository} | {dockerfile} | {mode} | {Yes(before.Built)} | {(after is null ? "-" : Yes(after.Built))} | {(after is null ? "-" : Yes(after.Started))} | {Answer(after)} | {Size(before)} | {Size(after)} | {notes.Replace("\n", " ", StringComparison.Ordinal)} |";
+        var row = $"| {repository} | {dockerfile} | {mode} | {warningsBefore ?? "-"} | {Yes(before.Built)} | {Yes(before.Started)} | {warningsAfter ?? "-"} | {(after is null ? "-" : Yes(after.Built))} | {(after is null ? "-" : Yes(after.Started))} | {Answer(after)} | {Size(before)} | {Size(after)} | {notes.Replace("\n", " ", StringComparison.Ordinal)} |";
         lock (Rows)
         {
             Rows.Add(row);
