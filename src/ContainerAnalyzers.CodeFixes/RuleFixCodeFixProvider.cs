@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ContainerAnalyzers.Infrastructure;
 using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

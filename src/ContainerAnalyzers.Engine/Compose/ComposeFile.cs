@@ -37,7 +37,7 @@ public sealed class ComposeFile
     public ComposeError? Error { get; }
 
     /// <summary>The folder relative paths in the file resolve from.</summary>
-    public string Directory => Fixes.PathText.GetDirectory(Path);
+    public string Directory => PathText.GetDirectory(Path);
 
     /// <summary>
     /// Whether a compose file is one compose merges over another by default, or that a developer passes with -f for
@@ -45,7 +45,7 @@ public sealed class ComposeFile
     /// </summary>
     internal static bool IsDevelopmentFileName(string path)
     {
-        var name = Fixes.PathText.GetFileName(path).ToLowerInvariant();
+        var name = PathText.GetFileName(path).ToLowerInvariant();
         return name.Contains(".override.") || name.Contains(".dev.") || name.Contains(".development.") || name.Contains(".debug.") || name.Contains(".local.");
     }
 

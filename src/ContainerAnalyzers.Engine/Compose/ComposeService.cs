@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Compose;

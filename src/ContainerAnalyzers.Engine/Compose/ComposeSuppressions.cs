@@ -118,7 +118,7 @@ public static class ComposeSuppressions
     /// The suppression fix for a finding in a compose file: a <c># containeranalyzers ignore=</c> line above the
     /// finding's line, at its indentation (YAML accepts a comment on any line), or the id added to such a line there.
     /// </summary>
-    public static Rules.RuleFix? CreateSuppressFix(string text, string ruleId, SourceSpan span)
+    public static RuleFix? CreateSuppressFix(string text, string ruleId, SourceSpan span)
     {
         if (span.Start < 0 || span.Start > text.Length)
         {
@@ -143,11 +143,11 @@ public static class ComposeSuppressions
             {
                 var ids = match.Groups["ids"];
                 var end = previousStart + (previous.Length - previous.TrimStart().Length) + ids.Index + ids.Value.TrimEnd().Length;
-                return new Rules.RuleFix(title, Rules.RuleFixTarget.ComposeFile, new SourceSpan(end, 0), string.Empty, "," + ruleId);
+                return new RuleFix(title, RuleFixTarget.ComposeFile, new SourceSpan(end, 0), string.Empty, "," + ruleId);
             }
         }
 
         var indent = text.Substring(lineStart, indentEnd - lineStart);
-        return new Rules.RuleFix(title, Rules.RuleFixTarget.ComposeFile, new SourceSpan(lineStart, 0), string.Empty, $"{indent}# {Suppressions.CommentPrefix} ignore={ruleId}{NewLines.Of(text)}");
+        return new RuleFix(title, RuleFixTarget.ComposeFile, new SourceSpan(lineStart, 0), string.Empty, $"{indent}# {Suppressions.CommentPrefix} ignore={ruleId}{NewLines.Of(text)}");
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Fixes;
 

@@ -7,6 +7,7 @@ using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Fixes;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Text.RegularExpressions;
-using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Projects;

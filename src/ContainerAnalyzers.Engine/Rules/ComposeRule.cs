@@ -7,6 +7,7 @@ using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules;
 
@@ -111,7 +112,7 @@ public sealed class ComposeAnalysis
         if (group.All(f => f.Error is null) && dockerfiles.Count > 0)
         {
             var folder = file.Directory;
-            var others = allFiles.Where(f => !group.Contains(f) && string.Equals(Fixes.PathText.Normalize(f.Directory), Fixes.PathText.Normalize(folder), StringComparison.Ordinal)).ToList();
+            var others = allFiles.Where(f => !group.Contains(f) && string.Equals(PathText.Normalize(f.Directory), PathText.Normalize(folder), StringComparison.Ordinal)).ToList();
             foreach (var service in ComposeGroups.Merge(group))
             {
                 if (service.ResolveBuild(folder) is not { } build)
@@ -119,7 +120,7 @@ public sealed class ComposeAnalysis
                     continue;
                 }
 
-                var dockerfile = dockerfiles.FirstOrDefault(d => Fixes.PathText.SamePath(d.Key, build.Dockerfile)).Value;
+                var dockerfile = dockerfiles.FirstOrDefault(d => PathText.SamePath(d.Key, build.Dockerfile)).Value;
                 if (dockerfile is null)
                 {
                     continue;
@@ -151,8 +152,8 @@ public static class ComposeGroups
             return new[] { file };
         }
 
-        var folder = Fixes.PathText.Normalize(file.Directory);
-        var sameFolder = allFiles.Where(f => string.Equals(Fixes.PathText.Normalize(f.Directory), folder, StringComparison.Ordinal)).ToList();
+        var folder = PathText.Normalize(file.Directory);
+        var sameFolder = allFiles.Where(f => string.Equals(PathText.Normalize(f.Directory), folder, StringComparison.Ordinal)).ToList();
         var bases = sameFolder.Where(f => Classify(f) == (stem, false)).ToList();
         var overrides = sameFolder.Where(f => Classify(f) == (stem, true)).ToList();
         if (isOverride && bases.Count == 0)
@@ -194,7 +195,7 @@ public static class ComposeGroups
 
     private static (string? Stem, bool IsOverride) Classify(ComposeFile file)
     {
-        var name = Fixes.PathText.GetFileName(file.Path).ToLowerInvariant();
+        var name = PathText.GetFileName(file.Path).ToLowerInvariant();
         foreach (var stem in Stems)
         {
             foreach (var extension in new[] { ".yaml", ".yml" })
@@ -241,7 +242,7 @@ public static class ComposeRuleHost
         RuleHost.RunEach(rules, (rule, found) => rule.Analyze(analysis, found, cancellationToken), findings, cancellationToken, ruleFailed);
 
         var path = analysis.File.Path;
-        findings.RemoveAll(f => (f.File is { } file && !Fixes.PathText.SamePath(file, path))
+        findings.RemoveAll(f => (f.File is { } file && !PathText.SamePath(file, path))
             || ComposeSuppressions.IsSuppressed(analysis.File.Text, f.Span, f.Rule.SuppressionKeys));
         return findings;
     }

@@ -10,6 +10,7 @@ using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;

@@ -3,6 +3,7 @@ using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Tests.Infrastructure;
+using ContainerAnalyzers.Text;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Fixes;

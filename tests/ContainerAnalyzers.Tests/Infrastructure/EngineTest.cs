@@ -2,6 +2,7 @@ using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Infrastructure;

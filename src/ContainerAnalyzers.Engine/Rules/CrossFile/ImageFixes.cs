@@ -1,5 +1,6 @@
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.CrossFile;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Compose;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Compose;
-using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
 
@@ -43,7 +44,7 @@ public sealed class CTR0063ComposeContextMissesProjectRule : ComposeRule
         {
             var composeFolder = analysis.File.Directory;
             var location = service.Service.Build?.Context?.Location ?? service.Service.Build?.Location ?? service.Service.Location;
-            if (ProjectLayout.ContextFromCopySources(service.Dockerfile.Model, projectPath) is { } expected)
+            if (ContextSources.FromCopySources(service.Dockerfile.Model, projectPath) is { } expected)
             {
                 if (!PathText.SamePath(expected, service.Context))
                 {
@@ -80,7 +81,7 @@ public sealed class CTR0063ComposeContextMissesProjectRule : ComposeRule
         return builds && !elsewhere && AppBuild.BuildsThisApp(dockerfile);
     }
 
-    private static string Relative(string from, string to) => ProjectLayout.RelativePath(from, to);
+    private static string Relative(string from, string to) => PathText.RelativePath(from, to);
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(ComposeLocation location, string service, string context, string problem)

@@ -1,5 +1,6 @@
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Tests.Infrastructure;
+using ContainerAnalyzers.Text;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Rules.CrossFile;

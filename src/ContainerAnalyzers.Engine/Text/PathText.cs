@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ContainerAnalyzers.Fixes;
+namespace ContainerAnalyzers.Text;
 
 /// <summary>
 /// Path arithmetic on strings only (no file system): the analyzers may not touch the disk, and the paths come from
@@ -141,5 +141,15 @@ internal static class PathText
         }
 
         return string.Empty;
+    }
+
+    /// <summary>From one folder to another: "." when the same, "../.." up, "src/Api" down, "../other" across.</summary>
+    public static string RelativePath(string from, string to)
+    {
+        var common = CommonAncestor(new[] { from, to }) ?? from;
+        var up = RelativeTo(common, from) is { } down && down != "." ? down.Split('/').Length : 0;
+        var rest = RelativeTo(common, to) is { } r && r != "." ? r : string.Empty;
+        var parts = Enumerable.Repeat("..", up).Concat(rest.Length > 0 ? new[] { rest } : Array.Empty<string>()).ToArray();
+        return parts.Length == 0 ? "." : string.Join("/", parts);
     }
 }
