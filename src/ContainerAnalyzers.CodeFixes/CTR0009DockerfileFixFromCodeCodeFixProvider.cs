@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using ContainerAnalyzers.Analyzers;
+using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Infrastructure;
 using ContainerAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -32,9 +33,14 @@ public sealed class CTR0009DockerfileFixFromCodeCodeFixProvider : CodeFixProvide
             var dockerfile = string.IsNullOrEmpty(path)
                 ? null
                 : WorkspaceDockerfiles.FindDocuments(project, AdditionalFileKind.Dockerfile).FirstOrDefault(d => d.FilePath == path);
+            // The mirror names what it mirrors: the rewrite's rules, or only warnings whose rules fix them with their own edits.
+            diagnostic.Properties.TryGetValue(CTR0009DockerfileFixAvailableAnalyzer.MirroredIdsProperty, out var mirrored);
+            var needsRewrite = (mirrored ?? string.Empty).Split(',').Any(id => DockerfileFixes.FixableRuleIds.Contains(id));
             var actions = dockerfile is null
                 ? WorkspaceDockerfiles.GetCreateActions(project, context.CancellationToken)
-                : await WorkspaceDockerfiles.GetDockerfileActionsAsync(dockerfile, context.CancellationToken).ConfigureAwait(false);
+                : needsRewrite
+                    ? await WorkspaceDockerfiles.GetDockerfileActionsAsync(dockerfile, context.CancellationToken).ConfigureAwait(false)
+                    : new[] { (ContainerFileAction.ApplyRuleFixes, DockerfileFixes.RuleFixesTitle) };
             foreach (var (action, title) in actions)
             {
                 var solution = project.Solution;

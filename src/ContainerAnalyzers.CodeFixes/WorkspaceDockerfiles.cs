@@ -25,6 +25,9 @@ internal enum ContainerFileAction
     CreateDockerfile,
     AddDockerIgnore,
     PublishWithSdk,
+
+    /// <summary>The rules' own fixes (CTR0020's tag, CTR0036's CMD…), offered from C# where a Dockerfile shows no light bulb.</summary>
+    ApplyRuleFixes,
 }
 
 /// <summary>
@@ -54,6 +57,7 @@ internal static class WorkspaceDockerfiles
         ContainerFileAction.Regenerate => DockerfileFixes.RegenerateTitle,
         ContainerFileAction.CreateDockerfile => DockerfileFixes.CreateTitle,
         ContainerFileAction.PublishWithSdk => PublishWithSdkTitle,
+        ContainerFileAction.ApplyRuleFixes => DockerfileFixes.RuleFixesTitle,
         _ => DockerfileFixes.DockerIgnoreTitle,
     };
 
@@ -78,6 +82,7 @@ internal static class WorkspaceDockerfiles
         {
             Code = compilation is null ? null : CompilationSourceEvidence.For(compilation, cancellationToken).Endpoints,
             ComposeFiles = composeFiles,
+            AppSettings = AnalysisCache.GetAppSettings(project.AnalyzerOptions, cancellationToken),
         };
     }
 
@@ -195,6 +200,19 @@ internal static class WorkspaceDockerfiles
                 var fix = fixes.FirstOrDefault(f => ActionOf(f.Kind) == action)
                     ?? (onlyWhenNeeded && action != ContainerFileAction.Regenerate ? fixes.FirstOrDefault(f => f.Kind != DockerfileFixKind.Regenerate) : null);
                 return fix is null ? null : solution.WithAdditionalDocumentText(dockerfile.Id, SourceText.From(fix.NewText, text.Encoding));
+            }
+
+            case ContainerFileAction.ApplyRuleFixes:
+            {
+                var dockerfile = dockerfilePath is null ? dockerfiles.FirstOrDefault() : dockerfiles.FirstOrDefault(d => d.FilePath == dockerfilePath);
+                if (dockerfile?.FilePath is null)
+                {
+                    return null;
+                }
+
+                var text = await dockerfile.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                var applied = DockerfileFixes.ApplyRuleFixes(text.ToString(), dockerfile.FilePath, facts, await FixInputsAsync(dockerfile.Project, cancellationToken).ConfigureAwait(false), cancellationToken);
+                return applied.Applied.Count == 0 ? null : solution.WithAdditionalDocumentText(dockerfile.Id, SourceText.From(applied.Text, text.Encoding));
             }
 
             case ContainerFileAction.CreateDockerfile:

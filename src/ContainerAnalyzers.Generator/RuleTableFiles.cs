@@ -177,6 +177,15 @@ public static class RuleTableFiles
         return text.Append('\n').ToString();
     }
 
+    private static string FixKind(RuleFixKind kind) => kind switch
+    {
+        RuleFixKind.Edit => "its own edit: offered in the editor and from code (CTR0009), applied by `dotnet build -t:FixDockerfile`",
+        RuleFixKind.EditByChoice => "its own edit, offered in the editor; your choice, so `-t:FixDockerfile` does not apply it",
+        RuleFixKind.Rewrite => "the Dockerfile rewrite (see [CTR0001](CTR0001.md#fix)), in the editor, from code and with `-t:FixDockerfile`",
+        RuleFixKind.NewFile => "adds the missing file, in the editor, from code and with `-t:FixDockerfile`",
+        _ => "none (a suppression comment only)",
+    };
+
     // The page's header block (title and property table, everything above the first "## " heading) is generated;
     // the body below it is the rule's documentation, written by hand. A missing page gets a stub to fill in.
     private static (string, string) RulePage(string root, RuleRow row)
@@ -190,7 +199,8 @@ public static class RuleTableFiles
             .Append($"| Category | {d.Category} |\n")
             .Append($"| Default severity | {d.DefaultSeverity}{(d.Recommended ? " (a warning in the Recommended analysis mode)" : string.Empty)} |\n")
             .Append($"| Runs on | {Inputs(d.Inputs)} |\n")
-            .Append($"| hadolint / BuildKit equivalent | {Equivalents(d)} |\n\n")
+            .Append($"| hadolint / BuildKit equivalent | {Equivalents(d)} |\n")
+            .Append($"| Fix | {FixKind(d.FixKind)} |\n\n")
             .ToString();
         var full = Path.Combine(root, path);
         var existing = File.Exists(full) ? Normalize(File.ReadAllText(full)) : null;

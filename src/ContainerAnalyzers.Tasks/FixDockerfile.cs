@@ -46,6 +46,9 @@ public sealed class FixDockerfile : Task
     /// <summary>The compose files found from the Dockerfile's folder up to the repository root: their build context is the user's.</summary>
     public ITaskItem[] ComposeFiles { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The project's appsettings*.json files: where the app listens, for the compose port fixes.</summary>
+    public ITaskItem[] AppSettingsFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary><c>minimal</c> (default: keep the user's stages, fall back to a rewrite) or <c>regenerate</c>.</summary>
     public string Mode { get; set; } = "minimal";
 
@@ -73,6 +76,8 @@ public sealed class FixDockerfile : Task
             {
                 Code = CodeEndpointText.Scan(SourceFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).Select(File.ReadAllText)),
                 ComposeFiles = ComposeFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).Select(f => Compose.ComposeFile.Parse(f, File.ReadAllText(f))).ToList(),
+                AppSettings = AppSettingsFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists)
+                    .Select(f => AppSettingsReader.Read(Path.GetFileName(f), File.ReadAllText(f))).Where(a => a is not null).Select(a => a!).ToList(),
             });
             var changed = new List<ITaskItem>();
             foreach (var additional in AdditionalDockerfiles.Select(i => i.ItemSpec).Where(File.Exists).Distinct(StringComparer.Ordinal))
@@ -95,6 +100,12 @@ public sealed class FixDockerfile : Task
             else
             {
                 Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers: {ProjectPath} has no Dockerfile to fix and is not an app to containerize.");
+            }
+
+            // The compose rules' own fixes (CTR0060's container port), against the Dockerfile as it now is.
+            if (File.Exists(DockerfilePath))
+            {
+                FixComposeFiles(Path.GetFullPath(DockerfilePath), facts, changed);
             }
 
             // Any .dockerignore the user already has (beside the Dockerfile, the project or in the context) is left alone.
@@ -221,6 +232,17 @@ public sealed class FixDockerfile : Task
         {
             // Nothing of the user's goes without a word: each line the rewrite left out, and why.
             Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers:   not kept: {dropped}");
+        }
+    }
+
+    private void FixComposeFiles(string dockerfilePath, ProjectFacts facts, List<ITaskItem> changed)
+    {
+        foreach (var (path, result) in DockerfileFixes.ApplyComposeFixes(File.ReadAllText(dockerfilePath), dockerfilePath, facts, _inputs!.Value))
+        {
+            var bytes = File.ReadAllBytes(path);
+            var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+            Write(path, result.Text, new UTF8Encoding(hasBom), "rewrite", $"{path} (the compose rules' own fixes)", changed);
+            LogApplied(result);
         }
     }
 

@@ -90,6 +90,19 @@ public static class DockerfileFixes
     /// <summary>The rules whose findings the rewrites resolve (<see cref="FixableRuleIds"/>).</summary>
     internal static readonly IReadOnlyList<DockerfileRule> FixableRules = AllRules.DockerfileRules.Where(r => r.Descriptor.FixKind == RuleFixKind.Rewrite).ToArray();
 
+    public const string RuleFixesTitle = "Apply the Dockerfile rules' own fixes";
+
+    /// <summary>
+    /// The ids of the warnings whose rules' own fixes <see cref="ApplyRuleFixes"/> would apply (the table's
+    /// <see cref="RuleFixKind.Edit"/>, with an edit of the Dockerfile): what the C# mirror offers when no rewrite is needed.
+    /// </summary>
+    public static IReadOnlyList<string> FindRuleFixIds(DockerfileAnalysis analysis, CancellationToken cancellationToken = default)
+        => RuleHost.Run(analysis, EditRules, cancellationToken)
+            .Where(f => f.Severity >= RuleSeverity.Warning && f.Fixes.Any(x => x.Target == RuleFixTarget.Dockerfile))
+            .Select(f => f.Rule.Id).Distinct().ToArray();
+
+    private static readonly IReadOnlyList<DockerfileRule> EditRules = AllRules.DockerfileRules.Where(r => r.Descriptor.FixKind == RuleFixKind.Edit).ToArray();
+
     /// <summary>The ids of the fixable findings in a Dockerfile: what the C# mirror diagnostic and Fix All look for.</summary>
     public static IReadOnlyList<string> FindFixableRuleIds(DockerfileAnalysis analysis, CancellationToken cancellationToken = default)
     {
@@ -133,13 +146,13 @@ public static class DockerfileFixes
             var regenerated = FullRewrite.Regenerate(model, plan);
             fixes.Add(new DockerfileFix(DockerfileFixKind.Regenerate, RegenerateTitle, regenerated.Text, DroppedLines.Of(model.Syntax, regenerated), DroppedLines.EditedOf(model.Syntax, regenerated)) { BuildAdvice = DockerfileWriter.BuildAdvice(plan) });
 
-            if (inputs?.ComposeFiles is { Count: > 0 } composeFiles)
+            if (inputs?.ComposeFiles is { Count: > 0 })
             {
-                var before = ComposeWarnings(model, dockerfilePath, project, composeFiles, cancellationToken);
+                var before = ComposeWarnings(model, dockerfilePath, project, inputs, cancellationToken);
                 for (var i = 0; i < fixes.Count; i++)
                 {
                     var fixedModel = DockerfileModel.Create(DockerfileParser.Parse(fixes[i].NewText, cancellationToken));
-                    var added = ComposeWarnings(fixedModel, dockerfilePath, project, composeFiles, cancellationToken).Where(w => !before.ContainsKey(w.Key)).Select(w => w.Value).ToArray();
+                    var added = ComposeWarnings(fixedModel, dockerfilePath, project, inputs, cancellationToken).Where(w => !before.ContainsKey(w.Key)).Select(w => w.Value).ToArray();
                     if (added.Length > 0)
                     {
                         fixes[i] = new DockerfileFix(fixes[i].Kind, fixes[i].Title, fixes[i].NewText, fixes[i].DroppedLines, fixes[i].EditedLines) { BuildAdvice = fixes[i].BuildAdvice, Breaks = added };
@@ -168,7 +181,7 @@ public static class DockerfileFixes
         var applied = new List<string>();
         try
         {
-            var composeFiles = inputs?.ComposeFiles ?? Array.Empty<Compose.ComposeFile>();
+            var known = inputs ?? FixInputs.None;
             var rejected = new HashSet<string>(StringComparer.Ordinal);
             // Each round applies one edit and analyses the text again (the edit moves every span after it); a finding
             // is tried once, so the rounds are bounded by the findings.
@@ -177,7 +190,7 @@ public static class DockerfileFixes
                 cancellationToken.ThrowIfCancellationRequested();
                 var model = DockerfileModel.Create(DockerfileParser.Parse(text, cancellationToken));
                 var findings = Warnings(model, dockerfilePath, project, cancellationToken);
-                var compose = composeFiles.Count > 0 ? ComposeWarnings(model, dockerfilePath, project, composeFiles, cancellationToken) : null;
+                var compose = known.ComposeFiles.Count > 0 ? ComposeWarnings(model, dockerfilePath, project, known, cancellationToken) : null;
                 var progressed = false;
                 foreach (var finding in findings.Where(f => f.Rule.FixKind == RuleFixKind.Edit))
                 {
@@ -191,7 +204,7 @@ public static class DockerfileFixes
                     var after = Warnings(candidateModel, dockerfilePath, project, cancellationToken);
                     var resolved = after.Count(f => f.Rule == finding.Rule) < findings.Count(f => f.Rule == finding.Rule);
                     var addsRule = after.Any(f => !findings.Any(b => b.Rule == f.Rule) && f.Rule.Id != RevealedByRetag);
-                    var addsCompose = compose is not null && ComposeWarnings(candidateModel, dockerfilePath, project, composeFiles, cancellationToken).Keys.Any(k => !compose.ContainsKey(k));
+                    var addsCompose = compose is not null && ComposeWarnings(candidateModel, dockerfilePath, project, known, cancellationToken).Keys.Any(k => !compose.ContainsKey(k));
                     if (!resolved || addsRule || addsCompose)
                     {
                         rejected.Add(key);
@@ -219,6 +232,76 @@ public static class DockerfileFixes
         return new RuleFixesApplied(text, applied);
     }
 
+    /// <summary>
+    /// The compose rules' own fixes (CTR0060's container port), applied to each compose file that builds the Dockerfile
+    /// the way <see cref="ApplyRuleFixes"/> applies the Dockerfile's: one at a time, each kept only when it resolves its
+    /// finding and adds no compose warning. Returns the compose files that changed, with their new text.
+    /// </summary>
+    public static IReadOnlyList<(string Path, RuleFixesApplied Result)> ApplyComposeFixes(string dockerfileText, string dockerfilePath, ProjectFacts project, FixInputs? inputs, CancellationToken cancellationToken = default)
+    {
+        var changed = new List<(string, RuleFixesApplied)>();
+        var files = (inputs?.ComposeFiles ?? Array.Empty<Compose.ComposeFile>()).ToList();
+        try
+        {
+            var model = DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken));
+            var dockerfiles = new Dictionary<string, DockerfileAnalysis> { [dockerfilePath] = (inputs ?? FixInputs.None).Analyze(model, project, dockerfilePath) };
+            for (var index = 0; index < files.Count; index++)
+            {
+                var file = files[index];
+                var applied = new List<string>();
+                var rejected = new HashSet<string>(StringComparer.Ordinal);
+                for (var round = 0; round < 64; round++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var findings = ComposeFindings(file, files, dockerfiles, project, cancellationToken);
+                    var progressed = false;
+                    foreach (var finding in findings.Where(f => f.Rule.FixKind == RuleFixKind.Edit))
+                    {
+                        var key = finding.Rule.Id + "|" + finding.GetMessage();
+                        if (rejected.Contains(key) || finding.Fixes.FirstOrDefault(f => f.Target == RuleFixTarget.ComposeFile) is not { } fix || fix.ApplyTo(file.Text) is not { } candidate)
+                        {
+                            continue;
+                        }
+
+                        var candidateFile = Compose.ComposeFile.Parse(file.Path, candidate, cancellationToken);
+                        var candidateFiles = files.Select((f, i) => i == index ? candidateFile : f).ToList();
+                        var after = ComposeFindings(candidateFile, candidateFiles, dockerfiles, project, cancellationToken);
+                        if (after.Count(f => f.Rule == finding.Rule) >= findings.Count(f => f.Rule == finding.Rule) || after.Any(f => !findings.Any(b => b.Rule == f.Rule)))
+                        {
+                            rejected.Add(key);
+                            continue;
+                        }
+
+                        applied.Add($"line {LineOf(file.Text, finding.Span.Start)}: {finding.Rule.Id}: {fix.Title}");
+                        files[index] = file = candidateFile;
+                        progressed = true;
+                        break;
+                    }
+
+                    if (!progressed)
+                    {
+                        break;
+                    }
+                }
+
+                if (applied.Count > 0)
+                {
+                    changed.Add((file.Path, new RuleFixesApplied(file.Text, applied)));
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A fix that cannot be computed is not applied.
+            return Array.Empty<(string, RuleFixesApplied)>();
+        }
+
+        return changed;
+    }
+
+    private static List<RuleFinding> ComposeFindings(Compose.ComposeFile file, IReadOnlyList<Compose.ComposeFile> files, Dictionary<string, DockerfileAnalysis> dockerfiles, ProjectFacts project, CancellationToken cancellationToken)
+        => ComposeRuleHost.Run(ComposeAnalysis.Create(file, files, dockerfiles, project), AllRules.ComposeRules, cancellationToken).Where(f => f.Severity >= RuleSeverity.Warning).ToList();
+
     // A warning a fix reveals rather than causes: retagging to .NET 8+ (CTR0020) makes the image's non-root user
     // available, and CTR0033 then advises switching to it, which can stop an app that writes to its folder, so it
     // stays the user's decision (as in the engine tests' fix invariant).
@@ -241,9 +324,10 @@ public static class DockerfileFixes
 
     // The compose warnings the Dockerfile raises, keyed by rule, file and place (the compose files do not change, so a
     // key present after a fix and not before is a warning the fix caused), with the text a log shows.
-    private static Dictionary<string, string> ComposeWarnings(DockerfileModel model, string dockerfilePath, ProjectFacts project, IReadOnlyList<Compose.ComposeFile> composeFiles, CancellationToken cancellationToken)
+    private static Dictionary<string, string> ComposeWarnings(DockerfileModel model, string dockerfilePath, ProjectFacts project, FixInputs inputs, CancellationToken cancellationToken)
     {
-        var analysis = new DockerfileAnalysis(model, project) { DockerfilePath = dockerfilePath };
+        var composeFiles = inputs.ComposeFiles;
+        var analysis = inputs.Analyze(model, project, dockerfilePath);
         var dockerfiles = new Dictionary<string, DockerfileAnalysis> { [dockerfilePath] = analysis };
         var warnings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in composeFiles)

@@ -18,4 +18,26 @@ public sealed class FixInputs
     public CodeEndpoints? Code { get; init; }
 
     public IReadOnlyList<ComposeFile> ComposeFiles { get; init; } = Array.Empty<ComposeFile>();
+
+    /// <summary>The listening settings of the project's appsettings*.json files, as the analyzer reads them.</summary>
+    public IReadOnlyList<AppSettingsEndpoints> AppSettings { get; init; } = Array.Empty<AppSettingsEndpoints>();
+
+    /// <summary>
+    /// The analysis of a Dockerfile with what these inputs know: the code's endpoints and the appsettings, so the port
+    /// rules judge a fix's result as they judge the user's file (without them they cannot be sure, and say nothing).
+    /// </summary>
+    internal Rules.DockerfileAnalysis Analyze(DockerfileModel model, Projects.ProjectFacts project, string dockerfilePath)
+        => new(model, project, Code is { } code ? new CodeEndpointEvidence(code) : null) { DockerfilePath = dockerfilePath, AppSettings = AppSettings };
+
+    // What a host without a compiler knows of the code: the endpoints it pins with literal arguments.
+    private sealed class CodeEndpointEvidence : Rules.SourceEvidence
+    {
+        private readonly CodeEndpoints _endpoints;
+
+        public CodeEndpointEvidence(CodeEndpoints endpoints) => _endpoints = endpoints;
+
+        public override CodeEndpoints? Endpoints => _endpoints;
+
+        public override bool? MentionsAny(IReadOnlyList<string> words) => null;
+    }
 }

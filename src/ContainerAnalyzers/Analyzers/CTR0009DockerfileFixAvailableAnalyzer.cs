@@ -79,7 +79,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(MirroredIdsProperty, string.Join(",", mirror.Ids))
             .Add(DockerfilePathProperty, mirror.DockerfilePath ?? string.Empty);
-        return Diagnostic.Create(DiagnosticDescriptors.CTR0009, location, properties, mirror.ProjectName, string.Join(", ", mirror.Ids));
+        return Diagnostic.Create(DiagnosticDescriptors.CTR0009, location, properties, mirror.ProjectName, string.Join(", ", mirror.Ids), mirror.Remedy);
     }
 
     private static Mirror? FindMirror(Compilation compilation, AnalyzerOptions options, string? assemblyName, Func<SourceText, DockerfileSyntaxTree?> parse, CancellationToken cancellationToken)
@@ -92,22 +92,32 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
             if (dockerfiles.Count == 0)
             {
                 return CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
-                    ? new Mirror(projectName, null, new[] { RuleIds.ProjectHasNoDockerfile })
+                    ? new Mirror(projectName, null, new[] { RuleIds.ProjectHasNoDockerfile }, "add a distroless multi-stage Dockerfile")
                     : null;
             }
 
+            Mirror? ruleFixes = null;
             foreach (var dockerfile in dockerfiles)
             {
                 if (dockerfile.GetText(cancellationToken) is { } text && parse(text) is { } tree)
                 {
                     // The analysis the host builds for this Dockerfile and compilation: its derived facts are computed once.
-                    var ids = DockerfileFixes.FindFixableRuleIds(AnalysisCache.GetAnalysis(compilation, options, tree, dockerfile.Path, cancellationToken), cancellationToken);
+                    var analysis = AnalysisCache.GetAnalysis(compilation, options, tree, dockerfile.Path, cancellationToken);
+                    var ids = DockerfileFixes.FindFixableRuleIds(analysis, cancellationToken);
                     if (ids.Count > 0)
                     {
-                        return new Mirror(projectName, dockerfile.Path, ids);
+                        return new Mirror(projectName, dockerfile.Path, ids, RewriteRemedy);
+                    }
+
+                    // No rewrite needed: the rules' own fixes, which Visual Studio and Rider cannot offer in the Dockerfile.
+                    if (ruleFixes is null && DockerfileFixes.FindRuleFixIds(analysis, cancellationToken) is { Count: > 0 } editIds)
+                    {
+                        ruleFixes = new Mirror(projectName, dockerfile.Path, editIds, RuleFixesRemedy);
                     }
                 }
             }
+
+            return ruleFixes;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -117,14 +127,22 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
+    private const string RewriteRemedy = "rewrite it as a distroless multi-stage build";
+
+    private const string RuleFixesRemedy = "apply the rules' own fixes";
+
     private sealed class Mirror
     {
-        public Mirror(string projectName, string? dockerfilePath, IReadOnlyList<string> ids)
+        public Mirror(string projectName, string? dockerfilePath, IReadOnlyList<string> ids, string remedy)
         {
             ProjectName = projectName;
             DockerfilePath = dockerfilePath;
             Ids = ids;
+            Remedy = remedy;
         }
+
+        /// <summary>What the code fix will do, for the message.</summary>
+        public string Remedy { get; }
 
         public string ProjectName { get; }
 

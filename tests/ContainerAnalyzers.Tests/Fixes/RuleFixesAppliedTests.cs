@@ -1,3 +1,4 @@
+using ContainerAnalyzers.Compose;
 using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
@@ -83,5 +84,39 @@ public sealed class RuleFixesAppliedTests
             var row = AllRules.Descriptors.Single(d => d.Id == id);
             Assert.That(row.FixKind is RuleFixKind.Edit or RuleFixKind.EditByChoice, Is.EqualTo(makesFixes), $"{id}: FixKind {row.FixKind}");
         }
+    }
+
+    private const string Chiseled = "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app/publish\nFROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nCOPY --from=build /app/publish .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+
+    private const string Compose = "services:\n  app:\n    build: .\n    ports:\n      - \"5000:80\"\n";
+
+    private static IReadOnlyList<(string Path, RuleFixesApplied Result)> FixCompose(FixInputs inputs)
+    {
+        var facts = ProjectFacts.Create(p => p switch { "MSBuildProjectName" => "App", "MSBuildProjectFullPath" => "/src/App/App.csproj", "TargetFramework" => "net10.0", "OutputType" => "Exe", "UsingMicrosoftNETSdkWeb" => "true", _ => null }, "/src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+        return DockerfileFixes.ApplyComposeFixes(Chiseled, "/src/App/Dockerfile", facts, inputs);
+    }
+
+    // The demo's compose file, written for the images of .NET 7: FixDockerfile maps it to where the app listens now.
+    [Test]
+    public void TheComposePortIsMappedWhereTheAppListens()
+    {
+        var changed = FixCompose(new FixInputs { Code = Semantics.CodeEndpoints.None, ComposeFiles = new[] { ComposeFile.Parse("/src/App/compose.yaml", Compose) } });
+        Assert.That(changed.Single().Result.Text, Is.EqualTo(Compose.Replace("5000:80", "5000:8080", StringComparison.Ordinal)));
+        Assert.That(changed.Single().Result.Applied.Single(), Does.StartWith("line 5: CTR0060: "));
+    }
+
+    [Test]
+    public void AnAppThatListensOn80IsLeftAlone_NearMiss()
+    {
+        var settings = AppSettingsReader.Read("appsettings.json", "{ \"Kestrel\": { \"Endpoints\": { \"Http\": { \"Url\": \"http://+:80\" } } } }")!;
+        var changed = FixCompose(new FixInputs { Code = Semantics.CodeEndpoints.None, AppSettings = new[] { settings }, ComposeFiles = new[] { ComposeFile.Parse("/src/App/compose.yaml", Compose) } });
+        Assert.That(changed, Is.Empty);
+    }
+
+    [Test]
+    public void CodeThatCannotBeReadLeavesTheComposeFileAlone_NearMiss()
+    {
+        var changed = FixCompose(new FixInputs { Code = Semantics.CodeEndpoints.Unknown, ComposeFiles = new[] { ComposeFile.Parse("/src/App/compose.yaml", Compose) } });
+        Assert.That(changed, Is.Empty);
     }
 }

@@ -25,7 +25,7 @@ public sealed class CTR0009DockerfileFixAvailableTests
     public async Task MirrorsTheDockerfileDiagnosticsOnMain()
     {
         var test = NewTest(Main, GeneratedDockerfileTests.SingleStage("8.0", "App"));
-        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("CTR0009", DiagnosticSeverity.Hidden).WithLocation(0).WithArguments("App", "CTR0001, CTR0002"));
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("CTR0009", DiagnosticSeverity.Hidden).WithLocation(0).WithArguments("App", "CTR0001, CTR0002", "rewrite it as a distroless multi-stage build"));
         await RunAnalyzerOnlyAsync(test);
     }
 
@@ -33,7 +33,7 @@ public sealed class CTR0009DockerfileFixAvailableTests
     public async Task MirrorsOnTheFirstTopLevelStatement()
     {
         var test = NewTest("{|#0:System.Console.WriteLine(1);|}\nSystem.Console.WriteLine(2);\n", GeneratedDockerfileTests.SingleStage("8.0", "App"));
-        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("CTR0009", DiagnosticSeverity.Hidden).WithLocation(0).WithArguments("App", "CTR0001, CTR0002"));
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("CTR0009", DiagnosticSeverity.Hidden).WithLocation(0).WithArguments("App", "CTR0001, CTR0002", "rewrite it as a distroless multi-stage build"));
         await RunAnalyzerOnlyAsync(test);
     }
 
@@ -57,7 +57,7 @@ public sealed class CTR0009DockerfileFixAvailableTests
     {
         var old = GeneratedDockerfileTests.SingleStage("8.0", "App");
         var test = NewTest(Main, old);
-        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("CTR0009", DiagnosticSeverity.Hidden).WithLocation(0).WithArguments("App", "CTR0001, CTR0002"));
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("CTR0009", DiagnosticSeverity.Hidden).WithLocation(0).WithArguments("App", "CTR0001, CTR0002", "rewrite it as a distroless multi-stage build"));
         var facts = ProjectFacts.Create(p => DockerfileCodeFixTests.Properties().TryGetValue(p, out var v) ? v : null, "/src/App/App.csproj", ProjectText);
         var expected = DockerfileFixes.GetFixes(old, "/src/App/Dockerfile", facts).Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
         test.FixedState.Sources.Add("public static class Program { public static void Main() { } }");
@@ -67,6 +67,23 @@ public sealed class CTR0009DockerfileFixAvailableTests
         test.FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", GlobalConfig(DockerfileCodeFixTests.Properties())));
         test.CodeActionEquivalenceKey = "ContainerAnalyzers.Regenerate";
         test.CodeActionIndex = 1;
+        await test.RunAsync();
+    }
+
+    // Issue 24: Visual Studio and Rider show no light bulb in a Dockerfile, so a rule's own fix (here CTR0020's retag
+    // of a net8.0 app's 6.0 runtime) is reached from the entry point when no rewrite is needed.
+    [Test]
+    public async Task FixFromCodeAppliesTheRulesOwnFixes()
+    {
+        const string stale = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app/publish\nFROM mcr.microsoft.com/dotnet/aspnet:6.0-jammy-chiseled\nWORKDIR /app\nCOPY --from=build /app/publish .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+        var test = NewTest(Main, stale);
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("CTR0009", DiagnosticSeverity.Hidden).WithLocation(0).WithArguments("App", "CTR0020", "apply the rules' own fixes"));
+        test.FixedState.Sources.Add("public static class Program { public static void Main() { } }");
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.AdditionalFiles.Add(("/src/App/App.csproj", ProjectText));
+        test.FixedState.AdditionalFiles.Add(("/src/App/Dockerfile", stale.Replace("aspnet:6.0-jammy-chiseled", "aspnet:8.0-jammy-chiseled", StringComparison.Ordinal)));
+        test.FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", GlobalConfig(DockerfileCodeFixTests.Properties())));
+        test.CodeActionEquivalenceKey = "ContainerAnalyzers.ApplyRuleFixes";
         await test.RunAsync();
     }
 

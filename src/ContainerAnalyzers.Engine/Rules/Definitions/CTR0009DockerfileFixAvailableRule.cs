@@ -2,7 +2,8 @@ namespace ContainerAnalyzers.Rules.Definitions;
 
 /// <summary>
 /// CTR0009: a hidden diagnostic on the program's entry point that mirrors the fixable Dockerfile diagnostics, so
-/// editors that show no light bulb in a Dockerfile offer the fixes from C# code. Its analysis needs the C# syntax
+/// editors that show no light bulb in a Dockerfile offer the fixes from C# code: the rewrite for CTR0001/CTR0002, a
+/// new Dockerfile for CTR0003, and otherwise the rules' own fixes (CTR0020's tag, CTR0036's CMD…). Its analysis needs the C# syntax
 /// trees, so it lives in the analyzer (CTR0009DockerfileFixAvailableAnalyzer); this class holds its table row.
 /// </summary>
 public static class CTR0009DockerfileFixAvailableRule
@@ -11,7 +12,7 @@ public static class CTR0009DockerfileFixAvailableRule
     public static RuleDescriptor Definition { get; } = new(
         "CTR0009",
         "Dockerfile fix available from code",
-        "The Dockerfile of '{0}' can be fixed ({1}): rewrite it as a distroless multi-stage build",
+        "The Dockerfile of '{0}' can be fixed ({1}): {2}",
         RuleCategories.Project,
         RuleSeverity.Hidden,
         "A hidden diagnostic on the program's entry point that mirrors the fixable Dockerfile diagnostics, so editors that show no light bulb in a Dockerfile offer the fixes from C# code.")
