@@ -50,7 +50,7 @@ public sealed class ContainerPlan
         : $"mcr.microsoft.com/dotnet/sdk:{KeptFamilyTag(OldBuilderImage, DotnetImageKind.Sdk, PackageManager.None, SdkVersion) ?? SdkVersion + DistroSuffixOf(SdkMajor)}";
 
     /// <summary>The SDK image the old file built on, whose distro family the builder keeps.</summary>
-    internal ImageReference? OldBuilderImage { get; set; }
+    internal ImageReference? OldBuilderImage { get; private init; }
 
     /// <summary>Native AOT before .NET 10 has no SDK image of its own: the builder installs the native toolchain.</summary>
     public bool InstallsAotPrerequisites => IsAot && SdkMajor < 10;
@@ -112,7 +112,10 @@ public sealed class ContainerPlan
     /// <param name="project">The project's facts.</param>
     /// <param name="layout">Where the project and the build context are.</param>
     /// <param name="requestedFramework">The framework the user's Dockerfile publishes (its <c>-f</c>), kept when the project targets it.</param>
-    public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout, string? requestedFramework = null)
+    /// <param name="code">Where the code pins its endpoints; null when unknown.</param>
+    /// <param name="oldFinalImage">The image the user's final stage runs on, whose family the plan keeps.</param>
+    /// <param name="oldBuilderImage">The SDK image the user's build ran on.</param>
+    public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout, string? requestedFramework = null, Semantics.CodeEndpoints? code = null, ImageReference? oldFinalImage = null, ImageReference? oldBuilderImage = null)
     {
         // A multi-targeting project is published for the framework the user chose with -f, else for its newest one:
         // restore needs an SDK for all of them anyway.
@@ -129,7 +132,15 @@ public sealed class ContainerPlan
 
         var publishFramework = project.TargetFrameworks.Count > 1 ? framework.Name : null;
         var newest = candidates.OrderBy(t => t.Major).ThenBy(t => t.Minor).Last();
-        return new ContainerPlan(project, layout, version, major) { PublishFramework = publishFramework, SdkVersion = newest.Version ?? version };
+        // The plan is immutable once made: every fix of the same file reads the same one.
+        return new ContainerPlan(project, layout, version, major)
+        {
+            PublishFramework = publishFramework,
+            SdkVersion = newest.Version ?? version,
+            Code = code,
+            OldFinalImage = oldFinalImage,
+            OldBuilderImage = oldBuilderImage,
+        };
     }
 
     /// <summary>
@@ -137,21 +148,21 @@ public sealed class ContainerPlan
     /// framework (an 8.0 SDK cannot restore a project that also targets net10.0, NETSDK1045) even when the publish
     /// picks an older one with <c>-f</c>.
     /// </summary>
-    public string SdkVersion { get; private set; } = string.Empty;
+    public string SdkVersion { get; private init; } = string.Empty;
 
     internal int SdkMajor => int.TryParse(SdkVersion.Split('.')[0], out var major) ? major : DotnetMajor;
 
     /// <summary>Where the app's code pins its endpoints (null when the host cannot tell): the new file EXPOSEs those ports.</summary>
-    internal Semantics.CodeEndpoints? Code { get; set; }
+    internal Semantics.CodeEndpoints? Code { get; private init; }
 
     /// <summary>The framework to name with <c>-f</c> on publish: set for a multi-targeting project, which needs it.</summary>
-    public string? PublishFramework { get; private set; }
+    public string? PublishFramework { get; private init; }
 
     /// <summary>
     /// The final image of the old Dockerfile. A distroless family the user chose (Google's gcr.io/distroless, or
     /// Azure Linux distroless) is kept when it can run the app, rather than switched to chiseled.
     /// </summary>
-    internal ImageReference? OldFinalImage { get; set; }
+    internal ImageReference? OldFinalImage { get; private init; }
 
     /// <summary>
     /// The runtime image: ContainerBaseImage when the project sets it; a distroless family the old file used, when it

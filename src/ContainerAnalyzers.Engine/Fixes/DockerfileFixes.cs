@@ -350,12 +350,10 @@ public static class DockerfileFixes
     {
         try
         {
-            if (ProjectLayout.Create(project, dockerfilePath, composeFiles: inputs?.ComposeFiles) is not { } layout || ContainerPlan.Create(project, layout) is not { } plan)
+            if (ProjectLayout.Create(project, dockerfilePath, composeFiles: inputs?.ComposeFiles) is not { } layout || ContainerPlan.Create(project, layout, code: inputs?.Code) is not { } plan)
             {
                 return null;
             }
-
-            plan.Code = inputs?.Code;
 
             var model = DockerfileModel.Create(DockerfileParser.Parse("FROM scratch\n"));
             return FullRewrite.Regenerate(model, plan).Text;
@@ -448,14 +446,11 @@ public static class DockerfileFixes
     private static ContainerPlan? PlanFor(DockerfileModel model, string dockerfilePath, ProjectFacts project, FixInputs? inputs)
     {
         if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath, model, inputs?.ComposeFiles) is not { } layout
-            || ContainerPlan.Create(project, layout, RequestedFramework(model)) is not { } plan)
+            || ContainerPlan.Create(project, layout, RequestedFramework(model), inputs?.Code, model.FinalStage.RootImage, BuilderImage(model)) is not { } plan)
         {
             return null;
         }
 
-        plan.Code = inputs?.Code;
-        plan.OldFinalImage = model.FinalStage.RootImage;
-        plan.OldBuilderImage = BuilderImage(model);
         return plan;
     }
 
