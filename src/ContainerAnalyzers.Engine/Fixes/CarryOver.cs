@@ -489,8 +489,7 @@ internal sealed class CarryOver
     internal static bool StartsWithDotnetRun(DockerfileModel model, Stage stage)
         => stage.Instructions.Any(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && model.DotnetCommandsOf(i).Any(c => c.Verb is "run" or "watch"));
 
-    internal static bool DotnetCommandsRunIn(DockerfileModel model, Stage stage)
-        => stage.Lineage.Any(s => model.RunsDotnet(s, buildVerbsOnly: false));
+    internal static bool DotnetCommandsRunIn(DockerfileModel model, Stage stage) => model.LineageRunsDotnet(stage);
 
     private static string[]? WordsOf(InstructionSyntax instruction)
         => instruction.IsJsonForm ? instruction.Arguments.Select(a => a.Value).ToArray()

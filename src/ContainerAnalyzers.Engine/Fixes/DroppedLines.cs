@@ -15,14 +15,14 @@ internal static class DroppedLines
     public static IReadOnlyList<string> Of(DockerfileSyntaxTree old, RewriteResult result)
     {
         var dropped = new List<string>();
-        var newText = result.Text.Replace("\r\n", "\n");
+        var newText = new LineStarts(result.Text.Replace("\r\n", "\n"));
         var edited = result.Edited;
         foreach (var element in old.Elements)
         {
             if (element.Kind == SyntaxElementKind.Comment)
             {
                 var comment = old.GetText(element.FullSpan).Trim();
-                if (comment.Length > 1 && !ContainsLine(newText, comment))
+                if (comment.Length > 1 && !newText.Contains(comment))
                 {
                     dropped.Add(Describe(old, element.FullSpan.Start, comment, result.CommentReasons.TryGetValue(element.FullSpan.Start, out var why) ? why : "a comment about a line that was not kept"));
                 }
@@ -36,33 +36,13 @@ internal static class DroppedLines
             }
 
             var text = old.GetText(instruction.Span).Replace("\r\n", "\n").Trim();
-            if (text.Length > 0 && !ContainsLine(newText, text))
+            if (text.Length > 0 && !newText.Contains(text))
             {
                 dropped.Add(Describe(old, instruction.Span.Start, instruction.LogicalLine.Trim(), result.Reasons.TryGetValue(instruction, out var why) ? why : ReasonFor(instruction)));
             }
         }
 
         return dropped;
-    }
-
-    // The text as line(s) of its own in the new file, not quoted inside a comment ("# Was RUN apk add …").
-    private static bool ContainsLine(string text, string line)
-    {
-        for (var index = text.IndexOf(line, StringComparison.Ordinal); index >= 0; index = text.IndexOf(line, index + 1, StringComparison.Ordinal))
-        {
-            var start = index;
-            while (start > 0 && text[start - 1] is ' ' or '\t')
-            {
-                start--;
-            }
-
-            if (start == 0 || text[start - 1] == '\n')
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The user's lines the rewrite kept but changed in place (the stage named, the publish given a folder).</summary>
@@ -89,4 +69,90 @@ internal static class DroppedLines
         InstructionKind.User => "the app runs as the image's non-root user",
         _ => "the rewrite has no place for it",
     };
+}
+
+/// <summary>
+/// Where the text's lines start (after their indentation), sorted by what they say, so "does this text stand at the
+/// start of a line" costs a binary search, not a scan of the whole file: a rewrite of a file with thousands of lines
+/// asks it once per line. (Not quoted inside a comment: "# Was RUN apk add …" does not count.)
+/// </summary>
+internal sealed class LineStarts
+{
+    private readonly string _text;
+    private readonly int[] _starts;
+
+    public LineStarts(string text)
+    {
+        _text = text;
+        var starts = new List<int>();
+        for (var i = 0; i <= text.Length; i = text.IndexOf('\n', i) is var next && next < 0 ? text.Length + 1 : next + 1)
+        {
+            var start = i;
+            while (start < text.Length && text[start] is ' ' or '\t')
+            {
+                start++;
+            }
+
+            starts.Add(start);
+        }
+
+        _starts = starts.ToArray();
+        Array.Sort(_starts, (a, b) => CompareLines(a, b));
+    }
+
+    /// <summary>Whether the text (one line or several) stands at the start of a line of this text.</summary>
+    public bool Contains(string value)
+    {
+        var newline = value.IndexOf('\n');
+        var head = newline < 0 ? value : value.Substring(0, newline);
+
+        // The first line that sorts at or after the head; every line that starts with the head follows it.
+        int low = 0, high = _starts.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (CompareLineTo(_starts[middle], head) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        for (var k = low; k < _starts.Length && StartsWith(_starts[k], head); k++)
+        {
+            if (_starts[k] + value.Length <= _text.Length && string.CompareOrdinal(_text, _starts[k], value, 0, value.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int LineEnd(int start)
+    {
+        var end = _text.IndexOf('\n', start);
+        return end < 0 ? _text.Length : end;
+    }
+
+    private int CompareLines(int a, int b)
+    {
+        var lengthA = LineEnd(a) - a;
+        var lengthB = LineEnd(b) - b;
+        var compared = string.CompareOrdinal(_text, a, _text, b, Math.Min(lengthA, lengthB));
+        return compared != 0 ? compared : lengthA.CompareTo(lengthB);
+    }
+
+    private int CompareLineTo(int start, string value)
+    {
+        var length = LineEnd(start) - start;
+        var compared = string.CompareOrdinal(_text, start, value, 0, Math.Min(length, value.Length));
+        return compared != 0 ? compared : length.CompareTo(value.Length);
+    }
+
+    private bool StartsWith(int start, string value)
+        => LineEnd(start) - start >= value.Length && string.CompareOrdinal(_text, start, value, 0, value.Length) == 0;
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Syntax;
 
@@ -166,6 +167,32 @@ public sealed class DockerfileModel
         => CommandIndex.EnvironmentValues.TryGetValue(pair, out var value) && value.IsKnown ? value.Value ?? string.Empty : null;
 
     /// <summary>Whether a RUN of the stage itself runs a <c>dotnet</c> command (any verb, or only a build verb).</summary>
+    /// <summary>
+    /// Whether a RUN of the stage or of a stage it builds on runs dotnet. Worked out for every stage in one pass, in
+    /// stage order (a stage can only build on an earlier one), so a chain of thousands of stages stays linear.
+    /// </summary>
+    public bool LineageRunsDotnet(Stage stage)
+    {
+        var known = Volatile.Read(ref _lineageRunsDotnet);
+        if (known is null)
+        {
+            known = new bool[_stages.Count];
+            for (var i = 0; i < _stages.Count; i++)
+            {
+                var current = _stages[i];
+                known[i] = RunsDotnet(current, buildVerbsOnly: false)
+                    || (current.BaseStage is { } parent && parent.Index < current.Index && parent.Index < known.Length && known[parent.Index]);
+            }
+
+            // A racing thread computes the same answer; whichever array is published is complete.
+            Volatile.Write(ref _lineageRunsDotnet, known);
+        }
+
+        return stage.Index < known.Length && ReferenceEquals(_stages[stage.Index], stage) ? known[stage.Index] : stage.Lineage.Any(s => RunsDotnet(s, buildVerbsOnly: false));
+    }
+
+    private bool[]? _lineageRunsDotnet;
+
     public bool RunsDotnet(Stage stage, bool buildVerbsOnly)
     {
         foreach (var instruction in stage.Instructions)
