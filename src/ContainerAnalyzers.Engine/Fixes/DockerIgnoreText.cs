@@ -5,6 +5,8 @@ using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 
+using ContainerAnalyzers.Text;
+
 namespace ContainerAnalyzers.Fixes;
 
 /// <summary>The .dockerignore the companion fix adds when the build context has none.</summary>
@@ -17,7 +19,7 @@ internal static class DockerIgnoreText
             : BuildContext.ContextSources(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText)))
                 .Select(s => s.Source.Value.Replace('\\', '/').TrimStart('/'))
                 .Where(v => v.IndexOf('$') < 0)
-                .Select(PathSyntax.Clean)
+                .Select(PathText.Clean)
                 .Where(p => p is not "." && !p.StartsWith("..", StringComparison.Ordinal))
                 .ToList();
         return string.Join("\n", Lines.Where(line => line.Length == 0 || line[0] == '#' || !sources.Any(source => Excludes(line, source))));

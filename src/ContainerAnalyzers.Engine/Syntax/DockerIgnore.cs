@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Syntax;
 
@@ -53,7 +54,7 @@ public sealed class DockerIgnore
 
             if (value.Length > 0)
             {
-                value = PathSyntax.Clean(value.Replace('\\', '/'));
+                value = PathText.Clean(value.Replace('\\', '/'));
                 if (value.Length > 1 && value[0] == '/')
                 {
                     value = value.Substring(1);
@@ -120,7 +121,7 @@ public sealed class DockerIgnore
             }
 
             var prefix = pattern.LiteralPrefix;
-            if (prefix.Length == 0 || PathSyntax.IsSameOrBelow(prefix, path) || PathSyntax.IsSameOrBelow(path, prefix))
+            if (prefix.Length == 0 || PathText.IsSameOrBelow(prefix, path) || PathText.IsSameOrBelow(path, prefix))
             {
                 return true;
             }
@@ -238,39 +239,4 @@ public sealed class DockerIgnore
             }
         }
     }
-}
-
-/// <summary>Context paths as BuildKit treats them: '/'-separated, relative to the context root.</summary>
-public static class PathSyntax
-{
-    /// <summary>Go's path.Clean: no empty or <c>.</c> segments, <c>..</c> resolved where it can be (a leading one stays).</summary>
-    public static string Clean(string path)
-    {
-        var rooted = path.StartsWith("/", StringComparison.Ordinal);
-        var segments = new List<string>();
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment.Length == 0 || segment == ".")
-            {
-                continue;
-            }
-
-            if (segment == ".." && segments.Count > 0 && segments[segments.Count - 1] != "..")
-            {
-                segments.RemoveAt(segments.Count - 1);
-            }
-            else if (segment != ".." || !rooted)
-            {
-                segments.Add(segment);
-            }
-        }
-
-        var joined = string.Join("/", segments);
-        return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
-    }
-
-    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies below it (both relative and cleaned).</summary>
-    public static bool IsSameOrBelow(string path, string folder)
-        => folder is "." or "" || (folder == "/" && path.StartsWith("/", StringComparison.Ordinal)) || string.Equals(path, folder, StringComparison.Ordinal)
-            || (path.StartsWith(folder, StringComparison.Ordinal) && path.Length > folder.Length && path[folder.Length] == '/');
 }

@@ -152,4 +152,15 @@ internal static class PathText
         var parts = Enumerable.Repeat("..", up).Concat(rest.Length > 0 ? new[] { rest } : Array.Empty<string>()).ToArray();
         return parts.Length == 0 ? "." : string.Join("/", parts);
     }
+
+    /// <summary>
+    /// A path inside the build context as BuildKit cleans COPY sources and .dockerignore patterns (Go's path.Clean):
+    /// <see cref="Normalize"/>, and "." for the context itself.
+    /// </summary>
+    public static string Clean(string path) => Normalize(path) is { Length: > 0 } normalized ? normalized : ".";
+
+    /// <summary>Whether a cleaned context path is <paramref name="folder"/> or lies below it ("." holds everything).</summary>
+    public static bool IsSameOrBelow(string path, string folder)
+        => folder is "." or "" || string.Equals(path, folder, StringComparison.Ordinal)
+            || (path.StartsWith(folder, StringComparison.Ordinal) && path.Length > folder.Length && (folder.EndsWith("/", StringComparison.Ordinal) || path[folder.Length] == '/'));
 }

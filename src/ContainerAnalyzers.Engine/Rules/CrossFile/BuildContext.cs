@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.CrossFile;
 
@@ -24,7 +25,7 @@ internal static class BuildContext
         }
 
         // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile in preference to the context's, wherever the context is.
-        var own = analysis.DockerIgnoreFiles.FirstOrDefault(f => SamePath(f.Path, dockerfilePath + ".dockerignore"));
+        var own = analysis.DockerIgnoreFiles.FirstOrDefault(f => PathText.SamePath(f.Path, dockerfilePath + ".dockerignore"));
         if (own.Path is not null)
         {
             return (own.Path, DockerIgnore.Parse(own.Text));
@@ -36,7 +37,7 @@ internal static class BuildContext
             return null;
         }
 
-        var context = analysis.DockerIgnoreFiles.FirstOrDefault(f => SamePath(f.Path, folder.TrimEnd('/') + "/.dockerignore"));
+        var context = analysis.DockerIgnoreFiles.FirstOrDefault(f => PathText.SamePath(f.Path, folder.TrimEnd('/') + "/.dockerignore"));
         return context.Path is null ? null : (context.Path, DockerIgnore.Parse(context.Text));
     }
 
@@ -48,14 +49,14 @@ internal static class BuildContext
             return null;
         }
 
-        var projectFolder = Folder(projectPath);
+        var projectFolder = PathText.GetDirectory(projectPath);
         if (analysis.Project.GetProperty("DockerfileContext") is { Length: > 0 } explicitContext)
         {
-            return explicitContext.IndexOf('$') >= 0 ? null : Combine(projectFolder, explicitContext.Replace('\\', '/'));
+            return explicitContext.IndexOf('$') >= 0 ? null : PathText.Combine(projectFolder, explicitContext.Replace('\\', '/'));
         }
 
-        var dockerfileFolder = Folder(dockerfilePath);
-        if (!SamePath(dockerfileFolder, projectFolder))
+        var dockerfileFolder = PathText.GetDirectory(dockerfilePath);
+        if (!PathText.SamePath(dockerfileFolder, projectFolder))
         {
             return null;
         }
@@ -63,7 +64,7 @@ internal static class BuildContext
         // The sources must name the project's own files from its folder (App.csproj, bin/…, obj/…), and none the
         // project file by a longer path (src/App/App.csproj, which only resolves from a folder above).
         var projectFile = projectPath.Substring(projectPath.LastIndexOf('/') + 1);
-        var sources = ContextSources(analysis.Model).Select(s => PathSyntax.Clean(s.Source.Value.Replace('\\', '/').TrimStart('/'))).ToList();
+        var sources = ContextSources(analysis.Model).Select(s => PathText.Clean(s.Source.Value.Replace('\\', '/').TrimStart('/'))).ToList();
         var namesProjectFile = sources.Any(s => string.Equals(s, projectFile, StringComparison.Ordinal) || s is "*.csproj" or "*.fsproj" or "*.vbproj");
         var namesOwnOutput = sources.Any(s => s.StartsWith("bin/", StringComparison.Ordinal) || s.StartsWith("obj/", StringComparison.Ordinal));
         var namesItFromAbove = sources.Any(s => s.EndsWith("/" + projectFile, StringComparison.Ordinal));
@@ -94,16 +95,4 @@ internal static class BuildContext
             }
         }
     }
-
-    private static string Folder(string path)
-    {
-        var normalized = path.Replace('\\', '/');
-        var slash = normalized.LastIndexOf('/');
-        return slash <= 0 ? "/" : normalized.Substring(0, slash);
-    }
-
-    private static string Combine(string folder, string relative)
-        => relative.StartsWith("/", StringComparison.Ordinal) ? PathSyntax.Clean(relative) : PathSyntax.Clean(folder + "/" + relative);
-
-    private static bool SamePath(string a, string b) => string.Equals(PathSyntax.Clean(a.Replace('\\', '/')), PathSyntax.Clean(b.Replace('\\', '/')), StringComparison.Ordinal);
 }

@@ -49,7 +49,7 @@ public sealed class CTR0042NoDockerIgnoreRule : DockerfileRule
     // one above it; a folder source holds the project when, from one of them, it is the project's folder or an ancestor.
     private static bool HoldsTheProject(DockerfileAnalysis analysis, string source)
     {
-        var path = PathSyntax.Clean(source.Replace('\\', '/').TrimStart('/'));
+        var path = PathText.Clean(source.Replace('\\', '/').TrimStart('/'));
         if (path is "." or "*")
         {
             return true;
@@ -60,29 +60,19 @@ public sealed class CTR0042NoDockerIgnoreRule : DockerfileRule
             return false;
         }
 
-        var projectFolder = PathSyntax.Clean(project.Replace('\\', '/').Substring(0, Math.Max(1, project.Replace('\\', '/').LastIndexOf('/'))));
-        var context = PathSyntax.Clean(dockerfile.Replace('\\', '/').Substring(0, Math.Max(1, dockerfile.Replace('\\', '/').LastIndexOf('/'))));
-        for (var guard = 0; guard < 64; guard++)
+        var projectFolder = PathText.GetDirectory(project);
+        for (var context = PathText.GetDirectory(dockerfile); ; context = PathText.GetDirectory(context))
         {
-            if (PathSyntax.IsSameOrBelow(projectFolder, context))
+            if (PathText.RelativeTo(context, projectFolder) is { } relative && PathText.IsSameOrBelow(relative, path))
             {
-                var relative = projectFolder.Length == context.Length ? "." : projectFolder.Substring(context.TrimEnd('/').Length + 1);
-                if (PathSyntax.IsSameOrBelow(relative, path))
-                {
-                    return true;
-                }
+                return true;
             }
 
-            if (context == "/")
+            if (PathText.GetDirectory(context) == context)
             {
-                break;
+                return false;
             }
-
-            var slash = context.LastIndexOf('/');
-            context = slash <= 0 ? "/" : context.Substring(0, slash);
         }
-
-        return false;
     }
 
     private static bool IsFolder(string source)

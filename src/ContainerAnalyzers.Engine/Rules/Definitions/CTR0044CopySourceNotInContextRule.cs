@@ -40,7 +40,7 @@ public sealed class CTR0044CopySourceNotInContextRule : DockerfileRule
             }
 
             // BuildKit reads a leading '/' as the context's root.
-            var path = PathSyntax.Clean(value.Replace('\\', '/').TrimStart('/'));
+            var path = PathText.Clean(value.Replace('\\', '/').TrimStart('/'));
             var instruction = copy.Kind == InstructionKind.Add ? "ADD" : "COPY";
             if (path == ".." || path.StartsWith("../", StringComparison.Ordinal))
             {

@@ -146,7 +146,7 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
                 continue;
             }
 
-            var source = PathSyntax.Clean(sources[0].Value.Replace('\\', '/').TrimStart('/'));
+            var source = PathText.Clean(sources[0].Value.Replace('\\', '/').TrimStart('/'));
             if (!source.EndsWith(projectName, StringComparison.Ordinal) || !projectPath.EndsWith("/" + source, StringComparison.Ordinal))
             {
                 continue;
@@ -154,7 +154,7 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
 
             var context = projectPath.Substring(0, projectPath.Length - source.Length - 1);
             var sourceFolder = source.IndexOf('/') < 0 ? "." : source.Substring(0, source.LastIndexOf('/'));
-            var target = PathSyntax.Clean(destination.Value.Replace('\\', '/'));
+            var target = PathText.Clean(destination.Value.Replace('\\', '/'));
             if (!destination.Value.EndsWith("/", StringComparison.Ordinal) && target != "." || target != sourceFolder
                 || !file.StartsWith(context + "/", StringComparison.Ordinal))
             {
