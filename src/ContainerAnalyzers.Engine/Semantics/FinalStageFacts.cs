@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Syntax;
@@ -9,10 +10,12 @@ namespace ContainerAnalyzers.Semantics;
 public static class FinalStageFacts
 {
     /// <summary>
-    /// A final stage whose job is to run tests (<c>dotnet test</c>), or the Dockerfile of a test project, needs
-    /// the SDK by design; the build-image rules stay quiet on it.
+    /// A final stage whose job is an SDK command or a dotnet tool, not the app: tests (<c>dotnet test</c>), a migration
+    /// job (<c>dotnet ef database update</c>, <c>dotnet-ef</c>), a formatter, a build or pack image; or the Dockerfile
+    /// of a test project. It needs the SDK and the sources by design, and never runs the app, so the app rules stay
+    /// quiet on it (issue 27: a migration job got CTR0001, CTR0002 and a rewrite that would break it).
     /// </summary>
-    public static bool IsTestRunner(DockerfileModel model, Stage final, ProjectFacts project)
+    public static bool IsSdkJob(DockerfileModel model, Stage final, ProjectFacts project)
     {
         if (project.IsTestProject)
         {
@@ -23,8 +26,13 @@ public static class FinalStageFacts
         {
             foreach (var instruction in stage.Instructions)
             {
-                if (instruction.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd
-                    && model.DotnetCommandsOf(instruction).Any(i => i.Verb is "test" or "vstest"))
+                if (instruction.Kind is not (InstructionKind.Entrypoint or InstructionKind.Cmd))
+                {
+                    continue;
+                }
+
+                if (model.DotnetCommandsOf(instruction).Any(i => SdkJobVerbs.Contains(i.Verb))
+                    || (StageFacts.Words(instruction) is { Count: > 0 } words && IsDotnetTool(words[0])))
                 {
                     return true;
                 }
@@ -32,6 +40,19 @@ public static class FinalStageFacts
         }
 
         return false;
+    }
+
+    // The SDK's own commands: none of them starts a published app.
+    private static readonly HashSet<string> SdkJobVerbs = new(StringComparer.Ordinal)
+    {
+        "test", "vstest", "ef", "format", "tool", "build", "pack", "publish", "restore", "msbuild", "nuget", "new", "sln", "workload",
+    };
+
+    // A dotnet tool's own executable (dotnet-ef, /root/.dotnet/tools/dotnet-format): tools are named dotnet-<name>.
+    private static bool IsDotnetTool(string word)
+    {
+        var name = word.Substring(word.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+        return name.StartsWith("dotnet-", StringComparison.Ordinal) && name.Length > "dotnet-".Length;
     }
 
     // The tools an entrypoint uses to give up root after preparing the container (gosu, su-exec, setpriv, runuser,

@@ -43,7 +43,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
     {
         // An entrypoint that starts as root to prepare the container and then drops to another user (gosu, su-exec,
         // a docker-entrypoint.sh) runs as root on purpose: USER would break it.
-        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsTestRunner(analysis.Model, final, analysis.Project) || FinalStageFacts.DropsRootAtStart(final))
+        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project) || FinalStageFacts.DropsRootAtStart(final))
         {
             return;
         }

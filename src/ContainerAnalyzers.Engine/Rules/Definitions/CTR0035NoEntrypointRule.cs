@@ -36,7 +36,7 @@ public sealed class CTR0035NoEntrypointRule : DockerfileRule
         var model = analysis.Model;
         if (model.FinalStage is not { } final
             || !AppBuild.BuildsThisApp(analysis)
-            || FinalStageFacts.IsTestRunner(model, final, analysis.Project)
+            || FinalStageFacts.IsSdkJob(model, final, analysis.Project)
             || StageFacts.Last(final, InstructionKind.Entrypoint) is not null
             || StageFacts.Last(final, InstructionKind.Cmd) is not null
             || AppBuild.FinalImage(analysis) is not { Kind: DotnetImageKind.AspNet or DotnetImageKind.Runtime or DotnetImageKind.RuntimeDeps, IsWindows: false } image

@@ -110,4 +110,29 @@ public sealed class CommonTemplateTests
         TestContext.Out.WriteLine(string.Join("\n", findings.Select(f => $"{f.Rule.Id} ({f.Severity}) {f.GetMessage()}")));
         Assert.That(findings.Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id + ": " + f.GetMessage()), Is.Empty);
     }
+
+    // Issue 27: images whose job is an SDK command, not the app. They need the SDK and the sources by design; the app
+    // rules (no builder stage, SDK final image, ICU, the rewrite) would break them.
+    [TestCase("ENTRYPOINT [\"dotnet-ef\", \"database\", \"update\"]")]
+    [TestCase("ENTRYPOINT [\"/root/.dotnet/tools/dotnet-ef\", \"database\", \"update\"]")]
+    [TestCase("ENTRYPOINT [\"dotnet\", \"ef\", \"database\", \"update\"]")]
+    [TestCase("ENTRYPOINT dotnet format --verify-no-changes")]
+    [TestCase("CMD [\"dotnet\", \"test\", \"--no-build\"]")]
+    public void ASdkJobIsNotJudgedAsTheApp(string start)
+    {
+        var dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\n\n"
+            + "FROM build AS migrations\nRUN dotnet tool install --global dotnet-ef\nENV PATH=\"$PATH:/root/.dotnet/tools\"\n" + start + "\n";
+        var findings = EngineTest.ForApp("net8.0").WithDockerIgnore(true).Analyze(dockerfile);
+        TestContext.Out.WriteLine(string.Join("\n", findings.Select(f => $"{f.Rule.Id} ({f.Severity}) {f.GetMessage()}")));
+        Assert.That(findings.Select(f => f.Rule.Id), Has.None.AnyOf("CTR0001", "CTR0002", "CTR0024", "CTR0035", "CTR0023"));
+        Assert.That(findings.Where(f => f.Severity >= RuleSeverity.Warning).Select(f => f.Rule.Id + ": " + f.GetMessage()), Is.Empty);
+    }
+
+    [Test]
+    public void TheAppOnTheSdkImageIsStillReported_NearMiss()
+    {
+        var dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n";
+        var findings = EngineTest.ForApp("net8.0").WithDockerIgnore(true).Analyze(dockerfile);
+        Assert.That(findings.Select(f => f.Rule.Id), Does.Contain("CTR0001").And.Contain("CTR0002"));
+    }
 }
