@@ -17,7 +17,7 @@ public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
     public static RuleDescriptor Definition { get; } = new(
         "CTR0012",
         "Deprecated .NET image repository",
-        "'{0}' is a deprecated repository that no longer receives updates; use '{1}'",
+        "'{0}' is a deprecated repository that no longer receives updates; {1}",
         RuleCategories.Image,
         RuleSeverity.Warning,
         "microsoft/dotnet, microsoft/aspnetcore, microsoft/aspnetcore-build and mcr.microsoft.com/dotnet/core/* stopped receiving updates; the images moved to mcr.microsoft.com/dotnet/*.")
@@ -37,9 +37,19 @@ public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
                 continue;
             }
 
-            var replacement = CurrentName(image);
+            // Only an image that exists, is pinned and fits the app's version is suggested (issue 27: 2.2 was never
+            // published under mcr.microsoft.com/dotnet, and a floating tag is what CTR0010 reports).
+            if (SuggestedName(image, analysis) is not { } replacement)
+            {
+                var version = image.Version ?? AppBuild.TargetFramework(analysis)?.Version;
+                findings.Add(Report(token.Span, reference.Original, version is null
+                    ? "move to an image of mcr.microsoft.com/dotnet pinned to the app's .NET version"
+                    : $".NET {version} was never published under mcr.microsoft.com/dotnet; upgrade the app to a supported .NET version and use its image there"));
+                continue;
+            }
+
             var fix = ImageFixes.Replace(analysis.Model.Syntax, stage.From, replacement, $"Use {replacement}");
-            findings.Add(Report(token.Span, reference.Original, replacement).With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
+            findings.Add(Report(token.Span, reference.Original, $"use '{replacement}'").With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
         }
     }
 
@@ -63,7 +73,27 @@ public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
         return $"mcr.microsoft.com/dotnet/{repository}:{tag}";
     }
 
+    // The current name when its version was published there; a floating tag takes the app's version when it is known.
+    private static string? SuggestedName(DotnetImage image, DockerfileAnalysis analysis)
+    {
+        var major = image.Major;
+        var minor = image.Minor ?? 0;
+        if (major is null && AppBuild.TargetFramework(analysis) is { Major: { } appMajor } framework)
+        {
+            major = appMajor;
+            minor = framework.Minor ?? 0;
+        }
+
+        if (major is not { } known || !DotnetTags.HasOfficialImages(known, minor))
+        {
+            return null;
+        }
+
+        var name = CurrentName(image);
+        return image.Version is null ? name.Substring(0, name.LastIndexOf(':') + 1) + known.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + minor.ToString(System.Globalization.CultureInfo.InvariantCulture) : name;
+    }
+
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
-    private static RuleFinding Report(SourceSpan span, string image, string replacement)
-        => new(Definition, span, new[] { image, replacement });
+    private static RuleFinding Report(SourceSpan span, string image, string advice)
+        => new(Definition, span, new[] { image, advice });
 }

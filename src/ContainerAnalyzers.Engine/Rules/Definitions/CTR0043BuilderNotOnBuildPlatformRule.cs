@@ -19,7 +19,7 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
     public static RuleDescriptor Definition { get; } = new(
         "CTR0043",
         "Builder stage does not use the build platform",
-        "The builder stage '{0}' runs on the target platform, so a multi-platform build emulates the SDK; add --platform=$BUILDPLATFORM and publish with -a $TARGETARCH",
+        "The builder stage '{0}' runs on the target platform, so a multi-platform build emulates the SDK; add --platform=$BUILDPLATFORM and {1}",
         RuleCategories.Build,
         RuleSeverity.Info,
         "The SDK can build for any architecture: a builder on $BUILDPLATFORM runs natively and is many times faster than under QEMU emulation.")
@@ -51,7 +51,7 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
             var publish = model.DotnetCommandsInLineage(stage, "publish").LastOrDefault();
             var root = stage.Root;
             if (publish is null || root is null || root.From.Platform is not null
-                || root.BaseImage is not { } image || Images.DotnetImage.TryClassify(image) is not { Kind: Images.DotnetImageKind.Sdk, IsWindows: false, IsAot: false }
+                || root.BaseImage is not { } image || Images.DotnetImage.TryClassify(image) is not { Kind: Images.DotnetImageKind.Sdk, IsWindows: false, IsAot: false } sdk
                 || string.Equals(publish.GetProperty("PublishAot"), "true", System.StringComparison.OrdinalIgnoreCase)
                 || !reported.Add(root))
             {
@@ -61,11 +61,15 @@ public sealed class CTR0043BuilderNotOnBuildPlatformRule : DockerfileRule
             var fixes = publish.GetOption("-r", "--runtime") is null && publish.SelfContained != true && !analysis.Project.IsSelfContained && analysis.Project.RuntimeIdentifier is null
                 ? new[] { new RuleFix("Run the builder on $BUILDPLATFORM", RuleFixTarget.Dockerfile, new SourceSpan(root.From.Keyword.Span.End, 0), string.Empty, " --platform=$BUILDPLATFORM") }
                 : System.Array.Empty<RuleFix>();
-            findings.Add(Report(root.From.Span, root.DisplayName).With(fixes: fixes));
+            // -a (--arch) came with the .NET 6 SDK (issue 27: the advice was given for 2.1-5.0 builders too).
+            var publishFor = sdk.Major is { } major && major < 6
+                ? "publish for the target's runtime identifier with -r (linux-x64 for amd64, linux-arm64 for arm64): -a $TARGETARCH needs the .NET 6 SDK"
+                : "publish with -a $TARGETARCH";
+            findings.Add(Report(root.From.Span, root.DisplayName, publishFor).With(fixes: fixes));
         }
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
-    private static RuleFinding Report(SourceSpan span, string stage)
-        => new(Definition, span, new[] { stage });
+    private static RuleFinding Report(SourceSpan span, string stage, string publishFor)
+        => new(Definition, span, new[] { stage, publishFor });
 }
