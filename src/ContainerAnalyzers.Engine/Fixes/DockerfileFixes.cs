@@ -350,6 +350,8 @@ public static class DockerfileFixes
     {
         try
         {
+            // The new file publishes -c Release: the plan reads the project as Release evaluates it.
+            project = project.ForConfiguration("Release");
             if (ProjectLayout.Create(project, dockerfilePath, composeFiles: inputs?.ComposeFiles) is not { } layout || ContainerPlan.Create(project, layout, code: inputs?.Code) is not { } plan)
             {
                 return null;
@@ -445,6 +447,8 @@ public static class DockerfileFixes
     // the file has no stage or the project gives no sure plan.
     private static ContainerPlan? PlanFor(DockerfileModel model, string dockerfilePath, ProjectFacts project, FixInputs? inputs)
     {
+        // The configuration the user's file publishes, else Release, which the rewrite publishes.
+        project = project.ForConfiguration(PublishConfiguration.Of(model, project) ?? "Release");
         if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath, model, inputs?.ComposeFiles) is not { } layout
             || ContainerPlan.Create(project, layout, RequestedFramework(model), inputs?.Code, model.FinalStage.RootImage, BuilderImage(model)) is not { } plan)
         {

@@ -24,7 +24,16 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         "PublishSingleFile", "RuntimeIdentifier", "RuntimeIdentifiers", "InvariantGlobalization", "ContainerBaseImage",
         "ContainerFamily", "ContainerRepository", "ContainerUser", "EnableSdkContainerSupport", "IsTestProject",
         "UseWPF", "UseWindowsForms", "UseMaui", "PackAsTool", "DockerfileFile", "DockerfileContext", "ContainerAnalyzersRestoreFileList", "ContainerAnalyzersRestoreFilesImport", "ContainerAnalyzersTargetFrameworks", "RollForward",
-        "ContainerAnalyzersProjectClosure",
+        "ContainerAnalyzersProjectClosure", "Configuration", "ContainerAnalyzersReleaseProperties",
+    };
+
+    /// <summary>
+    /// The properties that may differ by configuration and decide how the app is published (issue 27): the package's
+    /// targets hand over their Release values too, in ContainerAnalyzersReleaseProperties, when the build evaluates another.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ConfigurationProperties = new[]
+    {
+        "PublishAot", "SelfContained", "PublishSelfContained", "PublishTrimmed", "PublishSingleFile", "InvariantGlobalization", "RuntimeIdentifier", "AssemblyName",
     };
 
     private readonly SortedDictionary<string, string> _properties;
@@ -51,6 +60,67 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     private readonly Lazy<ProjectTextFacts> _text;
 
     public static ProjectFacts Empty { get; } = Create(_ => null, null, null);
+
+    /// <summary>
+    /// The configuration's values are not known: the Dockerfile publishes a configuration it names by a variable (or
+    /// one the package was given no values for), and the configuration-dependent properties differ between the
+    /// configurations it knows. The rules that judge the app then stay silent.
+    /// </summary>
+    public bool ConfigurationIsUncertain { get; private set; }
+
+    /// <summary>
+    /// The facts as <paramref name="configuration"/> evaluates them: the evaluated ones when it is the build's own
+    /// configuration, the Release values the targets handed over when it is Release, and uncertain when it is unknown
+    /// (null) or another one and the known configurations disagree.
+    /// </summary>
+    public ProjectFacts ForConfiguration(string? configuration)
+    {
+        if (Get("ContainerAnalyzersReleaseProperties") is not { Length: > 0 } list)
+        {
+            return this;
+        }
+
+        var release = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in list.Split('|'))
+        {
+            var equals = pair.IndexOf('=');
+            if (equals > 0)
+            {
+                release[pair.Substring(0, equals).Trim()] = pair.Substring(equals + 1).Trim();
+            }
+        }
+
+        var evaluated = Get("Configuration") ?? "Debug";
+        if (string.Equals(configuration, evaluated, StringComparison.OrdinalIgnoreCase))
+        {
+            return this;
+        }
+
+        var differs = ConfigurationProperties.Any(p => release.TryGetValue(p, out var value) && !string.Equals(value, Get(p) ?? string.Empty, StringComparison.OrdinalIgnoreCase));
+        if (!string.Equals(configuration, "Release", StringComparison.OrdinalIgnoreCase))
+        {
+            return differs ? new ProjectFacts(new SortedDictionary<string, string>(_properties, StringComparer.OrdinalIgnoreCase), ProjectPath, _projectText) { ConfigurationIsUncertain = true } : this;
+        }
+
+        var properties = new SortedDictionary<string, string>(_properties, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in ConfigurationProperties)
+        {
+            if (release.TryGetValue(name, out var value))
+            {
+                if (value.Length == 0)
+                {
+                    properties.Remove(name);
+                }
+                else
+                {
+                    properties[name] = value;
+                }
+            }
+        }
+
+        properties["Configuration"] = "Release";
+        return new ProjectFacts(properties, ProjectPath, _projectText);
+    }
 
     public string? ProjectPath { get; }
 
@@ -161,6 +231,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
 
     public bool Equals(ProjectFacts? other)
         => other is not null
+            && ConfigurationIsUncertain == other.ConfigurationIsUncertain
             && string.Equals(_projectText, other._projectText, StringComparison.Ordinal)
             && string.Equals(ProjectPath, other.ProjectPath, StringComparison.Ordinal)
             && _properties.Count == other._properties.Count

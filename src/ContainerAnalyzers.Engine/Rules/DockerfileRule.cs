@@ -61,7 +61,9 @@ public sealed class DockerfileAnalysis
     public DockerfileAnalysis(DockerfileModel model, ProjectFacts project, SourceEvidence? source = null, bool? hasDockerIgnore = null)
     {
         Model = model;
-        Project = project;
+
+        // The facts as the configuration the Dockerfile publishes evaluates them, not the IDE's (issue 27).
+        Project = project.ForConfiguration(PublishConfiguration.Of(model, project));
         Source = source ?? SourceEvidence.None;
         HasDockerIgnore = hasDockerIgnore;
     }

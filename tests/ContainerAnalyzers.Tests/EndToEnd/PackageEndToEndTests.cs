@@ -389,6 +389,26 @@ public sealed class PackageEndToEndTests
         AssertAnalyzerLoaded(after);
     }
 
+    // Issue 27, section 2: PublishAot for Release only, the Dockerfile publishes Release, the build (Debug) gets the
+    // Release values from the targets, and runtime-deps is right for the native AOT app it publishes.
+    [Test]
+    public void TheDockerfileIsJudgedByTheConfigurationItPublishes()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0-noble-aot AS build\nARG BUILD_CONFIGURATION=Release\nWORKDIR /src\nCOPY . .\n"
+            + "RUN dotnet publish -c \"$BUILD_CONFIGURATION\" -r linux-x64 -o /app/publish\n\nFROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled\nWORKDIR /app\nCOPY --from=build /app/publish .\nENTRYPOINT [\"./Consumer\"]\n";
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", dockerfile);
+        var project = File.ReadAllText(consumer).Replace("</Project>", "  <PropertyGroup Condition=\"'$(Configuration)' == 'Release'\">\n    <PublishAot>true</PublishAot>\n  </PropertyGroup>\n</Project>", StringComparison.Ordinal);
+        File.WriteAllText(consumer, project);
+
+        var debug = Build(consumer);
+        Assert.That(debug.Output, Does.Not.Contain("CTR0022"), debug.Output);
+        AssertAnalyzerLoaded(debug);
+
+        // Near miss: without the Release values, the Debug evaluation says framework-dependent, and runtime-deps cannot run it.
+        var withoutRelease = Build(consumer, "-p:ContainerAnalyzersReleaseFacts=false");
+        Assert.That(withoutRelease.Output, Does.Contain("warning CTR0022"), withoutRelease.Output);
+    }
+
     // Issue 19: a compose file found above the project, reported at its own line and column; YamlDotNet loads beside the
     // analyzer even when the build also has another version of it (in the app's references, and as another analyzer).
     [Test]

@@ -107,10 +107,12 @@ internal static class AppBuild
 
     /// <summary>
     /// The cross-file rules judge the app this project builds: not when the Dockerfile builds another project
-    /// (CTR0027 says so), and not for a library.
+    /// (CTR0027 says so), not for a library, and not when the configuration it publishes, and so the app's facts, are
+    /// uncertain.
     /// </summary>
     public static bool BuildsThisApp(DockerfileAnalysis analysis)
-        => OtherProjects(analysis).Count == 0
+        => !analysis.Project.ConfigurationIsUncertain
+            && OtherProjects(analysis).Count == 0
             && (analysis.Project.IsExecutable || analysis.Project.OutputType is null)
             && !analysis.Project.CannotRunInLinuxContainer;
 
