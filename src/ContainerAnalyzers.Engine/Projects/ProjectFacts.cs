@@ -481,6 +481,17 @@ public sealed class ProjectFileGaps
     /// <summary>A PackageReference Include without Version or VersionOverride: central package management versions it.</summary>
     public bool UnversionedPackageReference { get; private set; }
 
+    /// <summary>
+    /// The files the build cannot do without that the project includes from outside its folder, by a literal path
+    /// (<c>&lt;AdditionalFiles Include="..\stylecop.json" /&gt;</c>): Compile and AdditionalFiles (CS2001 when missing)
+    /// and EmbeddedResource (MSB3552). As (item type, path as written, with '/').
+    /// </summary>
+    public IReadOnlyList<(string ItemType, string Include)> ItemsFromOutside => _itemsFromOutside;
+
+    private readonly List<(string, string)> _itemsFromOutside = new();
+
+    private static readonly string[] RequiredItemTypes = { "Compile", "AdditionalFiles", "EmbeddedResource" };
+
     public static ProjectFileGaps? Read(string? projectText)
     {
         if (string.IsNullOrEmpty(projectText))
@@ -492,16 +503,37 @@ public sealed class ProjectFileGaps
         try
         {
             using var reader = XmlReader.Create(new StringReader(projectText), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+
+            // Inside a condition or a target an item may not be there: only unconditional items count.
+            var conditionalAt = -1;
             while (reader.Read())
             {
+                if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == conditionalAt)
+                {
+                    conditionalAt = -1;
+                    continue;
+                }
+
                 if (reader.NodeType != XmlNodeType.Element)
                 {
                     continue;
                 }
 
+                if (conditionalAt < 0 && !reader.IsEmptyElement
+                    && (reader.LocalName is "Target" or "Choose" || (reader.LocalName == "ItemGroup" && reader.GetAttribute("Condition") is not null)))
+                {
+                    conditionalAt = reader.Depth;
+                }
+
                 if (reader.LocalName is "TargetFramework" or "TargetFrameworks")
                 {
                     gaps.NoTargetFramework = false;
+                }
+                else if (conditionalAt < 0 && Array.IndexOf(RequiredItemTypes, reader.LocalName) >= 0 && reader.GetAttribute("Include") is { Length: > 0 } item
+                    && reader.GetAttribute("Condition") is null && item.Replace('\\', '/').StartsWith("../", StringComparison.Ordinal)
+                    && item.IndexOfAny(new[] { '*', '?', '$', '@', '%', ';' }) < 0)
+                {
+                    gaps._itemsFromOutside.Add((reader.LocalName, item.Replace('\\', '/')));
                 }
                 else if (reader.LocalName == "PackageReference" && reader.GetAttribute("Include") is { Length: > 0 }
                     && reader.GetAttribute("Version") is null && reader.GetAttribute("VersionOverride") is null && !HasVersionElement(reader))

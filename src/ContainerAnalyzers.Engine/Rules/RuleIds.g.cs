@@ -113,6 +113,9 @@ public static partial class RuleIds
     /// <summary>CTR0045: Restore layer lacks a build file restore needs.</summary>
     public const string RestoreLayerMissesBuildFiles = "CTR0045";
 
+    /// <summary>CTR0046: The build needs a file the image does not have.</summary>
+    public const string BuildNeedsFileNotCopied = "CTR0046";
+
     /// <summary>CTR0050: Secret in ARG or ENV.</summary>
     public const string SecretInArgOrEnv = "CTR0050";
 

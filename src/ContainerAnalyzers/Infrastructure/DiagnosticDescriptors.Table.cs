@@ -153,6 +153,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0045", CTR0045RestoreLayerMissesBuildFilesRule.Definition.Title, CTR0045RestoreLayerMissesBuildFilesRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0045RestoreLayerMissesBuildFilesRule.Definition.Description, CTR0045RestoreLayerMissesBuildFilesRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0046 = new(
+        "CTR0046", CTR0046BuildNeedsFileNotCopiedRule.Definition.Title, CTR0046BuildNeedsFileNotCopiedRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0046BuildNeedsFileNotCopiedRule.Definition.Description, CTR0046BuildNeedsFileNotCopiedRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0050 = new(
         "CTR0050", CTR0050SecretInArgOrEnvRule.Definition.Title, CTR0050SecretInArgOrEnvRule.Definition.MessageFormat, "Container.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0050SecretInArgOrEnvRule.Definition.Description, CTR0050SecretInArgOrEnvRule.Definition.HelpLinkUri);
@@ -231,6 +235,7 @@ internal static partial class DiagnosticDescriptors
         CTR0043,
         CTR0044,
         CTR0045,
+        CTR0046,
         CTR0050,
         CTR0051,
         CTR0060,
@@ -280,6 +285,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0043" => CTR0043,
         "CTR0044" => CTR0044,
         "CTR0045" => CTR0045,
+        "CTR0046" => CTR0046,
         "CTR0050" => CTR0050,
         "CTR0051" => CTR0051,
         "CTR0060" => CTR0060,

@@ -70,7 +70,8 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
                     continue;
                 }
 
-                findings.Add(Report(restore.Instruction.Span, name, why, error).With(fixes: CopyBefore(analysis, copies, restore.Instruction, file)));
+                var fix = BuildContext.MirroredCopy(analysis, stage, copies, restore.Instruction, file, "before the restore");
+                findings.Add(Report(restore.Instruction.Span, name, why, error).With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
             }
         }
     }
@@ -126,50 +127,6 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
 
     private static string? Find(IReadOnlyList<string> files, string name)
         => files.FirstOrDefault(f => f.EndsWith("/" + name, StringComparison.OrdinalIgnoreCase));
-
-    // COPY ["Directory.Build.props", "./"] before the restore, mirroring the context's layout the way the project file
-    // was copied (COPY ["src/Api/Api.csproj", "src/Api/"] puts the context's root at the WORKDIR). No fix when the
-    // project's copy does not show where the context's root lands, or the file lies outside the context.
-    private static IReadOnlyList<RuleFix> CopyBefore(DockerfileAnalysis analysis, List<CopyInstructionSyntax> copies, InstructionSyntax restore, string file)
-    {
-        if (analysis.Project.ProjectPath?.Replace('\\', '/') is not { } projectPath)
-        {
-            return Array.Empty<RuleFix>();
-        }
-
-        var projectName = projectPath.Substring(projectPath.LastIndexOf('/') + 1);
-        foreach (var copy in copies)
-        {
-            var sources = copy.Sources.ToArray();
-            if (sources.Length != 1 || copy.Destination is not { } destination || destination.Value.IndexOf('$') >= 0)
-            {
-                continue;
-            }
-
-            var source = PathText.Clean(sources[0].Value.Replace('\\', '/').TrimStart('/'));
-            if (!source.EndsWith(projectName, StringComparison.Ordinal) || !projectPath.EndsWith("/" + source, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var context = projectPath.Substring(0, projectPath.Length - source.Length - 1);
-            var sourceFolder = source.IndexOf('/') < 0 ? "." : source.Substring(0, source.LastIndexOf('/'));
-            var target = PathText.Clean(destination.Value.Replace('\\', '/'));
-            if (!destination.Value.EndsWith("/", StringComparison.Ordinal) && target != "." || target != sourceFolder
-                || !file.StartsWith(context + "/", StringComparison.Ordinal))
-            {
-                return Array.Empty<RuleFix>();
-            }
-
-            var relative = file.Substring(context.Length + 1);
-            var folder = relative.IndexOf('/') < 0 ? "./" : relative.Substring(0, relative.LastIndexOf('/') + 1);
-            var newLine = NewLines.Of(analysis.Model.Syntax.Text);
-            var line = "COPY " + ExecForm.Format(new[] { relative, folder }) + newLine;
-            return new[] { new RuleFix($"Copy {relative} before the restore", RuleFixTarget.Dockerfile, new SourceSpan(restore.Span.Start, 0), string.Empty, line) };
-        }
-
-        return Array.Empty<RuleFix>();
-    }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(SourceSpan span, string file, string why, string error)

@@ -69,7 +69,7 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesTests
         var finding = EngineTest.ForProperties(properties).WithProject("/repo/src/Api/Api.csproj", NoTargetFramework).Analyze(dockerfile, new CTR0045RestoreLayerMissesBuildFilesRule()).Single();
         Assert.That(finding.GetMessage(), Does.Contain("NETSDK1013"));
         var fixedText = finding.Fixes.Single().ApplyTo(dockerfile)!;
-        Assert.That(fixedText, Does.Contain("COPY [\"src/Api/Api.csproj\", \"src/Api/\"]\nCOPY [\"Directory.Build.props\", \"./\"]\nRUN dotnet restore"));
+        Assert.That(fixedText, Does.Contain("COPY [\"src/Api/Api.csproj\", \"src/Api/\"]\nCOPY [\"Directory.Build.props\", \"/src/\"]\nRUN dotnet restore"));
         Assert.That(EngineTest.ForProperties(properties).WithProject("/repo/src/Api/Api.csproj", NoTargetFramework).Analyze(fixedText, new CTR0045RestoreLayerMissesBuildFilesRule()), Is.Empty);
     }
 }
