@@ -177,65 +177,43 @@ public static class DockerfileFixes
     /// </summary>
     public static RuleFixesApplied ApplyRuleFixes(string dockerfileText, string dockerfilePath, ProjectFacts project, FixInputs? inputs = null, CancellationToken cancellationToken = default)
     {
-        var text = dockerfileText;
-        var applied = new List<string>();
         try
         {
             var known = inputs ?? FixInputs.None;
-            var rejected = new HashSet<string>(StringComparer.Ordinal);
-            // Each round applies one edit and analyses the text again (the edit moves every span after it); a finding
-            // is tried once, so the rounds are bounded by the findings.
-            for (var round = 0; round < 64; round++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var model = DockerfileModel.Create(DockerfileParser.Parse(text, cancellationToken));
-                var findings = Warnings(model, dockerfilePath, project, cancellationToken);
-                var compose = known.ComposeFiles.Count > 0 ? ComposeWarnings(model, dockerfilePath, project, known, cancellationToken) : null;
-                var progressed = false;
-                foreach (var finding in findings.Where(f => f.Rule.FixKind == RuleFixKind.Edit))
+            Dictionary<string, string>? composeBefore = null;
+            return ApplyOneAtATime(
+                dockerfileText,
+                RuleFixTarget.Dockerfile,
+                text => Warnings(DockerfileModel.Create(DockerfileParser.Parse(text, cancellationToken)), dockerfilePath, project, cancellationToken),
+                (before, candidate, after) =>
                 {
-                    var key = finding.Rule.Id + "|" + finding.GetMessage();
-                    if (rejected.Contains(key) || finding.Fixes.FirstOrDefault(f => f.Target == RuleFixTarget.Dockerfile) is not { } fix || fix.ApplyTo(text) is not { } candidate)
+                    if (after.Any(f => !before.Any(b => b.Rule == f.Rule) && f.Rule.Id != RevealedByRetag))
                     {
-                        continue;
+                        return false;
                     }
 
-                    var candidateModel = DockerfileModel.Create(DockerfileParser.Parse(candidate, cancellationToken));
-                    var after = Warnings(candidateModel, dockerfilePath, project, cancellationToken);
-                    var resolved = after.Count(f => f.Rule == finding.Rule) < findings.Count(f => f.Rule == finding.Rule);
-                    var addsRule = after.Any(f => !findings.Any(b => b.Rule == f.Rule) && f.Rule.Id != RevealedByRetag);
-                    var addsCompose = compose is not null && ComposeWarnings(candidateModel, dockerfilePath, project, known, cancellationToken).Keys.Any(k => !compose.ContainsKey(k));
-                    if (!resolved || addsRule || addsCompose)
+                    if (known.ComposeFiles.Count == 0)
                     {
-                        rejected.Add(key);
-                        continue;
+                        return true;
                     }
 
-                    applied.Add($"line {LineOf(text, finding.Span.Start)}: {finding.Rule.Id}: {fix.Title}");
-                    text = candidate;
-                    progressed = true;
-                    break;
-                }
-
-                if (!progressed)
-                {
-                    break;
-                }
-            }
+                    // The compose files that build the Dockerfile must not gain a warning either (issue 24, case 6).
+                    composeBefore ??= ComposeWarnings(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken)), dockerfilePath, project, known, cancellationToken);
+                    var composeAfter = ComposeWarnings(DockerfileModel.Create(DockerfileParser.Parse(candidate, cancellationToken)), dockerfilePath, project, known, cancellationToken);
+                    return !composeAfter.Keys.Any(k => !composeBefore.ContainsKey(k));
+                },
+                cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A fix that cannot be computed is not applied.
             return new RuleFixesApplied(dockerfileText, Array.Empty<string>());
         }
-
-        return new RuleFixesApplied(text, applied);
     }
 
     /// <summary>
     /// The compose rules' own fixes (CTR0060's container port), applied to each compose file that builds the Dockerfile
-    /// the way <see cref="ApplyRuleFixes"/> applies the Dockerfile's: one at a time, each kept only when it resolves its
-    /// finding and adds no compose warning. Returns the compose files that changed, with their new text.
+    /// the way <see cref="ApplyRuleFixes"/> applies the Dockerfile's. Returns the compose files that changed, with their new text.
     /// </summary>
     public static IReadOnlyList<(string Path, RuleFixesApplied Result)> ApplyComposeFixes(string dockerfileText, string dockerfilePath, ProjectFacts project, FixInputs? inputs, CancellationToken cancellationToken = default)
     {
@@ -247,46 +225,18 @@ public static class DockerfileFixes
             var dockerfiles = new Dictionary<string, DockerfileAnalysis> { [dockerfilePath] = (inputs ?? FixInputs.None).Analyze(model, project, dockerfilePath) };
             for (var index = 0; index < files.Count; index++)
             {
-                var file = files[index];
-                var applied = new List<string>();
-                var rejected = new HashSet<string>(StringComparer.Ordinal);
-                for (var round = 0; round < 64; round++)
+                var path = files[index].Path;
+                List<RuleFinding> WarningsOf(string text)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var findings = ComposeFindings(file, files, dockerfiles, project, cancellationToken);
-                    var progressed = false;
-                    foreach (var finding in findings.Where(f => f.Rule.FixKind == RuleFixKind.Edit))
-                    {
-                        var key = finding.Rule.Id + "|" + finding.GetMessage();
-                        if (rejected.Contains(key) || finding.Fixes.FirstOrDefault(f => f.Target == RuleFixTarget.ComposeFile) is not { } fix || fix.ApplyTo(file.Text) is not { } candidate)
-                        {
-                            continue;
-                        }
-
-                        var candidateFile = Compose.ComposeFile.Parse(file.Path, candidate, cancellationToken);
-                        var candidateFiles = files.Select((f, i) => i == index ? candidateFile : f).ToList();
-                        var after = ComposeFindings(candidateFile, candidateFiles, dockerfiles, project, cancellationToken);
-                        if (after.Count(f => f.Rule == finding.Rule) >= findings.Count(f => f.Rule == finding.Rule) || after.Any(f => !findings.Any(b => b.Rule == f.Rule)))
-                        {
-                            rejected.Add(key);
-                            continue;
-                        }
-
-                        applied.Add($"line {LineOf(file.Text, finding.Span.Start)}: {finding.Rule.Id}: {fix.Title}");
-                        files[index] = file = candidateFile;
-                        progressed = true;
-                        break;
-                    }
-
-                    if (!progressed)
-                    {
-                        break;
-                    }
+                    var file = Compose.ComposeFile.Parse(path, text, cancellationToken);
+                    return ComposeFindings(file, files.Select((f, i) => i == index ? file : f).ToList(), dockerfiles, project, cancellationToken);
                 }
 
-                if (applied.Count > 0)
+                var result = ApplyOneAtATime(files[index].Text, RuleFixTarget.ComposeFile, WarningsOf, (before, _, after) => !after.Any(f => !before.Any(b => b.Rule == f.Rule)), cancellationToken);
+                if (result.Applied.Count > 0)
                 {
-                    changed.Add((file.Path, new RuleFixesApplied(file.Text, applied)));
+                    changed.Add((path, result));
+                    files[index] = Compose.ComposeFile.Parse(path, result.Text, cancellationToken);
                 }
             }
         }
@@ -297,6 +247,48 @@ public static class DockerfileFixes
         }
 
         return changed;
+    }
+
+    // The rules' own fixes, one edit at a time: each round analyses the text again (an edit moves every span after it)
+    // and applies the first edit of an Edit-kind warning that resolves it and that the caller accepts (no new warning);
+    // a finding whose edit is refused is tried once, so the rounds are bounded by the findings.
+    private static RuleFixesApplied ApplyOneAtATime(string text, RuleFixTarget target, Func<string, List<RuleFinding>> warningsOf, Func<List<RuleFinding>, string, List<RuleFinding>, bool> accept, CancellationToken cancellationToken)
+    {
+        var applied = new List<string>();
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
+        for (var round = 0; round < 64; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var findings = warningsOf(text);
+            var progressed = false;
+            foreach (var finding in findings.Where(f => f.Rule.FixKind == RuleFixKind.Edit))
+            {
+                var key = finding.Rule.Id + "|" + finding.GetMessage();
+                if (rejected.Contains(key) || finding.Fixes.FirstOrDefault(f => f.Target == target) is not { } fix || fix.ApplyTo(text) is not { } candidate)
+                {
+                    continue;
+                }
+
+                var after = warningsOf(candidate);
+                if (after.Count(f => f.Rule == finding.Rule) >= findings.Count(f => f.Rule == finding.Rule) || !accept(findings, candidate, after))
+                {
+                    rejected.Add(key);
+                    continue;
+                }
+
+                applied.Add($"line {LineOf(text, finding.Span.Start)}: {finding.Rule.Id}: {fix.Title}");
+                text = candidate;
+                progressed = true;
+                break;
+            }
+
+            if (!progressed)
+            {
+                break;
+            }
+        }
+
+        return new RuleFixesApplied(text, applied);
     }
 
     private static List<RuleFinding> ComposeFindings(Compose.ComposeFile file, IReadOnlyList<Compose.ComposeFile> files, Dictionary<string, DockerfileAnalysis> dockerfiles, ProjectFacts project, CancellationToken cancellationToken)
