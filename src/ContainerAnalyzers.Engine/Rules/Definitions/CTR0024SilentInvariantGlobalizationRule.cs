@@ -95,13 +95,19 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
         findings.Add(Report(from?.Image?.Span ?? final.From.Span, $"The final image '{image.Reference.Original}' has no ICU ({variant})").With(severity: Severity(analysis), fixes: fixes));
     }
 
+    // Declaring invariant mode breaks an app that needs culture data (new CultureInfo("de-DE") throws
+    // CultureNotFoundException): offered only when the code is known to need none (issue 28).
     private static RuleFix? Declare(DockerfileAnalysis analysis)
-        => ProjectFileEdits.AddProperty(analysis.Project.ProjectText, "InvariantGlobalization", "true", "Declare InvariantGlobalization in the project");
+        => NeedsCultures(analysis) == false
+            ? ProjectFileEdits.AddProperty(analysis.Project.ProjectText, "InvariantGlobalization", "true", "Declare InvariantGlobalization in the project")
+            : null;
+
+    // True when the code or the project shows culture-specific work, null when the code cannot be read.
+    private static bool? NeedsCultures(DockerfileAnalysis analysis)
+        => analysis.Project.ProjectText?.IndexOf("Localization", StringComparison.Ordinal) >= 0 ? true : analysis.Source.MentionsAny(CultureEvidence);
 
     private static RuleSeverity? Severity(DockerfileAnalysis analysis)
-        => analysis.Source.MentionsAny(CultureEvidence) == true || analysis.Project.ProjectText?.IndexOf("Localization", StringComparison.Ordinal) >= 0
-            ? null
-            : RuleSeverity.Info;
+        => NeedsCultures(analysis) == true ? null : RuleSeverity.Info;
 
     private static bool InstallsIcu(Stage final)
         => final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Run && i.LogicalLine.IndexOf("icu", StringComparison.OrdinalIgnoreCase) >= 0);

@@ -77,7 +77,26 @@ public sealed class CTR0024SilentInvariantGlobalizationTests
         var extra = RuleFixAssert.ApplyFix(rule, dockerfile, RuleFixAssert.Properties(), "Use the -extra image, which has ICU", ProjectText);
         Assert.That(extra, Does.EndWith("FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra-amd64\n"));
 
-        var project = RuleFixAssert.ApplyFix(rule, dockerfile, RuleFixAssert.Properties(), "Declare InvariantGlobalization in the project", ProjectText);
-        Assert.That(project, Is.EqualTo("<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n    <InvariantGlobalization>true</InvariantGlobalization>\n  </PropertyGroup>\n</Project>\n"));
+        // Declaring invariant mode is offered only when the code is known to need no culture data (issue 28).
+        var finding = EngineTest.ForProperties(RuleFixAssert.Properties()).WithProject("/src/App/App.csproj", ProjectText).WithSource(CodeSource.None).Analyze(dockerfile, rule).Single();
+        var declare = finding.Fixes.Single(f => f.Title == "Declare InvariantGlobalization in the project");
+        Assert.That(declare.ApplyTo(ProjectText), Is.EqualTo("<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n    <InvariantGlobalization>true</InvariantGlobalization>\n  </PropertyGroup>\n</Project>\n"));
+    }
+
+    [TestCase(true)]
+    [TestCase(null)]
+    public void InvariantModeIsNotOfferedToCodeThatNeedsCultures(bool? mentionsCultures)
+    {
+        // new CultureInfo("de-DE") throws CultureNotFoundException in invariant mode; unknown code may do it too.
+        var dockerfile = Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-amd64\n";
+        var test = EngineTest.ForProperties(RuleFixAssert.Properties()).WithProject("/src/App/App.csproj", ProjectText);
+        var finding = (mentionsCultures is true ? test.WithSource(new CultureSource()) : test).Analyze(dockerfile, new CTR0024SilentInvariantGlobalizationRule()).Single();
+        Assert.That(finding.Fixes.Select(f => f.Title), Is.EqualTo(new[] { "Use the -extra image, which has ICU" }));
+    }
+
+    // Code that names CultureInfo, as new CultureInfo("de-DE") does.
+    private sealed class CultureSource : ContainerAnalyzers.Rules.SourceEvidence
+    {
+        public override bool? MentionsAny(IReadOnlyList<string> words) => words.Contains("CultureInfo");
     }
 }
