@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
@@ -229,6 +230,7 @@ internal sealed class CarryOver
         }
 
         carry.ReviewPorts(plan);
+        carry.DropExposesNothingListensOn(model, final, plan);
         carry.ReadOldAppPath(final, entrypoint ?? final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Cmd), plan);
         return carry;
     }
@@ -613,6 +615,46 @@ internal sealed class CarryOver
         foreach (var port in listening.Where(p => !exposed.Contains(p)).Distinct())
         {
             ExtraPorts.Add(port);
+        }
+    }
+
+    // An EXPOSE none of whose ports the app will listen on in the new final stage documents nothing (issue 24: Visual
+    // Studio's EXPOSE 8081, where no HTTPS is configured). Where it listens is the rules' own fact (ListeningPorts: the
+    // image's default, the carried ENV, appsettings, the code); when it is not known, every EXPOSE stays.
+    private void DropExposesNothingListensOn(DockerfileModel model, Stage final, ContainerPlan plan)
+    {
+        if (!plan.IsWeb || CommandArguments is not null || Exposes.Count == 0
+            || ImageReference.TryParse(plan.RuntimeRepository + ":" + plan.DotnetVersion) is not { } reference || DotnetImage.TryClassify(reference) is not { } image)
+        {
+            return;
+        }
+
+        var listening = Semantics.ListeningPorts.For(image, plan.DotnetMajor, Semantics.ListeningPorts.StageEnvironment(model, final), plan.EntrypointWith(PublishProperties), plan.AppSettings, plan.Code, plan.AssemblyName);
+        if (!listening.IsKnown)
+        {
+            return;
+        }
+
+        foreach (var expose in Exposes.ToArray())
+        {
+            var ports = new List<int>();
+            foreach (var argument in expose.Arguments)
+            {
+                var parts = argument.Value.Split('/');
+                if (parts.Length > 1 && !string.Equals(parts[1], "tcp", StringComparison.OrdinalIgnoreCase))
+                {
+                    ports.Clear();
+                    break;
+                }
+
+                AddPort(ports, parts[0]);
+            }
+
+            if (ports.Count == expose.Arguments.Count && ports.Count > 0 && ports.All(p => !listening.Ports.Contains(p)))
+            {
+                Exposes.Remove(expose);
+                DropReasons[expose] = $"nothing listens on {string.Join(", ", ports)} in the final image: the app listens on {listening.PortList} ({listening.Because})";
+            }
         }
     }
 

@@ -115,7 +115,8 @@ public sealed class ContainerPlan
     /// <param name="code">Where the code pins its endpoints; null when unknown.</param>
     /// <param name="oldFinalImage">The image the user's final stage runs on, whose family the plan keeps.</param>
     /// <param name="oldBuilderImage">The SDK image the user's build ran on.</param>
-    public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout, string? requestedFramework = null, Semantics.CodeEndpoints? code = null, ImageReference? oldFinalImage = null, ImageReference? oldBuilderImage = null)
+    /// <param name="appSettings">The appsettings' listening settings, for where the app listens.</param>
+    public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout, string? requestedFramework = null, Semantics.CodeEndpoints? code = null, ImageReference? oldFinalImage = null, ImageReference? oldBuilderImage = null, IReadOnlyList<Semantics.AppSettingsEndpoints>? appSettings = null)
     {
         // A multi-targeting project is published for the framework the user chose with -f, else for its newest one:
         // restore needs an SDK for all of them anyway.
@@ -138,6 +139,7 @@ public sealed class ContainerPlan
             PublishFramework = publishFramework,
             SdkVersion = newest.Version ?? version,
             Code = code,
+            AppSettings = appSettings ?? Array.Empty<Semantics.AppSettingsEndpoints>(),
             OldFinalImage = oldFinalImage,
             OldBuilderImage = oldBuilderImage,
         };
@@ -154,6 +156,9 @@ public sealed class ContainerPlan
 
     /// <summary>Where the app's code pins its endpoints (null when the host cannot tell): the new file EXPOSEs those ports.</summary>
     internal Semantics.CodeEndpoints? Code { get; private init; }
+
+    /// <summary>The listening settings of the project's appsettings files (none when the host has not read them).</summary>
+    internal IReadOnlyList<Semantics.AppSettingsEndpoints> AppSettings { get; private init; } = Array.Empty<Semantics.AppSettingsEndpoints>();
 
     /// <summary>The framework to name with <c>-f</c> on publish: set for a multi-targeting project, which needs it.</summary>
     public string? PublishFramework { get; private init; }

@@ -344,7 +344,7 @@ public static class DockerfileFixes
         {
             // The new file publishes -c Release: the plan reads the project as Release evaluates it.
             project = project.ForConfiguration("Release");
-            if (ProjectLayout.Create(project, dockerfilePath, composeFiles: inputs?.ComposeFiles) is not { } layout || ContainerPlan.Create(project, layout, code: inputs?.Code) is not { } plan)
+            if (ProjectLayout.Create(project, dockerfilePath, composeFiles: inputs?.ComposeFiles) is not { } layout || ContainerPlan.Create(project, layout, code: inputs?.Code, appSettings: inputs?.AppSettings) is not { } plan)
             {
                 return null;
             }
@@ -442,7 +442,7 @@ public static class DockerfileFixes
         // The configuration the user's file publishes, else Release, which the rewrite publishes.
         project = project.ForConfiguration(PublishConfiguration.Of(model, project) ?? "Release");
         if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath, model, inputs?.ComposeFiles) is not { } layout
-            || ContainerPlan.Create(project, layout, RequestedFramework(model), inputs?.Code, model.FinalStage.RootImage, BuilderImage(model)) is not { } plan)
+            || ContainerPlan.Create(project, layout, RequestedFramework(model), inputs?.Code, model.FinalStage.RootImage, BuilderImage(model), inputs?.AppSettings) is not { } plan)
         {
             return null;
         }

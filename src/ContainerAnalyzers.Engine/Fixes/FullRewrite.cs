@@ -25,7 +25,9 @@ internal static class FullRewrite
 
         // Stages that build something else (a front end, a tool) and that the app's stages copy from stay as they are.
         var lineage = new HashSet<Stage>(final.Lineage);
-        var keptStages = model.Stages.Where(s => !lineage.Contains(s) && !CarryOver.DotnetCommandsRunIn(model, s) && s.Name is not null).ToArray();
+        // Visual Studio's 'base' stage stays too, though the final stage no longer builds on it: its fast-mode debugging
+        // builds that stage alone (DockerfileFastModeStage) and mounts the app into it (issue 24).
+        var keptStages = model.Stages.Where(s => (!lineage.Contains(s) || IsVisualStudioBase(s, final)) && !CarryOver.DotnetCommandsRunIn(model, s) && s.Name is not null).ToArray();
         var replacedBuilders = model.Stages.Where(s => s != final && CarryOver.DotnetCommandsRunIn(model, s)).ToArray();
         var carry = CarryOver.Collect(model, final, plan, stageIsBuilder: builds, replacedBuilders);
         var writer = new DockerfileWriter(plan, NewLines.Of(tree.Text), tree.EscapeCharacter);
@@ -93,6 +95,9 @@ internal static class FullRewrite
         writer.Line();
         writer.WriteFinal(builderName, ContainerPlan.PublishDirectory, carry, carriedArguments, runtime);
         return new RewriteResult(writer.ToString(), carry.DropReasons, commentReasons, carry.Edits);
+
+        static bool IsVisualStudioBase(Stage stage, Stage final)
+            => stage != final && string.Equals(stage.Name, "base", StringComparison.OrdinalIgnoreCase) && final.BaseStage == stage;
 
         string StageText(Stage stage)
         {

@@ -1,3 +1,4 @@
+using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Semantics;
@@ -134,5 +135,54 @@ public sealed class CommonTemplateTests
         var dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n";
         var findings = EngineTest.ForApp("net8.0").WithDockerIgnore(true).Analyze(dockerfile);
         Assert.That(findings.Select(f => f.Rule.Id), Does.Contain("CTR0001").And.Contain("CTR0002"));
+    }
+
+    // Issue 24: the rewrite of Visual Studio's Dockerfile keeps the 'base' stage its fast-mode debugging builds, and the
+    // final image EXPOSEs only where the app listens (8081 is VS's HTTPS port, which nothing configures in the image).
+    [TestCase(DockerfileFixKind.MinimalEdit)]
+    [TestCase(DockerfileFixKind.Regenerate)]
+    public void TheVisualStudioFixKeepsItsBaseStageAndExposesWhereTheAppListens(DockerfileFixKind kind)
+    {
+        var fix = VisualStudioFix(kind, Array.Empty<Semantics.AppSettingsEndpoints>());
+        Assert.That(fix.NewText, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base\nUSER app\nWORKDIR /app\nEXPOSE 8080\nEXPOSE 8081\n"), "the base stage stays whole");
+        var final = fix.NewText.Substring(fix.NewText.IndexOf("AS final", StringComparison.Ordinal));
+        Assert.That(final, Does.Contain("EXPOSE 8080").And.Not.Contain("EXPOSE 8081"));
+    }
+
+    [Test]
+    public void AnExposeOfTheFinalStageItselfIsListedWithWhy()
+    {
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["MSBuildProjectFullPath"] = "/repo/App/App.csproj", ["MSBuildProjectName"] = "App", ["TargetFramework"] = "net8.0", ["OutputType"] = "Exe", ["UsingMicrosoftNETSdkWeb"] = "true",
+        };
+        var facts = ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, "/repo/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o out\nEXPOSE 8080\nEXPOSE 8081\nENTRYPOINT [\"dotnet\", \"out/App.dll\"]\n";
+        var fix = DockerfileFixes.GetFixes(dockerfile, "/repo/App/Dockerfile", facts, CancellationToken.None, new FixInputs { Code = Semantics.CodeEndpoints.None }).Single(f => f.Kind == DockerfileFixKind.Regenerate);
+        Assert.That(fix.NewText, Does.Contain("EXPOSE 8080").And.Not.Contain("EXPOSE 8081"));
+        Assert.That(fix.DroppedLines, Has.Some.StartWith("line 6: EXPOSE 8081 (nothing listens on 8081 in the final image: the app listens on 8080"));
+    }
+
+    [Test]
+    public void AnHttpsEndpointInAppSettingsKeepsItsExpose_NearMiss()
+    {
+        var settings = Projects.AppSettingsReader.Read("appsettings.json", "{ \"Kestrel\": { \"Endpoints\": { \"Http\": { \"Url\": \"http://+:8080\" }, \"Https\": { \"Url\": \"https://+:8081\" } } } }")!;
+        var fix = VisualStudioFix(DockerfileFixKind.Regenerate, new[] { settings });
+        var final = fix.NewText.Substring(fix.NewText.IndexOf("AS final", StringComparison.Ordinal));
+        Assert.That(final, Does.Contain("EXPOSE 8081"));
+    }
+
+    private static DockerfileFix VisualStudioFix(DockerfileFixKind kind, IReadOnlyList<Semantics.AppSettingsEndpoints> appSettings)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["MSBuildProjectFullPath"] = "/repo/WebApplication1/WebApplication1.csproj", ["MSBuildProjectName"] = "WebApplication1", ["TargetFramework"] = "net8.0",
+            ["OutputType"] = "Exe", ["UsingMicrosoftNETSdkWeb"] = "true", ["DockerfileContext"] = "..",
+        };
+        var facts = ProjectFacts.Create(p => properties.TryGetValue(p, out var v) ? v : null, "/repo/WebApplication1/WebApplication1.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+        var inputs = new FixInputs { Code = Semantics.CodeEndpoints.None, AppSettings = appSettings };
+        var fix = DockerfileFixes.GetFixes(VisualStudioNet8, "/repo/WebApplication1/Dockerfile", facts, CancellationToken.None, inputs).Single(f => f.Kind == kind);
+        TestContext.Out.WriteLine(fix.NewText + "\n" + string.Join("\n", fix.DroppedLines));
+        return fix;
     }
 }
