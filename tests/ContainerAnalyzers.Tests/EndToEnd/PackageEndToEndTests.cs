@@ -404,9 +404,16 @@ public sealed class PackageEndToEndTests
         Assert.That(debug.Output, Does.Not.Contain("CTR0022"), debug.Output);
         AssertAnalyzerLoaded(debug);
 
-        // Near miss: without the Release values, the Debug evaluation says framework-dependent, and runtime-deps cannot run it.
-        var withoutRelease = Build(consumer, "-p:ContainerAnalyzersReleaseFacts=false");
-        Assert.That(withoutRelease.Output, Does.Contain("warning CTR0022"), withoutRelease.Output);
+        // Near miss: a Debug publish is framework-dependent, and runtime-deps cannot run it.
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile"), dockerfile.Replace("BUILD_CONFIGURATION=Release", "BUILD_CONFIGURATION=Debug", StringComparison.Ordinal));
+        var debugPublish = Build(consumer);
+        Assert.That(debugPublish.Output, Does.Contain("warning CTR0022"), debugPublish.Output);
+
+        // The Release values come from the project file's text, not from a second evaluation: an import that only
+        // Release has, missing here, does not fail the build.
+        File.WriteAllText(consumer, project.Replace("</Project>", "  <Import Project=\"release-only.props\" Condition=\"'$(Configuration)' == 'Release'\" />\n</Project>", StringComparison.Ordinal));
+        var missingReleaseImport = Build(consumer);
+        Assert.That(missingReleaseImport.ExitCode, Is.Zero, missingReleaseImport.Output);
     }
 
     // Issue 19: a compose file found above the project, reported at its own line and column; YamlDotNet loads beside the

@@ -51,4 +51,43 @@ public sealed class PublishConfigurationTests
     [Test]
     public void APublishWithoutConfigurationIsReleaseFromDotnet8()
         => Assert.That(Project().Warnings(Dockerfile("ARG BUILD_CONFIGURATION=Release").Replace("-c \"$BUILD_CONFIGURATION\" ", string.Empty, StringComparison.Ordinal)), Is.Empty);
+
+    // Without values from a host, the project file's own text says what Release sets: no second evaluation, which a
+    // Release-only import that is missing here would turn into a failed build.
+    private const string ReleaseOnlyAot = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+          <PropertyGroup Condition="'$(Configuration)' == 'Release'">
+            <PublishAot>true</PublishAot>
+          </PropertyGroup>
+        </Project>
+        """;
+
+    private static EngineTest FromText(string projectText)
+        => EngineTest.ForApp("net10.0", web: false).WithDockerIgnore(true).WithProperty("Configuration", "Debug").WithProject("/src/App/App.csproj", projectText);
+
+    [Test]
+    public void TheProjectFilesReleaseGroupIsRead()
+        => Assert.That(FromText(ReleaseOnlyAot).Warnings(Dockerfile("ARG BUILD_CONFIGURATION=Release")), Is.Empty);
+
+    [Test]
+    public void TheProjectFilesReleaseGroupDoesNotApplyToDebug_NearMiss()
+        => Assert.That(FromText(ReleaseOnlyAot).Warnings(Dockerfile("ARG BUILD_CONFIGURATION=Debug")), Has.Some.StartWith("CTR0022"));
+
+    [TestCase("'$(Configuration)|$(Platform)' == 'Release|AnyCPU'", true)]
+    [TestCase("'$(Configuration)' != 'Debug'", false)]
+    [TestCase("'$(Configuration)' == 'Debug'", false)]
+    public void WhatTheTextSaysOfRelease(string condition, bool known)
+    {
+        var text = ReleaseOnlyAot.Replace("'$(Configuration)' == 'Release'", condition, StringComparison.Ordinal);
+        var values = Projects.ReleaseConfigurationText.Read(text)!;
+        Assert.That(values["PublishAot"], Is.EqualTo(known ? "true" : "?"));
+    }
+
+    [Test]
+    public void AnUnconditionalPropertySaysNothingOfConfigurations_NearMiss()
+        => Assert.That(Projects.ReleaseConfigurationText.Read("<Project><PropertyGroup><PublishAot>true</PublishAot><Configuration>Release</Configuration></PropertyGroup></Project>"), Is.Null);
 }
