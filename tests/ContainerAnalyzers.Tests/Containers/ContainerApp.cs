@@ -34,7 +34,45 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
         yield return NativeAot();
         yield return WebWithProjectReference();
         yield return ConsoleRunFromSources();
+        yield return RestoreLayerWithoutBuildProps();
     }
+
+    // Issue 24, case 2: the TargetFramework lives in Directory.Build.props, and the restore layer copies only the project
+    // file, so the image build failed with NETSDK1013. FixDockerfile's default mode applies CTR0045's own fix.
+    public static ContainerApp RestoreLayerWithoutBuildProps() => new("restore layer + Directory.Build.props", "Props/Props.csproj", IsWeb: false, "hello from the build props", new Dictionary<string, string>
+    {
+        ["Props/Directory.Build.props"] = """
+            <Project>
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """,
+        ["Props/Props.csproj"] = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+              </PropertyGroup>
+              <ItemGroup>
+                {AnalyzerReference}
+              </ItemGroup>
+            </Project>
+            """,
+        ["Props/Program.cs"] = """System.Console.WriteLine("hello from the build props");""",
+        ["Props/Dockerfile"] = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+            WORKDIR /src
+            COPY ["Props.csproj", "./"]
+            RUN dotnet restore "Props.csproj"
+            COPY . .
+            RUN dotnet publish "Props.csproj" -c Release -o /app/publish
+
+            FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra
+            WORKDIR /app
+            COPY --from=build /app/publish .
+            ENTRYPOINT ["dotnet", "Props.dll"]
+            """,
+    });
 
     // The image ran the sources with `dotnet run` (issue 16): the rewrite publishes in a builder, and the final image
     // holds the publish output only, no .cs or .csproj (AssertDistroless lists its files).

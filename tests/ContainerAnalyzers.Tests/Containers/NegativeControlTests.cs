@@ -75,6 +75,25 @@ public sealed class NegativeControlTests
     }
 
     /// <summary>Writes the broken Dockerfile, checks that <paramref name="ruleId"/> warns about it, and builds the image.</summary>
+    // The chiseled images start /usr/bin/dotnet themselves: a CMD that starts dotnet again runs "dotnet dotnet Hello.dll".
+    [Test]
+    public void CmdThatRepeatsTheImagesEntrypointFailsAtStart()
+    {
+        var image = BreakAndBuild("CTR0036", text => text.Replace("ENTRYPOINT [\"dotnet\", \"Hello.dll\"]", "CMD [\"dotnet\", \"Hello.dll\"]", StringComparison.Ordinal), out var build);
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        try
+        {
+            var run = ContainerSuite.Engine.RunToCompletion(image);
+            Assert.That(run.ExitCode, Is.Not.Zero, run.Output);
+            Assert.That(run.Output, Does.Not.Contain("hello from console"), run.Output);
+            ContainerSuite.Report("control: CTR0036 CMD repeats the entry point", build.Duration, "-", "-", $"built; start fails, exit {run.ExitCode} ({FirstLine(run.Output, "dotnet")})");
+        }
+        finally
+        {
+            ContainerSuite.Engine.RemoveImage(image);
+        }
+    }
+
     private string BreakAndBuild(string ruleId, Func<string, string> breakIt, out Infrastructure.ProcessResult build)
     {
         var broken = breakIt(_fixedText);

@@ -232,6 +232,9 @@ for repository in runtime-deps runtime aspnet; do
     add_frameworks "$folder" "$repository"
     chiseled_config=("${common_env[@]}" --user 1654 --workingdir /)
     [ "$flavour" = chiseled ] && chiseled_config+=(--env DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true)
+    # As the real chiseled runtime and aspnet images declare in dotnet-docker (src/runtime/*/noble-chiseled/*/Dockerfile):
+    # the dotnet host is the entry point, so a CMD ["dotnet", "App.dll"] runs "dotnet dotnet App.dll" (CTR0036).
+    [ "$repository" != runtime-deps ] && chiseled_config+=(--entrypoint '["/usr/bin/dotnet"]' --cmd '["--info"]')
     commit_folder "$folder" chiseled_config "$tag"
     rm -rf "$folder"
   done
