@@ -21,9 +21,11 @@ namespace ContainerAnalyzers.Tests.Infrastructure;
 [TestFixture]
 public sealed class RuleHostTests
 {
-    private const string SingleStage = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet publish -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n";
+    /// <summary>A single-stage SDK Dockerfile (CTR0001 and CTR0002), shared with CTR0099's tests.</summary>
+    internal const string SingleStage = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet publish -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n";
 
-    private static DockerfileAnalysis Analysis(string dockerfile) => new(
+    /// <summary>The analysis of a Dockerfile for a net8.0 executable App.</summary>
+    internal static DockerfileAnalysis Analysis(string dockerfile) => new(
         DockerfileModel.Create(DockerfileParser.Parse(dockerfile)),
         ProjectFacts.Create(name => name switch { "TargetFramework" => "net8.0", "OutputType" => "Exe", _ => null }, "/src/App/App.csproj", null));
 

@@ -1,9 +1,6 @@
 using ContainerAnalyzers.Analyzers;
-using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Rules.Definitions;
-using ContainerAnalyzers.Semantics;
-using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,11 +15,9 @@ namespace ContainerAnalyzers.Tests.Rules;
 [TestFixture]
 public sealed class CTR0099RuleFailedTests
 {
-    private const string SingleStage = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet publish -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n";
+    private const string SingleStage = RuleHostTests.SingleStage;
 
-    private static DockerfileAnalysis Analysis(string dockerfile) => new(
-        DockerfileModel.Create(DockerfileParser.Parse(dockerfile)),
-        ProjectFacts.Create(name => name switch { "TargetFramework" => "net8.0", "OutputType" => "Exe", _ => null }, "/src/App/App.csproj", null));
+    private static DockerfileAnalysis Analysis(string dockerfile) => RuleHostTests.Analysis(dockerfile);
 
     [Test]
     public void InABuildAFailingRuleBecomesOneVisibleFinding()
