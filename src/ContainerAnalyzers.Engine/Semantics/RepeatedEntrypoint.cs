@@ -33,7 +33,7 @@ public sealed class RepeatedEntrypoint
     public IReadOnlyList<string> EntrypointWords { get; }
 
     /// <summary>The entry point is the dotnet host alone, so the container runs <c>dotnet dotnet …</c>, which starts nothing.</summary>
-    public bool StartsNothing => EntrypointWords.Count == 1 && IsDotnet(EntrypointWords[0]);
+    public bool StartsNothing => EntrypointWords.Count == 1 && DotnetCommandLine.IsDotnetExecutable(EntrypointWords[0]);
 
     /// <summary>What the container runs: the entry point's words, then the CMD's.</summary>
     public IEnumerable<string> CommandLine => EntrypointWords.Concat(CmdWords);
@@ -92,12 +92,5 @@ public sealed class RepeatedEntrypoint
 
     // The program word matches by what it runs (dotnet, /usr/bin/dotnet, /usr/share/dotnet/dotnet); arguments exactly.
     private static bool SameWord(string a, string b, bool first)
-        => string.Equals(a, b, StringComparison.Ordinal) || (first && IsDotnet(a) && IsDotnet(b));
-
-    /// <summary>Whether a program word is the dotnet host.</summary>
-    public static bool IsDotnet(string word)
-    {
-        var name = word.Substring(word.LastIndexOfAny(new[] { '/', '\\' }) + 1);
-        return name == "dotnet" || name.Equals("dotnet.exe", StringComparison.OrdinalIgnoreCase);
-    }
+        => string.Equals(a, b, StringComparison.Ordinal) || (first && DotnetCommandLine.IsDotnetExecutable(a) && DotnetCommandLine.IsDotnetExecutable(b));
 }

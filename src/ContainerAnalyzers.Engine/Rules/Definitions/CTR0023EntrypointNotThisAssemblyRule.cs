@@ -106,7 +106,7 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         var entrypoint = StageFacts.Last(final, InstructionKind.Entrypoint);
         var cmd = StageFacts.Last(final, InstructionKind.Cmd);
         var owner = entrypoint ?? cmd;
-        if (owner is null || StageFacts.Words(owner) is not { Count: > 0 } words || !IsDotnet(words[0]))
+        if (owner is null || StageFacts.Words(owner) is not { Count: > 0 } words || !DotnetCommandLine.IsDotnetExecutable(words[0]))
         {
             return null;
         }
@@ -134,8 +134,6 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         var token = source.IsJsonForm ? source.Arguments.FirstOrDefault(a => a.Value == dll) : source.Arguments.FirstOrDefault();
         return token is null ? null : (source, token, dll);
     }
-
-    private static bool IsDotnet(string word) => RepeatedEntrypoint.IsDotnet(word);
 
     /// <summary>The exec-form ENTRYPOINT (or CMD without one) that starts the app's own executable, App or ./App or /app/App.</summary>
     private static (InstructionSyntax Owner, IReadOnlyList<string> Words)? FindStartedExecutable(Stage final, string assemblyName)
