@@ -141,7 +141,8 @@ public static class ContextSources
     }
 
     // Docker's COPY wildcards, as Go's filepath.Match reads them: * and ? within a name, [...] classes.
-    private static bool GlobMatches(string pattern, string name)
+    /// <summary>Whether a name matches a COPY wildcard as Go's filepath.Match reads it.</summary>
+    public static bool GlobMatches(string pattern, string name)
     {
         var regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", "[^/]*").Replace("\\?", "[^/]").Replace("\\[", "[") + "$";
         try

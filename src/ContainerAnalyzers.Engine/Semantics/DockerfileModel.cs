@@ -265,6 +265,31 @@ public sealed class DockerfileModel
     /// <summary>Expands a word with the global ARGs, as BuildKit does for FROM; null when not certain.</summary>
     public string? ExpandWithGlobalArguments(string word) => WordExpander.Expand(word, Syntax.EscapeCharacter, LookupGlobalArgument);
 
+    /// <summary>
+    /// The stage an instruction belongs to: the last one whose FROM starts before it (stages follow each other in the
+    /// file, so a binary search over their FROMs); null for an instruction before the first FROM.
+    /// </summary>
+    public Stage? StageOf(InstructionSyntax instruction)
+    {
+        int low = 0, high = _stages.Count - 1;
+        Stage? found = null;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (_stages[middle].From.Span.Start <= instruction.Span.Start)
+            {
+                found = _stages[middle];
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The stage a name or index refers to (as in <c>COPY --from</c>) as seen from <paramref name="before"/>.</summary>
     public Stage? FindStage(string reference, int before)
     {

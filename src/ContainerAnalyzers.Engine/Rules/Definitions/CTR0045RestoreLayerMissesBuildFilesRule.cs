@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
-using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
@@ -44,8 +43,10 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
         foreach (var restore in analysis.Model.DotnetRunCommands.Where(c => c.Verb == "restore"))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (analysis.Model.Stages.FirstOrDefault(s => s.Instructions.Contains(restore.Instruction)) is not { } stage
-                || CopiesBefore(stage, restore.Instruction) is not { Count: > 0 } copies
+            // Only when every source copied before the restore is a file: a folder might bring the build file in.
+            if (analysis.Model.StageOf(restore.Instruction) is not { } stage
+                || BuildContext.ContextCopiesBefore(stage, restore.Instruction) is not { Count: > 0 } copies
+                || copies.SelectMany(c => c.Sources).Any(s => !IsFile(s.Value))
                 || project.LeftToBuildFiles is not { } gaps)
             {
                 continue;
@@ -76,34 +77,6 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
         }
     }
 
-    /// <summary>The context COPY/ADD instructions before the restore in its stage and the stages it builds on; null when one of them might copy a folder.</summary>
-    private static List<CopyInstructionSyntax>? CopiesBefore(Stage stage, InstructionSyntax restore)
-    {
-        var copies = new List<CopyInstructionSyntax>();
-        foreach (var ancestor in stage.Lineage.Reverse())
-        {
-            foreach (var instruction in ancestor.Instructions)
-            {
-                if (instruction == restore)
-                {
-                    return copies;
-                }
-
-                if (instruction is CopyInstructionSyntax { From: null } copy && instruction.Kind is InstructionKind.Copy or InstructionKind.Add)
-                {
-                    if (copy.Sources.Any(s => !IsFile(s.Value)))
-                    {
-                        return null;
-                    }
-
-                    copies.Add(copy);
-                }
-            }
-        }
-
-        return copies;
-    }
-
     // A source that names files: a last segment with an extension or a wildcard, no variable, not a folder.
     private static bool IsFile(string source)
     {
@@ -122,7 +95,7 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
     {
         var last = source.Replace('\\', '/').Substring(source.Replace('\\', '/').LastIndexOf('/') + 1);
         return string.Equals(last, name, StringComparison.OrdinalIgnoreCase)
-            || (last.IndexOfAny(new[] { '*', '?', '[' }) >= 0 && DockerIgnore.Parse(last).ExcludedBy(name) is not null);
+            || (last.IndexOfAny(new[] { '*', '?', '[' }) >= 0 && ContextSources.GlobMatches(last, name));
     }
 
     private static string? Find(IReadOnlyList<string> files, string name)

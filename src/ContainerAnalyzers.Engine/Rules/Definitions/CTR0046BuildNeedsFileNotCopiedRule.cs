@@ -38,7 +38,7 @@ public sealed class CTR0046BuildNeedsFileNotCopiedRule : DockerfileRule
         if (!AppBuild.BuildsThisApp(analysis)
             || analysis.Project.ProjectPath?.Replace('\\', '/') is not { } projectPath
             || model.DotnetRunCommands.FirstOrDefault(c => c.Verb is "build" or "publish") is not { } build
-            || model.Stages.FirstOrDefault(s => s.Instructions.Contains(build.Instruction)) is not { } stage
+            || model.StageOf(build.Instruction) is not { } stage
             || !NamesAParentFolder(analysis.Project.ProjectText)
             || ContextSources.FromCopySources(model, projectPath) is not { } context
             || analysis.Project.LeftToBuildFiles is not { ItemsFromOutside.Count: > 0 } gaps)
