@@ -27,8 +27,7 @@ internal static class DockerIgnoreText
 
     private static bool Excludes(string pattern, string source)
     {
-        var wildcard = source.IndexOfAny(new[] { '*', '?', '[' });
-        var path = wildcard < 0 ? source : source.Substring(0, Math.Max(0, source.LastIndexOf('/', wildcard)));
+        var path = DockerIgnore.JudgedPart(source);
         return path.Length > 0 && DockerIgnore.Parse(pattern).ExcludedBy(path) is not null;
     }
 

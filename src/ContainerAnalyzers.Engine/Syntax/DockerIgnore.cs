@@ -108,6 +108,17 @@ public sealed class DockerIgnore
     }
 
     /// <summary>
+    /// The part of a cleaned COPY source the patterns can judge: the path itself, or for a wildcard source the folder
+    /// before its first wildcard (when that folder is excluded, so is every match); empty when the wildcard is in the
+    /// first segment.
+    /// </summary>
+    public static string JudgedPart(string source)
+    {
+        var wildcard = source.IndexOfAny(new[] { '*', '?', '[' });
+        return wildcard < 0 ? source : source.Substring(0, Math.Max(0, source.LastIndexOf('/', wildcard)));
+    }
+
+    /// <summary>
     /// Whether an exception (<c>!</c>) could bring back the path or something below it: one that starts with a wildcard,
     /// or whose literal folder lies on the path's line. Then a folder the patterns exclude may still be copied.
     /// </summary>

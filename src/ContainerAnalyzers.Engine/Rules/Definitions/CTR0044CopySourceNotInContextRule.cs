@@ -48,9 +48,7 @@ public sealed class CTR0044CopySourceNotInContextRule : DockerfileRule
                 continue;
             }
 
-            // A wildcard source matches within the folder before its first wildcard: when that folder is excluded, so is every match.
-            var wildcard = path.IndexOfAny(new[] { '*', '?', '[' });
-            var checkedPath = wildcard < 0 ? path : path.Substring(0, Math.Max(0, path.LastIndexOf('/', wildcard)));
+            var checkedPath = DockerIgnore.JudgedPart(path);
             if (ignore is not { } applying || checkedPath is "." or "" || applying.Ignore.ExcludedBy(checkedPath) is not { } pattern || applying.Ignore.MayReinclude(checkedPath))
             {
                 continue;
