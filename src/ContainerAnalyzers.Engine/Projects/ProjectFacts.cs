@@ -54,6 +54,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         _root = new Lazy<ProjectTextFacts>(() => ProjectTextFacts.Read(projectText, rootOnly: true), LazyThreadSafetyMode.PublicationOnly);
         _leftToBuildFiles = new Lazy<ProjectFileGaps?>(() => ProjectFileGaps.Read(projectText), LazyThreadSafetyMode.PublicationOnly);
         _releaseText = new Lazy<Dictionary<string, string>?>(() => ReleaseConfigurationText.Read(projectText), LazyThreadSafetyMode.PublicationOnly);
+        _releaseValues = new Lazy<Dictionary<string, string>?>(ReleaseValues, LazyThreadSafetyMode.PublicationOnly);
     }
 
     private readonly Lazy<ProjectTextFacts> _root;
@@ -109,11 +110,21 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     /// (null) or another one and the known configurations disagree.
     /// </summary>
     public ProjectFacts ForConfiguration(string? configuration)
+        => !DependsOnConfiguration ? this : _byConfiguration.GetOrAdd(configuration ?? string.Empty, _ => CreateForConfiguration(configuration));
+
+    /// <summary>
+    /// Whether any configuration-dependent property may differ in Release from the evaluated value: only then does the
+    /// configuration a Dockerfile publishes matter. Worked out once.
+    /// </summary>
+    public bool DependsOnConfiguration => _releaseValues.Value is not null;
+
+    // The facts per configuration, made once: every analysis of the same project (the analyzer's, the fixes' self-checks)
+    // shares them, and their project-file readings.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ProjectFacts> _byConfiguration = new(StringComparer.OrdinalIgnoreCase);
+
+    private ProjectFacts CreateForConfiguration(string? configuration)
     {
-        if (ReleaseValues() is not { } release)
-        {
-            return this;
-        }
+        var release = _releaseValues.Value!;
 
         var evaluated = Get("Configuration") ?? "Debug";
         if (string.Equals(configuration, evaluated, StringComparison.OrdinalIgnoreCase))
@@ -208,6 +219,8 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     private readonly Lazy<ProjectFileGaps?> _leftToBuildFiles;
 
     private readonly Lazy<Dictionary<string, string>?> _releaseText;
+
+    private readonly Lazy<Dictionary<string, string>?> _releaseValues;
 
     /// <summary>
     /// What the project file leaves to Directory.Build.props and Directory.Packages.props; null when its text is

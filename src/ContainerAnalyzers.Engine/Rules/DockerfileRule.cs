@@ -63,7 +63,7 @@ public sealed class DockerfileAnalysis
         Model = model;
 
         // The facts as the configuration the Dockerfile publishes evaluates them, not the IDE's (issue 27).
-        Project = project.ForConfiguration(PublishConfiguration.Of(model, project));
+        Project = project.DependsOnConfiguration ? project.ForConfiguration(PublishConfiguration.Of(model, project)) : project;
         Source = source ?? SourceEvidence.None;
         HasDockerIgnore = hasDockerIgnore;
     }
