@@ -1,0 +1,160 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace ContainerAnalyzers.Tasks;
+
+/// <summary>What an input file is, as far as reading it goes.</summary>
+internal enum InputFileState
+{
+    /// <summary>A regular file (or a link to one) that can be read, of at most the cap.</summary>
+    Readable,
+
+    /// <summary>Nothing at the path, or a link that does not resolve (dangling, or a loop).</summary>
+    Missing,
+
+    /// <summary>A folder.</summary>
+    Directory,
+
+    /// <summary>A FIFO, a device, a socket: reading it may block forever or never end.</summary>
+    NotRegular,
+
+    /// <summary>It exists, and opening it failed (permissions).</summary>
+    Unreadable,
+
+    /// <summary>Larger than the cap for its kind.</summary>
+    TooLarge,
+
+    /// <summary>It holds NUL bytes: not text. The compiler fails the build on it (CS2015).</summary>
+    Binary,
+}
+
+/// <summary>
+/// Decides whether an input may reach the compiler, which reads every additional file whole and fails the build (or
+/// hangs, on a FIFO) when it cannot. Never reads more than the cap, and never opens what is not a regular file.
+/// </summary>
+internal static class InputFiles
+{
+    public static InputFileState Inspect(string path, long cap)
+    {
+        try
+        {
+            if (System.IO.Directory.Exists(path))
+            {
+                return InputFileState.Directory;
+            }
+
+            // The file's type, following links: stat() where the runtime offers it; elsewhere (Windows, where a FIFO
+            // or a device is never an ordinary path) FileInfo is enough.
+            var type = UnixFileType(path);
+            if (type == UnixType.Missing)
+            {
+                return InputFileState.Missing;
+            }
+
+            if (type == UnixType.Other)
+            {
+                return InputFileState.NotRegular;
+            }
+
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return InputFileState.Missing;
+            }
+
+            if (info.Length > cap)
+            {
+                return InputFileState.TooLarge;
+            }
+
+            return HasNulByte(path, cap) ? InputFileState.Binary : InputFileState.Readable;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return InputFileState.Unreadable;
+        }
+        catch (FileNotFoundException)
+        {
+            return InputFileState.Missing;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return InputFileState.Missing;
+        }
+        catch (IOException)
+        {
+            // A link loop (ELOOP) or a name too long: the compiler could not read it either.
+            return InputFileState.Missing;
+        }
+    }
+
+    private static bool HasNulByte(string path, long cap)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while (total <= cap && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (Array.IndexOf(buffer, (byte)0, 0, read) >= 0)
+            {
+                return true;
+            }
+
+            total += read;
+        }
+
+        return false;
+    }
+
+    private enum UnixType
+    {
+        Unknown,
+        Regular,
+        Missing,
+        Other,
+    }
+
+    // The runtime's own stat() wrapper (every .NET on Linux and macOS ships libSystem.Native; MSBuild there runs on
+    // .NET). Its FileStatus begins { int Flags; int Mode; … } in every version, with the file type in Mode's S_IFMT
+    // bits as the runtime defines them; the buffer is larger than any version's struct.
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
+    private static extern int SystemNativeStat(byte[] utf8Path, IntPtr status);
+
+    private const int TypeMask = 0xF000;
+    private const int RegularType = 0x8000;
+
+    private static UnixType UnixFileType(string path)
+    {
+        if (Environment.OSVersion.Platform != PlatformID.Unix && Environment.OSVersion.Platform != PlatformID.MacOSX)
+        {
+            return UnixType.Unknown;
+        }
+
+        var status = Marshal.AllocHGlobal(512);
+        try
+        {
+            for (var i = 0; i < 512; i += 8)
+            {
+                Marshal.WriteInt64(status, i, 0);
+            }
+
+            if (SystemNativeStat(System.Text.Encoding.UTF8.GetBytes(path + "\0"), status) != 0)
+            {
+                return UnixType.Missing;
+            }
+
+            var type = Marshal.ReadInt32(status, 4) & TypeMask;
+            return type == RegularType ? UnixType.Regular : UnixType.Other;
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException or MarshalDirectiveException or BadImageFormatException)
+        {
+            return UnixType.Unknown;
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(status);
+        }
+    }
+}
