@@ -146,11 +146,15 @@ public sealed class ComposeFile
         return (dash >= 0 ? message.Substring(dash + 3) : message).Trim();
     }
 
-    /// <summary>A mapping's entries with YAML merge keys (<c>&lt;&lt;: *defaults</c>) applied: merged entries first, the mapping's own keys win.</summary>
+    /// <summary>
+    /// A mapping's entries with YAML merge keys (<c>&lt;&lt;: *defaults</c>) applied: merged entries first, the mapping's
+    /// own keys win, and among merge sources the first that has a key wins. Each key is taken once and each source
+    /// mapping is read once however often it is named (<c>&lt;&lt;: [*b, *b, …]</c>), so the work is bounded by the text.
+    /// </summary>
     internal static IEnumerable<(YamlScalar Key, YamlNode Value)> Entries(YamlMapping mapping)
     {
         var own = new List<(YamlScalar, YamlNode)>();
-        var merged = new List<(YamlScalar, YamlNode)>();
+        var sources = new List<YamlMapping>();
         foreach (var pair in mapping.Pairs)
         {
             if (pair.Key is not YamlScalar key)
@@ -160,11 +164,13 @@ public sealed class ComposeFile
 
             if (key.Value == "<<" && key.Style == ScalarStyle.Plain)
             {
-                var sources = pair.Value is YamlSequence list ? list.Items : new List<YamlNode> { pair.Value };
-                foreach (var source in sources.OfType<YamlMapping>())
+                if (pair.Value is YamlSequence list)
                 {
-                    // One level: a merge source's own merge keys are not followed.
-                    merged.AddRange(source.Pairs.Where(p => p.Key is YamlScalar { Value: not "<<" }).Select(p => ((YamlScalar)p.Key, p.Value)));
+                    sources.AddRange(list.Items.OfType<YamlMapping>());
+                }
+                else if (pair.Value is YamlMapping source)
+                {
+                    sources.Add(source);
                 }
 
                 continue;
@@ -173,8 +179,34 @@ public sealed class ComposeFile
             own.Add((key, pair.Value));
         }
 
-        var ownKeys = new HashSet<string>(own.Select(o => o.Item1.Value), StringComparer.Ordinal);
-        return merged.Where(m => !ownKeys.Contains(m.Item1.Value)).Concat(own);
+        if (sources.Count == 0)
+        {
+            return own;
+        }
+
+        var taken = new HashSet<string>(own.Select(o => o.Item1.Value), StringComparer.Ordinal);
+        // Nodes compare by reference: an alias names the very node of its anchor.
+        var read = new HashSet<YamlMapping>();
+        var merged = new List<(YamlScalar, YamlNode)>();
+        foreach (var source in sources)
+        {
+            if (!read.Add(source))
+            {
+                continue;
+            }
+
+            // One level: a merge source's own merge keys are not followed.
+            foreach (var pair in source.Pairs)
+            {
+                if (pair.Key is YamlScalar { Value: not "<<" } sourceKey && taken.Add(sourceKey.Value))
+                {
+                    merged.Add((sourceKey, pair.Value));
+                }
+            }
+        }
+
+        merged.AddRange(own);
+        return merged;
     }
 
     /// <summary>Reads the service keys the rules use; everything else is left alone.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 
@@ -13,61 +14,121 @@ namespace ContainerAnalyzers.Compose;
 /// </summary>
 public static class ComposeSuppressions
 {
+    /// <summary>Whether one finding is suppressed; for many findings in one file, read the file once with <see cref="Index"/>.</summary>
     public static bool IsSuppressed(string text, SourceSpan span, IReadOnlyList<string> keys)
+        => Index(text, CancellationToken.None) is { } index && index.IsSuppressed(span, keys);
+
+    /// <summary>
+    /// The file's suppression comments, read once: null when it has none (the usual case), so the caller skips the
+    /// lookup. Each later lookup walks only the finding's enclosing keys, never the file.
+    /// </summary>
+    public static SuppressionIndex? Index(string text, CancellationToken cancellationToken)
+        => text.IndexOf(Suppressions.CommentPrefix, StringComparison.OrdinalIgnoreCase) < 0 ? null : new SuppressionIndex(text, cancellationToken);
+
+    /// <summary>A compose file's suppression comments by line, with each content line's enclosing key.</summary>
+    public sealed class SuppressionIndex
     {
-        if (text.IndexOf(Suppressions.CommentPrefix, StringComparison.OrdinalIgnoreCase) < 0)
+        private readonly LineMap _lines;
+        private readonly string?[] _ownComment;
+        private readonly string[]?[] _commentsAbove;
+        private readonly int[] _enclosing;
+        private readonly int[] _indent;
+        private readonly bool[] _isContent;
+        private readonly List<string> _fileComments = new();
+
+        internal SuppressionIndex(string text, CancellationToken cancellationToken)
         {
-            return false;
+            _lines = LineMap.Create(text);
+            var lines = text.Split('\n');
+            _ownComment = new string?[lines.Length];
+            _commentsAbove = new string[]?[lines.Length];
+            _enclosing = new int[lines.Length];
+            _indent = new int[lines.Length];
+            _isContent = new bool[lines.Length];
+
+            // One pass: the open keys form a stack by indentation, so each content line's enclosing key (the nearest
+            // content line above it with less indentation) is found without scanning back.
+            var open = new Stack<int>();
+            var above = new List<string>();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if ((i & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var line = lines[i].TrimEnd('\r');
+                var trimmed = line.TrimStart();
+                _ownComment[i] = CommentOf(line);
+                if (_ownComment[i] is { } comment && IsOurs(comment, "ignore-file"))
+                {
+                    _fileComments.Add(comment);
+                }
+
+                _enclosing[i] = -1;
+                if (trimmed.Length > 0 && trimmed[0] == '#')
+                {
+                    above.Add(trimmed.Trim());
+                    continue;
+                }
+
+                if (trimmed.Length == 0)
+                {
+                    // A blank line ends the comments "directly above".
+                    above.Clear();
+                    continue;
+                }
+
+                _isContent[i] = true;
+                _indent[i] = line.Length - trimmed.Length;
+                _commentsAbove[i] = above.Count > 0 ? above.ToArray() : null;
+                above.Clear();
+                while (open.Count > 0 && _indent[open.Peek()] >= _indent[i])
+                {
+                    open.Pop();
+                }
+
+                _enclosing[i] = open.Count > 0 ? open.Peek() : -1;
+                open.Push(i);
+            }
         }
 
-        var lines = text.Split('\n');
-        foreach (var line in lines)
+        public bool IsSuppressed(SourceSpan span, IReadOnlyList<string> keys)
         {
-            if (Covers(CommentOf(line), "ignore-file", keys))
+            if (_fileComments.Exists(comment => Covers(comment, "ignore-file", keys)))
             {
                 return true;
             }
-        }
 
-        var lineIndex = LineMap.Create(text).GetLineNumber(span.Start);
-        if (Covers(CommentOf(lines[lineIndex]), "ignore", keys))
-        {
-            return true;
-        }
-
-        var indent = int.MaxValue;
-        for (var i = lineIndex; i >= 0; i--)
-        {
-            var line = lines[i].TrimEnd('\r');
-            var trimmed = line.TrimStart();
-            if (trimmed.Length == 0 || trimmed[0] == '#')
+            var lineIndex = Math.Min(_lines.GetLineNumber(span.Start), _ownComment.Length - 1);
+            if (lineIndex < 0 || Covers(_ownComment[lineIndex], "ignore", keys))
             {
-                continue;
+                return lineIndex >= 0;
             }
 
-            // The line of the finding, then each enclosing key (less indented): the comments directly above it count.
-            var own = line.Length - trimmed.Length;
-            if (i != lineIndex && own >= indent)
+            // The finding's line (or the content line above a blank or comment one), then each enclosing key.
+            var i = lineIndex;
+            while (i >= 0 && !_isContent[i])
             {
-                continue;
+                i--;
             }
 
-            indent = own;
-            for (var above = i - 1; above >= 0 && lines[above].TrimStart().StartsWith("#", StringComparison.Ordinal); above--)
+            for (; i >= 0; i = _enclosing[i])
             {
-                if (Covers(lines[above].Trim(), "ignore", keys))
+                if (_commentsAbove[i] is { } comments && Array.Exists(comments, comment => Covers(comment, "ignore", keys)))
                 {
                     return true;
                 }
             }
 
-            if (own == 0)
-            {
-                break;
-            }
+            return false;
         }
+    }
 
-        return false;
+    private static bool IsOurs(string comment, string scope)
+    {
+        var match = Suppressions.MatchOurComment(comment);
+        return match.Success && string.Equals(match.Groups["scope"].Value, scope, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool Covers(string? comment, string scope, IReadOnlyList<string> keys)

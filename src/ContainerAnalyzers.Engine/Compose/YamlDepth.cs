@@ -59,7 +59,32 @@ internal static class YamlDepth
 
             if (quote != '\0')
             {
-                quote = c == quote ? '\0' : quote;
+                // A double-quoted scalar has escapes (\" does not close it; JSON's strings the same); a single-quoted one
+                // doubles its quote, which closes and reopens it here, to the same effect.
+                if (c == '\\' && quote == '"')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            // A comment runs to the end of its line, and its quotes and brackets count for nothing.
+            if (c == '#' && (i == 0 || text[i - 1] is ' ' or '\t' or '\n' or '\r'))
+            {
+                var newline = text.IndexOf('\n', i);
+                i = (newline < 0 ? text.Length : newline) - 1;
+                continue;
+            }
+
+            // A quote opens a quoted scalar only where a scalar starts (after "key: ", "- ", '[', '{' or ','): inside a
+            // plain scalar (command: echo "hi) it is a character, and must not hide the rest of the file from the count.
+            if ((c == '"' || c == '\'') && !StartsScalar(text, i))
+            {
                 continue;
             }
 
@@ -82,5 +107,17 @@ internal static class YamlDepth
         }
 
         return false;
+    }
+
+    // What precedes a scalar's first character: the line's indentation, or an indicator and blanks.
+    private static bool StartsScalar(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && (text[i] == ' ' || text[i] == '\t'))
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] is '\n' or '\r' or ':' or '-' or '?' or '[' or '{' or ',';
     }
 }

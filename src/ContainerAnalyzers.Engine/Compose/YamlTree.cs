@@ -52,6 +52,9 @@ internal sealed class YamlMapping : YamlNode
     }
 
     public List<KeyValuePair<YamlNode, YamlNode>> Pairs { get; } = new();
+
+    /// <summary>The scalar keys added so far, so a key defined twice is found without a scan (a mapping may have 50,000 keys).</summary>
+    internal HashSet<string> ScalarKeys { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -128,7 +131,7 @@ internal static class YamlTree
                     pendingKey = complete;
                     break;
                 case YamlMapping mapping:
-                    if (pendingKey is YamlScalar key && key.Value != "<<" && mapping.Pairs.Exists(p => p.Key is YamlScalar k && k.Value == key.Value))
+                    if (pendingKey is YamlScalar key && key.Value != "<<" && !mapping.ScalarKeys.Add(key.Value))
                     {
                         throw new YamlException(key.Start, key.End, $"the key '{key.Value}' is defined twice in the same mapping");
                     }

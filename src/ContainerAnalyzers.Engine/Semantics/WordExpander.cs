@@ -36,6 +36,13 @@ public static class WordExpander
 {
     private const int MaxNesting = 64;
 
+    /// <summary>
+    /// The longest expansion worked out, in characters. Each ARG may repeat the one before it (<c>ARG A1=${A0}${A0}…</c>),
+    /// so a few hundred bytes of Dockerfile can stand for gigabytes; past this budget a word is unknown. No value a
+    /// rule weighs (an image reference, a flag, a path) comes near it.
+    /// </summary>
+    public const int MaxExpandedLength = 64 * 1024;
+
     public static string? Expand(string word, char escape, Func<string, VariableValue> lookup)
     {
         var builder = new StringBuilder(word.Length);
@@ -152,8 +159,7 @@ public static class WordExpander
                 return false;
             }
 
-            output.Append(value.Value);
-            return true;
+            return AppendWithinBudget(output, value.Value);
         }
 
         var start = position + 2;
@@ -178,8 +184,7 @@ public static class WordExpander
                 return false;
             }
 
-            output.Append(variable.Value);
-            return true;
+            return AppendWithinBudget(output, variable.Value);
         }
 
         var colon = word[cursor] == ':';
@@ -211,13 +216,20 @@ public static class WordExpander
         var isSet = variable.Value is not null && (!colon || variable.Value.Length > 0);
         if (useDefault)
         {
-            output.Append(isSet ? variable.Value : alternative.ToString());
-        }
-        else if (isSet)
-        {
-            output.Append(alternative);
+            return AppendWithinBudget(output, isSet ? variable.Value : alternative.ToString());
         }
 
+        return !isSet || AppendWithinBudget(output, alternative.ToString());
+    }
+
+    private static bool AppendWithinBudget(StringBuilder output, string? value)
+    {
+        if (value is not null && output.Length + value.Length > MaxExpandedLength)
+        {
+            return false;
+        }
+
+        output.Append(value);
         return true;
     }
 
