@@ -57,6 +57,7 @@ public static partial class AllRules
         CTR0064ComposeUserRootRule.Definition,
         CTR0090SyntaxErrorRule.Definition,
         CTR0091ComposeSyntaxErrorRule.Definition,
+        CTR0098FindingsCappedRule.Definition,
         CTR0099RuleFailedRule.Definition,
     };
 

@@ -242,8 +242,13 @@ public static class ComposeRuleHost
         RuleHost.RunEach(rules, (rule, found) => rule.Analyze(analysis, found, cancellationToken), findings, cancellationToken, ruleFailed);
 
         var path = analysis.File.Path;
-        findings.RemoveAll(f => (f.File is { } file && !PathText.SamePath(file, path))
-            || ComposeSuppressions.IsSuppressed(analysis.File.Text, f.Span, f.Rule.SuppressionKeys));
+        findings.RemoveAll(f => f.File is { } file && !PathText.SamePath(file, path));
+        if (findings.Count > 0 && ComposeSuppressions.Index(analysis.File.Text, cancellationToken) is { } suppressions)
+        {
+            findings.RemoveAll(f => suppressions.IsSuppressed(f.Span, f.Rule.SuppressionKeys));
+        }
+
+        Definitions.CTR0098FindingsCappedRule.Cap(findings);
         return findings;
     }
 

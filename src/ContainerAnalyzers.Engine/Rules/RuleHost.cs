@@ -21,6 +21,7 @@ public static class RuleHost
         var findings = new List<RuleFinding>();
         RunEach(rules, (rule, found) => rule.Analyze(analysis, found, cancellationToken), findings, cancellationToken, ruleFailed);
         RemoveSuppressed(analysis, findings);
+        Definitions.CTR0098FindingsCappedRule.Cap(findings);
         return findings;
     }
 

@@ -143,6 +143,9 @@ public static partial class RuleIds
     /// <summary>CTR0091: Compose file is not valid.</summary>
     public const string ComposeSyntaxError = "CTR0091";
 
+    /// <summary>CTR0098: A rule found more problems than are reported.</summary>
+    public const string FindingsCapped = "CTR0098";
+
     /// <summary>CTR0099: A ContainerAnalyzers rule failed.</summary>
     public const string RuleFailed = "CTR0099";
 }

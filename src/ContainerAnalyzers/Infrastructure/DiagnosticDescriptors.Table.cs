@@ -193,6 +193,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0091", CTR0091ComposeSyntaxErrorRule.Definition.Title, CTR0091ComposeSyntaxErrorRule.Definition.MessageFormat, "Container.Syntax", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0091ComposeSyntaxErrorRule.Definition.Description, CTR0091ComposeSyntaxErrorRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0098 = new(
+        "CTR0098", CTR0098FindingsCappedRule.Definition.Title, CTR0098FindingsCappedRule.Definition.MessageFormat, "Container.Syntax", DiagnosticSeverity.Info, isEnabledByDefault: true,
+        CTR0098FindingsCappedRule.Definition.Description, CTR0098FindingsCappedRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0099 = new(
         "CTR0099", CTR0099RuleFailedRule.Definition.Title, CTR0099RuleFailedRule.Definition.MessageFormat, "Container.Syntax", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0099RuleFailedRule.Definition.Description, CTR0099RuleFailedRule.Definition.HelpLinkUri);
@@ -245,6 +249,7 @@ internal static partial class DiagnosticDescriptors
         CTR0064,
         CTR0090,
         CTR0091,
+        CTR0098,
         CTR0099);
 
     public static DiagnosticDescriptor? ForId(string id) => id switch
@@ -295,6 +300,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0064" => CTR0064,
         "CTR0090" => CTR0090,
         "CTR0091" => CTR0091,
+        "CTR0098" => CTR0098,
         "CTR0099" => CTR0099,
         _ => null,
     };
