@@ -14,6 +14,15 @@ public sealed class RuleFinding
     {
         Rule = rule;
         Span = span;
+        // A message quotes the user's file; a generated one can make an argument longer than a log line should be.
+        for (var i = 0; i < messageArguments.Length; i++)
+        {
+            if (messageArguments[i] is { Length: > MessageText.MaxArgumentLength } tooLong)
+            {
+                messageArguments[i] = MessageText.Clip(tooLong);
+            }
+        }
+
         MessageArguments = messageArguments;
         Properties = properties ?? EmptyProperties;
     }

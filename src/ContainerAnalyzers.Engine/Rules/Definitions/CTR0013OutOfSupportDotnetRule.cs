@@ -53,7 +53,7 @@ public sealed class CTR0013OutOfSupportDotnetRule : DockerfileRule
         foreach (var version in order)
         {
             var (token, image, ended, others) = byVersion[version];
-            var also = others.Count == 0 ? string.Empty : " (stage" + (others.Count > 1 ? "s " : " ") + string.Join(", ", others.ConvertAll(o => "'" + o + "'")) + " too)";
+            var also = others.Count == 0 ? string.Empty : " (stage" + (others.Count > 1 ? "s " : " ") + MessageText.QuotedList(others) + " too)";
             findings.Add(Report(token.Span, image, version, DotnetSupport.Format(ended), also));
         }
     }
