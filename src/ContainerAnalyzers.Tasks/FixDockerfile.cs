@@ -21,6 +21,9 @@ namespace ContainerAnalyzers.Tasks;
 /// </summary>
 public sealed class FixDockerfile : Task
 {
+    // Decoding fails on a byte that is not UTF-8 instead of turning it into U+FFFD, which a rewrite would then write.
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     // New files are written without a byte order mark: Docker accepts one, but shell scripts and linters that read
     // the Dockerfile stumble on it. An existing file keeps the encoding it had.
     private static readonly Encoding NewFileEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -54,6 +57,9 @@ public sealed class FixDockerfile : Task
 
     public bool AddDockerIgnore { get; set; } = true;
 
+    /// <summary>Write a Dockerfile or compose file that is a symbolic link through to its target (DockerfileFixWriteThroughLinks=true).</summary>
+    public bool WriteThroughLinks { get; set; }
+
     /// <summary>Report what would change without writing.</summary>
     public bool DryRun { get; set; }
 
@@ -61,6 +67,9 @@ public sealed class FixDockerfile : Task
     public bool Check { get; set; }
 
     private Lazy<FixInputs>? _inputs;
+
+    // Whether a warning said why a file was left as it is: then "nothing to fix" would be untrue.
+    private bool _warned;
 
     [Output]
     public ITaskItem[] ChangedFiles { get; set; } = Array.Empty<ITaskItem>();
@@ -74,10 +83,10 @@ public sealed class FixDockerfile : Task
             var facts = ProjectFacts.Create(name => values.TryGetValue(name, out var value) ? value : null, Path.GetFullPath(ProjectPath), projectText);
             _inputs = new Lazy<FixInputs>(() => new FixInputs
             {
-                Code = CodeEndpointText.Scan(SourceFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).Select(File.ReadAllText)),
-                ComposeFiles = ComposeFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).Select(f => Compose.ComposeFile.Parse(f, File.ReadAllText(f))).ToList(),
-                AppSettings = AppSettingsFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists)
-                    .Select(f => AppSettingsReader.Read(Path.GetFileName(f), File.ReadAllText(f))).Where(a => a is not null).Select(a => a!).ToList(),
+                Code = CodeEndpointText.Scan(SourceFiles.Select(i => ReadableText(i.GetMetadata("FullPath"), long.MaxValue)).OfType<string>()),
+                ComposeFiles = ComposeFiles.Select(i => i.GetMetadata("FullPath")).Select(f => ReadableText(f, InspectContainerInputs.ComposeCap) is { } text ? Compose.ComposeFile.Parse(f, text) : null).OfType<Compose.ComposeFile>().ToList(),
+                AppSettings = AppSettingsFiles.Select(i => i.GetMetadata("FullPath"))
+                    .Select(f => ReadableText(f, InspectContainerInputs.ComposeCap) is { } text ? AppSettingsReader.Read(Path.GetFileName(f), text) : null).OfType<AppSettingsEndpoints>().ToList(),
             });
             var changed = new List<ITaskItem>();
             foreach (var additional in AdditionalDockerfiles.Select(i => i.ItemSpec).Where(File.Exists).Distinct(StringComparer.Ordinal))
@@ -110,7 +119,7 @@ public sealed class FixDockerfile : Task
 
             // Any .dockerignore the user already has (beside the Dockerfile, the project or in the context) is left alone.
             var dockerfileDirectory = Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
-            var dockerfileText = File.Exists(DockerfilePath) ? File.ReadAllText(DockerfilePath) : null;
+            var dockerfileText = ReadableText(DockerfilePath, InspectContainerInputs.DockerfileCap);
             if (AddDockerIgnore && (dockerfileText is not null || changed.Count > 0)
                 && DockerfileFixes.GetDockerIgnorePath(facts, Path.GetFullPath(DockerfilePath), dockerfileText, _inputs.Value) is { } ignorePath
                 && !File.Exists(ignorePath)
@@ -127,7 +136,7 @@ public sealed class FixDockerfile : Task
                 Log.LogError($"ContainerAnalyzers: {changed.Count} file(s) need the fixes above; run 'dotnet build -t:FixDockerfile' and commit the result.");
             }
 
-            if (changed.Count == 0)
+            if (changed.Count == 0 && !_warned)
             {
                 Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: nothing to fix.");
             }
@@ -143,24 +152,31 @@ public sealed class FixDockerfile : Task
 
     private void RewriteDockerfile(string dockerfilePath, ProjectFacts facts, List<ITaskItem> changed)
     {
-        var bytes = File.ReadAllBytes(dockerfilePath);
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        if (ReadForRewrite(dockerfilePath, InspectContainerInputs.DockerfileCap) is not { } read)
         {
-            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} is not a text file (it contains NUL bytes); left as it is.");
             return;
         }
 
-        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-        var text = new UTF8Encoding(false).GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
+        var (text, hasBom) = read;
         var model = DockerfileModel.Create(DockerfileParser.Parse(text));
+        if (DockerfileFixes.UnclosedHeredocLine(model) is { } heredocLine)
+        {
+            Warn($"ContainerAnalyzers: {dockerfilePath}: the heredoc on line {heredocLine} is never closed, so everything after it is its body and no fix can tell where your instructions end; left as it is. Close it first.");
+            return;
+        }
+
         var analysis = new DockerfileAnalysis(model, facts);
         var ids = DockerfileFixes.FindFixableRuleIds(analysis);
         if (model.FinalStage is null)
         {
-            // Empty or comments only: there is nothing of the user's to keep, so a forced fix writes the file anew.
+            // No FROM: a forced fix writes the file anew, and says which of the user's lines it does not keep.
             if (Force && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(dockerfilePath), _inputs!.Value) is { } created)
             {
-                Write(dockerfilePath, created, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath}: it had no FROM; a distroless multi-stage Dockerfile (forced)", changed);
+                if (Write(dockerfilePath, created, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath}: it had no FROM; a distroless multi-stage Dockerfile (forced)", changed))
+                {
+                    LogLinesNotKept(text);
+                }
+
                 return;
             }
 
@@ -174,8 +190,11 @@ public sealed class FixDockerfile : Task
             var ruleFixes = DockerfileFixes.ApplyRuleFixes(text, Path.GetFullPath(dockerfilePath), facts, _inputs!.Value);
             if (ruleFixes.Applied.Count > 0)
             {
-                Write(dockerfilePath, ruleFixes.Text, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} (the rules' own fixes)", changed);
-                LogApplied(ruleFixes);
+                if (Write(dockerfilePath, ruleFixes.Text, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} (the rules' own fixes)", changed))
+                {
+                    LogApplied(ruleFixes);
+                }
+
                 return;
             }
 
@@ -195,27 +214,31 @@ public sealed class FixDockerfile : Task
             : fixes.FirstOrDefault(f => f.Kind != DockerfileFixKind.Regenerate);
         if (fix is null && !regenerate && fixes.Count > 0)
         {
-            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}{DockerfileFixes.WhyNoWorkflowFix(text, Path.GetFullPath(dockerfilePath), facts, _inputs!.Value)}; left as it is. -p:DockerfileFixMode=regenerate rewrites it and lists every line it does not keep.");
+            Warn($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}{DockerfileFixes.WhyNoWorkflowFix(text, Path.GetFullPath(dockerfilePath), facts, _inputs!.Value)}; left as it is. -p:DockerfileFixMode=regenerate rewrites it and lists every line it does not keep.");
             return;
         }
 
         if (fix is null)
         {
-            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + " but " : string.Empty)}{DockerfileFixes.WhyNoPlan(facts)}; left as it is.");
+            Warn($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + " but " : string.Empty)}{DockerfileFixes.WhyNoPlan(facts)}; left as it is.");
             return;
         }
 
         if (fix.Breaks.Count > 0)
         {
             // Checked against the compose files that build it: a fix that would break one is not written.
-            Log.LogWarning($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}the fix ({fix.Title.ToLowerInvariant()}) would break what the compose files ask of the image; left as it is. Change these first: {string.Join("; ", fix.Breaks)}");
+            Warn($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}the fix ({fix.Title.ToLowerInvariant()}) would break what the compose files ask of the image; left as it is. Change these first: {string.Join("; ", fix.Breaks)}");
             return;
         }
 
         var fixing = ids.Count > 0 ? $", fixing {string.Join(", ", ids)}" : " (forced)";
         // What the rewrite leaves for the rules' own fixes (an entry point, a tag the user chose) is fixed too.
         var afterRuleFixes = DockerfileFixes.ApplyRuleFixes(fix.NewText, Path.GetFullPath(dockerfilePath), facts, _inputs!.Value);
-        Write(dockerfilePath, afterRuleFixes.Text, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} ({fix.Title.ToLowerInvariant()}){fixing}", changed);
+        if (!Write(dockerfilePath, afterRuleFixes.Text, new UTF8Encoding(hasBom), "rewrite", $"{dockerfilePath} ({fix.Title.ToLowerInvariant()}){fixing}", changed))
+        {
+            return;
+        }
+
         LogApplied(afterRuleFixes);
         if (fix.BuildAdvice is { } advice)
         {
@@ -237,12 +260,18 @@ public sealed class FixDockerfile : Task
 
     private void FixComposeFiles(string dockerfilePath, ProjectFacts facts, List<ITaskItem> changed)
     {
-        foreach (var (path, result) in DockerfileFixes.ApplyComposeFixes(File.ReadAllText(dockerfilePath), dockerfilePath, facts, _inputs!.Value))
+        if (ReadableText(dockerfilePath, InspectContainerInputs.DockerfileCap) is not { } dockerfile)
         {
-            var bytes = File.ReadAllBytes(path);
-            var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-            Write(path, result.Text, new UTF8Encoding(hasBom), "rewrite", $"{path} (the compose rules' own fixes)", changed);
-            LogApplied(result);
+            return;
+        }
+
+        foreach (var (path, result) in DockerfileFixes.ApplyComposeFixes(dockerfile, dockerfilePath, facts, _inputs!.Value))
+        {
+            if (ReadForRewrite(path, InspectContainerInputs.ComposeCap) is { } read
+                && Write(path, result.Text, new UTF8Encoding(read.HasBom), "rewrite", $"{path} (the compose rules' own fixes)", changed))
+            {
+                LogApplied(result);
+            }
         }
     }
 
@@ -271,8 +300,31 @@ public sealed class FixDockerfile : Task
         return suppressed;
     }
 
-    private void Write(string path, string text, Encoding encoding, string verb, string what, List<ITaskItem> changed)
+    private void Warn(string message)
     {
+        _warned = true;
+        Log.LogWarning(message);
+    }
+
+    /// <summary>
+    /// Writes a fixed or new file, or says why not. A file reached through a symbolic link is not written through unless
+    /// asked (the link may point into a shared template outside the repository), and no file is written outside the
+    /// repository the project is in. True when the file was written, or would be on a dry run or check.
+    /// </summary>
+    private bool Write(string path, string text, Encoding encoding, string verb, string what, List<ITaskItem> changed)
+    {
+        if (OutsideTheRepository(path) is { } why)
+        {
+            Warn($"ContainerAnalyzers: {path}: not written, {why}.");
+            return false;
+        }
+
+        if (LinkTarget(path) is { } target && !WriteThroughLinks)
+        {
+            Warn($"ContainerAnalyzers: {path} is a symbolic link to {target}; left as it is, since writing through it changes that file for everything that shares it. -p:DockerfileFixWriteThroughLinks=true writes the target.");
+            return false;
+        }
+
         var writes = !DryRun && !Check;
         if (writes)
         {
@@ -280,7 +332,116 @@ public sealed class FixDockerfile : Task
         }
 
         var done = verb == "add" ? "added" : "rewrote";
-        Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: " + (writes ? done : "would " + verb) + " " + what);
+        var through = LinkTarget(path) is { } linked ? $" (through the link, to {linked})" : string.Empty;
+        Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: " + (writes ? done : "would " + verb) + " " + what + through);
         changed.Add(new TaskItem(path));
+        return true;
+    }
+
+    /// <summary>
+    /// The text of a file the fixer may rewrite, or null with the reason logged: only a regular file of bounded size
+    /// (never a FIFO, a device or a folder), and only valid UTF-8, so every byte of a line the fix keeps is kept.
+    /// </summary>
+    private (string Text, bool HasBom)? ReadForRewrite(string path, long cap)
+    {
+        var state = InputFiles.Inspect(path, cap);
+        if (state != InputFileState.Readable)
+        {
+            Warn($"ContainerAnalyzers: {path} {InputFiles.Describe(state, cap)}; left as it is.");
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        try
+        {
+            return (StrictUtf8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0)), hasBom);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            var offset = exception.Index >= 0 ? $" (the byte at offset {exception.Index + (hasBom ? 3 : 0)})" : string.Empty;
+            Warn($"ContainerAnalyzers: {path} is not valid UTF-8{offset}; left as it is, since a rewrite would change the bytes of the lines it keeps. Save it as UTF-8 to let the fixer edit it.");
+            return null;
+        }
+    }
+
+    /// <summary>A file's text when it is a regular text file within the cap (never a FIFO or device, which could hang the build); otherwise null.</summary>
+    private static string? ReadableText(string path, long cap)
+        => InputFiles.Inspect(path, cap) == InputFileState.Readable ? File.ReadAllText(path) : null;
+
+    private void LogLinesNotKept(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length > 0)
+            {
+                Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers:   not kept: line {i + 1}: {ContainerAnalyzers.Text.MessageText.Clip(line)}");
+            }
+        }
+    }
+
+    // The target of a symbolic link (as the link holds it), or null for a file that is not one. FileSystemInfo.LinkTarget
+    // is .NET 6's; MSBuild on .NET Framework (Windows) has no such property, and there the answer is "not a link".
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists && !File.Exists(path) || (info.Attributes & FileAttributes.ReparsePoint) == 0)
+            {
+                return null;
+            }
+
+            return typeof(FileSystemInfo).GetProperty("LinkTarget")?.GetValue(info) as string ?? "another file";
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Reflection.TargetInvocationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Why a path is outside what the fixer may write, or null: the repository of the project (the nearest folder above it
+    /// with .git), or without one the project's and the Dockerfile's folders; never the file system's root.
+    /// </summary>
+    private string? OutsideTheRepository(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (folder is null || Path.GetPathRoot(full) == folder)
+        {
+            return "it is at the root of the file system";
+        }
+
+        var projectFolder = Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!;
+        if (RepositoryRoot(projectFolder) is { } repository)
+        {
+            return IsUnder(full, repository) ? null : $"it is outside the repository {repository}";
+        }
+
+        var dockerfileFolder = Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
+        return IsUnder(full, projectFolder) || IsUnder(full, dockerfileFolder) ? null : "it is outside the project's and the Dockerfile's folders, and no repository (.git) holds them";
+    }
+
+    private static string? RepositoryRoot(string folder)
+    {
+        for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
+        {
+            var git = Path.Combine(current.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return current.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsUnder(string path, string folder)
+    {
+        var prefix = folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folder : folder + Path.DirectorySeparatorChar;
+        return path.StartsWith(prefix, StringComparison.Ordinal);
     }
 }

@@ -35,6 +35,18 @@ internal enum InputFileState
 /// </summary>
 internal static class InputFiles
 {
+    /// <summary>Why a file in <paramref name="state"/> is not read, in words for a log ("is a folder").</summary>
+    public static string Describe(InputFileState state, long cap) => state switch
+    {
+        InputFileState.Missing => "does not exist, or is a link that does not resolve",
+        InputFileState.Directory => "is a folder",
+        InputFileState.NotRegular => "is not a regular file (a FIFO, a device or a socket)",
+        InputFileState.Unreadable => "cannot be read (permission denied)",
+        InputFileState.Binary => "is not a text file (it contains NUL bytes)",
+        InputFileState.TooLarge => $"is larger than the {cap / 1024} KB the package reads",
+        _ => "can be read",
+    };
+
     public static InputFileState Inspect(string path, long cap)
     {
         try

@@ -64,15 +64,7 @@ public sealed class InspectContainerInputs : Task
             "Compose" => "a compose file docker compose can read",
             _ => "a settings file the app can read",
         };
-        var reason = state switch
-        {
-            InputFileState.Missing => "does not exist, or is a link that does not resolve",
-            InputFileState.Directory => "is a folder",
-            InputFileState.NotRegular => "is not a regular file (a FIFO, a device or a socket)",
-            InputFileState.Unreadable => "cannot be read (permission denied)",
-            InputFileState.Binary => "is not a text file (it contains NUL bytes)",
-            _ => string.Empty,
-        };
+        var reason = InputFiles.Describe(state, cap);
 
         if (state == InputFileState.TooLarge)
         {

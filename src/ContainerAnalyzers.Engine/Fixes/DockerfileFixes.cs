@@ -126,7 +126,7 @@ public static class DockerfileFixes
         try
         {
             var model = DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken));
-            if (PlanFor(model, dockerfilePath, project, inputs) is not { } plan)
+            if (UnclosedHeredocLine(model) is not null || PlanFor(model, dockerfilePath, project, inputs) is not { } plan)
             {
                 return fixes;
             }
@@ -367,6 +367,11 @@ public static class DockerfileFixes
         try
         {
             var model = DockerfileModel.Create(DockerfileParser.Parse(dockerfileText));
+            if (UnclosedHeredocLine(model) is { } line)
+            {
+                return $"the heredoc on line {line} is never closed, so everything after it is its body and a rewrite cannot tell where your instructions end; close it first";
+            }
+
             if (PlanFor(model, dockerfilePath, project, inputs) is { } plan)
             {
                 if (MinimalEdit.Obstacle(model, plan) is { } obstacle)
@@ -388,6 +393,27 @@ public static class DockerfileFixes
         }
 
         return "the minimal edit cannot follow its build (no dotnet publish in the final stage's build that it can give an output folder)";
+    }
+
+    /// <summary>
+    /// The line (1-based) of a heredoc that no line closes, or null. Everything after its opening line is the heredoc's
+    /// body to BuildKit, so no rewrite can tell where the user's instructions end: a fix would put what it writes (the
+    /// EXPOSE, USER and ENTRYPOINT) inside it. The rewrites stop there.
+    /// </summary>
+    public static int? UnclosedHeredocLine(DockerfileModel model)
+    {
+        foreach (var instruction in model.Syntax.Instructions)
+        {
+            foreach (var heredoc in instruction.Heredocs)
+            {
+                if (!heredoc.IsTerminated)
+                {
+                    return model.Syntax.Lines.GetLineNumber(instruction.Span.Start) + 1;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Why no fix can be written for the project, in words for a log: the reason <see cref="ContainerPlan.Create"/> gave up.</summary>

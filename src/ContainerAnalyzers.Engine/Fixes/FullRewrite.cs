@@ -15,6 +15,10 @@ internal static class FullRewrite
     // that now, for the new file's context; the old one would contradict it.
     private static readonly Regex BuildCommandComment = new(@"\b(docker|podman)\s+(buildx\s+)?build\b|\bbuildah\s+(bud|build)\b|\bdocker\s+image\s+build\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+    // The first line of the header a rewrite writes (DockerfileWriter.WriteHeader): an earlier rewrite's header is replaced
+    // by this one's, not carried under it, so regenerating twice gives the same file.
+    private static readonly Regex GeneratedHeaderComment = new(@"^#\s*\S.*: built on the \.NET SDK image, run on \S+ \(no SDK\)\.\s*$", RegexOptions.CultureInvariant);
+
     public static RewriteResult Regenerate(DockerfileModel model, ContainerPlan plan)
     {
         var tree = model.Syntax;
@@ -42,12 +46,22 @@ internal static class FullRewrite
 
         var runtime = carry.ChooseRuntimeImage(plan);
         writer.WriteHeader(runtime);
+        var inEarlierHeader = false;
         foreach (var comment in firstInstruction.Where(e => e.Kind == SyntaxElementKind.Comment))
         {
             var text = tree.GetText(comment.FullSpan);
+            inEarlierHeader |= GeneratedHeaderComment.IsMatch(text.TrimEnd('\r', '\n'));
             if (BuildCommandComment.IsMatch(text))
             {
+                // The build command ends an earlier rewrite's header.
+                inEarlierHeader = false;
                 commentReasons[comment.FullSpan.Start] = "it tells how to build the old file; the header above says how to build this one";
+                continue;
+            }
+
+            if (inEarlierHeader)
+            {
+                commentReasons[comment.FullSpan.Start] = "it is the header of an earlier rewrite; the header above replaces it";
                 continue;
             }
 

@@ -42,17 +42,7 @@ public sealed class PackageEndToEndTests
     private string _workRoot = null!;
 
     [OneTimeSetUp]
-    public void PackTheAnalyzerPackage()
-    {
-        if (Environment.GetEnvironmentVariable("CONTAINERANALYZERS_SKIP_E2E") == "1")
-        {
-            Assert.Ignore("End-to-end tests skipped: CONTAINERANALYZERS_SKIP_E2E=1.");
-        }
-
-        _workRoot = Path.Combine(AnalyzerPackage.RunFolder, "e2e");
-        Directory.CreateDirectory(_workRoot);
-        Assert.That(AnalyzerPackage.Version, Is.Not.Empty);
-    }
+    public void PackTheAnalyzerPackage() => _workRoot = ConsumerProject.PrepareWorkRoot("e2e");
 
     [TestCase("Microsoft.NET.Sdk", "net8.0", "8.0")]
     [TestCase("Microsoft.NET.Sdk", "net10.0", "10.0")]
@@ -541,53 +531,8 @@ public sealed class PackageEndToEndTests
         }
     }
 
-    // A consumer has a .dockerignore unless a test says otherwise: without one, CTR0042 reports every Dockerfile that copies the context.
     private string CreateConsumer(string sdk, string targetFrameworks, string? dockerfile, bool dockerIgnore = true)
-    {
-        var folder = Path.Combine(_workRoot, "Consumer" + Guid.NewGuid().ToString("N").Substring(0, 8), "Consumer");
-        Directory.CreateDirectory(folder);
-        var frameworkProperty = targetFrameworks.Contains(';', StringComparison.Ordinal) ? "TargetFrameworks" : "TargetFramework";
-        var outputType = sdk == "Microsoft.NET.Sdk" ? "<OutputType>Exe</OutputType>" : string.Empty;
-        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
-            <Project Sdk="{sdk}">
-              <PropertyGroup>
-                <{frameworkProperty}>{targetFrameworks}</{frameworkProperty}>
-                {outputType}
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="ContainerAnalyzers" Version="{AnalyzerPackage.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine(\"hello\");\n");
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="containeranalyzers-e2e" value="{AnalyzerPackage.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        => ConsumerProject.Create(_workRoot, sdk, targetFrameworks, dockerfile, dockerIgnore);
 
-        // Stop MSBuild from importing anything from the folders above the temporary project.
-        File.WriteAllText(Path.Combine(folder, "..", "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(folder, "..", "Directory.Build.targets"), "<Project />\n");
-        if (dockerfile is not null)
-        {
-            File.WriteAllText(Path.Combine(folder, "Dockerfile"), dockerfile);
-        }
-
-        if (dockerIgnore)
-        {
-            File.WriteAllText(Path.Combine(folder, ".dockerignore"), "**/bin/\n**/obj/\n");
-        }
-
-        return Path.Combine(folder, "Consumer.csproj");
-    }
-
-    // Minimal verbosity prints each warning once; -v:n (for "Skipping target") echoes the compiler's output as well.
-    private static ProcessResult Build(string project, params string[] extra)
-        => ProcessRunner.Dotnet(Path.GetDirectoryName(project)!, new[] { "build", project, "-nologo", "-v:m", "-clp:NoSummary", "-nodeReuse:false" }.Concat(extra).ToArray());
+    private static ProcessResult Build(string project, params string[] extra) => ConsumerProject.Build(project, extra);
 }

@@ -113,4 +113,42 @@ public static class HostileInputs
         const string Line = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\n";
         return new StringBuilder(bytes + Line.Length).Insert(0, Line, bytes / Line.Length + 1).ToString();
     }
+
+    /// <summary>Writes a case's files into <paramref name="folder"/> and makes its special files there.</summary>
+    public static void Materialize(Case input, string folder)
+    {
+        foreach (var (name, text) in input.Files)
+        {
+            File.WriteAllText(Path.Combine(folder, name), text);
+        }
+
+        foreach (var (name, special) in input.Specials)
+        {
+            var path = Path.Combine(folder, name);
+            switch (special)
+            {
+                case SpecialFile.DanglingLink:
+                    File.CreateSymbolicLink(path, Path.Combine(folder, "nowhere"));
+                    break;
+                case SpecialFile.LinkLoop:
+                    File.CreateSymbolicLink(path, path);
+                    break;
+                case SpecialFile.Directory:
+                    System.IO.Directory.CreateDirectory(path);
+                    break;
+                case SpecialFile.LinkToDevZero:
+                    File.CreateSymbolicLink(path, "/dev/zero");
+                    break;
+                case SpecialFile.Fifo:
+                    using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", path))
+                    {
+                        mkfifo.WaitForExit();
+                    }
+
+                    break;
+                case SpecialFile.Missing:
+                    break;
+            }
+        }
+    }
 }
