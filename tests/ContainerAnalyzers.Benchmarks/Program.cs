@@ -23,6 +23,10 @@ using ContainerAnalyzers.Tests.Fuzzing;
 //                       logging) on every corpus pair, beside the engine's own time and dockerfile-utils' validate()
 //   --first-analysis [N] [--compare <other build's ContainerAnalyzers.dll>]
 //                       the package's first analysis in N fresh processes (median), Roslyn's driver warmed first
+//   --hostile           issue 29's text rows through the analyzers: wall time and allocated bytes per input
+//   --hostile-builds [--package label=feed=version]… [--only <text>]
+//                       issue 29's rows as real `dotnet build`s of a web project, without the package and with each
+//                       package given (fresh processes): exit code, wall time and max RSS per input
 //   --dump-diagnostics <file> [--corpora <dir>]
 //                       every diagnostic the package reports on the corpus pairs, one line each, for a before/after diff
 var arguments = args.ToList();
@@ -91,12 +95,24 @@ if (Option("--dump-diagnostics") is { } dumpPath)
     return DriverBenchmark.Dump(CorpusPair.FromSharedCorpora(corpora), corpora, writer);
 }
 
+if (arguments.Contains("--hostile"))
+{
+    return HostileBenchmark.Analyze();
+}
+
+if (arguments.Contains("--hostile-builds"))
+{
+    var packages = arguments.Select((a, i) => (a, i)).Where(p => p.a == "--package" && p.i + 1 < arguments.Count)
+        .Select(p => arguments[p.i + 1].Split('=')).Select(p => (p[0], p[1], p[2])).ToList();
+    return HostileBenchmark.Builds(packages, Option("--only"));
+}
+
 if (Option("--fuzz") is { } countText)
 {
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --dump-diagnostics <file> [--corpora <dir>]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
 return 2;
 
 static IConfig Config(Job job) => ManualConfig.CreateEmpty()

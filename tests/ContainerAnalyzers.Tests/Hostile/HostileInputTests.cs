@@ -1,11 +1,7 @@
-using System.Collections.Immutable;
 using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules.Definitions;
 using ContainerAnalyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Hostile;
@@ -18,7 +14,7 @@ namespace ContainerAnalyzers.Tests.Hostile;
 [TestFixture]
 public sealed class HostileInputTests
 {
-    private const string ProjectDirectory = "/src/App";
+    private const string ProjectDirectory = HostileInputs.ProjectDirectory;
 
     public static IEnumerable<HostileInputs.Case> Cases() => HostileInputs.TextCases();
 
@@ -26,7 +22,7 @@ public sealed class HostileInputTests
     [CancelAfter(120_000)]
     public async Task NoExceptionNoFloodBoundedResults(HostileInputs.Case input, CancellationToken cancellationToken)
     {
-        var (diagnostics, exceptions) = await AnalyzeAsync(input, cancellationToken);
+        var (diagnostics, exceptions) = await HostileInputs.AnalyzeAsync(input, WorkspaceHarness.AllAnalyzers, cancellationToken);
 
         Assert.That(exceptions, Is.Empty, "an analyzer exception is AD0001, which fails every warnings-as-errors build");
         Assert.That(diagnostics.Where(d => d.Id is "AD0001" or "CTR0099").Select(d => d.ToString()), Is.Empty);
@@ -76,23 +72,4 @@ public sealed class HostileInputTests
         name => name switch { "TargetFramework" => "net8.0", "OutputType" => "Exe", "UsingMicrosoftNETSdkWeb" => "true", "AssemblyName" => "App", _ => null },
         ProjectDirectory + "/App.csproj",
         "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
-
-    /// <summary>The package's analyzers on a compilation whose additional files are the case's, as the compiler runs them.</summary>
-    internal static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<Exception> Exceptions)> AnalyzeAsync(HostileInputs.Case input, CancellationToken cancellationToken)
-    {
-        var files = input.Files.Select(f => (AdditionalText)new InMemoryText(ProjectDirectory + "/" + f.Key, f.Value))
-            .Append(new InMemoryText(ProjectDirectory + "/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />"))
-            .ToImmutableArray();
-        var options = new GlobalOptionsProvider(
-            ("build_property.TargetFramework", "net8.0"),
-            ("build_property.OutputType", "Exe"),
-            ("build_property.UsingMicrosoftNETSdkWeb", "true"),
-            ("build_property.AssemblyName", "App"),
-            ("build_property.MSBuildProjectFullPath", ProjectDirectory + "/App.csproj"));
-        var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText("public static class Program { public static void Main() { } }", cancellationToken: cancellationToken) }, options: new CSharpCompilationOptions(OutputKind.ConsoleApplication));
-        var exceptions = new List<Exception>();
-        var analyzerOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(files, options), (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation.WithAnalyzers(WorkspaceHarness.AllAnalyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken);
-        return (diagnostics, exceptions);
-    }
 }

@@ -1,4 +1,9 @@
+using System.Collections.Immutable;
 using System.Text;
+using ContainerAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerAnalyzers.Tests.Hostile;
 
@@ -11,6 +16,9 @@ namespace ContainerAnalyzers.Tests.Hostile;
 /// </summary>
 public static class HostileInputs
 {
+    /// <summary>Where the cases' files are put when an analyzer is handed them.</summary>
+    public const string ProjectDirectory = "/src/App";
+
     /// <summary>A file the build mode makes on disk instead of writing text.</summary>
     public enum SpecialFile
     {
@@ -150,5 +158,24 @@ public static class HostileInputs
                     break;
             }
         }
+    }
+
+    /// <summary>The package's analyzers on a compilation whose additional files are the case's, as the compiler runs them.</summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<Exception> Exceptions)> AnalyzeAsync(Case input, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+    {
+        var files = input.Files.Select(f => (AdditionalText)new InMemoryText(ProjectDirectory + "/" + f.Key, f.Value))
+            .Append(new InMemoryText(ProjectDirectory + "/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />"))
+            .ToImmutableArray();
+        var options = new GlobalOptionsProvider(
+            ("build_property.TargetFramework", "net8.0"),
+            ("build_property.OutputType", "Exe"),
+            ("build_property.UsingMicrosoftNETSdkWeb", "true"),
+            ("build_property.AssemblyName", "App"),
+            ("build_property.MSBuildProjectFullPath", ProjectDirectory + "/App.csproj"));
+        var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText("public static class Program { public static void Main() { } }", cancellationToken: cancellationToken) }, options: new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        var exceptions = new List<Exception>();
+        var analyzerOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(files, options), (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        var diagnostics = await compilation.WithAnalyzers(analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken);
+        return (diagnostics, exceptions);
     }
 }
