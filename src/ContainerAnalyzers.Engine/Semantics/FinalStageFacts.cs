@@ -115,9 +115,20 @@ public static class FinalStageFacts
 
         return false;
 
+        // A shell script by its extension, or by the names entry-point scripts are given without one (entrypoint,
+        // docker-entrypoint, app-entrypoint). A program that only has the word in its name (entrypoint-server, the
+        // app's own apphost) is not one: it does not drop root, and CTR0033 must not fall silent on it (issue 27).
         static bool IsScriptName(string name)
-            => name.EndsWith(".sh", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".bash", StringComparison.OrdinalIgnoreCase)
-                || name.IndexOf("entrypoint", StringComparison.OrdinalIgnoreCase) >= 0;
+        {
+            if (name.EndsWith(".sh", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".bash", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return name.Equals("entrypoint", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("-entrypoint", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("_entrypoint", StringComparison.OrdinalIgnoreCase);
+        }
 
         static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
     }

@@ -20,6 +20,16 @@ public sealed class CTR0033FinalStageRunsAsRootTests
         .WithDockerfile("FROM {|CTR0033:mcr.microsoft.com/dotnet/aspnet:8.0|}\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
         .RunAsync();
 
+    // Issue 27: a stage that creates a user and hands it its folders, but never switches to it, still runs as root; the
+    // user it made is not a privilege drop, and an entry point that is a program (not a script) does not drop either.
+    [TestCase("RUN adduser --disabled-password --gecos \"\" appuser && chown -R appuser /app\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")]
+    [TestCase("RUN groupadd -r app-group && useradd -r -g app-group app-user \\\n    && mkdir -p /data && chown -R app-user:app-group /data /app\nENTRYPOINT [\"/app/App\"]\n")]
+    [TestCase("RUN addgroup --system runner && adduser --system --ingroup runner runner && chown -R runner /app\nENTRYPOINT [\"./entrypoint-server\"]\n")]
+    [TestCase("RUN useradd -m -u 10001 svc && chown -R svc /app\nCMD dotnet App.dll\n")]
+    public Task CreatesAUserButNeverSwitchesToIt(string stage) => Test("net8.0")
+        .WithDockerfile("FROM {|CTR0033:mcr.microsoft.com/dotnet/aspnet:8.0|}\nWORKDIR /app\nCOPY . .\n" + stage)
+        .RunAsync();
+
     [Test]
     public Task AppUid_NearMiss() => Test("net8.0")
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
