@@ -83,6 +83,7 @@ internal static class WorkspaceDockerfiles
             Code = compilation is null ? null : CompilationSourceEvidence.For(compilation, cancellationToken).Endpoints,
             ComposeFiles = composeFiles,
             AppSettings = AnalysisCache.GetAppSettings(project.AnalyzerOptions, cancellationToken),
+            DockerActionImages = AnalysisCache.GetDockerActionImages(project.AnalyzerOptions, cancellationToken),
         };
     }
 

@@ -49,6 +49,9 @@ public sealed class FixDockerfile : Task
     /// <summary>The compose files found from the Dockerfile's folder up to the repository root: their build context is the user's.</summary>
     public ITaskItem[] ComposeFiles { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The GitHub action files (action.yml) found with the compose files: a Docker action's image is not rewritten.</summary>
+    public ITaskItem[] ActionFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>The project's appsettings*.json files: where the app listens, for the compose port fixes.</summary>
     public ITaskItem[] AppSettingsFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -87,6 +90,8 @@ public sealed class FixDockerfile : Task
                 ComposeFiles = ComposeFiles.Select(i => i.GetMetadata("FullPath")).Select(f => ReadableText(f, InspectContainerInputs.ComposeCap) is { } text ? Compose.ComposeFile.Parse(f, text) : null).OfType<Compose.ComposeFile>().ToList(),
                 AppSettings = AppSettingsFiles.Select(i => i.GetMetadata("FullPath"))
                     .Select(f => ReadableText(f, InspectContainerInputs.ComposeCap) is { } text ? AppSettingsReader.Read(Path.GetFileName(f), text) : null).OfType<AppSettingsEndpoints>().ToList(),
+                DockerActionImages = ActionFiles.Select(i => i.GetMetadata("FullPath"))
+                    .Select(f => ReadableText(f, InspectContainerInputs.ComposeCap) is { } text ? GitHubDockerAction.ImageDockerfile(f, text) : null).OfType<string>().ToList(),
             });
             var changed = new List<ITaskItem>();
             foreach (var additional in AdditionalDockerfiles.Select(i => i.ItemSpec).Where(File.Exists).Distinct(StringComparer.Ordinal))
@@ -162,6 +167,12 @@ public sealed class FixDockerfile : Task
         if (DockerfileFixes.UnclosedHeredocLine(model) is { } heredocLine)
         {
             Warn($"ContainerAnalyzers: {dockerfilePath}: the heredoc on line {heredocLine} is never closed, so everything after it is its body and no fix can tell where your instructions end; left as it is. Close it first.");
+            return;
+        }
+
+        if (_inputs!.Value.IsDockerActionImage(Path.GetFullPath(dockerfilePath)))
+        {
+            Log.LogMessage(MessageImportance.High, $"ContainerAnalyzers: {dockerfilePath} builds a GitHub Docker action's image (action.yml): GitHub runs it as root, and it is not an app to rewrite; left as it is.");
             return;
         }
 

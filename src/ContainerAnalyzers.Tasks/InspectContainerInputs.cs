@@ -33,7 +33,7 @@ public sealed class InspectContainerInputs : Task
         foreach (var input in Inputs)
         {
             var kind = input.GetMetadata("ContainerAnalyzersKind");
-            if (kind is not ("Dockerfile" or "DockerIgnore" or "Compose" or "AppSettings"))
+            if (kind is not ("Dockerfile" or "DockerIgnore" or "Compose" or "AppSettings" or "DockerAction"))
             {
                 continue;
             }
@@ -62,6 +62,7 @@ public sealed class InspectContainerInputs : Task
             "Dockerfile" => "a Dockerfile BuildKit can read",
             "DockerIgnore" => "a .dockerignore BuildKit can read",
             "Compose" => "a compose file docker compose can read",
+            "DockerAction" => "a GitHub action file GitHub can read",
             _ => "a settings file the app can read",
         };
         var reason = InputFiles.Describe(state, cap);

@@ -467,7 +467,7 @@ public static class DockerfileFixes
     {
         // The configuration the user's file publishes, else Release, which the rewrite publishes.
         project = project.ForConfiguration(PublishConfiguration.Of(model, project) ?? "Release");
-        if (model.FinalStage is null || ProjectLayout.Create(project, dockerfilePath, model, inputs?.ComposeFiles) is not { } layout
+        if (model.FinalStage is null || inputs?.IsDockerActionImage(dockerfilePath) == true || ProjectLayout.Create(project, dockerfilePath, model, inputs?.ComposeFiles) is not { } layout
             || ContainerPlan.Create(project, layout, RequestedFramework(model), inputs?.Code, model.FinalStage.RootImage, BuilderImage(model), inputs?.AppSettings) is not { } plan)
         {
             return null;

@@ -27,7 +27,12 @@ public sealed class FixInputs
     /// rules judge a fix's result as they judge the user's file (without them they cannot be sure, and say nothing).
     /// </summary>
     internal Rules.DockerfileAnalysis Analyze(DockerfileModel model, Projects.ProjectFacts project, string dockerfilePath)
-        => new(model, project, Code is { } code ? new CodeEndpointEvidence(code) : null) { DockerfilePath = dockerfilePath, AppSettings = AppSettings };
+        => new(model, project, Code is { } code ? new CodeEndpointEvidence(code) : null) { DockerfilePath = dockerfilePath, AppSettings = AppSettings, IsDockerActionImage = IsDockerActionImage(dockerfilePath) };
+
+    /// <summary>The Dockerfiles GitHub Docker actions build (full paths): no rewrite is planned for them.</summary>
+    public IReadOnlyList<string> DockerActionImages { get; init; } = Array.Empty<string>();
+
+    public bool IsDockerActionImage(string dockerfilePath) => Projects.GitHubDockerAction.IsImageOf(DockerActionImages, dockerfilePath);
 
     // What a host without a compiler knows of the code: the endpoints it pins with literal arguments.
     private sealed class CodeEndpointEvidence : Rules.SourceEvidence

@@ -106,6 +106,13 @@ public sealed class DockerfileAnalysis
 
     /// <summary>The listening settings of the project's appsettings*.json files (the package hands them to the compiler).</summary>
     public IReadOnlyList<AppSettingsEndpoints> AppSettings { get; init; } = Array.Empty<AppSettingsEndpoints>();
+
+    /// <summary>
+    /// The Dockerfile builds a GitHub Docker action's image (an action.yml's <c>runs.image</c> names it): a job GitHub
+    /// runs as root, not an app, so the app rules that would make it non-root or distroless stay silent, and no rewrite
+    /// is offered (<see cref="Projects.GitHubDockerAction"/>).
+    /// </summary>
+    public bool IsDockerActionImage { get; init; }
 }
 
 /// <summary>

@@ -17,6 +17,9 @@ internal enum AdditionalFileKind
 
     /// <summary>The project's appsettings*.json: where the app listens.</summary>
     AppSettings,
+
+    /// <summary>A GitHub action's action.yml/action.yaml found on the compose walk: a Docker action's image is not an app.</summary>
+    DockerAction,
 }
 
 /// <summary>
@@ -39,6 +42,7 @@ internal static class AdditionalFileKinds
                 : trimmed.Equals("DockerIgnore", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.DockerIgnore
                 : trimmed.Equals("Compose", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.Compose
                 : trimmed.Equals("AppSettings", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.AppSettings
+                : trimmed.Equals("DockerAction", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.DockerAction
                 : AdditionalFileKind.None;
         }
 
@@ -69,6 +73,11 @@ internal static class AdditionalFileKinds
         if (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             return AdditionalFileKind.AppSettings;
+        }
+
+        if (name.Equals("action.yml", StringComparison.OrdinalIgnoreCase) || name.Equals("action.yaml", StringComparison.OrdinalIgnoreCase))
+        {
+            return AdditionalFileKind.DockerAction;
         }
 
         if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase))

@@ -30,6 +30,7 @@ internal static class AnalysisCache
     private static readonly ConditionalWeakTable<Compilation, DockerfileAnalysis> SdkContainerAnalyses = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<AppSettingsEndpoints>> AppSettings = new();
     private static readonly ConditionalWeakTable<SourceText, ComposeFile> ComposeFiles = new();
+    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<string>> DockerActionImages = new();
 
     public static DockerfileModel GetModel(DockerfileSyntaxTree tree) => Models.GetValue(tree, DockerfileModel.Create);
 
@@ -51,6 +52,23 @@ internal static class AnalysisCache
             AppSettings = GetAppSettings(options, cancellationToken),
             DockerfilePath = path.Replace('\\', '/'),
             DockerIgnoreFiles = GetDockerIgnores(options, cancellationToken),
+            IsDockerActionImage = GitHubDockerAction.IsImageOf(GetDockerActionImages(options, cancellationToken), path),
+        });
+
+    /// <summary>The Dockerfiles the project's GitHub Docker actions build (their action.yml's runs.image), read once per set of options.</summary>
+    public static IReadOnlyList<string> GetDockerActionImages(AnalyzerOptions options, CancellationToken cancellationToken)
+        => DockerActionImages.GetValue(options, o =>
+        {
+            var images = new List<string>();
+            foreach (var file in GetInputs(o).DockerActionFiles)
+            {
+                if (file.GetText(cancellationToken)?.ToString() is { } text && GitHubDockerAction.ImageDockerfile(file.Path, text) is { } image)
+                {
+                    images.Add(image);
+                }
+            }
+
+            return images;
         });
 
     /// <summary>The .dockerignore files with their text, read once per set of options.</summary>

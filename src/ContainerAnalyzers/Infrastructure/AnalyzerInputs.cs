@@ -20,6 +20,7 @@ internal sealed class AnalyzerInputs
         var composeFiles = new List<AdditionalText>();
         var appSettings = new List<AdditionalText>();
         var dockerIgnores = new List<AdditionalText>();
+        var actions = new List<AdditionalText>();
         var fromPackage = false;
         var dockerIgnore = false;
         foreach (var file in options.AdditionalFiles)
@@ -45,6 +46,9 @@ internal sealed class AnalyzerInputs
                 case AdditionalFileKind.AppSettings:
                     appSettings.Add(file);
                     break;
+                case AdditionalFileKind.DockerAction:
+                    actions.Add(file);
+                    break;
             }
         }
 
@@ -52,6 +56,7 @@ internal sealed class AnalyzerInputs
         ComposeFiles = composeFiles;
         AppSettingsFiles = appSettings;
         DockerIgnoreFiles = dockerIgnores;
+        DockerActionFiles = actions;
 
         // The package adds the context's .dockerignore, and BuildKit's per-Dockerfile one (<name>.dockerignore), as
         // additional files. Only files the package added tell anything: when the project does not use the package's
@@ -69,6 +74,9 @@ internal sealed class AnalyzerInputs
 
     /// <summary>The .dockerignore files: the build context's, and BuildKit's per-Dockerfile ones.</summary>
     public IReadOnlyList<AdditionalText> DockerIgnoreFiles { get; }
+
+    /// <summary>The GitHub action files (action.yml) found from the Dockerfile's folder up to the repository root.</summary>
+    public IReadOnlyList<AdditionalText> DockerActionFiles { get; }
 
     /// <summary>The first project file among the additional files: the project being compiled.</summary>
     public AdditionalText? ProjectFile { get; }

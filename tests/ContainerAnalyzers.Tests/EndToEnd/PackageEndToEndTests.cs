@@ -523,6 +523,24 @@ public sealed class PackageEndToEndTests
         Assert.That(dockerfile, Does.Contain("RUN dotnet restore Consumer/Consumer.csproj"), dockerfile);
     }
 
+    [Test]
+    public void AGitHubDockerActionImageIsNotJudgedAsAnApp()
+    {
+        const string Dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . .\nRUN dotnet publish -c Release -o /out\n\nFROM mcr.microsoft.com/dotnet/runtime:10.0-noble\nCOPY --from=0 /out /app\nENTRYPOINT [\"dotnet\", \"/app/Consumer.dll\"]\n";
+        var consumer = CreateConsumer("Microsoft.NET.Sdk", "net10.0", Dockerfile);
+        var folder = Path.GetDirectoryName(consumer)!;
+        Directory.CreateDirectory(Path.Combine(folder, ".git"));
+        File.WriteAllText(Path.Combine(folder, "action.yml"), "name: Consumer\nruns:\n  using: docker\n  image: Dockerfile\n");
+
+        var build = Build(consumer, "-p:ContainerAnalyzersAnalysisMode=All");
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        Assert.That(build.Output, Does.Not.Contain("CTR0033").And.Not.Contain("CTR0011"), build.Output);
+
+        var fix = Build(consumer, "-t:FixDockerfile");
+        Assert.That(File.ReadAllText(Path.Combine(folder, "Dockerfile")), Is.EqualTo(Dockerfile), fix.Output);
+        Assert.That(fix.Output, Does.Contain("builds a GitHub Docker action's image (action.yml)"), fix.Output);
+    }
+
     private static void AssertAnalyzerLoaded(ProcessResult result)
     {
         foreach (var code in new[] { "CS8032", "CS9057", "AD0001", "CS8784", "CS8785" })

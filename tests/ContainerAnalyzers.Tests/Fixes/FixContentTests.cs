@@ -40,6 +40,20 @@ public sealed class FixContentTests
         return fixes;
     }
 
+    // Issue 27: a GitHub Docker action's image is a job GitHub runs as root, not an app: no rewrite to a non-root,
+    // distroless image is offered for it, though CTR0001 and CTR0002 report it, and the same file without the action is rewritten.
+    [Test]
+    public void ADockerActionImageIsNotRewritten()
+    {
+        const string SingleStage = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . .\nRUN dotnet publish -c Release -o /out\nENTRYPOINT [\"dotnet\", \"/out/App.dll\"]\n";
+        var action = GitHubDockerAction.ImageDockerfile("/repo/src/App/action.yml", "runs:\n  using: docker\n  image: Dockerfile\n");
+        Assert.That(action, Is.EqualTo(DockerfilePath));
+
+        var inputs = new FixInputs { DockerActionImages = new[] { action! } };
+        Assert.That(DockerfileFixes.GetFixes(SingleStage, DockerfilePath, Facts(Web()), inputs: inputs), Is.Empty);
+        Assert.That(Fixes(SingleStage, Web()), Is.Not.Empty);
+    }
+
     private static DockerfileFix Fix(string dockerfile, Dictionary<string, string> properties, DockerfileFixKind kind)
         => Fixes(dockerfile, properties).SingleOrDefault(f => f.Kind == kind) ?? throw new AssertionException($"no {kind} fix offered");
 

@@ -73,6 +73,13 @@ internal sealed class DockerfileAnalyzerTest<TRule>
         return this;
     }
 
+    /// <summary>A GitHub action file (action.yml) at a path (absolute, or relative to /src/App).</summary>
+    public DockerfileAnalyzerTest<TRule> WithActionFile(string yaml, string path = "action.yml")
+    {
+        _test.TestState.AdditionalFiles.Add((path.StartsWith('/') ? path : "/src/App/" + path, yaml));
+        return this;
+    }
+
     /// <summary>Another C# source file, for rules that weigh what the code does.</summary>
     public DockerfileAnalyzerTest<TRule> WithSource(string source)
     {

@@ -38,6 +38,13 @@ public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
+        // A GitHub Docker action runs as root with the workspace mounted and often a shell step: a chiseled image (no
+        // shell, the app user) is not advice that fits it.
+        if (analysis.IsDockerActionImage)
+        {
+            return;
+        }
+
         if (analysis.Model.FinalStage is { } unknownTag && AppBuild.FinalImageVariants(analysis) is { } variants)
         {
             // aspnet:8.0-bookworm-slim${ARCH}: full OS whatever the variable holds. aspnet:10.0${SUFFIX}: a chiseled

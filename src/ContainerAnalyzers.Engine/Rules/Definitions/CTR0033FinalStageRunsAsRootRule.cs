@@ -43,7 +43,8 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
     {
         // An entrypoint that starts as root to prepare the container and then drops to another user (gosu, su-exec,
         // a docker-entrypoint.sh) runs as root on purpose: USER would break it.
-        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project) || FinalStageFacts.DropsRootAtStart(final))
+        // A GitHub Docker action runs as root by GitHub's own requirement.
+        if (analysis.Model.FinalStage is not { } final || analysis.IsDockerActionImage || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project) || FinalStageFacts.DropsRootAtStart(final))
         {
             return;
         }

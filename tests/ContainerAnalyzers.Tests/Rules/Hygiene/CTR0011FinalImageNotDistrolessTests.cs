@@ -18,6 +18,14 @@ public sealed class CTR0011FinalImageNotDistrolessTests
         .WithExpected(new DiagnosticResult("CTR0011", DiagnosticSeverity.Info).WithLocation(0).WithArguments("mcr.microsoft.com/dotnet/aspnet:8.0", "mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra"))
         .RunAsync();
 
+    // Issue 27: a GitHub Docker action's image runs as root with the workspace mounted; chiseled advice does not fit it.
+    [TestCase("action.yml", "image: Dockerfile")]
+    [TestCase("/src/action.yaml", "image: 'App/Dockerfile'")]
+    public Task DockerActionImage_NoDiagnostic(string actionPath, string image) => Test("net10.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble\nCOPY out/ /app/\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n")
+        .WithActionFile("name: x\ndescription: y\nruns:\n  using: 'docker'\n  " + image + "\n", actionPath)
+        .RunAsync();
+
     [Test]
     public Task ChiseledFinalImage_NearMiss() => Test("net8.0")
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra\n")

@@ -30,6 +30,24 @@ public sealed class CTR0033FinalStageRunsAsRootTests
         .WithDockerfile("FROM {|CTR0033:mcr.microsoft.com/dotnet/aspnet:8.0|}\nWORKDIR /app\nCOPY . .\n" + stage)
         .RunAsync();
 
+    // Issue 27: GitHub runs a Docker action's image as root, and requires it; the action names this Dockerfile.
+    private const string DockerAction = "name: Release notes\nruns:\n  using: docker\n  image: Dockerfile\n  args:\n    - ${{ inputs.tag }}\n";
+
+    [Test]
+    public Task DockerActionImage_NoDiagnostic() => Test("net10.0")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble\nCOPY out/ /app/\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n")
+        .WithActionFile(DockerAction)
+        .RunAsync();
+
+    // An action that names another Dockerfile, or runs a prebuilt image, says nothing about this one.
+    [TestCase("name: x\nruns:\n  using: docker\n  image: docker/Dockerfile\n")]
+    [TestCase("name: x\nruns:\n  using: docker\n  image: docker://ghcr.io/me/tool:1\n")]
+    [TestCase("name: x\nruns:\n  using: node20\n  main: index.js\n")]
+    public Task ActionThatIsNotThisImage_StillReported(string action) => Test("net10.0")
+        .WithDockerfile("FROM {|CTR0033:mcr.microsoft.com/dotnet/aspnet:10.0-noble|}\nCOPY out/ /app/\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n")
+        .WithActionFile(action)
+        .RunAsync();
+
     [Test]
     public Task AppUid_NearMiss() => Test("net8.0")
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
