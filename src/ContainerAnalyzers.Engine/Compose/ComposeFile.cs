@@ -63,13 +63,20 @@ public sealed class ComposeFile
         }
 
         YamlNode? document;
+        YamlLeniency? leniency = null;
         try
         {
             document = YamlTree.Load(text);
         }
         catch (YamlException exception)
         {
-            return Invalid(exception.Start, Message(exception));
+            // What compose's own parser accepts is read as it reads it; only what it rejects is an error.
+            if (LoadLeniently(text, out leniency) is not { } lenient)
+            {
+                return Invalid(exception.Start, Message(exception));
+            }
+
+            document = lenient;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -84,10 +91,10 @@ public sealed class ComposeFile
             return new ComposeFile(path, text, Array.Empty<ComposeService>(), null);
         }
 
-        var reader = new Reader(text, path);
+        var reader = new Reader(text, path, leniency);
         if (document is not YamlMapping root)
         {
-            return Invalid(document.Start, "the top level is not a mapping of keys such as 'services'");
+            return new ComposeFile(path, text, Array.Empty<ComposeService>(), new ComposeError("the top level is not a mapping of keys such as 'services'", new SourceSpan(reader.Offset(document.Start), 0)));
         }
 
         var services = new List<ComposeService>();
@@ -129,6 +136,26 @@ public sealed class ComposeFile
 
         ComposeFile Invalid(Mark mark, string message)
             => new(path, text, Array.Empty<ComposeService>(), new ComposeError(message, new SourceSpan(Offset(text, mark), 0)));
+    }
+
+    private static YamlNode? LoadLeniently(string text, out YamlLeniency? leniency)
+    {
+        leniency = YamlLeniency.Repair(text);
+        if (leniency is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return YamlTree.Load(leniency.Repaired);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Still not YAML (YamlDotNet also throws InvalidOperationException on some): the strict error stands.
+            leniency = null;
+            return null;
+        }
     }
 
     /// <summary>The character offset of a YamlDotNet mark (its Index counts characters of the text read).</summary>
@@ -214,12 +241,18 @@ public sealed class ComposeFile
     {
         private readonly string _text;
         private readonly string _path;
+        private readonly YamlLeniency? _leniency;
 
-        public Reader(string text, string path)
+        public Reader(string text, string path, YamlLeniency? leniency)
         {
             _text = text;
             _path = path;
+            _leniency = leniency;
         }
+
+        /// <summary>A mark's offset in the file, through the repair when the text was read leniently.</summary>
+        public int Offset(Mark mark)
+            => _leniency is null ? ComposeFile.Offset(_text, mark) : ComposeFile.Offset(_text, new Mark(_leniency.ToOriginal(mark.Index), mark.Line, mark.Column));
 
         public ComposeService Service(YamlScalar name, YamlMapping body)
         {
@@ -440,8 +473,8 @@ public sealed class ComposeFile
 
         private SourceSpan Span(YamlNode node)
         {
-            var start = Offset(_text, node.Start);
-            var end = Offset(_text, node.End);
+            var start = Offset(node.Start);
+            var end = Offset(node.End);
             return SourceSpan.FromBounds(start, end < start ? start : end);
         }
     }

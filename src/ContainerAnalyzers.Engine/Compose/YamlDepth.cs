@@ -110,7 +110,7 @@ internal static class YamlDepth
     }
 
     // What precedes a scalar's first character: the line's indentation, or an indicator and blanks.
-    private static bool StartsScalar(string text, int index)
+    internal static bool StartsScalar(string text, int index)
     {
         var i = index - 1;
         while (i >= 0 && (text[i] == ' ' || text[i] == '\t'))

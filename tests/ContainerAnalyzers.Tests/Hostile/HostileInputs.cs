@@ -59,6 +59,7 @@ public static class HostileInputs
         yield return Text("compose of 26,500 ports and one suppression comment (500 KB)", ("Dockerfile", ChiseledDockerfile), ("compose.yaml", ComposePorts(26_500)));
         yield return Text("compose mapping of 50k keys", ("Dockerfile", ChiseledDockerfile), ("compose.yaml", "services:\n  app:\n    build: .\n    environment: {" + Keys(50_000, "{0}: v,") + "last: v}\n"));
         yield return Text("appsettings mapping of 50k keys", ("Dockerfile", ChiseledDockerfile), ("compose.yaml", PortsCompose), ("appsettings.json", "{" + Keys(50_000, "\"{0}\":1,") + "\"Urls\": \"http://+:8080\"}"));
+        yield return Text("compose quoted scalar of 20,000 lines at the key's indentation (read leniently)", ("Dockerfile", ChiseledDockerfile), ("compose.yaml", "services:\n  app:\n    build: .\n    command: [\"sh\", \"-c\", \"echo\n" + Keys(20_000, "    && echo {0}\n") + "    \"]\n    ports:\n" + Keys(200, "      - \"{0}:80\"\n", start: 10_000)));
         yield return Text("20,000 chained stages", ("Dockerfile", ChainedStages(20_000)));
         yield return Text("1 MB Dockerfile of duplicate stage names", ("Dockerfile", DuplicateStageNames(1024 * 1024)));
         yield return Text("compose file over 512 KB", ("Dockerfile", ChiseledDockerfile), ("compose.yaml", ComposePorts(28_000)));

@@ -32,4 +32,23 @@ public sealed class CTR0091ComposeSyntaxErrorTests
         var compose = "x-web: &web\n  build: .\n  ports:\n    - 80:80\nservices:\n  web:\n    <<: *web\n    user: root\n";
         Assert.That(EngineTest.ForApp().AnalyzeCompose(Aspnet8, compose).Select(f => f.Rule.Id), Is.EqualTo(new[] { "CTR0060" }));
     }
+
+    // Issue 27: compose (go-yaml) accepts a quoted scalar whose continuation lines are indented no deeper than its key,
+    // as in a multi-line `sh -c` command closed by "] at the key's indentation. It is read as compose reads it: no
+    // CTR0091, and the other rules still see the file, each finding where it is in the file.
+    [TestCase("    command: [\"sh\", \"-c\", \"dotnet ef database update\n      && dotnet App.dll\n    \"]\n")]
+    [TestCase("    command: [\"sh\", \"-c\", 'echo one\n  && echo two\n    ']\n")]
+    [TestCase("    labels: [\"a \\\"quoted\\\" note\n    that goes on\"]\n")]
+    public void QuotedScalarContinuedAtTheKeysIndentation_ReadAsComposeReadsIt(string command)
+    {
+        var compose = "services:\n  web:\n    build: .\n" + command + "    ports:\n      - \"5000:80\"\n";
+        var findings = EngineTest.ForApp().AnalyzeCompose(Aspnet8, compose);
+        Assert.That(findings.Select(f => f.Rule.Id), Has.None.EqualTo("CTR0091"));
+        var port = findings.Single(f => f.Rule.Id == "CTR0060");
+        Assert.That(compose.Substring(port.Span.Start, port.Span.Length), Is.EqualTo("80"), "located in the file as written, not in the repaired text");
+    }
+
+    [Test]
+    public void WhatComposeRejectsToo_IsStillReported()
+        => Assert.That(Messages("services:\n  web:\n    build: .\n    command: [\"sh\", \"-c\", \"echo\n    \"\n   ports: [80\n"), Has.Length.EqualTo(1));
 }
