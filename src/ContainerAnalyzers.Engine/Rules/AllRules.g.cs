@@ -55,6 +55,7 @@ public static partial class AllRules
         CTR0062ComposeRunsDotnetRunRule.Definition,
         CTR0063ComposeContextMissesProjectRule.Definition,
         CTR0064ComposeUserRootRule.Definition,
+        CTR0066ComposeTargetNotAStageRule.Definition,
         CTR0090SyntaxErrorRule.Definition,
         CTR0091ComposeSyntaxErrorRule.Definition,
         CTR0098FindingsCappedRule.Definition,
@@ -112,6 +113,7 @@ public static partial class AllRules
         new CTR0062ComposeRunsDotnetRunRule(),
         new CTR0063ComposeContextMissesProjectRule(),
         new CTR0064ComposeUserRootRule(),
+        new CTR0066ComposeTargetNotAStageRule(),
         new CTR0091ComposeSyntaxErrorRule(),
     };
 }

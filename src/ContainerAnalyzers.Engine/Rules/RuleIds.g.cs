@@ -137,6 +137,9 @@ public static partial class RuleIds
     /// <summary>CTR0064: Compose service runs a non-root image as root.</summary>
     public const string ComposeUserRoot = "CTR0064";
 
+    /// <summary>CTR0066: Compose build target is not a stage of the Dockerfile.</summary>
+    public const string ComposeTargetNotAStage = "CTR0066";
+
     /// <summary>CTR0090: Dockerfile syntax error.</summary>
     public const string SyntaxError = "CTR0090";
 

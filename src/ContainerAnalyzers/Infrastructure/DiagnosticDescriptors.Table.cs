@@ -185,6 +185,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0064", CTR0064ComposeUserRootRule.Definition.Title, CTR0064ComposeUserRootRule.Definition.MessageFormat, "Container.Security", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0064ComposeUserRootRule.Definition.Description, CTR0064ComposeUserRootRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0066 = new(
+        "CTR0066", CTR0066ComposeTargetNotAStageRule.Definition.Title, CTR0066ComposeTargetNotAStageRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0066ComposeTargetNotAStageRule.Definition.Description, CTR0066ComposeTargetNotAStageRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0090 = new(
         "CTR0090", CTR0090SyntaxErrorRule.Definition.Title, CTR0090SyntaxErrorRule.Definition.MessageFormat, "Container.Syntax", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0090SyntaxErrorRule.Definition.Description, CTR0090SyntaxErrorRule.Definition.HelpLinkUri);
@@ -247,6 +251,7 @@ internal static partial class DiagnosticDescriptors
         CTR0062,
         CTR0063,
         CTR0064,
+        CTR0066,
         CTR0090,
         CTR0091,
         CTR0098,
@@ -298,6 +303,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0062" => CTR0062,
         "CTR0063" => CTR0063,
         "CTR0064" => CTR0064,
+        "CTR0066" => CTR0066,
         "CTR0090" => CTR0090,
         "CTR0091" => CTR0091,
         "CTR0098" => CTR0098,
