@@ -120,6 +120,45 @@ public sealed class DotnetImage
         : OsFamily is ImageOsFamily.Debian or ImageOsFamily.Ubuntu or ImageOsFamily.Alpine or ImageOsFamily.AzureLinux or ImageOsFamily.CblMariner ? Array.Empty<string>()
         : null;
 
+    /// <summary>
+    /// Whether the image has one of the HTTP tools health checks call (<c>curl</c>, <c>wget</c>), as the images' own
+    /// Dockerfiles in dotnet-docker install them: the runtime-deps images install only .NET's libraries
+    /// (src/runtime-deps/*/bookworm-slim, noble, alpine*), and the runtime and aspnet images download .NET in a separate
+    /// installer stage (buildpack-deps:*-curl), so on Debian and Ubuntu they have neither; Alpine's BusyBox has wget but
+    /// not curl; the SDK images install both. False on chiseled and distroless images. Null where not modelled (Azure
+    /// Linux, CBL-Mariner, Windows, before .NET 6, legacy repositories, a tag that does not say the version) and for
+    /// any other tool.
+    /// </summary>
+    public bool? HasHttpTool(string tool)
+    {
+        if (tool is not ("curl" or "wget"))
+        {
+            return null;
+        }
+
+        if (IsChiseled || IsDistroless)
+        {
+            return false;
+        }
+
+        if (IsWindows || IsLegacyRepository || Major is not >= 6)
+        {
+            return null;
+        }
+
+        if (Kind == DotnetImageKind.Sdk)
+        {
+            return true;
+        }
+
+        return OsFamily switch
+        {
+            ImageOsFamily.Alpine => tool == "wget",
+            ImageOsFamily.Debian or ImageOsFamily.Ubuntu or ImageOsFamily.Unknown => false,
+            _ => null,
+        };
+    }
+
     /// <summary>Chiseled and distroless images run as the non-root <c>app</c> user (uid 1654) by default.</summary>
     public bool RunsAsNonRootByDefault => IsChiseled || IsDistroless;
 

@@ -61,6 +61,45 @@ internal static class ShellAvailability
         return copied.Any(c => c.EndsWith("/" + tool, StringComparison.Ordinal) || c == tool) ? null : (tool, kind);
     }
 
+    /// <summary>
+    /// The HTTP tool (curl, wget) a program is, when the stage's image has a shell but not that tool (an aspnet image on
+    /// Debian has no curl) and nothing in the stage's lineage installs or copies it; null otherwise.
+    /// </summary>
+    public static string? MissingHttpTool(Stage stage, string program)
+    {
+        var tool = program.Substring(program.LastIndexOf('/') + 1);
+        if (stage.RootImage is not { } root || DotnetImage.TryClassify(root)?.HasHttpTool(tool) != false)
+        {
+            return null;
+        }
+
+        // Installed (apt-get install curl, apk add curl) or copied in: any RUN or COPY that names it counts.
+        foreach (var instruction in stage.Lineage.SelectMany(s => s.Instructions))
+        {
+            if (instruction.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && MentionsWord(instruction.LogicalLine, tool))
+            {
+                return null;
+            }
+        }
+
+        return tool;
+
+        static bool MentionsWord(string text, string word)
+        {
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                var before = at == 0 ? ' ' : text[at - 1];
+                var after = at + word.Length >= text.Length ? ' ' : text[at + word.Length];
+                if (!char.IsLetterOrDigit(before) && before != '-' && !char.IsLetterOrDigit(after) && after != '-')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>A SHELL instruction in the lineage names another shell: the author provided one (we cannot check it exists).</summary>
     public static bool DeclaresShell(Stage stage) => stage.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.Shell);
 }

@@ -29,7 +29,31 @@ public sealed class CTR0032CommandNotInImageRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        if (analysis.Model.FinalStage is not { } final || ShellAvailability.HasShell(final) != false || final.RootImage is not { } image)
+        if (analysis.Model.FinalStage is not { } final || final.RootImage is not { } image)
+        {
+            return;
+        }
+
+        // An image with a shell can still lack the tool a health check calls: the .NET runtime images on Debian and
+        // Ubuntu have neither curl nor wget (issue 27).
+        if (ShellAvailability.HasShell(final) == true)
+        {
+            if (StageFacts.Last(final, InstructionKind.Healthcheck) is { } healthcheck
+                && healthcheck.Arguments.FirstOrDefault(a => !string.Equals(a.Value, "CMD", StringComparison.OrdinalIgnoreCase)) is { } program)
+            {
+                // Shell form keeps the command as one argument: the program is its first word.
+                var word = healthcheck.IsJsonForm ? program.Value : program.Value.TrimStart().Split(' ', '\t')[0];
+                var span = healthcheck.IsJsonForm ? program.Span : new SourceSpan(program.Span.Start + (program.Value.Length - program.Value.TrimStart().Length), word.Length);
+                if (ShellAvailability.MissingHttpTool(final, word) is { } tool)
+                {
+                    findings.Add(Report(span, tool, image.Original, tool + " (its Dockerfile in dotnet-docker installs none, and this one does not add it)"));
+                }
+            }
+
+            return;
+        }
+
+        if (ShellAvailability.HasShell(final) != false)
         {
             return;
         }

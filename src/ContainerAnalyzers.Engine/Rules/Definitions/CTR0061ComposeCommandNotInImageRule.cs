@@ -33,6 +33,12 @@ public sealed class CTR0061ComposeCommandNotInImageRule : ComposeRule
     {
         foreach (var service in analysis.Services)
         {
+            if (service.Stage is { } withShell && ShellAvailability.HasShell(withShell) == true && withShell.RootImage is { } fullImage)
+            {
+                CheckHealthCheckTool(service, withShell, fullImage, findings);
+                continue;
+            }
+
             if (service.Stage is not { } stage || ShellAvailability.HasShell(stage) != false || ShellAvailability.DeclaresShell(stage) || stage.RootImage is not { } image)
             {
                 continue;
@@ -77,6 +83,32 @@ public sealed class CTR0061ComposeCommandNotInImageRule : ComposeRule
                     findings.Add(Report(word.Location, what, name, $"'{word.Value}' ({missing.Kind})", image.Original));
                 }
             }
+        }
+    }
+
+    // An image with a shell can still lack the tool a health check calls: the .NET runtime images on Debian and Ubuntu
+    // have neither curl nor wget (issue 27), so `curl -f http://localhost:8080/healthz` never passes.
+    private static void CheckHealthCheckTool(ProjectService service, Stage stage, Images.ImageReference image, List<RuleFinding> findings)
+    {
+        if (service.Service.HealthcheckDisabled || service.Service.HealthcheckTest is not { Words.Count: > 0 } test)
+        {
+            return;
+        }
+
+        var first = test.Words[0];
+        var (word, program) = test.IsString ? (first, FirstWord(first.Value))
+            : first.Value == "CMD-SHELL" && test.Words.Count > 1 ? (test.Words[1], FirstWord(test.Words[1].Value))
+            : first.Value == "CMD" && test.Words.Count > 1 ? (test.Words[1], test.Words[1].Value)
+            : (first, null);
+        if (program is not null && ShellAvailability.MissingHttpTool(stage, program) is { } tool)
+        {
+            findings.Add(Report(word.Location, "health check", service.Service.Name, $"'{tool}' (the image installs no {tool}, and the Dockerfile does not add it)", image.Original));
+        }
+
+        static string? FirstWord(string command)
+        {
+            var words = command.Split(new[] { ' ', '\t', '\n' }, System.StringSplitOptions.RemoveEmptyEntries);
+            return words.Length > 0 ? words[0] : null;
         }
     }
 
