@@ -282,6 +282,33 @@ public sealed class ComposeService
     public ComposeValue? NetworkMode { get; set; }
 
     /// <summary>
+    /// Whether this service's definition can change where the app listens: an environment variable ASP.NET Core reads
+    /// for its endpoints (URLS, HTTP_PORTS, HTTPS_PORTS, Kestrel__…, with or without the ASPNETCORE_/DOTNET_ prefix), a
+    /// command or entrypoint, a network mode, or settings from a file the package does not read.
+    /// </summary>
+    public bool SetsWhereTheAppListens
+        => Command is not null || Entrypoint is not null || NetworkMode is not null || HasEnvironmentFromElsewhere
+            || Environment.Keys.Any(IsEndpointVariable);
+
+    private static bool IsEndpointVariable(string name)
+    {
+        foreach (var prefix in new[] { "ASPNETCORE_", "DOTNET_", string.Empty })
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = name.Substring(prefix.Length);
+                if (rest.Equals("URLS", StringComparison.OrdinalIgnoreCase) || rest.Equals("HTTP_PORTS", StringComparison.OrdinalIgnoreCase)
+                    || rest.Equals("HTTPS_PORTS", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("Kestrel__", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The folder of the Dockerfile and the Dockerfile's path this service builds, relative paths resolved from
     /// <paramref name="composeDirectory"/>; null when it builds nothing, or from something only the build can know
     /// (an interpolated path, a Git URL, an inline Dockerfile).

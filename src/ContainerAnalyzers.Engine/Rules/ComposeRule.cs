@@ -129,7 +129,9 @@ public sealed class ComposeAnalysis
                 var stage = service.Build?.Target is { } target
                     ? target.Resolved is { } name ? dockerfile.Model.Stages.LastOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) : null
                     : dockerfile.Model.FinalStage;
-                var elsewhere = service.HasEnvironmentFromElsewhere || others.Any(o => o.Services.Any(s => s.Name == service.Name));
+                // Each group is judged as compose runs it by default. Another file of the folder (docker-compose.prod.yml,
+                // given with -f) makes where the app listens unknown only when it can change it for this service.
+                var elsewhere = service.HasEnvironmentFromElsewhere || others.Any(o => o.Services.Any(s => s.Name == service.Name && s.SetsWhereTheAppListens));
                 services.Add(new ProjectService(service, build.Context, dockerfile, stage, elsewhere));
             }
         }

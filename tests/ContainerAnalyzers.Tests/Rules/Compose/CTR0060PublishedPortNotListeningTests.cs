@@ -135,6 +135,21 @@ public sealed class CTR0060PublishedPortNotListeningTests
     public void AnotherFileOfTheFolderConfiguresTheService_NotReported()
         => Assert.That(Analyze(Aspnet8, Service("ports:\n  - 80:80"), null, "/src/App/docker-compose.yml", ("/src/App/docker-compose.prod.yml", "services:\n  web:\n    environment:\n      ASPNETCORE_HTTP_PORTS: \"80\"\n")), Is.Empty);
 
+    // Issue 27: a folder with several compose files does not switch the rule off; each group is judged as compose runs
+    // it by default, unless another file can change where the app listens for the service.
+    [TestCase("services:\n  web:\n    image: registry.example.com/web:1.2\n    deploy:\n      replicas: 3\n")]
+    [TestCase("services:\n  web:\n    ports:\n      - 443:8443\n    environment:\n      TZ: Europe/Paris\n")]
+    [TestCase("services:\n  db:\n    image: postgres:16\n    command: [\"postgres\", \"-c\", \"fsync=off\"]\n")]
+    public void AnotherFileOfTheFolderThatCannotChangeTheListeningPort_StillReported(string other)
+        => Assert.That(Analyze(Aspnet8, Service("ports:\n  - 80:80"), null, "/src/App/docker-compose.yml", ("/src/App/docker-compose.prod.yml", other)), Has.Count.EqualTo(1));
+
+    [TestCase("services:\n  web:\n    environment:\n      - URLS=http://+:80\n")]
+    [TestCase("services:\n  web:\n    environment:\n      Kestrel__Endpoints__Http__Url: http://+:80\n")]
+    [TestCase("services:\n  web:\n    command: [\"--urls\", \"http://+:80\"]\n")]
+    [TestCase("services:\n  web:\n    env_file: prod.env\n")]
+    public void AnotherFileOfTheFolderThatCanChangeTheListeningPort_NotReported(string other)
+        => Assert.That(Analyze(Aspnet8, Service("ports:\n  - 80:80"), null, "/src/App/docker-compose.yml", ("/src/App/docker-compose.prod.yml", other)), Is.Empty);
+
     [Test]
     public void VisualStudioComposePair_NotReported()
     {
