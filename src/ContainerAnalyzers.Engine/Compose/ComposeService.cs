@@ -101,6 +101,11 @@ public sealed class ComposePort
     public string Protocol { get; }
 
     /// <summary>The one container port, when the container side is a single literal port number.</summary>
+    /// <summary>The same published port, container port and protocol, as written (a host IP included in the published part).</summary>
+    public bool SameMappingAs(ComposePort other)
+        => string.Equals(Published, other.Published, StringComparison.Ordinal) && string.Equals(Protocol, other.Protocol, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(Container?.Value, other.Container?.Value, StringComparison.Ordinal);
+
     public int? ContainerPort => Container is { IsInterpolated: false } c && int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 ? port : null;
 
     internal static ComposePort FromShort(ComposeValue value)
@@ -354,7 +359,9 @@ public sealed class ComposeService
             User = over.User ?? User,
             NetworkMode = over.NetworkMode ?? NetworkMode,
         };
-        merged.Ports.AddRange(Ports.Concat(over.Ports));
+        // Compose appends the override's ports, and a mapping both files write is one port: the override's copy stands,
+        // so one wrong port is one finding (issue 27).
+        merged.Ports.AddRange(Ports.Where(p => !over.Ports.Any(o => o.SameMappingAs(p))).Concat(over.Ports));
         merged.Expose.AddRange(Expose.Concat(over.Expose));
         foreach (var pair in Environment.Concat(over.Environment))
         {

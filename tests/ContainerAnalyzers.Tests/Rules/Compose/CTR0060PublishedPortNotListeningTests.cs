@@ -122,6 +122,18 @@ public sealed class CTR0060PublishedPortNotListeningTests
         Assert.That(Analyze(Aspnet8, overrideFile, null, "/src/App/docker-compose.override.yml", ("/src/App/docker-compose.yml", baseFile)), Is.Empty);
     }
 
+    // Issue 27: one wrong port, one finding. The same mapping in the base file and its override is one port to compose.
+    [Test]
+    public void SameMappingInTheBaseAndTheOverride_ReportedOnce()
+    {
+        var baseFile = Service("ports:\n  - 5000:80");
+        var overrideFile = "services:\n  web:\n    ports:\n      - 5000:80\n";
+        var inBase = Analyze(Aspnet8, baseFile, null, "/src/App/docker-compose.yml", ("/src/App/docker-compose.override.yml", overrideFile));
+        var inOverride = Analyze(Aspnet8, overrideFile, null, "/src/App/docker-compose.override.yml", ("/src/App/docker-compose.yml", baseFile));
+        Assert.That(inBase.Count + inOverride.Count, Is.EqualTo(1));
+        Assert.That(inOverride, Has.Count.EqualTo(1), "the override's copy stands");
+    }
+
     [Test]
     public void MappingInTheOverrideFile_ReportedThereOnly()
     {
