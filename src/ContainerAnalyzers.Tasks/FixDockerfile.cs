@@ -414,8 +414,9 @@ public sealed class FixDockerfile : Task
     }
 
     /// <summary>
-    /// Why a path is outside what the fixer may write, or null: the repository of the project (the nearest folder above it
-    /// with .git), or without one the project's and the Dockerfile's folders; never the file system's root.
+    /// Why a path is outside what the fixer may write, or null: inside the repository of the project (the nearest folder
+    /// above it with .git) when there is one, else anywhere in the build context the fix chose (the project's folder,
+    /// or the smallest one that holds its references and build files); never the file system's root.
     /// </summary>
     private string? OutsideTheRepository(string path)
     {
@@ -432,8 +433,7 @@ public sealed class FixDockerfile : Task
             return IsUnder(full, repository) ? null : $"it is outside the repository {repository}";
         }
 
-        var dockerfileFolder = Path.GetDirectoryName(Path.GetFullPath(DockerfilePath))!;
-        return IsUnder(full, projectFolder) || IsUnder(full, dockerfileFolder) ? null : "it is outside the project's and the Dockerfile's folders, and no repository (.git) holds them";
+        return null;
     }
 
     private static string? RepositoryRoot(string folder)

@@ -141,6 +141,33 @@ public sealed class SemanticModelTests
         Assert.That((image.Kind, image.Version, image.HasPosixShell, image.HasIcu, image.RunsAsNonRootByDefault, image.DefaultHttpPort), Is.EqualTo((kind, version, shell, (bool?)icu, nonRoot, port)));
     }
 
+    // The image facts the rules weigh, each as the image's own Dockerfile in dotnet-docker sets it (issue 27):
+    // ICU (runtime-deps installs libicu on Debian/Ubuntu, not on Alpine; src/sdk/*/alpine*/Dockerfile adds icu-libs and
+    // DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false), curl and wget (runtime-deps installs only .NET's libraries; runtime
+    // and aspnet download .NET in a buildpack-deps:*-curl installer stage; the SDK installs curl and wget; BusyBox gives
+    // Alpine wget), and the entry point (src/runtime/*/noble-chiseled: ENTRYPOINT ["/usr/bin/dotnet"]).
+    [TestCase("mcr.microsoft.com/dotnet/aspnet:9.0", true, false, false, "")]
+    [TestCase("mcr.microsoft.com/dotnet/aspnet:10.0-noble", true, false, false, "")]
+    [TestCase("mcr.microsoft.com/dotnet/runtime-deps:8.0-bookworm-slim", true, false, false, "")]
+    [TestCase("mcr.microsoft.com/dotnet/runtime:8.0-alpine", false, false, true, "")]
+    [TestCase("mcr.microsoft.com/dotnet/sdk:8.0-alpine", true, true, true, "")]
+    [TestCase("mcr.microsoft.com/dotnet/sdk:10.0", true, true, true, "")]
+    [TestCase("mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled", false, false, false, "/usr/bin/dotnet")]
+    [TestCase("mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra", true, false, false, "/usr/bin/dotnet")]
+    [TestCase("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", false, false, false, "")]
+    public void ImageFactsFromDotnetDocker(string reference, bool icu, bool curl, bool wget, string entryPoint)
+    {
+        var image = DotnetImage.TryClassify(ImageReference.TryParse(reference)!)!;
+
+        Assert.That((image.HasIcu, image.HasHttpTool("curl"), image.HasHttpTool("wget"), string.Join(" ", image.EntryPoint!)), Is.EqualTo(((bool?)icu, (bool?)curl, (bool?)wget, entryPoint)));
+    }
+
+    [TestCase("mcr.microsoft.com/dotnet/aspnet:8.0-azurelinux3.0")]
+    [TestCase("mcr.microsoft.com/dotnet/aspnet:5.0")]
+    [TestCase("mcr.microsoft.com/dotnet/core/aspnet:3.1")]
+    public void ToolsNotModelled_Unknown(string reference)
+        => Assert.That(DotnetImage.TryClassify(ImageReference.TryParse(reference)!)!.HasHttpTool("curl"), Is.Null);
+
     [TestCase("node:22-alpine")]
     [TestCase("gcr.io/distroless/cc-debian12")]
     [TestCase("mcr.microsoft.com/powershell")]
