@@ -200,12 +200,36 @@ public sealed class RealRepositoryContainerTests
             sources = ContainerSuite.Engine.ListFiles(tag).Count(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal));
             var size = ContainerSuite.Engine.GetImageSize(tag);
             var (started, state, status) = ContainerSuite.Engine.StartWatchAndAsk(tag, TimeSpan.FromSeconds(8), askHttp: kind == "web");
+            if (!started && AppExitedOnItsOwn(state) is { } exit)
+            {
+                // A command-line app run without its arguments prints its usage and exits non-zero: its Main ran, so the
+                // image starts; what it was given is the run command's business, not the Dockerfile's.
+                return new Outcome(true, true, status, size, "the app ran and exited " + exit + " on its own: " + LastLines(state), AskedHttp: kind == "web");
+            }
+
             return new Outcome(true, started, status, size, started ? state : "does not start: " + LastLines(state), AskedHttp: kind == "web");
         }
         finally
         {
             ContainerSuite.Engine.RemoveImage(tag);
         }
+    }
+
+    /// <summary>
+    /// The exit code when the container's app itself chose to exit: 1–124, with no unhandled exception in its output. Not
+    /// what the runtime or the host does when the image cannot start the app: 125–127 (podman, a command that cannot be
+    /// run or found), 128 and up (a signal, an abort, the .NET host's own failures such as 155 for "dotnet dotnet").
+    /// </summary>
+    internal static int? AppExitedOnItsOwn(string state)
+    {
+        var match = Regex.Match(state, @"^exited (\d+)");
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+        {
+            return null;
+        }
+
+        return code is >= 1 and <= 124 && !state.Contains("Unhandled exception", StringComparison.Ordinal) && !state.Contains("does not exist", StringComparison.Ordinal)
+            && !state.Contains("You must install or update .NET", StringComparison.Ordinal) && !state.Contains("Failed to ", StringComparison.Ordinal) ? code : null;
     }
 
     // The folder the generated header says to build from, and its -f, both relative to the repository root.
@@ -325,4 +349,22 @@ public sealed class RealRepositoryContainerTests
             File.Copy(file, file.Replace(source, target, StringComparison.Ordinal), overwrite: true);
         }
     }
+}
+
+/// <summary>What the real-repository suite counts as an image that starts when its app exits (issue 24's measure).</summary>
+[TestFixture]
+public sealed class AppExitTests
+{
+    [TestCase("exited 1\nUsage: tool <file> [--format json]", 1)]
+    [TestCase("exited 2\nerror: missing argument", 2)]
+    public void TheAppsOwnExit_Counts(string state, int code) => Assert.That(RealRepositoryContainerTests.AppExitedOnItsOwn(state), Is.EqualTo(code));
+
+    [TestCase("exited 155\nCould not execute because the application was not found")]
+    [TestCase("exited 134\nUnhandled exception. System.IO.FileNotFoundException")]
+    [TestCase("exited 1\nUnhandled exception. System.InvalidOperationException")]
+    [TestCase("exited 127\nexec: dotnet: not found")]
+    [TestCase("exited 1\nThe application '/app/App.dll' does not exist.")]
+    [TestCase("exited 150\nYou must install or update .NET to run this application.")]
+    [TestCase("running")]
+    public void AStartFailure_DoesNot(string state) => Assert.That(RealRepositoryContainerTests.AppExitedOnItsOwn(state), Is.Null);
 }
