@@ -28,26 +28,45 @@ public sealed class RealRepositoryContainerTests
         if (Environment.GetEnvironmentVariable("CONTAINERANALYZERS_REAL_REPOS") != "1")
         {
             // One skipped case that says how to run the suite, rather than fifty.
-            yield return new TestCaseData(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "default") { TestName = "real repositories (opt-in: CONTAINERANALYZERS_REAL_REPOS=1)" };
+            yield return new TestCaseData(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "default", string.Empty) { TestName = "real repositories (opt-in: CONTAINERANALYZERS_REAL_REPOS=1)" };
             yield break;
+        }
+
+        // Issue 24's layouts (host-published output, a restore layer without its restore inputs, a nested context, CMD on
+        // the SDK image, a single-file publish) as small repositories of this one, then the real repositories when present.
+        var layouts = Path.Combine(TestPaths.RepositoryRoot, "tests", "ContainerAnalyzers.Tests", "Containers", "Layouts");
+        foreach (var data in FromManifest(layouts, "layout: "))
+        {
+            yield return data;
         }
 
         var root = TestPaths.FindCorpus("real-repos");
         if (root is null)
         {
-            yield return new TestCaseData(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "default") { TestName = "real-repos corpus absent" };
+            yield return new TestCaseData(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "default", string.Empty) { TestName = "real-repos corpus absent (../shared/corpora/real-repos)" };
             yield break;
         }
 
+        foreach (var data in FromManifest(root, string.Empty))
+        {
+            yield return data;
+        }
+    }
+
+    // One case per row and mode: folder, Dockerfile, project, the repository's own build (context and -f), kind, and the
+    // commands the repository runs on the host before it builds the image (the layouts' 8th column).
+    private static IEnumerable<TestCaseData> FromManifest(string root, string prefix)
+    {
         foreach (var line in File.ReadLines(Path.Combine(root, "manifest.tsv")).Skip(1))
         {
             var columns = line.Split('\t');
             var build = Regex.Match(columns[3], @"context=(?<context>\S+) file=(?<file>\S+)");
+            var prepare = columns.Length > 7 ? columns[7] : string.Empty;
             foreach (var mode in new[] { "default", "regenerate" })
             {
-                yield return new TestCaseData(columns[0], columns[1], columns[2], build.Success ? build.Groups["context"].Value + " " + build.Groups["file"].Value : ". " + columns[1], columns[4], mode)
+                yield return new TestCaseData(Path.Combine(root, columns[0]), columns[1], columns[2], build.Success ? build.Groups["context"].Value + " " + build.Groups["file"].Value : ". " + columns[1], columns[4], mode, prepare)
                 {
-                    TestName = $"{columns[0]}/{columns[1]} ({(mode == "regenerate" ? "regenerate, forced" : "default")})",
+                    TestName = $"{prefix}{columns[0]}/{columns[1]} ({(mode == "regenerate" ? "regenerate, forced" : "default")})",
                 };
             }
         }
@@ -61,7 +80,7 @@ public sealed class RealRepositoryContainerTests
             Assert.Ignore("the real-repository suite builds about fifty images; set CONTAINERANALYZERS_REAL_REPOS=1 to run it.");
         }
 
-        TestPaths.RequireCorpus("real-repos");
+        // The layouts of this repository run without the shared corpus; its repositories skip with a message when it is absent.
         ContainerSuite.PrepareOlderChannels("8.0", "9.0");
     }
 
@@ -90,11 +109,17 @@ public sealed class RealRepositoryContainerTests
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void FixedRepositoryBuildsWithItsOwnCommandAndStarts(string repository, string dockerfile, string project, string build, string kind, string mode)
+    public void FixedRepositoryBuildsWithItsOwnCommandAndStarts(string source, string dockerfile, string project, string build, string kind, string mode, string prepare)
     {
-        var corpus = TestPaths.RequireCorpus("real-repos");
+        if (source.Length == 0)
+        {
+            TestPaths.RequireCorpus("real-repos");
+        }
+
+        var repository = Path.GetFileName(source);
+        var corpus = Path.GetDirectoryName(source)!;
         var root = Path.Combine(AnalyzerPackage.RunFolder, "real", Regex.Replace(repository + "-" + dockerfile + "-" + mode, "[^A-Za-z0-9]+", "-"));
-        CopyFolder(Path.Combine(corpus, repository), root);
+        CopyFolder(source, root);
         var dockerfilePath = Path.Combine(root, dockerfile);
         var projectPath = Path.Combine(root, project);
         var words = build.Split(' ');
@@ -104,7 +129,7 @@ public sealed class RealRepositoryContainerTests
             Assert.Ignore("not measurable: " + feature);
         }
 
-        var before = Before(corpus, repository, dockerfile, words, kind);
+        var before = Before(corpus, repository, dockerfile, project, words, kind, prepare);
         var package = ExtractPackage();
         var warningsBefore = Warnings(projectPath, dockerfilePath);
         var fix = ProcessRunner.Dotnet(Path.GetDirectoryName(projectPath)!, "build", projectPath, "-t:FixDockerfile", "-nologo", "-v:m", "-nodeReuse:false",
@@ -135,6 +160,7 @@ public sealed class RealRepositoryContainerTests
             Assert.That(header, Is.EqualTo((Normalize(words[0]), Normalize(words[1]))), "the header's folder and -f, from the repository root");
         }
 
+        Prepare(root, project, prepare);
         var after = Measure(root, words, kind, out var sources);
         var warningsAfter = Warnings(projectPath, dockerfilePath);
         var measurable = before.Started;
@@ -161,7 +187,7 @@ public sealed class RealRepositoryContainerTests
     // The repository's own Dockerfile, built and started the same way, once per Dockerfile: the row's "before", and
     // the test of whether a failure after the fix is the fix's (an image with no stand-in, output published on the host,
     // configuration the app only gets from compose make a case not measurable).
-    private static Outcome Before(string corpus, string repository, string dockerfile, string[] build, string kind)
+    private static Outcome Before(string corpus, string repository, string dockerfile, string project, string[] build, string kind, string prepare)
     {
         var key = repository + "/" + dockerfile;
         lock (Befores)
@@ -174,6 +200,7 @@ public sealed class RealRepositoryContainerTests
 
         var root = Path.Combine(AnalyzerPackage.RunFolder, "real", Regex.Replace(repository + "-" + dockerfile + "-original", "[^A-Za-z0-9]+", "-"));
         CopyFolder(Path.Combine(corpus, repository), root);
+        Prepare(root, project, prepare);
         var outcome = Measure(root, build, kind, out _);
         lock (Befores)
         {
@@ -181,6 +208,21 @@ public sealed class RealRepositoryContainerTests
         }
 
         return outcome;
+    }
+
+    // What the repository's workflow runs on the host before it builds the image (dotnet publish, for a Dockerfile that
+    // copies the host's publish output), in the project's folder.
+    private static void Prepare(string root, string project, string prepare)
+    {
+        if (prepare.Length == 0)
+        {
+            return;
+        }
+
+        var words = prepare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(words[0], Is.EqualTo("dotnet"), "a layout prepares with dotnet commands only");
+        var result = ProcessRunner.Dotnet(Path.GetDirectoryName(Path.Combine(root, project))!, words.Skip(1).Append("-nologo").ToArray());
+        Assert.That(result.ExitCode, Is.Zero, prepare + ":\n" + result.Output);
     }
 
     private static Outcome Measure(string root, string[] build, string kind, out int sources)

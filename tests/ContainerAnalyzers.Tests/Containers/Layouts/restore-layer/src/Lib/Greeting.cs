@@ -1,0 +1,6 @@
+namespace Lib;
+
+public static class Greeting
+{
+    public static string Text => "ok";
+}
