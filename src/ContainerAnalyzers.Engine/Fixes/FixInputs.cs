@@ -27,7 +27,13 @@ public sealed class FixInputs
     /// rules judge a fix's result as they judge the user's file (without them they cannot be sure, and say nothing).
     /// </summary>
     internal Rules.DockerfileAnalysis Analyze(DockerfileModel model, Projects.ProjectFacts project, string dockerfilePath)
-        => new(model, project, Code is { } code ? new CodeEndpointEvidence(code) : null) { DockerfilePath = dockerfilePath, AppSettings = AppSettings, IsDockerActionImage = IsDockerActionImage(dockerfilePath) };
+        => new(model, project, Code is { } code ? new CodeEndpointEvidence(code, TimeZoneLookups) : null) { DockerfilePath = dockerfilePath, AppSettings = AppSettings, IsDockerActionImage = IsDockerActionImage(dockerfilePath) };
+
+    /// <summary>
+    /// The time zones the code looks up by id (the compilation's answer, on the IDE road), so a fix's result is judged by
+    /// CTR0037 as the user's file is; null when the host cannot tell (the MSBuild task reads no symbols).
+    /// </summary>
+    public IReadOnlyList<(string Id, string Where)>? TimeZoneLookups { get; init; }
 
     /// <summary>The Dockerfiles GitHub Docker actions build (full paths): no rewrite is planned for them.</summary>
     public IReadOnlyList<string> DockerActionImages { get; init; } = Array.Empty<string>();
@@ -38,10 +44,17 @@ public sealed class FixInputs
     private sealed class CodeEndpointEvidence : Rules.SourceEvidence
     {
         private readonly CodeEndpoints _endpoints;
+        private readonly IReadOnlyList<(string Id, string Where)>? _timeZones;
 
-        public CodeEndpointEvidence(CodeEndpoints endpoints) => _endpoints = endpoints;
+        public CodeEndpointEvidence(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones)
+        {
+            _endpoints = endpoints;
+            _timeZones = timeZones;
+        }
 
         public override CodeEndpoints? Endpoints => _endpoints;
+
+        public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => _timeZones;
 
         public override bool? MentionsAny(IReadOnlyList<string> words) => null;
     }

@@ -159,6 +159,40 @@ public sealed class DotnetImage
         };
     }
 
+    /// <summary>
+    /// Whether the image has the time-zone database (/usr/share/zoneinfo), as the images' own Dockerfiles in
+    /// dotnet-docker install it: the runtime-deps images on Debian and Ubuntu install <c>tzdata</c>; the chiseled ones
+    /// only in their <c>-extra</c> variants; the Alpine runtime-deps images install no tzdata. Null where not modelled
+    /// (Azure Linux and CBL-Mariner, the SDK on Alpine, Windows, before .NET 6, a tag that does not say the version).
+    /// </summary>
+    public bool? HasTimeZoneData
+    {
+        get
+        {
+            if (IsWindows || IsLegacyRepository || Major is not >= 6)
+            {
+                return null;
+            }
+
+            if (IsChiseled)
+            {
+                return IsExtra;
+            }
+
+            if (IsDistroless)
+            {
+                return null;
+            }
+
+            return OsFamily switch
+            {
+                ImageOsFamily.Alpine => Kind == DotnetImageKind.Sdk ? null : false,
+                ImageOsFamily.Debian or ImageOsFamily.Ubuntu or ImageOsFamily.Unknown => true,
+                _ => null,
+            };
+        }
+    }
+
     /// <summary>Chiseled and distroless images run as the non-root <c>app</c> user (uid 1654) by default.</summary>
     public bool RunsAsNonRootByDefault => IsChiseled || IsDistroless;
 

@@ -129,6 +129,13 @@ public abstract class SourceEvidence
     /// <summary>Where the code itself says the app listens; null when the sources are not available (then no rule can be sure).</summary>
     public virtual CodeEndpoints? Endpoints => null;
 
+    /// <summary>
+    /// The time zones the code looks up by a literal id other than UTC (<c>TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")</c>,
+    /// <c>ConvertTimeBySystemTimeZoneId</c>, TimeZoneConverter's <c>TZConvert.GetTimeZoneInfo</c>), each with where in
+    /// the code; empty when it looks up none; null when the sources are not available.
+    /// </summary>
+    public virtual IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => null;
+
     private sealed class NoSourceEvidence : SourceEvidence
     {
         public override bool? MentionsAny(IReadOnlyList<string> words) => null;

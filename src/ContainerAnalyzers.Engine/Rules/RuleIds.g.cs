@@ -95,6 +95,9 @@ public static partial class RuleIds
     /// <summary>CTR0036: CMD repeats the entry point.</summary>
     public const string CmdRepeatsEntrypoint = "CTR0036";
 
+    /// <summary>CTR0037: The app looks up time zones the image has no data for.</summary>
+    public const string TimeZoneDataMissing = "CTR0037";
+
     /// <summary>CTR0040: Restore is not cached.</summary>
     public const string RestoreNotCached = "CTR0040";
 

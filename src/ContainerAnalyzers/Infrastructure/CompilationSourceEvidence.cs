@@ -17,6 +17,7 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
 {
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> Answers = new();
     private static readonly ConditionalWeakTable<Compilation, CodeEndpoints> EndpointAnswers = new();
+    private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Id, string Where)>> TimeZoneAnswers = new();
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, bool> _answers;
@@ -36,6 +37,8 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
         => _answers.GetOrAdd(string.Join("|", words), _ => Search(words));
 
     public override CodeEndpoints? Endpoints => EndpointAnswers.GetValue(_compilation, c => CodeEndpointSearch.Find(c, _cancellationToken));
+
+    public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => TimeZoneAnswers.GetValue(_compilation, c => CodeTimeZoneSearch.Find(c, _cancellationToken));
 
     private bool Search(IReadOnlyList<string> words)
     {

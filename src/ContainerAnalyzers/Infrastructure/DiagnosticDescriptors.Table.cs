@@ -129,6 +129,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0036", CTR0036CmdRepeatsEntrypointRule.Definition.Title, CTR0036CmdRepeatsEntrypointRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0036CmdRepeatsEntrypointRule.Definition.Description, CTR0036CmdRepeatsEntrypointRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0037 = new(
+        "CTR0037", CTR0037TimeZoneDataMissingRule.Definition.Title, CTR0037TimeZoneDataMissingRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0037TimeZoneDataMissingRule.Definition.Description, CTR0037TimeZoneDataMissingRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0040 = new(
         "CTR0040", CTR0040RestoreNotCachedRule.Definition.Title, CTR0040RestoreNotCachedRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0040RestoreNotCachedRule.Definition.Description, CTR0040RestoreNotCachedRule.Definition.HelpLinkUri);
@@ -237,6 +241,7 @@ internal static partial class DiagnosticDescriptors
         CTR0034,
         CTR0035,
         CTR0036,
+        CTR0037,
         CTR0040,
         CTR0041,
         CTR0042,
@@ -289,6 +294,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0034" => CTR0034,
         "CTR0035" => CTR0035,
         "CTR0036" => CTR0036,
+        "CTR0037" => CTR0037,
         "CTR0040" => CTR0040,
         "CTR0041" => CTR0041,
         "CTR0042" => CTR0042,

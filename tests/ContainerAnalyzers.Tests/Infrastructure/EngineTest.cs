@@ -187,18 +187,27 @@ internal sealed class EngineTest
     }
 }
 
-/// <summary>Source evidence with the endpoints the code pins (none by default, as in a project whose code sets none).</summary>
+/// <summary>Source evidence with the endpoints the code pins and the time zones it looks up (none by default).</summary>
 internal sealed class CodeSource : SourceEvidence
 {
     private readonly CodeEndpoints _endpoints;
+    private readonly IReadOnlyList<(string Id, string Where)> _timeZones;
 
-    public CodeSource(CodeEndpoints endpoints) => _endpoints = endpoints;
+    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null)
+    {
+        _endpoints = endpoints;
+        _timeZones = timeZones ?? Array.Empty<(string, string)>();
+    }
 
     public static new CodeSource None { get; } = new(CodeEndpoints.None);
 
     public static CodeSource Listening(params int[] ports) => new(new CodeEndpoints(ports, Array.Empty<string>()));
 
+    public static CodeSource TimeZones(params (string Id, string Where)[] lookups) => new(CodeEndpoints.None, lookups);
+
     public override bool? MentionsAny(IReadOnlyList<string> words) => false;
 
     public override CodeEndpoints? Endpoints => _endpoints;
+
+    public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => _timeZones;
 }

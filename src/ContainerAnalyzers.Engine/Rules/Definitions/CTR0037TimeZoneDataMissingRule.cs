@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0037: the app's code looks up a time zone by id (<c>TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")</c>), and
+/// the final image has no time-zone database: a chiseled image without <c>-extra</c>, or Alpine without <c>tzdata</c>.
+/// The lookup throws <c>TimeZoneNotFoundException</c> at run time (dotnet-docker#4201). Reported at the final FROM.
+/// Only when the code's lookups are known (the compilation) and the image's facts are; a RUN or COPY of the final
+/// stage's lineage that names tzdata or zoneinfo counts as adding the database.
+/// </summary>
+public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
+{
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0037",
+        "The app looks up time zones the image has no data for",
+        "The app looks up the time zone '{0}' ({1}), but the final image '{2}' has no time-zone database, so the lookup throws TimeZoneNotFoundException; {3}",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "TimeZoneInfo.FindSystemTimeZoneById and the libraries built on it read the OS's time-zone database, which chiseled images have only in their -extra variants and Alpine only with the tzdata package.")
+    {
+        Inputs = RuleInputs.Dockerfile | RuleInputs.Code,
+        FixKind = RuleFixKind.Edit,
+    };
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project)
+            || AppBuild.FinalImage(analysis) is not { HasTimeZoneData: false } image
+            || AppBuild.RootFrom(final)?.Image is not { } written
+            || AddsTimeZoneData(final))
+        {
+            return;
+        }
+
+        if (analysis.Source.TimeZoneLookups is not { Count: > 0 } lookups)
+        {
+            return;
+        }
+
+        var (id, where) = lookups[0];
+        var more = lookups.Select(l => l.Id).Distinct(StringComparer.Ordinal).Count() - 1;
+        var what = more > 0 ? $"{where}, and {more} more" : where;
+        // The -extra variants exist from .NET 8 (CTR0024 offers the same image for ICU).
+        if (image.IsChiseled && image.Major >= 8 && ChiseledTags.WithExtra(image.Reference.Tag) is { } extraTag && image.Reference.Digest is null
+            && written.Value == image.Reference.Original && written.Value.IndexOf('$') < 0)
+        {
+            var extra = image.Reference.With(tag: extraTag);
+            findings.Add(Report(written.Span, id, what, image.Reference.Original, $"use '{extra}', which has it")
+                .With(fixes: new[] { new RuleFix("Use the -extra image, which has the time-zone database", RuleFixTarget.Dockerfile, written.Span, written.Value, extra) }));
+            return;
+        }
+
+        findings.Add(Report(written.Span, id, what, image.Reference.Original, image.OsFamily == ImageOsFamily.Alpine
+            ? "install it in the final stage: RUN apk add --no-cache tzdata"
+            : "use an image that has it"));
+    }
+
+    // RUN apk add tzdata, apt-get install tzdata, COPY --from=… /usr/share/zoneinfo: the stage brings the database itself.
+    private static bool AddsTimeZoneData(Stage final)
+        => final.Lineage.SelectMany(s => s.Instructions).Any(i => i.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add
+            && (i.LogicalLine.IndexOf("tzdata", StringComparison.Ordinal) >= 0 || i.LogicalLine.IndexOf("zoneinfo", StringComparison.Ordinal) >= 0));
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string id, string where, string image, string advice)
+        => new(Definition, span, new[] { id, where, image, advice });
+}
