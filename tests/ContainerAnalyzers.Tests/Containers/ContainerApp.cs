@@ -110,6 +110,17 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
         ["Hello/Dockerfile"] = Dockerfile("Hello"),
     });
 
+    // Issue 28's CTR0037: a console app that converts a time into a named zone, which needs the time-zone database.
+    public static ContainerApp TimeZones() => new("console (time zones)", "Clock/Clock.csproj", IsWeb: false, "Europe/Paris", new Dictionary<string, string>
+    {
+        ["Clock/Clock.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>"),
+        ["Clock/Program.cs"] = """
+            var paris = System.TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+            System.Console.WriteLine(paris.Id + " " + System.TimeZoneInfo.ConvertTimeFromUtc(new System.DateTime(2026, 7, 1, 12, 0, 0, System.DateTimeKind.Utc), paris).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            """,
+        ["Clock/Dockerfile"] = Dockerfile("Clock"),
+    });
+
     // The Worker SDK's hosted service prints its line and stops the host, so the container exits 0.
     public static ContainerApp Worker() => new("worker", "Worker/Worker.csproj", IsWeb: false, "hello from worker", new Dictionary<string, string>
     {

@@ -118,3 +118,49 @@ public sealed class NegativeControlTests
             ? line.Replace("|", "\\|", StringComparison.Ordinal)
             : "no line";
 }
+
+/// <summary>
+/// CTR0037's control (issue 28): the fixed image of an app that looks up "Europe/Paris" has the time-zone database
+/// (the -extra image) and prints the time there; the same file on the chiseled image without -extra is reported, and
+/// the lookup throws TimeZoneNotFoundException when the container starts.
+/// </summary>
+[TestFixture]
+[Category("Container")]
+[NonParallelizable]
+public sealed class TimeZoneControlTests
+{
+    [Test]
+    public void WithoutTheDatabaseTheLookupThrows_WithItTheAppRuns()
+    {
+        var project = ContainerWorkflow.WriteApp(ContainerApp.TimeZones());
+        var dockerfile = ContainerWorkflow.FixDockerfile(project);
+        var fixedText = File.ReadAllText(dockerfile);
+        Assert.That(fixedText, Does.Contain("-noble-chiseled-extra"), fixedText);
+
+        var good = "localhost/containeranalyzers-test/control-ctr0037-good:" + Guid.NewGuid().ToString("N")[..8];
+        var bad = "localhost/containeranalyzers-test/control-ctr0037:" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            var built = ContainerWorkflow.BuildImage(dockerfile, good);
+            Assert.That(built.ExitCode, Is.Zero, built.Output);
+            var ran = ContainerSuite.Engine.RunToCompletion(good);
+            Assert.That(ran.Output, Does.Contain("Europe/Paris 14:00"), ran.Output);
+
+            File.WriteAllText(dockerfile, fixedText.Replace("-noble-chiseled-extra", "-noble-chiseled", StringComparison.Ordinal));
+            var analysis = ContainerWorkflow.DotnetBuild(project);
+            Assert.That(analysis.Output, Does.Contain("warning CTR0037:"), analysis.Output);
+            var broken = ContainerWorkflow.BuildImage(dockerfile, bad);
+            Assert.That(broken.ExitCode, Is.Zero, broken.Output);
+            var run = ContainerSuite.Engine.RunToCompletion(bad);
+            Assert.That(run.ExitCode, Is.Not.Zero, run.Output);
+            Assert.That(run.Output, Does.Contain("TimeZoneNotFoundException"), run.Output);
+            ContainerSuite.Report("control: CTR0037 time zone without the database", broken.Duration, "-", "-", $"built; start fails, exit {run.ExitCode} (TimeZoneNotFoundException); the -extra image prints Europe/Paris 14:00");
+        }
+        finally
+        {
+            File.WriteAllText(dockerfile, fixedText);
+            ContainerSuite.Engine.RemoveImage(good);
+            ContainerSuite.Engine.RemoveImage(bad);
+        }
+    }
+}
