@@ -136,6 +136,13 @@ public abstract class SourceEvidence
     /// </summary>
     public virtual IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => null;
 
+    /// <summary>
+    /// The cultures the code creates by a literal name other than the invariant one (<c>new CultureInfo("de-DE")</c>,
+    /// <c>CultureInfo.GetCultureInfo</c>, <c>CreateSpecificCulture</c>), each with where in the code; empty when it creates
+    /// none; null when the sources are not available.
+    /// </summary>
+    public virtual IReadOnlyList<(string Name, string Where)>? CultureCreations => null;
+
     private sealed class NoSourceEvidence : SourceEvidence
     {
         public override bool? MentionsAny(IReadOnlyList<string> words) => null;

@@ -18,6 +18,7 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> Answers = new();
     private static readonly ConditionalWeakTable<Compilation, CodeEndpoints> EndpointAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Id, string Where)>> TimeZoneAnswers = new();
+    private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Name, string Where)>> CultureAnswers = new();
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, bool> _answers;
@@ -38,7 +39,9 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
 
     public override CodeEndpoints? Endpoints => EndpointAnswers.GetValue(_compilation, c => CodeEndpointSearch.Find(c, _cancellationToken));
 
-    public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => TimeZoneAnswers.GetValue(_compilation, c => CodeTimeZoneSearch.Find(c, _cancellationToken));
+    public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => TimeZoneAnswers.GetValue(_compilation, c => CodeLiteralLookups.TimeZones.Find(c, _cancellationToken));
+
+    public override IReadOnlyList<(string Name, string Where)>? CultureCreations => CultureAnswers.GetValue(_compilation, c => CodeLiteralLookups.Cultures.Find(c, _cancellationToken));
 
     private bool Search(IReadOnlyList<string> words)
     {

@@ -133,6 +133,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0037", CTR0037TimeZoneDataMissingRule.Definition.Title, CTR0037TimeZoneDataMissingRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0037TimeZoneDataMissingRule.Definition.Description, CTR0037TimeZoneDataMissingRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0038 = new(
+        "CTR0038", CTR0038CulturesInInvariantModeRule.Definition.Title, CTR0038CulturesInInvariantModeRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0038CulturesInInvariantModeRule.Definition.Description, CTR0038CulturesInInvariantModeRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0040 = new(
         "CTR0040", CTR0040RestoreNotCachedRule.Definition.Title, CTR0040RestoreNotCachedRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0040RestoreNotCachedRule.Definition.Description, CTR0040RestoreNotCachedRule.Definition.HelpLinkUri);
@@ -242,6 +246,7 @@ internal static partial class DiagnosticDescriptors
         CTR0035,
         CTR0036,
         CTR0037,
+        CTR0038,
         CTR0040,
         CTR0041,
         CTR0042,
@@ -295,6 +300,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0035" => CTR0035,
         "CTR0036" => CTR0036,
         "CTR0037" => CTR0037,
+        "CTR0038" => CTR0038,
         "CTR0040" => CTR0040,
         "CTR0041" => CTR0041,
         "CTR0042" => CTR0042,

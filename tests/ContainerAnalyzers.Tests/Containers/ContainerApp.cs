@@ -121,6 +121,17 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
         ["Clock/Dockerfile"] = Dockerfile("Clock"),
     });
 
+    // Issue 28's CTR0038: a console app that formats a price in a named culture, which invariant mode refuses (.NET 8+).
+    public static ContainerApp Cultures() => new("console (cultures)", "Shop/Shop.csproj", IsWeb: false, "de-DE", new Dictionary<string, string>
+    {
+        ["Shop/Shop.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>"),
+        ["Shop/Program.cs"] = """
+            var german = new System.Globalization.CultureInfo("de-DE");
+            System.Console.WriteLine(german.Name + " " + 1234.5m.ToString("N2", german));
+            """,
+        ["Shop/Dockerfile"] = Dockerfile("Shop"),
+    });
+
     // The Worker SDK's hosted service prints its line and stops the host, so the container exits 0.
     public static ContainerApp Worker() => new("worker", "Worker/Worker.csproj", IsWeb: false, "hello from worker", new Dictionary<string, string>
     {

@@ -120,45 +120,60 @@ public sealed class NegativeControlTests
 }
 
 /// <summary>
-/// CTR0037's control (issue 28): the fixed image of an app that looks up "Europe/Paris" has the time-zone database
-/// (the -extra image) and prints the time there; the same file on the chiseled image without -extra is reported, and
-/// the lookup throws TimeZoneNotFoundException when the container starts.
+/// Issue 28's controls, for rules about what the app needs at run time: the fixed image of an app that needs it runs
+/// and prints what it should; the same app with one change the rule warns about builds, and then fails to start with
+/// the exception the rule names.
 /// </summary>
 [TestFixture]
 [Category("Container")]
 [NonParallelizable]
-public sealed class TimeZoneControlTests
+public sealed class RuntimeNeedsControlTests
 {
+    // CTR0037: on the chiseled image without -extra there is no time-zone database.
     [Test]
-    public void WithoutTheDatabaseTheLookupThrows_WithItTheAppRuns()
+    public void TimeZoneWithoutTheDatabase()
     {
         var project = ContainerWorkflow.WriteApp(ContainerApp.TimeZones());
         var dockerfile = ContainerWorkflow.FixDockerfile(project);
-        var fixedText = File.ReadAllText(dockerfile);
-        Assert.That(fixedText, Does.Contain("-noble-chiseled-extra"), fixedText);
+        Assert.That(File.ReadAllText(dockerfile), Does.Contain("-noble-chiseled-extra"));
+        GoodThenBroken("CTR0037", dockerfile, "Europe/Paris 14:00", "TimeZoneNotFoundException",
+            () => File.WriteAllText(dockerfile, File.ReadAllText(dockerfile).Replace("-noble-chiseled-extra", "-noble-chiseled", StringComparison.Ordinal)), project);
+    }
 
-        var good = "localhost/containeranalyzers-test/control-ctr0037-good:" + Guid.NewGuid().ToString("N")[..8];
-        var bad = "localhost/containeranalyzers-test/control-ctr0037:" + Guid.NewGuid().ToString("N")[..8];
+    // CTR0038: the project turns invariant mode on, and .NET 8+ refuses to create de-DE.
+    [Test]
+    public void CultureInInvariantMode()
+    {
+        var project = ContainerWorkflow.WriteApp(ContainerApp.Cultures());
+        var dockerfile = ContainerWorkflow.FixDockerfile(project);
+        GoodThenBroken("CTR0038", dockerfile, "de-DE 1.234,50", "CultureNotFoundException",
+            () => File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>Exe</OutputType>", "<OutputType>Exe</OutputType><InvariantGlobalization>true</InvariantGlobalization>", StringComparison.Ordinal)), project);
+    }
+
+    private static void GoodThenBroken(string ruleId, string dockerfile, string expected, string exception, Action breakIt, string project)
+    {
+        var tag = "localhost/containeranalyzers-test/control-" + ruleId.ToLowerInvariant();
+        var good = tag + "-good:" + Guid.NewGuid().ToString("N")[..8];
+        var bad = tag + ":" + Guid.NewGuid().ToString("N")[..8];
         try
         {
             var built = ContainerWorkflow.BuildImage(dockerfile, good);
             Assert.That(built.ExitCode, Is.Zero, built.Output);
             var ran = ContainerSuite.Engine.RunToCompletion(good);
-            Assert.That(ran.Output, Does.Contain("Europe/Paris 14:00"), ran.Output);
+            Assert.That(ran.Output, Does.Contain(expected), ran.Output);
 
-            File.WriteAllText(dockerfile, fixedText.Replace("-noble-chiseled-extra", "-noble-chiseled", StringComparison.Ordinal));
+            breakIt();
             var analysis = ContainerWorkflow.DotnetBuild(project);
-            Assert.That(analysis.Output, Does.Contain("warning CTR0037:"), analysis.Output);
+            Assert.That(analysis.Output, Does.Contain($"warning {ruleId}:"), analysis.Output);
             var broken = ContainerWorkflow.BuildImage(dockerfile, bad);
             Assert.That(broken.ExitCode, Is.Zero, broken.Output);
             var run = ContainerSuite.Engine.RunToCompletion(bad);
             Assert.That(run.ExitCode, Is.Not.Zero, run.Output);
-            Assert.That(run.Output, Does.Contain("TimeZoneNotFoundException"), run.Output);
-            ContainerSuite.Report("control: CTR0037 time zone without the database", broken.Duration, "-", "-", $"built; start fails, exit {run.ExitCode} (TimeZoneNotFoundException); the -extra image prints Europe/Paris 14:00");
+            Assert.That(run.Output, Does.Contain(exception), run.Output);
+            ContainerSuite.Report($"control: {ruleId}", broken.Duration, "-", "-", $"built; start fails, exit {run.ExitCode} ({exception}); the fixed app prints {expected}");
         }
         finally
         {
-            File.WriteAllText(dockerfile, fixedText);
             ContainerSuite.Engine.RemoveImage(good);
             ContainerSuite.Engine.RemoveImage(bad);
         }

@@ -192,11 +192,13 @@ internal sealed class CodeSource : SourceEvidence
 {
     private readonly CodeEndpoints _endpoints;
     private readonly IReadOnlyList<(string Id, string Where)> _timeZones;
+    private readonly IReadOnlyList<(string Name, string Where)> _cultures;
 
-    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null)
+    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null, IReadOnlyList<(string Name, string Where)>? cultures = null)
     {
         _endpoints = endpoints;
         _timeZones = timeZones ?? Array.Empty<(string, string)>();
+        _cultures = cultures ?? Array.Empty<(string, string)>();
     }
 
     public static new CodeSource None { get; } = new(CodeEndpoints.None);
@@ -210,4 +212,6 @@ internal sealed class CodeSource : SourceEvidence
     public override CodeEndpoints? Endpoints => _endpoints;
 
     public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => _timeZones;
+
+    public override IReadOnlyList<(string Name, string Where)>? CultureCreations => _cultures;
 }

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ContainerAnalyzers.Infrastructure;
+
+/// <summary>
+/// Finds the literal (or constant) names the app's code asks the OS's data for: the time zones it looks up
+/// (<c>TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")</c>) and the cultures it creates
+/// (<c>new CultureInfo("de-DE")</c>). Each call is confirmed by its symbol; a name the code computes is not counted,
+/// since it may be one the runtime answers itself. Only files whose text names one of the members are parsed, and the
+/// semantic model is asked only about those calls.
+/// </summary>
+internal sealed class CodeLiteralLookups
+{
+    /// <summary>Time-zone lookups: each needs the time-zone database, except UTC and its aliases, which .NET answers itself.</summary>
+    public static CodeLiteralLookups TimeZones { get; } = new(
+        new[] { "FindSystemTimeZoneById", "TryFindSystemTimeZoneById", "ConvertTimeBySystemTimeZoneId", "GetTimeZoneInfo", "TryGetTimeZoneInfo" },
+        new[] { "System.TimeZoneInfo", "TimeZoneConverter.TZConvert" },
+        parameter => parameter.IndexOf("id", StringComparison.OrdinalIgnoreCase) >= 0,
+        // TimeZoneInfo.Unix answers UTC, Etc/UTC, Etc/UCT, Etc/Universal, Etc/Zulu, UCT, Universal and Zulu without the
+        // database; GMT names are counted as UTC too, to stay on the side of silence.
+        new[] { "UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu", "GMT", "Etc/GMT" });
+
+    /// <summary>Culture creations: each needs culture data, except the invariant culture (its name is empty).</summary>
+    public static CodeLiteralLookups Cultures { get; } = new(
+        new[] { "CultureInfo", "GetCultureInfo", "CreateSpecificCulture" },
+        new[] { "System.Globalization.CultureInfo" },
+        parameter => parameter.IndexOf("name", StringComparison.OrdinalIgnoreCase) >= 0,
+        new[] { string.Empty });
+
+    private readonly string[] _members;
+    private readonly string[] _types;
+    private readonly Func<string, bool> _isNameParameter;
+    private readonly string[] _answeredByTheRuntime;
+
+    private CodeLiteralLookups(string[] members, string[] types, Func<string, bool> isNameParameter, string[] answeredByTheRuntime)
+    {
+        _members = members;
+        _types = types;
+        _isNameParameter = isNameParameter;
+        _answeredByTheRuntime = answeredByTheRuntime;
+    }
+
+    /// <summary>Each literal name with where it is (<c>File.cs:line</c>), in the order of the files.</summary>
+    public IReadOnlyList<(string Name, string Where)> Find(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var found = new List<(string, string)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            if (!_members.Any(m => text.IndexOf(m, StringComparison.Ordinal) >= 0))
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                var (name, arguments) = node switch
+                {
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call => (member.Name.Identifier.ValueText, call.ArgumentList),
+                    InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } call => (identifier.Identifier.ValueText, call.ArgumentList),
+                    ObjectCreationExpressionSyntax creation => (creation.Type is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (creation.Type as IdentifierNameSyntax)?.Identifier.ValueText, creation.ArgumentList),
+                    _ => (null, null),
+                };
+                if (name is null || arguments is null || Array.IndexOf(_members, name) < 0)
+                {
+                    continue;
+                }
+
+                model ??= compilation.GetSemanticModel(tree);
+                if (model.GetSymbolInfo(node, cancellationToken).Symbol is not IMethodSymbol method || Array.IndexOf(_types, method.ContainingType?.ToDisplayString()) < 0)
+                {
+                    continue;
+                }
+
+                foreach (var argument in arguments.Arguments)
+                {
+                    if (model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter: { } parameter }
+                        && parameter.Type.SpecialType == SpecialType.System_String
+                        && _isNameParameter(parameter.Name)
+                        && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string value }
+                        && !_answeredByTheRuntime.Any(a => a.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase)))
+                    {
+                        var line = tree.GetLineSpan(argument.Span, cancellationToken).StartLinePosition.Line + 1;
+                        found.Add((value, System.IO.Path.GetFileName(tree.FilePath) + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+}
