@@ -52,6 +52,7 @@ public static partial class AllRules
         CTR0046BuildNeedsFileNotCopiedRule.Definition,
         CTR0050SecretInArgOrEnvRule.Definition,
         CTR0051RemoteAddWithoutChecksumRule.Definition,
+        CTR0052NuGetCredentialsInLayerRule.Definition,
         CTR0060PublishedPortNotListeningRule.Definition,
         CTR0061ComposeCommandNotInImageRule.Definition,
         CTR0062ComposeRunsDotnetRunRule.Definition,
@@ -106,6 +107,7 @@ public static partial class AllRules
         new CTR0046BuildNeedsFileNotCopiedRule(),
         new CTR0050SecretInArgOrEnvRule(),
         new CTR0051RemoteAddWithoutChecksumRule(),
+        new CTR0052NuGetCredentialsInLayerRule(),
         new CTR0090SyntaxErrorRule(),
     };
 

@@ -128,6 +128,9 @@ public static partial class RuleIds
     /// <summary>CTR0051: ADD from a remote URL without --checksum.</summary>
     public const string RemoteAddWithoutChecksum = "CTR0051";
 
+    /// <summary>CTR0052: NuGet feed credentials stored in an image layer.</summary>
+    public const string NuGetCredentialsInLayer = "CTR0052";
+
     /// <summary>CTR0060: Published container port is not where the app listens.</summary>
     public const string PublishedPortNotListening = "CTR0060";
 

@@ -173,6 +173,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0051", CTR0051RemoteAddWithoutChecksumRule.Definition.Title, CTR0051RemoteAddWithoutChecksumRule.Definition.MessageFormat, "Container.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0051RemoteAddWithoutChecksumRule.Definition.Description, CTR0051RemoteAddWithoutChecksumRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0052 = new(
+        "CTR0052", CTR0052NuGetCredentialsInLayerRule.Definition.Title, CTR0052NuGetCredentialsInLayerRule.Definition.MessageFormat, "Container.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0052NuGetCredentialsInLayerRule.Definition.Description, CTR0052NuGetCredentialsInLayerRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0060 = new(
         "CTR0060", CTR0060PublishedPortNotListeningRule.Definition.Title, CTR0060PublishedPortNotListeningRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0060PublishedPortNotListeningRule.Definition.Description, CTR0060PublishedPortNotListeningRule.Definition.HelpLinkUri);
@@ -256,6 +260,7 @@ internal static partial class DiagnosticDescriptors
         CTR0046,
         CTR0050,
         CTR0051,
+        CTR0052,
         CTR0060,
         CTR0061,
         CTR0062,
@@ -310,6 +315,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0046" => CTR0046,
         "CTR0050" => CTR0050,
         "CTR0051" => CTR0051,
+        "CTR0052" => CTR0052,
         "CTR0060" => CTR0060,
         "CTR0061" => CTR0061,
         "CTR0062" => CTR0062,

@@ -229,6 +229,9 @@ internal sealed class ContainerEngine
 
     public void RemoveImage(string image) => Run(Path.GetTempPath(), new[] { "rmi", "-f", image }, CommandTimeout);
 
+    /// <summary>The image's history, each layer's command in full (what anyone who pulls the image can read).</summary>
+    public string History(string image) => Run(Path.GetTempPath(), new[] { "history", "--no-trunc", image }, CommandTimeout).Output;
+
     /// <summary>The user id the container's main process runs as, read from /proc on this host (null when not visible).</summary>
     public int? GetProcessUserId(string container)
     {

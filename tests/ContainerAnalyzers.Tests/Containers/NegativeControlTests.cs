@@ -150,6 +150,34 @@ public sealed class RuntimeNeedsControlTests
             () => File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>Exe</OutputType>", "<OutputType>Exe</OutputType><InvariantGlobalization>true</InvariantGlobalization>", StringComparison.Ordinal)), project);
     }
 
+    // CTR0052: the feed's password given to dotnet nuget add source is in the image for anyone who runs or pulls it.
+    [Test]
+    public void NuGetPasswordInALayer()
+    {
+        var project = ContainerWorkflow.WriteApp(ContainerApp.Console());
+        var dockerfile = Path.Combine(Path.GetDirectoryName(project)!, "Dockerfile");
+        File.WriteAllText(dockerfile, "FROM mcr.microsoft.com/dotnet/sdk:10.0\nARG FEED_TOKEN=s3cret-feed-token\n"
+            + "RUN dotnet nuget add source https://pkgs.example.invalid/v3/index.json --name acme --username build --password \"$FEED_TOKEN\" --store-password-in-clear-text\n"
+            + "CMD [\"cat\", \"/root/.nuget/NuGet/NuGet.Config\"]\n");
+        var analysis = ContainerWorkflow.DotnetBuild(project);
+        Assert.That(analysis.Output, Does.Contain("warning CTR0052:"), analysis.Output);
+
+        var image = "localhost/containeranalyzers-test/control-ctr0052:" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            var built = ContainerWorkflow.BuildImage(dockerfile, image);
+            Assert.That(built.ExitCode, Is.Zero, built.Output);
+            var run = ContainerSuite.Engine.RunToCompletion(image);
+            Assert.That(run.Output, Does.Contain("s3cret-feed-token"), "the layer's NuGet.Config holds the password:\n" + run.Output);
+            var history = ContainerSuite.Engine.History(image);
+            ContainerSuite.Report("control: CTR0052", built.Duration, "-", "-", "built; the password is in the layer's NuGet.Config" + (history.Contains("s3cret-feed-token", StringComparison.Ordinal) ? " and in the image's history" : string.Empty));
+        }
+        finally
+        {
+            ContainerSuite.Engine.RemoveImage(image);
+        }
+    }
+
     private static void GoodThenBroken(string ruleId, string dockerfile, string expected, string exception, Action breakIt, string project)
     {
         var tag = "localhost/containeranalyzers-test/control-" + ruleId.ToLowerInvariant();
