@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -18,6 +19,23 @@ public static class MessageText
 
     public static string Clip(string text)
         => text.Length <= MaxArgumentLength ? text : text.Substring(0, MaxArgumentLength) + "…";
+
+    /// <summary>
+    /// The first of the names the code uses and where, for a message: <c>("de-DE", "Prices.cs:4, and 2 more")</c>,
+    /// counting the other distinct names.
+    /// </summary>
+    public static (string Name, string Where) FirstOf(IReadOnlyList<(string Name, string Where)> found)
+    {
+        var (name, where) = found[0];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in found)
+        {
+            names.Add(item.Name);
+        }
+
+        var more = names.Count - 1;
+        return (name, more > 0 ? $"{where}, and {more.ToString(CultureInfo.InvariantCulture)} more" : where);
+    }
 
     /// <summary><c>'a', 'b', 'c'</c>, or <c>'a', … 'j' and 5 more</c> past <see cref="MaxListedItems"/>.</summary>
     public static string QuotedList(IReadOnlyList<string> items)

@@ -49,16 +49,13 @@ public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
             return;
         }
 
-        var (id, where) = lookups[0];
-        var more = lookups.Select(l => l.Id).Distinct(StringComparer.Ordinal).Count() - 1;
-        var what = more > 0 ? $"{where}, and {more} more" : where;
+        var (id, what) = MessageText.FirstOf(lookups);
         // The -extra variants exist from .NET 8 (CTR0024 offers the same image for ICU).
         if (image.IsChiseled && image.Major >= 8 && ChiseledTags.WithExtra(image.Reference.Tag) is { } extraTag && image.Reference.Digest is null
-            && written.Value == image.Reference.Original && written.Value.IndexOf('$') < 0)
+            && written.Value == image.Reference.Original
+            && ImageFixes.Replace(analysis.Model.Syntax, AppBuild.RootFrom(final), image.Reference.With(tag: extraTag), "Use the -extra image, which has the time-zone database") is { } extra)
         {
-            var extra = image.Reference.With(tag: extraTag);
-            findings.Add(Report(written.Span, id, what, image.Reference.Original, $"use '{extra}', which has it")
-                .With(fixes: new[] { new RuleFix("Use the -extra image, which has the time-zone database", RuleFixTarget.Dockerfile, written.Span, written.Value, extra) }));
+            findings.Add(Report(written.Span, id, what, image.Reference.Original, $"use '{extra.NewText}', which has it").With(fixes: new[] { extra }));
             return;
         }
 

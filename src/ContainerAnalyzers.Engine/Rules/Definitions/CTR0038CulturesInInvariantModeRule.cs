@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Rules.CrossFile;
 using ContainerAnalyzers.Semantics;
@@ -40,14 +39,13 @@ public sealed class CTR0038CulturesInInvariantModeRule : DockerfileRule
             return;
         }
 
-        var (name, where) = cultures[0];
-        var more = cultures.Select(c => c.Name).Distinct(System.StringComparer.Ordinal).Count() - 1;
+        var (name, where) = MessageText.FirstOf(cultures);
         var image = AppBuild.FinalImage(analysis);
         var advice = image is { IsChiseled: true, IsExtra: false } ? "the chiseled image's -extra variant has it"
             : image?.HasIcu == false ? "this image has none"
             : "the image has it";
         var span = AppBuild.RootFrom(final)?.Image?.Span ?? final.From.Span;
-        findings.Add(Report(span, name, more > 0 ? $"{where}, and {more} more" : where, advice));
+        findings.Add(Report(span, name, where, advice));
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
