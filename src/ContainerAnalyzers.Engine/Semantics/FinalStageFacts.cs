@@ -137,14 +137,9 @@ public static class FinalStageFacts
     {
         foreach (var tool in PrivilegeDroppingTools)
         {
-            for (var at = text.IndexOf(tool, StringComparison.Ordinal); at >= 0; at = text.IndexOf(tool, at + tool.Length, StringComparison.Ordinal))
+            if (StageFacts.MentionsWord(text, tool, IsNameCharacter))
             {
-                var before = at == 0 ? ' ' : text[at - 1];
-                var after = at + tool.Length >= text.Length ? ' ' : text[at + tool.Length];
-                if (!IsNameCharacter(before) && !IsNameCharacter(after))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

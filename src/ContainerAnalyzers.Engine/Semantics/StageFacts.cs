@@ -139,4 +139,23 @@ public static class StageFacts
 
         return "/" + string.Join("/", segments);
     }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> stands in <paramref name="text"/> as a word of its own: neither neighbour is a
+    /// character <paramref name="isNameCharacter"/> counts as part of a name (so "curl" is not in "libcurl4").
+    /// </summary>
+    public static bool MentionsWord(string text, string word, Func<char, bool> isNameCharacter)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            var before = at == 0 ? ' ' : text[at - 1];
+            var after = at + word.Length >= text.Length ? ' ' : text[at + word.Length];
+            if (!isNameCharacter(before) && !isNameCharacter(after))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

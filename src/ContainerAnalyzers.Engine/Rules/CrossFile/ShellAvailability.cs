@@ -76,28 +76,14 @@ internal static class ShellAvailability
         // Installed (apt-get install curl, apk add curl) or copied in: any RUN or COPY that names it counts.
         foreach (var instruction in stage.Lineage.SelectMany(s => s.Instructions))
         {
-            if (instruction.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && MentionsWord(instruction.LogicalLine, tool))
+            if (instruction.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add
+                && StageFacts.MentionsWord(instruction.LogicalLine, tool, c => char.IsLetterOrDigit(c) || c == '-'))
             {
                 return null;
             }
         }
 
         return tool;
-
-        static bool MentionsWord(string text, string word)
-        {
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
-            {
-                var before = at == 0 ? ' ' : text[at - 1];
-                var after = at + word.Length >= text.Length ? ' ' : text[at + word.Length];
-                if (!char.IsLetterOrDigit(before) && before != '-' && !char.IsLetterOrDigit(after) && after != '-')
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 
     /// <summary>A SHELL instruction in the lineage names another shell: the author provided one (we cannot check it exists).</summary>
