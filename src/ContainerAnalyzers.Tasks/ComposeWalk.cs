@@ -64,17 +64,12 @@ internal static class ComposeWalk
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (IsComposeFileName(Path.GetFileName(file)))
+            if (Compose.ComposeFile.IsComposeFileName(Path.GetFileName(file)))
             {
                 found.Add(file);
             }
         }
     }
-
-    /// <summary>compose.yaml, docker-compose.override.yml, compose.prod.yaml…: the names compose reads and the variants passed with -f.</summary>
-    internal static bool IsComposeFileName(string name)
-        => (name.StartsWith("compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase))
-            && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase));
 
     private static bool Exists(string path) => Directory.Exists(path) || File.Exists(path);
 }

@@ -39,6 +39,11 @@ public sealed class ComposeFile
     /// <summary>The folder relative paths in the file resolve from.</summary>
     public string Directory => PathText.GetDirectory(Path);
 
+    /// <summary>compose.yaml, docker-compose.override.yml, compose.prod.yaml…: the names compose reads and the variants passed with -f.</summary>
+    public static bool IsComposeFileName(string name)
+        => (name.StartsWith("compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase))
+            && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// Whether a compose file is one compose merges over another by default, or that a developer passes with -f for
     /// local work: <c>*.override.*</c>, <c>compose.dev.*</c>, <c>docker-compose.development.*</c>.

@@ -64,8 +64,7 @@ internal static class AdditionalFileKinds
             return AdditionalFileKind.DockerIgnore;
         }
 
-        if ((name.StartsWith("compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase))
-            && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)))
+        if (Compose.ComposeFile.IsComposeFileName(name))
         {
             return AdditionalFileKind.Compose;
         }
