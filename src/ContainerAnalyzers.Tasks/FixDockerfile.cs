@@ -355,14 +355,21 @@ public sealed class FixDockerfile : Task
     /// </summary>
     private (string Text, bool HasBom)? ReadForRewrite(string path, long cap)
     {
-        var state = InputFiles.Inspect(path, cap);
-        if (state != InputFileState.Readable)
+        var state = InputFiles.Read(path, cap, out var content);
+        if (state != InputFileState.Readable || content is not { } bytes)
         {
             Warn($"ContainerAnalyzers: {path} {InputFiles.Describe(state, cap)}; left as it is.");
             return null;
         }
 
-        var bytes = File.ReadAllBytes(path);
+        // Read judges text after decoding (a UTF-16 file is text to the compiler), but a rewrite writes UTF-8: a NUL byte
+        // means the file is in another encoding, or not text, and either way its bytes would not survive.
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            Warn($"ContainerAnalyzers: {path} is not a UTF-8 text file (it contains NUL bytes); left as it is.");
+            return null;
+        }
+
         var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         try
         {
@@ -378,7 +385,7 @@ public sealed class FixDockerfile : Task
 
     /// <summary>A file's text when it is a regular text file within the cap (never a FIFO or device, which could hang the build); otherwise null.</summary>
     private static string? ReadableText(string path, long cap)
-        => InputFiles.Inspect(path, cap) == InputFileState.Readable ? File.ReadAllText(path) : null;
+        => InputFiles.Read(path, cap, out var bytes) == InputFileState.Readable && bytes is not null ? InputFiles.Decode(bytes) : null;
 
     private void LogLinesNotKept(string text)
     {

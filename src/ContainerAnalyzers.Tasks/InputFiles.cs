@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace ContainerAnalyzers.Tasks;
 
@@ -42,13 +43,22 @@ internal static class InputFiles
         InputFileState.Directory => "is a folder",
         InputFileState.NotRegular => "is not a regular file (a FIFO, a device or a socket)",
         InputFileState.Unreadable => "cannot be read (permission denied)",
-        InputFileState.Binary => "is not a text file (it contains NUL bytes)",
+        InputFileState.Binary => "is not a text file (it contains NUL characters)",
         InputFileState.TooLarge => $"is larger than the {cap / 1024} KB the package reads",
         _ => "can be read",
     };
 
-    public static InputFileState Inspect(string path, long cap)
+    /// <summary>What the file is, as <see cref="Read"/> finds it, without keeping its bytes.</summary>
+    public static InputFileState Inspect(string path, long cap) => Read(path, cap, out _);
+
+    /// <summary>
+    /// What the file is, and when it is a readable text file its bytes, read once and never more than the cap. A file
+    /// that is not a regular one is never opened. Text is judged after decoding, as the compiler reads it (a byte order
+    /// mark selects UTF-16 or UTF-32, else UTF-8), so a UTF-16 file is text and a NUL character is not.
+    /// </summary>
+    public static InputFileState Read(string path, long cap, out byte[]? bytes)
     {
+        bytes = null;
         try
         {
             if (System.IO.Directory.Exists(path))
@@ -75,12 +85,18 @@ internal static class InputFiles
                 return InputFileState.Missing;
             }
 
-            if (info.Length > cap)
+            if (info.Length > cap || ReadAtMost(path, cap) is not { } content)
             {
                 return InputFileState.TooLarge;
             }
 
-            return HasNulByte(path, cap) ? InputFileState.Binary : InputFileState.Readable;
+            if (Decode(content).IndexOf('\0') >= 0)
+            {
+                return InputFileState.Binary;
+            }
+
+            bytes = content;
+            return InputFileState.Readable;
         }
         catch (UnauthorizedAccessException)
         {
@@ -101,23 +117,30 @@ internal static class InputFiles
         }
     }
 
-    private static bool HasNulByte(string path, long cap)
+    /// <summary>The text of bytes <see cref="Read"/> returned, decoded as <c>File.ReadAllText</c> decodes a file.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    // The whole file, or null when it turns out longer than the cap (it grew after its length was read).
+    private static byte[]? ReadAtMost(string path, long cap)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+        using var content = new MemoryStream();
         var buffer = new byte[64 * 1024];
-        long total = 0;
         int read;
-        while (total <= cap && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
-            if (Array.IndexOf(buffer, (byte)0, 0, read) >= 0)
+            content.Write(buffer, 0, read);
+            if (content.Length > cap)
             {
-                return true;
+                return null;
             }
-
-            total += read;
         }
 
-        return false;
+        return content.ToArray();
     }
 
     private enum UnixType

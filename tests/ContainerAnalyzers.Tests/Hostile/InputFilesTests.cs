@@ -106,6 +106,15 @@ public sealed class InputFilesTests
         Assert.That(InputFiles.Inspect(PathOf("Dockerfile"), Cap), Is.EqualTo(InputFileState.Binary));
     }
 
+    // Text is judged as the compiler decodes it: a UTF-16 appsettings.json (Notepad's "Unicode") is text, its bytes are kept.
+    [Test]
+    public void Utf16WithAByteOrderMarkIsText()
+    {
+        File.WriteAllText(PathOf("appsettings.json"), "{ \"urls\": \"http://+:5000\" }", System.Text.Encoding.Unicode);
+        Assert.That(InputFiles.Read(PathOf("appsettings.json"), Cap, out var bytes), Is.EqualTo(InputFileState.Readable));
+        Assert.That(InputFiles.Decode(bytes!), Is.EqualTo("{ \"urls\": \"http://+:5000\" }"));
+    }
+
     [Test]
     public void PastTheCapIsTooLarge_AtItIsReadable()
     {
