@@ -330,9 +330,10 @@ public sealed class FixDockerfile : Task
             return false;
         }
 
-        if (LinkTarget(path) is { } target && !WriteThroughLinks)
+        var linkTarget = LinkTarget(path);
+        if (linkTarget is not null && !WriteThroughLinks)
         {
-            Warn($"ContainerAnalyzers: {path} is a symbolic link to {target}; left as it is, since writing through it changes that file for everything that shares it. -p:DockerfileFixWriteThroughLinks=true writes the target.");
+            Warn($"ContainerAnalyzers: {path} is a symbolic link to {linkTarget}; left as it is, since writing through it changes that file for everything that shares it. -p:DockerfileFixWriteThroughLinks=true writes the target.");
             return false;
         }
 
@@ -343,7 +344,7 @@ public sealed class FixDockerfile : Task
         }
 
         var done = verb == "add" ? "added" : "rewrote";
-        var through = LinkTarget(path) is { } linked ? $" (through the link, to {linked})" : string.Empty;
+        var through = linkTarget is null ? string.Empty : $" (through the link, to {linkTarget})";
         Log.LogMessage(MessageImportance.High, "ContainerAnalyzers: " + (writes ? done : "would " + verb) + " " + what + through);
         changed.Add(new TaskItem(path));
         return true;

@@ -14,10 +14,6 @@ namespace ContainerAnalyzers.Compose;
 /// </summary>
 public static class ComposeSuppressions
 {
-    /// <summary>Whether one finding is suppressed; for many findings in one file, read the file once with <see cref="Index"/>.</summary>
-    public static bool IsSuppressed(string text, SourceSpan span, IReadOnlyList<string> keys)
-        => Index(text, CancellationToken.None) is { } index && index.IsSuppressed(span, keys);
-
     /// <summary>
     /// The file's suppression comments, read once: null when it has none (the usual case), so the caller skips the
     /// lookup. Each later lookup walks only the finding's enclosing keys, never the file.
