@@ -115,7 +115,7 @@ internal sealed class CarryOver
         var sawBuild = false;
         var lastBuild = final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Run && model.DotnetCommandsOf(i).Any(d => DotnetCommandLine.IsBuildVerb(d.Verb)));
         InstructionSyntax? entrypoint = null;
-        carry.IsHostPublished = !stageIsBuilder && IsHostPublishedStage(model, final);
+        carry.IsHostPublished = !stageIsBuilder && model.IsHostPublished(final);
         foreach (var instruction in InheritedInstructions(model, final).Concat(final.Instructions))
         {
             var isBuild = instruction.Kind == InstructionKind.Run && model.DotnetCommandsOf(instruction).Count > 0;
@@ -197,7 +197,7 @@ internal sealed class CarryOver
                     carry.ReadCommand(instruction, entrypoint, plan);
                     break;
                 case InstructionKind.Copy when instruction is CopyInstructionSyntax { From.Value: { } fromStage } && !stageIsBuilder
-                        && model.FindStage(fromStage, final.Index) is { } source && !DotnetCommandsRunIn(model, source):
+                        && model.FindStage(fromStage, final.Index) is { } source && !model.LineageRunsDotnet(source):
                     // Files from a non-.NET stage (a front-end build, a tool image) belong to the running app.
                     carry.Runtime.Add(instruction);
                     break;
@@ -369,29 +369,6 @@ internal sealed class CarryOver
         }
     }
 
-    // Nothing in the stage's lineage runs dotnet or copies from a stage that does, and it starts an app: the app was
-    // published on the host and copied in.
-    internal static bool IsHostPublishedStage(DockerfileModel model, Stage final)
-    {
-        if (DotnetCommandsRunIn(model, final) || final.Lineage.Any(s => StartsWithDotnetRun(model, s)))
-        {
-            return false;
-        }
-
-        foreach (var stage in final.Lineage)
-        {
-            foreach (var copy in stage.Instructions.OfType<CopyInstructionSyntax>())
-            {
-                if (copy.From is { Value: { } from } && model.FindStage(from, stage.Index) is { } source && DotnetCommandsRunIn(model, source))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return final.Instructions.Any(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.GetFlag("from") is null);
-    }
-
     /// <summary>
     /// A COPY of the project's sources: the whole context (<c>.</c>, <c>*</c>), a folder that holds the project, or
     /// project and source files by name.
@@ -486,12 +463,6 @@ internal sealed class CarryOver
     /// <summary>The ARGs (of <paramref name="candidates"/>) that one of <paramref name="texts"/> refers to.</summary>
     public static IEnumerable<T> Referenced<T>(IEnumerable<T> candidates, Func<T, IEnumerable<string>> namesOf, IReadOnlyCollection<string> texts)
         => candidates.Where(c => namesOf(c).Any(name => texts.Any(t => t.Contains("$" + name) || t.Contains("${" + name))));
-
-    /// <summary>The stage's ENTRYPOINT or CMD runs the sources with <c>dotnet run</c> or <c>dotnet watch</c>: it builds.</summary>
-    internal static bool StartsWithDotnetRun(DockerfileModel model, Stage stage)
-        => stage.Instructions.Any(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && model.DotnetCommandsOf(i).Any(c => c.Verb is "run" or "watch"));
-
-    internal static bool DotnetCommandsRunIn(DockerfileModel model, Stage stage) => model.LineageRunsDotnet(stage);
 
     private static string[]? WordsOf(InstructionSyntax instruction)
         => instruction.IsJsonForm ? instruction.Arguments.Select(a => a.Value).ToArray()

@@ -16,7 +16,7 @@ internal static class DockerIgnoreText
     public static string Create(string? dockerfileText = null)
     {
         var sources = dockerfileText is null ? new List<string>()
-            : BuildContext.ContextSources(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText)))
+            : ContextSources.Copied(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText)))
                 .Select(s => s.Source.Value.Replace('\\', '/').TrimStart('/'))
                 .Where(v => v.IndexOf('$') < 0)
                 .Select(PathText.Clean)

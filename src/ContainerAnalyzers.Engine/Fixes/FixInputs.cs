@@ -26,7 +26,7 @@ public sealed class FixInputs
     /// The analysis of a Dockerfile with what these inputs know: the code's endpoints and the appsettings, so the port
     /// rules judge a fix's result as they judge the user's file (without them they cannot be sure, and say nothing).
     /// </summary>
-    internal Rules.DockerfileAnalysis Analyze(DockerfileModel model, Projects.ProjectFacts project, string dockerfilePath)
+    internal Semantics.DockerfileAnalysis Analyze(DockerfileModel model, Projects.ProjectFacts project, string dockerfilePath)
         => new(model, project, Code is { } code ? new CodeEndpointEvidence(code, TimeZoneLookups) : null) { DockerfilePath = dockerfilePath, AppSettings = AppSettings, IsDockerActionImage = IsDockerActionImage(dockerfilePath) };
 
     /// <summary>
@@ -41,7 +41,7 @@ public sealed class FixInputs
     public bool IsDockerActionImage(string dockerfilePath) => Projects.GitHubDockerAction.IsImageOf(DockerActionImages, dockerfilePath);
 
     // What a host without a compiler knows of the code: the endpoints it pins with literal arguments.
-    private sealed class CodeEndpointEvidence : Rules.SourceEvidence
+    private sealed class CodeEndpointEvidence : Semantics.SourceEvidence
     {
         private readonly CodeEndpoints _endpoints;
         private readonly IReadOnlyList<(string Id, string Where)>? _timeZones;

@@ -25,14 +25,14 @@ internal static class FullRewrite
         var final = model.FinalStage!;
 
         // A final stage that builds (or starts the app with dotnet run) is itself a builder: what it copies is sources.
-        var builds = CarryOver.DotnetCommandsRunIn(model, final) || CarryOver.StartsWithDotnetRun(model, final);
+        var builds = model.LineageRunsDotnet(final) || model.StartsWithDotnetRun(final);
 
         // Stages that build something else (a front end, a tool) and that the app's stages copy from stay as they are.
         var lineage = new HashSet<Stage>(final.Lineage);
         // Visual Studio's 'base' stage stays too, though the final stage no longer builds on it: its fast-mode debugging
         // builds that stage alone (DockerfileFastModeStage) and mounts the app into it (issue 24).
-        var keptStages = model.Stages.Where(s => (!lineage.Contains(s) || IsVisualStudioBase(s, final)) && !CarryOver.DotnetCommandsRunIn(model, s) && s.Name is not null).ToArray();
-        var replacedBuilders = model.Stages.Where(s => s != final && CarryOver.DotnetCommandsRunIn(model, s)).ToArray();
+        var keptStages = model.Stages.Where(s => (!lineage.Contains(s) || IsVisualStudioBase(s, final)) && !model.LineageRunsDotnet(s) && s.Name is not null).ToArray();
+        var replacedBuilders = model.Stages.Where(s => s != final && model.LineageRunsDotnet(s)).ToArray();
         var carry = CarryOver.Collect(model, final, plan, stageIsBuilder: builds, replacedBuilders);
         var writer = new DockerfileWriter(plan, NewLines.Of(tree.Text), tree.EscapeCharacter);
         var commentReasons = new Dictionary<int, string>();

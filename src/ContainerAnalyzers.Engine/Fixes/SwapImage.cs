@@ -18,7 +18,7 @@ internal static class SwapImage
         var final = model.FinalStage!;
         if (final.BaseStage is not null || final.From.Image is not { } image || image.Value.IndexOf('$') >= 0
             || final.RootImage is not { } reference || DotnetImage.TryClassify(reference) is not { Kind: DotnetImageKind.Sdk }
-            || !CarryOver.IsHostPublishedStage(model, final))
+            || !model.IsHostPublished(final))
         {
             return null;
         }

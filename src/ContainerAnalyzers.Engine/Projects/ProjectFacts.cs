@@ -171,6 +171,10 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     /// <summary>TargetFramework, or every entry of TargetFrameworks.</summary>
     public IReadOnlyList<TargetFrameworkMoniker> TargetFrameworks { get; }
 
+    /// <summary>The highest .NET (Core) framework the project targets: what restore and build need in a stage that builds without <c>-f</c>.</summary>
+    public TargetFrameworkMoniker? HighestDotnetFramework
+        => TargetFrameworks.Where(t => t.IsDotnetCore && t.Major is not null).OrderBy(t => t.Major).ThenBy(t => t.Minor).LastOrDefault();
+
     /// <summary>The assembly the build produces: AssemblyName, defaulting to the project name.</summary>
     public string? AssemblyName => Get("AssemblyName") ?? ProjectName;
 

@@ -77,7 +77,7 @@ public sealed class ProjectService
     public Listening Listening
         => _listening ??= SettingsElsewhere || Service.NetworkMode is not null || Image is not { } image
             ? Listening.Unknown
-            : ListeningPorts.For(image, AppBuild.TargetFramework(Dockerfile)?.Major ?? AppBuild.HighestTargetFramework(Dockerfile.Project)?.Major, Environment(), Arguments(), Dockerfile.AppSettings, Dockerfile.Source.Endpoints, Dockerfile.Project.AssemblyName);
+            : ListeningPorts.For(image, Dockerfile.TargetMajor, Environment(), Arguments(), Dockerfile.AppSettings, Dockerfile.Source.Endpoints, Dockerfile.Project.AssemblyName);
 }
 
 /// <summary>Everything a compose rule looks at: the file being analyzed, and the project's services in it (merged with its override).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
@@ -156,6 +157,31 @@ public static class ContextSources
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             return false;
+        }
+    }
+
+    /// <summary>Every source of a COPY or ADD that reads the build context (no --from, not a heredoc or a URL), with its token.</summary>
+    public static IEnumerable<(CopyInstructionSyntax Instruction, SyntaxToken Source)> Copied(DockerfileModel model)
+    {
+        foreach (var instruction in model.Syntax.Instructions)
+        {
+            if (instruction is not CopyInstructionSyntax copy || copy.From is not null)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < copy.SourceCount; i++)
+            {
+                var source = copy.Arguments[i];
+                var value = source.Value;
+                if (value.Length == 0 || value.StartsWith("<<", StringComparison.Ordinal) || value.IndexOf("://", StringComparison.Ordinal) >= 0
+                    || value.StartsWith("git@", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                yield return (copy, source);
+            }
         }
     }
 }

@@ -166,7 +166,6 @@ public sealed class DockerfileModel
     public string? EnvironmentValue(KeyValuePairSyntax pair)
         => CommandIndex.EnvironmentValues.TryGetValue(pair, out var value) && value.IsKnown ? value.Value ?? string.Empty : null;
 
-    /// <summary>Whether a RUN of the stage itself runs a <c>dotnet</c> command (any verb, or only a build verb).</summary>
     /// <summary>
     /// Whether a RUN of the stage or of a stage it builds on runs dotnet. Worked out for every stage in one pass, in
     /// stage order (a stage can only build on an earlier one), so a chain of thousands of stages stays linear.
@@ -193,6 +192,36 @@ public sealed class DockerfileModel
 
     private bool[]? _lineageRunsDotnet;
 
+    /// <summary>The stage's ENTRYPOINT or CMD runs the sources with <c>dotnet run</c> or <c>dotnet watch</c>: it builds.</summary>
+    public bool StartsWithDotnetRun(Stage stage)
+        => stage.Instructions.Any(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd && DotnetCommandsOf(i).Any(c => c.Verb is "run" or "watch"));
+
+    /// <summary>
+    /// The app was published on the host and copied in: nothing in the stage's lineage runs dotnet or copies from a
+    /// stage that does, and the stage copies files from the context.
+    /// </summary>
+    public bool IsHostPublished(Stage stage)
+    {
+        if (LineageRunsDotnet(stage) || stage.Lineage.Any(StartsWithDotnetRun))
+        {
+            return false;
+        }
+
+        foreach (var ancestor in stage.Lineage)
+        {
+            foreach (var copy in ancestor.Instructions.OfType<CopyInstructionSyntax>())
+            {
+                if (copy.From is { Value: { } from } && FindStage(from, ancestor.Index) is { } source && LineageRunsDotnet(source))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return stage.Instructions.Any(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.GetFlag("from") is null);
+    }
+
+    /// <summary>Whether a RUN of the stage itself runs a <c>dotnet</c> command (any verb, or only a build verb).</summary>
     public bool RunsDotnet(Stage stage, bool buildVerbsOnly)
     {
         foreach (var instruction in stage.Instructions)

@@ -158,4 +158,54 @@ public static class StageFacts
 
         return false;
     }
+
+    /// <summary>The COPY and ADD instructions that read the context in a stage and the stages it builds on, before an instruction of it.</summary>
+    public static List<CopyInstructionSyntax> ContextCopiesBefore(Stage stage, InstructionSyntax before)
+    {
+        var copies = new List<CopyInstructionSyntax>();
+        foreach (var ancestor in stage.Lineage.Reverse())
+        {
+            foreach (var instruction in ancestor.Instructions)
+            {
+                if (instruction == before)
+                {
+                    return copies;
+                }
+
+                if (instruction is CopyInstructionSyntax { From: null } copy && instruction.Kind is InstructionKind.Copy or InstructionKind.Add)
+                {
+                    copies.Add(copy);
+                }
+            }
+        }
+
+        return copies;
+    }
+
+    /// <summary>
+    /// Where the publish output lands in the final image: the folder of the final stage's only COPY --from a stage
+    /// that publishes with a literal <c>-o</c>, when it copies exactly that folder. Null whenever it is less certain.
+    /// </summary>
+    public static string? PublishOutputIn(DockerfileModel model, Stage final)
+    {
+        var copies = final.Instructions.OfType<CopyInstructionSyntax>().Where(c => c.From is not null).ToArray();
+        if (copies.Length != 1 || copies[0].From?.Value is not { } from || model.FindStage(from, final.Index) is not { } builder
+            || copies[0].Sources.ToArray() is not { Length: 1 } sources || copies[0].Destination is not { } destination)
+        {
+            return null;
+        }
+
+        var publish = model.DotnetCommandsInLineage(builder, "publish").LastOrDefault();
+        if (publish?.GetOption("-o", "--output") is not { } output || output.IndexOf('$') >= 0
+            || WorkdirBefore(builder, publish.Instruction) is not { } builderWorkdir
+            || WorkdirBefore(final, copies[0]) is not { } finalWorkdir
+            || sources[0].Value.IndexOf('$') >= 0 || destination.Value.IndexOf('$') >= 0)
+        {
+            return null;
+        }
+
+        var published = CombinePath(builderWorkdir, output);
+        var copied = CombinePath(builderWorkdir, sources[0].Value);
+        return string.Equals(published, copied, StringComparison.Ordinal) ? CombinePath(finalWorkdir, destination.Value) : null;
+    }
 }

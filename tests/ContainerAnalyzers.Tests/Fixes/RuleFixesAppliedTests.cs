@@ -2,6 +2,7 @@ using ContainerAnalyzers.Compose;
 using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Rules;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 

@@ -1,6 +1,7 @@
 using ContainerAnalyzers.Analyzers;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Rules.Definitions;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

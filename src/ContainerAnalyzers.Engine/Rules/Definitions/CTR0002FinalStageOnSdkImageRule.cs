@@ -43,7 +43,7 @@ public sealed class CTR0002FinalStageOnSdkImageRule : DockerfileRule
             return;
         }
 
-        var written = final.RootImage is null ? AppBuild.RootFrom(final)?.Image?.Value ?? image.Original : image.Original;
+        var written = final.RootImage is null ? final.Root.From?.Image?.Value ?? image.Original : image.Original;
         var through = final.BaseStage is null ? string.Empty : $" (through stage '{final.BaseStage.DisplayName}')";
         var span = final.From.Image?.Span ?? final.From.Span;
         findings.Add(Report(span, final.DisplayName, written, through));

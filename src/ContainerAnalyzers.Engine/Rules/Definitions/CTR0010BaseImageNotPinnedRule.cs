@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
@@ -31,7 +32,7 @@ public sealed class CTR0010BaseImageNotPinnedRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        var framework = AppBuild.TargetFramework(analysis) ?? AppBuild.HighestTargetFramework(analysis.Project);
+        var framework = analysis.TargetFramework ?? analysis.Project.HighestDotnetFramework;
         foreach (var stage in analysis.Model.Stages)
         {
             if (stage.BaseImage is not { IsScratch: false, Digest: null } image || stage.From.Image is not { } token)

@@ -45,11 +45,11 @@ public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
             return;
         }
 
-        if (analysis.Model.FinalStage is { } unknownTag && AppBuild.FinalImageVariants(analysis) is { } variants)
+        if (analysis.Model.FinalStage is { } unknownTag && analysis.FinalImageVariants is { } variants)
         {
             // aspnet:8.0-bookworm-slim${ARCH}: full OS whatever the variable holds. aspnet:10.0${SUFFIX}: a chiseled
             // variant exists, so nothing holds for all of them.
-            if (variants.All(IsFullOsImage) && AppBuild.RootFrom(unknownTag)?.Image is { } written)
+            if (variants.All(IsFullOsImage) && unknownTag.Root.From?.Image is { } written)
             {
                 var first = variants[0];
                 findings.Add(Report(written.Span, written.Value, first.Reference.With(tag: $"{first.Version}-{ChiseledTags.Family(analysis.Project.InvariantGlobalization == true)}")));
@@ -59,7 +59,7 @@ public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
         }
 
         if (analysis.Model.FinalStage is not { } final
-            || AppBuild.FinalImage(analysis) is not { } image
+            || analysis.FinalImage is not { } image
             || !IsFullOsImage(image)
             || image.Reference.Digest is not null)
         {
@@ -72,7 +72,7 @@ public sealed class CTR0011FinalImageNotDistrolessRule : DockerfileRule
             ? $"{image.Version}-noble-chiseled-composite{family.Substring("noble-chiseled".Length)}{architecture}"
             : $"{image.Version}-{family}{architecture}";
         var suggested = image.Reference.With(tag: tag);
-        var from = AppBuild.RootFrom(final);
+        var from = final.Root.From;
         var fixes = new List<RuleFix>();
         if (!NeedsShell(final) && ImageFixes.Replace(analysis.Model.Syntax, from, suggested, $"Use {image.Reference.Repository}:{tag}") is { } fix)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
@@ -41,7 +42,7 @@ public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
             // published under mcr.microsoft.com/dotnet, and a floating tag is what CTR0010 reports).
             if (SuggestedName(image, analysis) is not { } replacement)
             {
-                var version = image.Version ?? AppBuild.TargetFramework(analysis)?.Version;
+                var version = image.Version ?? analysis.TargetFramework?.Version;
                 findings.Add(Report(token.Span, reference.Original, version is null
                     ? "move to an image of mcr.microsoft.com/dotnet pinned to the app's .NET version"
                     : $".NET {version} was never published under mcr.microsoft.com/dotnet; upgrade the app to a supported .NET version and use its image there"));
@@ -78,7 +79,7 @@ public sealed class CTR0012DeprecatedImageRepositoryRule : DockerfileRule
     {
         var major = image.Major;
         var minor = image.Minor ?? 0;
-        if (major is null && AppBuild.TargetFramework(analysis) is { Major: { } appMajor } framework)
+        if (major is null && analysis.TargetFramework is { Major: { } appMajor } framework)
         {
             major = appMajor;
             minor = framework.Minor ?? 0;

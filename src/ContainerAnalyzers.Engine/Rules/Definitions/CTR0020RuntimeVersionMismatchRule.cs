@@ -33,10 +33,10 @@ public sealed class CTR0020RuntimeVersionMismatchRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
-            || !AppBuild.BuildsThisApp(analysis)
-            || AppBuild.IsSelfContained(analysis) != false
-            || AppBuild.FinalImage(analysis) is not { Kind: DotnetImageKind.AspNet or DotnetImageKind.Runtime, IsDotnetFramework: false, Major: { } major } image
-            || AppBuild.TargetFramework(analysis) is not { Major: { } targetMajor, Minor: { } targetMinor } framework)
+            || !analysis.BuildsThisApp
+            || analysis.IsSelfContained != false
+            || analysis.FinalImage is not { Kind: DotnetImageKind.AspNet or DotnetImageKind.Runtime, IsDotnetFramework: false, Major: { } major } image
+            || analysis.TargetFramework is not { Major: { } targetMajor, Minor: { } targetMinor } framework)
         {
             return;
         }
@@ -49,7 +49,7 @@ public sealed class CTR0020RuntimeVersionMismatchRule : DockerfileRule
             return;
         }
 
-        var from = AppBuild.RootFrom(final);
+        var from = final.Root.From;
         var fix = ImageFixes.Retag(analysis.Model.Syntax, from, image, framework.Version!);
         findings.Add(Report(from?.Image?.Span ?? final.From.Span, image.Reference.Original, image.Version!, framework.Name, framework.Version!).With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
     }

@@ -32,7 +32,7 @@ public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        if (AppBuild.OtherProjects(analysis).Count > 0)
+        if (analysis.OtherProjects.Count > 0)
         {
             return;
         }
@@ -70,7 +70,7 @@ public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
             return chosen.Length == 0 ? null : chosen.OrderBy(t => t.Major).ThenBy(t => t.Minor).Last();
         }
 
-        return AppBuild.HighestTargetFramework(project);
+        return project.HighestDotnetFramework;
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>

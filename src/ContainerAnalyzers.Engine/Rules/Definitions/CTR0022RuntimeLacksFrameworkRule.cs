@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
@@ -34,24 +35,24 @@ public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
-            || !AppBuild.BuildsThisApp(analysis)
-            || AppBuild.IsSelfContained(analysis) is not { } selfContained)
+            || !analysis.BuildsThisApp
+            || analysis.IsSelfContained is not { } selfContained)
         {
             return;
         }
 
-        if (AppBuild.FinalGoogleDistroless(analysis) is { } google)
+        if (analysis.FinalGoogleDistroless is { } google)
         {
             AnalyzeGoogleDistroless(analysis, final, google, selfContained, findings);
             return;
         }
 
-        if (AppBuild.FinalImage(analysis) is not { IsDotnetFramework: false, IsLegacyRepository: false } image || image.Kind == DotnetImageKind.Sdk)
+        if (analysis.FinalImage is not { IsDotnetFramework: false, IsLegacyRepository: false } image || image.Kind == DotnetImageKind.Sdk)
         {
             return;
         }
 
-        var from = AppBuild.RootFrom(final);
+        var from = final.Root.From;
         var span = from?.Image?.Span ?? final.From.Span;
         var name = image.Reference.Original;
         string? problem = null;
@@ -114,7 +115,7 @@ public sealed class CTR0022RuntimeLacksFrameworkRule : DockerfileRule
 
         if (problem is not null && advice is not null)
         {
-            var from = AppBuild.RootFrom(final);
+            var from = final.Root.From;
             findings.Add(Report(from?.Image?.Span ?? final.From.Span, google.Reference.Original, problem, advice));
         }
     }

@@ -34,14 +34,14 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
     {
         if (analysis.Model.FinalStage is not { } final
             || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project)
-            || !AppBuild.BuildsThisApp(analysis)
+            || !analysis.BuildsThisApp
             || analysis.Project.AssemblyName is not { Length: > 0 } assemblyName)
         {
             return;
         }
 
         var tree = analysis.Model.Syntax;
-        var entry = AppBuild.PublishedEntry(analysis);
+        var entry = analysis.PublishedEntry;
         if (FindStartedDll(final) is not { } started)
         {
             if (entry == PublishedEntry.DllOnly && FindStartedExecutable(final, assemblyName) is { } executable)
@@ -81,7 +81,7 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
         }
 
         // The name is right: check the folder when the publish output's place in the final image is certain.
-        if (StageFacts.WorkdirBefore(final, instruction) is not { } workdir || AppBuild.PublishOutputIn(analysis.Model, final) is not { } outputFolder)
+        if (StageFacts.WorkdirBefore(final, instruction) is not { } workdir || StageFacts.PublishOutputIn(analysis.Model, final) is not { } outputFolder)
         {
             return;
         }

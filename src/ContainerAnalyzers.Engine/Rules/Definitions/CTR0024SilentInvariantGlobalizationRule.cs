@@ -46,7 +46,7 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
     {
         if (analysis.Model.FinalStage is not { } final
             || analysis.Project.InvariantGlobalization == true
-            || !AppBuild.BuildsThisApp(analysis)
+            || !analysis.BuildsThisApp
             || analysis.Project.TargetFrameworks.Count == 0)
         {
             return;
@@ -66,19 +66,19 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
             return;
         }
 
-        if (AppBuild.FinalGoogleDistroless(analysis) is { } google)
+        if (analysis.FinalGoogleDistroless is { } google)
         {
-            var span = AppBuild.RootFrom(final)?.Image?.Span ?? final.From.Span;
+            var span = final.Root.From?.Image?.Span ?? final.From.Span;
             findings.Add(Report(span, $"The final image '{google.Reference.Original}' has no ICU (Google's distroless images have none)").With(severity: Severity(analysis), fixes: Declare(analysis) is { } declareInvariant ? new[] { declareInvariant } : Array.Empty<RuleFix>()));
             return;
         }
 
-        if (AppBuild.FinalImage(analysis) is not { } image || image.HasIcu != false || InstallsIcu(final))
+        if (analysis.FinalImage is not { } image || image.HasIcu != false || InstallsIcu(final))
         {
             return;
         }
 
-        var from = AppBuild.RootFrom(final);
+        var from = final.Root.From;
         var variant = image.IsChiseled ? "a chiseled image without -extra" : image.IsDistroless ? "a distroless image without -extra" : "an Alpine image without icu-libs";
         var fixes = new List<RuleFix>();
         if ((image.IsChiseled || image.IsDistroless) && image.Major >= 8 && ExtraTag(image.Reference.Tag) is { } extraTag

@@ -35,7 +35,7 @@ public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
-            || !AppBuild.BuildsThisApp(analysis)
+            || !analysis.BuildsThisApp
             || RuntimeIdentifier(analysis) is not { } rid
             || !rid.StartsWith("linux-", StringComparison.OrdinalIgnoreCase)
             || final.RootImage is not { } reference)
@@ -43,7 +43,7 @@ public sealed class CTR0025RuntimeIdentifierMismatchRule : DockerfileRule
             return;
         }
 
-        var from = AppBuild.RootFrom(final);
+        var from = final.Root.From;
         var span = from?.Image?.Span ?? final.From.Span;
         var musl = rid.StartsWith("linux-musl-", StringComparison.OrdinalIgnoreCase);
         var alpine = IsAlpine(reference);

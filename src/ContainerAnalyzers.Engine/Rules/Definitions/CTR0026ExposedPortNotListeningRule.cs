@@ -37,10 +37,10 @@ public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
     {
         if (analysis.Model.FinalStage is not { } final
             || !analysis.Project.IsWeb
-            || !AppBuild.BuildsThisApp(analysis)
+            || !analysis.BuildsThisApp
             || analysis.Project.ContainerPorts.Count > 0
-            || AppBuild.FinalImage(analysis) is not { Kind: not DotnetImageKind.Sdk, IsDotnetFramework: false } image
-            || Listening(analysis, final, image) is not { IsKnown: true } listening)
+            || analysis.FinalImage is not { Kind: not DotnetImageKind.Sdk, IsDotnetFramework: false } image
+            || analysis.FinalListening is not { IsKnown: true } listening)
         {
             return;
         }
@@ -66,17 +66,6 @@ public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
             findings.Add(Report(at, port.ToString(CultureInfo.InvariantCulture), $"the app listens on it ({listening.Because}) as the non-root user {user.Name}, which cannot bind a port below 1024 where unprivileged ports start at 1024 (Kubernetes' default); listen on 8080 instead"));
         }
     }
-
-    /// <summary>Where the app listens in the final stage's container (shared by the rules and the fix generator).</summary>
-    internal static Listening Listening(DockerfileAnalysis analysis, Stage final, DotnetImage image)
-        => analysis.Memo(nameof(Listening), a =>
-        {
-            var entrypoint = StageFacts.Last(final, InstructionKind.Entrypoint) is { } e ? StageFacts.Words(e) : Array.Empty<string>();
-            var command = StageFacts.Last(final, InstructionKind.Cmd) is { } c ? StageFacts.Words(c) : Array.Empty<string>();
-            var arguments = entrypoint is null || command is null ? null : entrypoint.Concat(command).ToList();
-            var major = AppBuild.TargetFramework(a)?.Major ?? AppBuild.HighestTargetFramework(a.Project)?.Major;
-            return ListeningPorts.For(image, major, ListeningPorts.StageEnvironment(a.Model, final), arguments, a.AppSettings, a.Source.Endpoints, a.Project.AssemblyName);
-        });
 
     /// <summary>The user the stage runs as when it is certainly not root (a USER that names another, or a non-root image); null otherwise.</summary>
     private static (string Name, SourceSpan Span)? RunsAsNonRoot(Stage final, DotnetImage image)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;
@@ -28,7 +29,7 @@ public sealed class CTR0027BuildsAnotherProjectRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        var others = AppBuild.OtherProjects(analysis);
+        var others = analysis.OtherProjects;
         if (others.Count == 0 || analysis.Project.ProjectPath is not { } path)
         {
             return;

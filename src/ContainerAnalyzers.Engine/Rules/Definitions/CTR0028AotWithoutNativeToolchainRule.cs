@@ -40,7 +40,7 @@ public sealed class CTR0028AotWithoutNativeToolchainRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        if (AppBuild.OtherProjects(analysis).Count > 0)
+        if (analysis.OtherProjects.Count > 0)
         {
             return;
         }

@@ -37,7 +37,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
 
     // .NET 8+ images define APP_UID; Google's distroless images have the nonroot user (65532) and :nonroot tags.
     private static string NonRootAdvice(DockerfileAnalysis analysis)
-        => AppBuild.FinalGoogleDistroless(analysis) is not null ? "USER 65532, or a :nonroot tag" : "USER $APP_UID";
+        => analysis.FinalGoogleDistroless is not null ? "USER 65532, or a :nonroot tag" : "USER $APP_UID";
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
         }
 
         var tree = analysis.Model.Syntax;
-        var image = AppBuild.FinalImage(analysis);
+        var image = analysis.FinalImage;
         var hasAppUid = image is { Major: >= 8, IsWindows: false };
         var user = StageFacts.Last(final, InstructionKind.User);
         if (user is not null)
@@ -66,13 +66,13 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
             return;
         }
 
-        var google = AppBuild.FinalGoogleDistroless(analysis);
+        var google = analysis.FinalGoogleDistroless;
         var runsAsRootByDefault = RunsAsRoot(image) || google is { IsNonRoot: false };
-        if (AppBuild.FinalImageVariants(analysis) is { } variants)
+        if (analysis.FinalImageVariants is { } variants)
         {
             // A tag that ends in a variable with no value (aspnet:8.0-bookworm-slim${ARCH}): root only when every
             // variant it can be runs as root; aspnet:10.0${SUFFIX} can be chiseled, so it says nothing.
-            if (variants.All(RunsAsRoot) && AppBuild.RootFrom(final)?.Image is { } written)
+            if (variants.All(RunsAsRoot) && final.Root.From?.Image is { } written)
             {
                 findings.Add(Report(written.Span, $"The final image '{written.Value}' runs as root by default whatever its tag's variable holds, and the stage sets no USER", NonRootAdvice(analysis))
                     .With(severity: IsNetworkFacing(analysis, final) ? null : RuleSeverity.Info));

@@ -35,17 +35,17 @@ public sealed class CTR0035NoEntrypointRule : DockerfileRule
     {
         var model = analysis.Model;
         if (model.FinalStage is not { } final
-            || !AppBuild.BuildsThisApp(analysis)
+            || !analysis.BuildsThisApp
             || FinalStageFacts.IsSdkJob(model, final, analysis.Project)
             || StageFacts.Last(final, InstructionKind.Entrypoint) is not null
             || StageFacts.Last(final, InstructionKind.Cmd) is not null
-            || AppBuild.FinalImage(analysis) is not { Kind: DotnetImageKind.AspNet or DotnetImageKind.Runtime or DotnetImageKind.RuntimeDeps, IsWindows: false } image
+            || analysis.FinalImage is not { Kind: DotnetImageKind.AspNet or DotnetImageKind.Runtime or DotnetImageKind.RuntimeDeps, IsWindows: false } image
             || analysis.Project.AssemblyName is not { Length: > 0 } assembly)
         {
             return;
         }
 
-        var from = AppBuild.RootFrom(final);
+        var from = final.Root.From;
         findings.Add(Report(from?.Image?.Span ?? final.From.Span, final.DisplayName, image.Reference.Original, assembly).With(fixes: AddEntrypoint(analysis, final, assembly)));
     }
 
@@ -54,15 +54,15 @@ public sealed class CTR0035NoEntrypointRule : DockerfileRule
     private static IReadOnlyList<RuleFix> AddEntrypoint(DockerfileAnalysis analysis, Stage final, string assembly)
     {
         var tree = analysis.Model.Syntax;
-        if (AppBuild.PublishOutputIn(analysis.Model, final) is not { } output
-            || AppBuild.IsSelfContained(analysis) is not { } selfContained
+        if (StageFacts.PublishOutputIn(analysis.Model, final) is not { } output
+            || analysis.IsSelfContained is not { } selfContained
             || StageFacts.WorkdirBefore(final, null) is not { } workdir)
         {
             return Array.Empty<RuleFix>();
         }
 
         var folder = string.Equals(output.TrimEnd('/'), workdir.TrimEnd('/'), StringComparison.Ordinal) ? string.Empty : output.TrimEnd('/') + "/";
-        var words = selfContained || AppBuild.PublishedEntry(analysis) is PublishedEntry.SingleFile or PublishedEntry.NativeAot
+        var words = selfContained || analysis.PublishedEntry is PublishedEntry.SingleFile or PublishedEntry.NativeAot
             ? new[] { (folder.Length == 0 ? "./" : folder) + assembly }
             : new[] { "dotnet", folder + assembly + ".dll" };
         var newLine = NewLines.Of(tree.Text);

@@ -34,12 +34,12 @@ public sealed class CTR0036CmdRepeatsEntrypointRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
-            || RepeatedEntrypoint.Find(final, AppBuild.FinalImage(analysis)) is not { } repeated)
+            || RepeatedEntrypoint.Find(final, analysis.FinalImage) is not { } repeated)
         {
             return;
         }
 
-        var image = AppBuild.FinalImage(analysis);
+        var image = analysis.FinalImage;
         var entrypoint = repeated.Entrypoint is null
             ? $"{ExecForm.Format(repeated.EntrypointWords)} that the image '{image?.Reference.Original}' declares"
             : "ENTRYPOINT " + ExecForm.Format(repeated.EntrypointWords);

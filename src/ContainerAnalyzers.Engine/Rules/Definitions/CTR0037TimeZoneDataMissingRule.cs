@@ -37,8 +37,8 @@ public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project)
-            || AppBuild.FinalImage(analysis) is not { HasTimeZoneData: false } image
-            || AppBuild.RootFrom(final)?.Image is not { } written
+            || analysis.FinalImage is not { HasTimeZoneData: false } image
+            || final.Root.From?.Image is not { } written
             || AddsTimeZoneData(final))
         {
             return;
@@ -53,7 +53,7 @@ public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
         // The -extra variants exist from .NET 8 (CTR0024 offers the same image for ICU).
         if (image.IsChiseled && image.Major >= 8 && ChiseledTags.WithExtra(image.Reference.Tag) is { } extraTag && image.Reference.Digest is null
             && written.Value == image.Reference.Original
-            && ImageFixes.Replace(analysis.Model.Syntax, AppBuild.RootFrom(final), image.Reference.With(tag: extraTag), "Use the -extra image, which has the time-zone database") is { } extra)
+            && ImageFixes.Replace(analysis.Model.Syntax, final.Root.From, image.Reference.With(tag: extraTag), "Use the -extra image, which has the time-zone database") is { } extra)
         {
             findings.Add(Report(written.Span, id, what, image.Reference.Original, $"use '{extra.NewText}', which has it").With(fixes: new[] { extra }));
             return;

@@ -33,18 +33,18 @@ public sealed class CTR0038CulturesInInvariantModeRule : DockerfileRule
     {
         if (analysis.Project.InvariantGlobalization != true
             || analysis.Model.FinalStage is not { } final || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project)
-            || AppBuild.TargetFramework(analysis) is not { Major: >= 8 }
+            || analysis.TargetFramework is not { Major: >= 8 }
             || analysis.Source.CultureCreations is not { Count: > 0 } cultures)
         {
             return;
         }
 
         var (name, where) = MessageText.FirstOf(cultures);
-        var image = AppBuild.FinalImage(analysis);
+        var image = analysis.FinalImage;
         var advice = image is { IsChiseled: true, IsExtra: false } ? "the chiseled image's -extra variant has it"
             : image?.HasIcu == false ? "this image has none"
             : "the image has it";
-        var span = AppBuild.RootFrom(final)?.Image?.Span ?? final.From.Span;
+        var span = final.Root.From?.Image?.Span ?? final.From.Span;
         findings.Add(Report(span, name, where, advice));
     }
 

@@ -28,7 +28,7 @@ public sealed class CTR0041DebugBuildShippedRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        var framework = AppBuild.TargetFramework(analysis);
+        var framework = analysis.TargetFramework;
         foreach (var publish in analysis.Model.DotnetRunCommands.Where(c => c.Verb == "publish"))
         {
             var instruction = publish.Instruction;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
 
@@ -12,7 +13,7 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// .dockerignore that applies excludes it, itself or through a parent folder, with no <c>!</c> exception that could
 /// bring it back (BuildKit's pattern rules; see <see cref="DockerIgnore"/>). The build then fails with "not found"
 /// ("no items matching glob … filtered out using .dockerignore"). The .dockerignore is judged only when the context is
-/// certain (<see cref="BuildContext"/>). Reported on the source.
+/// certain (<see cref="DockerfileAnalysis.ContextFolder"/>). Reported on the source.
 /// </summary>
 public sealed class CTR0044CopySourceNotInContextRule : DockerfileRule
 {
@@ -29,8 +30,8 @@ public sealed class CTR0044CopySourceNotInContextRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        var ignore = BuildContext.ApplyingIgnore(analysis);
-        foreach (var (copy, source) in BuildContext.ContextSources(analysis.Model))
+        var ignore = analysis.ApplyingIgnore;
+        foreach (var (copy, source) in ContextSources.Copied(analysis.Model))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var value = source.Value;

@@ -35,7 +35,7 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
     {
         var project = analysis.Project;
         var restoreFiles = project.RestoreFiles;
-        if (restoreFiles.Count == 0 || !AppBuild.BuildsThisApp(analysis))
+        if (restoreFiles.Count == 0 || !analysis.BuildsThisApp)
         {
             return;
         }
@@ -45,7 +45,7 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
             cancellationToken.ThrowIfCancellationRequested();
             // Only when every source copied before the restore is a file: a folder might bring the build file in.
             if (analysis.Model.StageOf(restore.Instruction) is not { } stage
-                || BuildContext.ContextCopiesBefore(stage, restore.Instruction) is not { Count: > 0 } copies
+                || StageFacts.ContextCopiesBefore(stage, restore.Instruction) is not { Count: > 0 } copies
                 || copies.SelectMany(c => c.Sources).Any(s => !IsFile(s.Value))
                 || project.LeftToBuildFiles is not { } gaps)
             {
@@ -71,7 +71,7 @@ public sealed class CTR0045RestoreLayerMissesBuildFilesRule : DockerfileRule
                     continue;
                 }
 
-                var fix = BuildContext.MirroredCopy(analysis, stage, copies, restore.Instruction, file, "before the restore");
+                var fix = ContextCopyFix.MirroredCopy(analysis, stage, copies, restore.Instruction, file, "before the restore");
                 findings.Add(Report(restore.Instruction.Span, name, why, error).With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
             }
         }

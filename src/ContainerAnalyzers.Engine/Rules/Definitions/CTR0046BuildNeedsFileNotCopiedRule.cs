@@ -35,7 +35,7 @@ public sealed class CTR0046BuildNeedsFileNotCopiedRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var model = analysis.Model;
-        if (!AppBuild.BuildsThisApp(analysis)
+        if (!analysis.BuildsThisApp
             || analysis.Project.ProjectPath?.Replace('\\', '/') is not { } projectPath
             || model.DotnetRunCommands.FirstOrDefault(c => c.Verb is "build" or "publish") is not { } build
             || model.StageOf(build.Instruction) is not { } stage
@@ -46,7 +46,7 @@ public sealed class CTR0046BuildNeedsFileNotCopiedRule : DockerfileRule
             return;
         }
 
-        var copies = BuildContext.ContextCopiesBefore(stage, build.Instruction);
+        var copies = StageFacts.ContextCopiesBefore(stage, build.Instruction);
         var sources = copies.SelectMany(c => c.Sources).Select(s => s.Value.Replace('\\', '/')).ToList();
         if (sources.Any(s => s.IndexOf('$') >= 0))
         {
@@ -64,7 +64,7 @@ public sealed class CTR0046BuildNeedsFileNotCopiedRule : DockerfileRule
             }
 
             var error = itemType == "EmbeddedResource" ? "MSB3552: the resource file cannot be found" : "CS2001: the file could not be found";
-            var fix = BuildContext.MirroredCopy(analysis, stage, copies, build.Instruction, file, "before the build");
+            var fix = ContextCopyFix.MirroredCopy(analysis, stage, copies, build.Instruction, file, "before the build");
             findings.Add(Report(build.Instruction.Span, build.Verb, include, itemType, PathText.GetFileName(projectPath), error)
                 .With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
         }

@@ -39,7 +39,7 @@ public sealed class CTR0060PublishedPortNotListeningRule : ComposeRule
 
         foreach (var service in analysis.Services)
         {
-            if (!AppBuild.BuildsThisApp(service.Dockerfile) || service.Service.Ports.Count == 0 || service.Listening is not { IsKnown: true } listening)
+            if (!service.Dockerfile.BuildsThisApp || service.Service.Ports.Count == 0 || service.Listening is not { IsKnown: true } listening)
             {
                 continue;
             }

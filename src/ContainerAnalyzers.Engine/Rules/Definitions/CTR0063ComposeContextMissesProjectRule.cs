@@ -78,7 +78,7 @@ public sealed class CTR0063ComposeContextMissesProjectRule : ComposeRule
         var builds = model.DotnetRunCommands.Any(c => c.Verb is "publish" or "build" or "restore");
         var elsewhere = model.Syntax.Instructions.Any(i => (i.Kind == Syntax.InstructionKind.Run && i.LogicalLine.IndexOf("git clone", StringComparison.Ordinal) >= 0)
             || (i.Kind == Syntax.InstructionKind.Add && i.LogicalLine.IndexOf("://", StringComparison.Ordinal) >= 0));
-        return builds && !elsewhere && AppBuild.BuildsThisApp(dockerfile);
+        return builds && !elsewhere && dockerfile.BuildsThisApp;
     }
 
     private static string Relative(string from, string to) => PathText.RelativePath(from, to);

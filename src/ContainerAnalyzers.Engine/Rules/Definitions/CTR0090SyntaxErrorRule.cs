@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;

@@ -1,6 +1,7 @@
 using ContainerAnalyzers.Analyzers;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Rules.Definitions;
+using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -95,7 +96,7 @@ public sealed class CTR0024SilentInvariantGlobalizationTests
     }
 
     // Code that names CultureInfo, as new CultureInfo("de-DE") does.
-    private sealed class CultureSource : ContainerAnalyzers.Rules.SourceEvidence
+    private sealed class CultureSource : ContainerAnalyzers.Semantics.SourceEvidence
     {
         public override bool? MentionsAny(IReadOnlyList<string> words) => words.Contains("CultureInfo");
     }

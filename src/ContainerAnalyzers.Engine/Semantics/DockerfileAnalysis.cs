@@ -1,0 +1,376 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Projects;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Semantics;
+
+/// <summary>
+/// Everything the rules and the fixes look at for one Dockerfile: its model, the facts of its project, and what the two
+/// say together about the app being built (which framework, self-contained or not, which image runs it, where it
+/// listens). Each derived fact is a typed property, computed once however many rules and fixes ask for it, and null
+/// when the files do not make it certain; the rules then say nothing.
+/// </summary>
+public sealed class DockerfileAnalysis
+{
+    private static readonly string[] BuildVerbs = { "restore", "build", "publish", "msbuild" };
+    private static readonly char[] WildcardOrVariable = { '$', '*', '?', '[' };
+    private static readonly char[] PathSeparators = { '/', '\\' };
+
+    // Rules run concurrently: each fact is computed by the first rule that asks, and a racing duplicate is harmless.
+    private readonly Lazy<TargetFrameworkMoniker?> _targetFramework;
+    private readonly Lazy<bool?> _isSelfContained;
+    private readonly Lazy<PublishedEntry?> _publishedEntry;
+    private readonly Lazy<IReadOnlyList<(string FileName, SourceSpan Span)>> _otherProjects;
+    private readonly Lazy<DotnetImage?> _finalImage;
+    private readonly Lazy<IReadOnlyList<DotnetImage>?> _finalImageVariants;
+    private readonly Lazy<GoogleDistrolessImage?> _finalGoogleDistroless;
+    private readonly Lazy<Listening> _finalListening;
+    private readonly Lazy<string?> _contextFolder;
+    private readonly Lazy<(string Path, DockerIgnore Ignore)?> _applyingIgnore;
+
+    public DockerfileAnalysis(DockerfileModel model, ProjectFacts project, SourceEvidence? source = null, bool? hasDockerIgnore = null)
+    {
+        Model = model;
+
+        // The facts as the configuration the Dockerfile publishes evaluates them, not the IDE's (issue 27).
+        Project = project.DependsOnConfiguration ? project.ForConfiguration(PublishConfiguration.Of(model, project)) : project;
+        Source = source ?? SourceEvidence.None;
+        HasDockerIgnore = hasDockerIgnore;
+
+        const LazyThreadSafetyMode Mode = LazyThreadSafetyMode.PublicationOnly;
+        _targetFramework = new(ComputeTargetFramework, Mode);
+        _isSelfContained = new(ComputeIsSelfContained, Mode);
+        _publishedEntry = new(ComputePublishedEntry, Mode);
+        _otherProjects = new(ComputeOtherProjects, Mode);
+        _finalImage = new(() => Model.FinalStage?.RootImage is { } image ? DotnetImage.TryClassify(image) : null, Mode);
+        _finalImageVariants = new(ComputeFinalImageVariants, Mode);
+        _finalGoogleDistroless = new(() => Model.FinalStage?.RootImage is { } image ? GoogleDistrolessImage.TryClassify(image) : null, Mode);
+        _finalListening = new(ComputeFinalListening, Mode);
+        _contextFolder = new(ComputeContextFolder, Mode);
+        _applyingIgnore = new(ComputeApplyingIgnore, Mode);
+    }
+
+    public DockerfileModel Model { get; }
+
+    public ProjectFacts Project { get; }
+
+    /// <summary>What the project's C# sources show, asked for lazily by the few rules that weigh it.</summary>
+    public SourceEvidence Source { get; }
+
+    /// <summary>Whether the build context has a .dockerignore; null when the host cannot tell.</summary>
+    public bool? HasDockerIgnore { get; }
+
+    /// <summary>The Dockerfile's full path, when the host knows it ('/'-separated).</summary>
+    public string? DockerfilePath { get; init; }
+
+    /// <summary>
+    /// The .dockerignore files the package handed over, with their text: the build context's (or, without
+    /// DockerfileContext, the nearest one above the Dockerfile) and BuildKit's per-Dockerfile <c>&lt;name&gt;.dockerignore</c>.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Text)> DockerIgnoreFiles { get; init; } = Array.Empty<(string, string)>();
+
+    /// <summary>The listening settings of the project's appsettings*.json files (the package hands them to the compiler).</summary>
+    public IReadOnlyList<AppSettingsEndpoints> AppSettings { get; init; } = Array.Empty<AppSettingsEndpoints>();
+
+    /// <summary>
+    /// The Dockerfile builds a GitHub Docker action's image (an action.yml's <c>runs.image</c> names it): a job GitHub
+    /// runs as root, not an app, so the app rules that would make it non-root or distroless stay silent, and no rewrite
+    /// is offered (<see cref="GitHubDockerAction"/>).
+    /// </summary>
+    public bool IsDockerActionImage { get; init; }
+
+    /// <summary>
+    /// The framework the Dockerfile builds: the project's only one, or for a multi-targeting project the one every
+    /// <c>-f</c> in the file names. Null for a multi-targeting project whose Dockerfile does not say.
+    /// </summary>
+    public TargetFrameworkMoniker? TargetFramework => _targetFramework.Value;
+
+    /// <summary>The .NET major version the app runs: the framework the Dockerfile builds, else the project's highest.</summary>
+    public int? TargetMajor => TargetFramework?.Major ?? Project.HighestDotnetFramework?.Major;
+
+    /// <summary>
+    /// Self-contained as published: the publish command's own flags win over the project's properties. Null when it
+    /// cannot be known: before .NET 6, a runtime identifier alone made a publish self-contained.
+    /// </summary>
+    public bool? IsSelfContained => _isSelfContained.Value;
+
+    /// <summary>
+    /// What file the Dockerfile's publish writes to start the app with: the app's own executable and no App.dll
+    /// (native AOT, single-file), App.dll and no executable (<c>UseAppHost=false</c>), or both. The publish command's
+    /// own <c>-p:</c> properties win over the project's. Null when the file publishes nothing, or its publishes disagree.
+    /// </summary>
+    public PublishedEntry? PublishedEntry => _publishedEntry.Value;
+
+    /// <summary>
+    /// The project files the Dockerfile names (in build commands and COPY sources) that are not this project; empty when
+    /// this project is among them or none is named.
+    /// </summary>
+    public IReadOnlyList<(string FileName, SourceSpan Span)> OtherProjects => _otherProjects.Value;
+
+    /// <summary>
+    /// The cross-file rules judge the app this project builds: not when the Dockerfile builds another project
+    /// (CTR0027 says so), not for a library, and not when the configuration it publishes, and so the app's facts, are
+    /// uncertain.
+    /// </summary>
+    public bool BuildsThisApp
+        => !Project.ConfigurationIsUncertain
+            && OtherProjects.Count == 0
+            && (Project.IsExecutable || Project.OutputType is null)
+            && !Project.CannotRunInLinuxContainer;
+
+    /// <summary>The .NET image the final stage runs on, followed through stage chains and ARGs; null when unknown or not .NET.</summary>
+    public DotnetImage? FinalImage => _finalImage.Value;
+
+    /// <summary>
+    /// What the final image can be when its tag ends in a variable the build gives no value (<c>aspnet:10.0${SUFFIX}</c>):
+    /// every published variant of the .NET image whose tag starts as written. A rule may report what holds for all of
+    /// them, and nothing else. Null when the final image is known, is not a .NET image, or its tag start names no
+    /// version the catalogue knows.
+    /// </summary>
+    public IReadOnlyList<DotnetImage>? FinalImageVariants => _finalImageVariants.Value;
+
+    /// <summary>The final stage's image when it is one of Google's distroless images (gcr.io/distroless), else null.</summary>
+    public GoogleDistrolessImage? FinalGoogleDistroless => _finalGoogleDistroless.Value;
+
+    /// <summary>
+    /// Where the app listens in the final stage's container, on the final image, with the final stage's ENV, entry
+    /// point, the appsettings and the code (<see cref="ListeningPorts"/>); unknown when any of them cannot be read.
+    /// </summary>
+    public Listening FinalListening => _finalListening.Value;
+
+    /// <summary>
+    /// The build context folder, when it is certain: DockerfileContext says it, or the Dockerfile lies in the project's
+    /// folder and its COPY sources name the project's own files from there. Null otherwise.
+    /// </summary>
+    public string? ContextFolder => _contextFolder.Value;
+
+    /// <summary>
+    /// The .dockerignore that applies to the Dockerfile's context sources, with its path: BuildKit's per-Dockerfile one
+    /// wherever the context is, else the certain context's. Null when there is none or it is not certain.
+    /// </summary>
+    public (string Path, DockerIgnore Ignore)? ApplyingIgnore => _applyingIgnore.Value;
+
+    private TargetFrameworkMoniker? ComputeTargetFramework()
+    {
+        var frameworks = Project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Major is not null).ToArray();
+        if (frameworks.Length == 1 && Project.TargetFrameworks.Count == 1)
+        {
+            return frameworks[0];
+        }
+
+        var named = Model.DotnetRunCommands.Where(c => c.Verb is "publish" or "build")
+            .Select(c => c.GetOption("-f", "--framework")).Where(f => f is not null).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return named.Length == 1 ? frameworks.FirstOrDefault(t => string.Equals(t.Name, named[0], StringComparison.OrdinalIgnoreCase)) : null;
+    }
+
+    private bool? ComputeIsSelfContained()
+    {
+        var publishes = Model.DotnetRunCommands.Where(c => c.Verb == "publish").ToArray();
+        var said = publishes.Select(p => p.SelfContained).Where(s => s is not null).ToArray();
+        if (said.Length > 0)
+        {
+            return said.Last();
+        }
+
+        if (Project.IsSelfContained)
+        {
+            return true;
+        }
+
+        var oldFramework = Project.TargetFrameworks.Any(t => t.IsDotnetCore && t.Major < 6);
+        var withRuntime = publishes.Any(p => p.GetOption("-r", "--runtime") is not null) || Project.RuntimeIdentifier is not null;
+        return oldFramework && withRuntime ? null : false;
+    }
+
+    private PublishedEntry? ComputePublishedEntry()
+    {
+        PublishedEntry? entry = null;
+        foreach (var publish in Model.DotnetRunCommands.Where(c => c.Verb == "publish"))
+        {
+            var aot = publish.GetProperty("PublishAot");
+            var singleFile = publish.GetProperty("PublishSingleFile");
+            var appHost = publish.GetProperty("UseAppHost");
+            if ((aot + singleFile + appHost).IndexOf('$') >= 0)
+            {
+                return null;
+            }
+
+            var found = (aot is null ? Project.PublishAot : IsTrue(aot)) ? Semantics.PublishedEntry.NativeAot
+                : (singleFile is null ? Project.PublishSingleFile : IsTrue(singleFile)) ? Semantics.PublishedEntry.SingleFile
+                : appHost is not null && !IsTrue(appHost) ? Semantics.PublishedEntry.DllOnly
+                : Semantics.PublishedEntry.DllAndExecutable;
+            if (entry is not null && entry != found)
+            {
+                return null;
+            }
+
+            entry = found;
+        }
+
+        return entry;
+
+        static bool IsTrue(string value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private IReadOnlyList<(string FileName, SourceSpan Span)> ComputeOtherProjects()
+    {
+        if (Project.ProjectPath is not { } path)
+        {
+            return Array.Empty<(string, SourceSpan)>();
+        }
+
+        var own = FileName(path);
+        var named = NamedProjects(Model);
+        return named.Any(n => string.Equals(n.FileName, own, StringComparison.OrdinalIgnoreCase))
+            ? Array.Empty<(string, SourceSpan)>()
+            : named;
+    }
+
+    // The project files the Dockerfile names in build commands and COPY sources (file names, not paths). Empty when it
+    // names none (a COPY . . and a bare dotnet publish).
+    private static IReadOnlyList<(string FileName, SourceSpan Span)> NamedProjects(DockerfileModel model)
+    {
+        var named = new List<(string, SourceSpan)>();
+        foreach (var command in model.DotnetRunCommands.Where(c => BuildVerbs.Contains(c.Verb)))
+        {
+            if (command.ProjectArgument is { } argument && IsProjectFile(argument))
+            {
+                named.Add((FileName(argument), command.Instruction.Span));
+            }
+        }
+
+        foreach (var instruction in model.Syntax.Instructions)
+        {
+            if (instruction is CopyInstructionSyntax copy && copy.From is null)
+            {
+                // Every COPY of the file comes through here: an index loop over the sources, no iterator.
+                for (var i = 0; i < copy.SourceCount; i++)
+                {
+                    var source = copy.Arguments[i];
+                    if (IsProjectFile(source.Value))
+                    {
+                        named.Add((FileName(source.Value), source.Span));
+                    }
+                }
+            }
+        }
+
+        named.Sort((a, b) => a.Item2.Start.CompareTo(b.Item2.Start));
+        return named;
+    }
+
+    private IReadOnlyList<DotnetImage>? ComputeFinalImageVariants()
+    {
+        if (Model.FinalStage?.Root is not { BaseImage: null, BaseStage: null, BaseImageTagPrefix: { Tag: { } prefix } written }
+            || DotnetImage.TryClassify(written) is not { IsDotnetFramework: false, IsLegacyRepository: false } image
+            || DotnetTags.TagsStartingWith(prefix, image.Kind) is not { } tags)
+        {
+            return null;
+        }
+
+        var variants = new List<DotnetImage>(tags.Count);
+        foreach (var tag in tags)
+        {
+            if (ImageReference.TryParse(written.With(tag: tag)) is not { } reference || DotnetImage.TryClassify(reference) is not { } variant)
+            {
+                return null;
+            }
+
+            variants.Add(variant);
+        }
+
+        return variants;
+    }
+
+    private Listening ComputeFinalListening()
+    {
+        if (Model.FinalStage is not { } final || FinalImage is not { } image)
+        {
+            return Listening.Unknown;
+        }
+
+        var entrypoint = StageFacts.Last(final, InstructionKind.Entrypoint) is { } e ? StageFacts.Words(e) : Array.Empty<string>();
+        var command = StageFacts.Last(final, InstructionKind.Cmd) is { } c ? StageFacts.Words(c) : Array.Empty<string>();
+        var arguments = entrypoint is null || command is null ? null : entrypoint.Concat(command).ToList();
+        return ListeningPorts.For(image, TargetMajor, ListeningPorts.StageEnvironment(Model, final), arguments, AppSettings, Source.Endpoints, Project.AssemblyName);
+    }
+
+    private string? ComputeContextFolder()
+    {
+        if (DockerfilePath is not { } dockerfilePath || Project.ProjectPath is not { } projectPath)
+        {
+            return null;
+        }
+
+        var projectFolder = PathText.GetDirectory(projectPath);
+        if (Project.GetProperty("DockerfileContext") is { Length: > 0 } explicitContext)
+        {
+            return explicitContext.IndexOf('$') >= 0 ? null : PathText.Combine(projectFolder, explicitContext.Replace('\\', '/'));
+        }
+
+        var dockerfileFolder = PathText.GetDirectory(dockerfilePath);
+        if (!PathText.SamePath(dockerfileFolder, projectFolder))
+        {
+            return null;
+        }
+
+        // The sources must name the project's own files from its folder (App.csproj, bin/…, obj/…), and none the
+        // project file by a longer path (src/App/App.csproj, which only resolves from a folder above).
+        var projectFile = projectPath.Substring(projectPath.LastIndexOf('/') + 1);
+        var sources = ContextSources.Copied(Model).Select(s => PathText.Clean(s.Source.Value.Replace('\\', '/').TrimStart('/'))).ToList();
+        var namesProjectFile = sources.Any(s => string.Equals(s, projectFile, StringComparison.Ordinal) || s is "*.csproj" or "*.fsproj" or "*.vbproj");
+        var namesOwnOutput = sources.Any(s => s.StartsWith("bin/", StringComparison.Ordinal) || s.StartsWith("obj/", StringComparison.Ordinal));
+        var namesItFromAbove = sources.Any(s => s.EndsWith("/" + projectFile, StringComparison.Ordinal));
+        return (namesProjectFile || namesOwnOutput) && !namesItFromAbove ? dockerfileFolder : null;
+    }
+
+    private (string Path, DockerIgnore Ignore)? ComputeApplyingIgnore()
+    {
+        if (DockerfilePath is not { } dockerfilePath)
+        {
+            return null;
+        }
+
+        // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile in preference to the context's, wherever the context is.
+        var own = DockerIgnoreFiles.FirstOrDefault(f => PathText.SamePath(f.Path, dockerfilePath + ".dockerignore"));
+        if (own.Path is not null)
+        {
+            return (own.Path, DockerIgnore.Parse(own.Text));
+        }
+
+        if (ContextFolder is not { } folder)
+        {
+            return null;
+        }
+
+        var context = DockerIgnoreFiles.FirstOrDefault(f => PathText.SamePath(f.Path, folder.TrimEnd('/') + "/.dockerignore"));
+        return context.Path is null ? null : (context.Path, DockerIgnore.Parse(context.Text));
+    }
+
+    private static bool IsProjectFile(string word)
+        => word.IndexOfAny(WildcardOrVariable) < 0
+            && (word.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase));
+
+    private static string FileName(string path) => path.Substring(path.LastIndexOfAny(PathSeparators) + 1);
+}
+
+/// <summary>What a publish writes to start the app with.</summary>
+public enum PublishedEntry
+{
+    /// <summary>App.dll, and the apphost executable App beside it (the default).</summary>
+    DllAndExecutable,
+
+    /// <summary>App.dll only (<c>UseAppHost=false</c>): start it with <c>dotnet App.dll</c>.</summary>
+    DllOnly,
+
+    /// <summary>One executable App that bundles the assemblies (<c>PublishSingleFile</c>): no App.dll.</summary>
+    SingleFile,
+
+    /// <summary>A native executable App (<c>PublishAot</c>): no App.dll, and no .NET runtime needed.</summary>
+    NativeAot,
+}

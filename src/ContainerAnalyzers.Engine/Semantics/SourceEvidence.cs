@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+
+namespace ContainerAnalyzers.Semantics;
+
+/// <summary>
+/// Evidence from the project's source code, supplied by the host (the Roslyn analyzer searches the compilation's
+/// syntax trees). Rules ask only when everything else already points to a problem, so the search is rare.
+/// </summary>
+public abstract class SourceEvidence
+{
+    public static SourceEvidence None { get; } = new NoSourceEvidence();
+
+    /// <summary>True when one of the words appears in the sources; null when the sources are not available.</summary>
+    public abstract bool? MentionsAny(IReadOnlyList<string> words);
+
+    /// <summary>Where the code itself says the app listens; null when the sources are not available (then no rule can be sure).</summary>
+    public virtual CodeEndpoints? Endpoints => null;
+
+    /// <summary>
+    /// The time zones the code looks up by a literal id other than UTC (<c>TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")</c>,
+    /// <c>ConvertTimeBySystemTimeZoneId</c>, TimeZoneConverter's <c>TZConvert.GetTimeZoneInfo</c>), each with where in
+    /// the code; empty when it looks up none; null when the sources are not available.
+    /// </summary>
+    public virtual IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => null;
+
+    /// <summary>
+    /// The cultures the code creates by a literal name other than the invariant one (<c>new CultureInfo("de-DE")</c>,
+    /// <c>CultureInfo.GetCultureInfo</c>, <c>CreateSpecificCulture</c>), each with where in the code; empty when it creates
+    /// none; null when the sources are not available.
+    /// </summary>
+    public virtual IReadOnlyList<(string Name, string Where)>? CultureCreations => null;
+
+    private sealed class NoSourceEvidence : SourceEvidence
+    {
+        public override bool? MentionsAny(IReadOnlyList<string> words) => null;
+    }
+}
