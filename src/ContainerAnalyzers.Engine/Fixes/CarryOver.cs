@@ -18,7 +18,6 @@ namespace ContainerAnalyzers.Fixes;
 internal sealed class CarryOver
 {
     private static readonly Regex PackageInstall = new(@"\b(apt-get|apt|apk|yum|dnf|microdnf|tdnf|zypper)\b[^\n;&|]*\b(install|add)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex UrlPort = new(@"://[^:/;\s]*:(\d{1,5})", RegexOptions.CultureInvariant);
 
     private readonly DockerfileSyntaxTree _tree;
 
@@ -101,8 +100,10 @@ internal sealed class CarryOver
     /// <summary>The final stage must have a shell: a carried RUN or a shell-form command needs /bin/sh.</summary>
     public bool NeedsShell { get; private set; }
 
-    /// <summary>Ports the app listens on according to the old file's ENV (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS…), if any.</summary>
-    public List<int> ListeningPorts { get; } = new();
+    /// <summary>The carried ENV sets where the app listens (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS…).</summary>
+    public bool EnvironmentSetsPorts => _portsSetByEnvironment is not null;
+
+    private IReadOnlyList<int>? _portsSetByEnvironment;
 
     public static CarryOver Collect(DockerfileModel model, Stage final, ContainerPlan plan, bool stageIsBuilder, IEnumerable<Stage>? replacedBuilders = null)
     {
@@ -126,7 +127,6 @@ internal sealed class CarryOver
                     break;
                 case InstructionKind.Env:
                     carry.Metadata.Add(instruction);
-                    carry.ReadListeningPorts(instruction);
                     break;
                 case InstructionKind.Label:
                 case InstructionKind.Maintainer:
@@ -229,8 +229,11 @@ internal sealed class CarryOver
             carry.CommandArguments = null;
         }
 
-        carry.ReviewPorts(plan);
-        carry.DropExposesNothingListensOn(model, final, plan);
+        carry._portsSetByEnvironment = Semantics.ListeningPorts.SetByEnvironment(carry.Metadata.OfType<KeyValueInstructionSyntax>()
+            .Where(i => i.Kind == InstructionKind.Env).SelectMany(i => i.Pairs).Select(p => new KeyValuePair<string, string?>(p.Key.Value, model.EnvironmentValue(p))).ToList());
+        var listening = carry.ListeningInNewFinalStage(model, final, plan);
+        carry.ReviewPorts(plan, listening);
+        carry.DropExposesNothingListensOn(listening);
         carry.ReadOldAppPath(final, entrypoint ?? final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Cmd), plan);
         return carry;
     }
@@ -526,37 +529,11 @@ internal sealed class CarryOver
         }
     }
 
-    private void ReadListeningPorts(InstructionSyntax env)
-    {
-        if (env is not KeyValueInstructionSyntax pairs)
-        {
-            return;
-        }
-
-        foreach (var pair in pairs.Pairs)
-        {
-            var key = pair.Key.Value.ToUpperInvariant();
-            var value = pair.Value.Value;
-            if (key is "ASPNETCORE_URLS" or "URLS")
-            {
-                foreach (Match match in UrlPort.Matches(value))
-                {
-                    AddPort(ListeningPorts, match.Groups[1].Value);
-                }
-            }
-            else if (key is "ASPNETCORE_HTTP_PORTS" or "HTTP_PORTS" or "ASPNETCORE_HTTPS_PORTS" or "HTTPS_PORTS")
-            {
-                foreach (var port in value.Split(';', ','))
-                {
-                    AddPort(ListeningPorts, port.Trim());
-                }
-            }
-        }
-    }
-
     // EXPOSE 80/443 comes from the days when .NET images listened on 80. On .NET 8+ images the app listens on 8080
     // unless the file says otherwise, so a carried EXPOSE 80 would document a port nobody listens on.
-    private void ReviewPorts(ContainerPlan plan)
+    // Where the app listens is the rules' own fact (ListeningPorts); where that cannot be known (the code or a settings
+    // file cannot be read), the ports the code pins and then those the carried ENV sets decide, else the image's default.
+    private void ReviewPorts(ContainerPlan plan, Listening listening)
     {
         // Ports the code pins (ListenAnyIP(80), UseUrls) replace every setting: those are the ones to EXPOSE.
         var pinned = Semantics.CodeEndpointText.PinnedPorts(plan.Code);
@@ -564,7 +541,7 @@ internal sealed class CarryOver
         foreach (var expose in Exposes.ToArray())
         {
             var ports = expose.Arguments.Select(a => a.Value.Split('/')[0]).ToArray();
-            if (pinned is null && ListeningPorts.Count == 0 && plan.DotnetMajor >= 8 && ports.Length > 0 && ports.All(p => p is "80" or "443"))
+            if (pinned is null && _portsSetByEnvironment is null && plan.DotnetMajor >= 8 && ports.Length > 0 && ports.All(p => p is "80" or "443"))
             {
                 Exposes.Remove(expose);
                 Notes.Add($"Was {expose.LogicalLine.Trim()}: .NET 8+ images listen on {plan.DefaultHttpPort} unless ASPNETCORE_HTTP_PORTS says otherwise.");
@@ -582,8 +559,8 @@ internal sealed class CarryOver
             return;
         }
 
-        var listening = pinned ?? (ListeningPorts.Count > 0 ? ListeningPorts : new List<int> { plan.DefaultHttpPort });
-        foreach (var port in listening.Where(p => !exposed.Contains(p)).Distinct())
+        var listeningPorts = listening.IsKnown ? listening.Ports : pinned ?? _portsSetByEnvironment ?? new[] { plan.DefaultHttpPort };
+        foreach (var port in listeningPorts.Where(p => !exposed.Contains(p)).Distinct())
         {
             ExtraPorts.Add(port);
         }
@@ -592,15 +569,8 @@ internal sealed class CarryOver
     // An EXPOSE none of whose ports the app will listen on in the new final stage documents nothing (issue 24: Visual
     // Studio's EXPOSE 8081, where no HTTPS is configured). Where it listens is the rules' own fact (ListeningPorts: the
     // image's default, the carried ENV, appsettings, the code); when it is not known, every EXPOSE stays.
-    private void DropExposesNothingListensOn(DockerfileModel model, Stage final, ContainerPlan plan)
+    private void DropExposesNothingListensOn(Listening listening)
     {
-        if (!plan.IsWeb || CommandArguments is not null || Exposes.Count == 0
-            || ImageReference.TryParse(plan.RuntimeRepository + ":" + plan.DotnetVersion) is not { } reference || DotnetImage.TryClassify(reference) is not { } image)
-        {
-            return;
-        }
-
-        var listening = Semantics.ListeningPorts.For(image, plan.DotnetMajor, Semantics.ListeningPorts.StageEnvironment(model, final), plan.EntrypointWith(PublishProperties), plan.AppSettings, plan.Code, plan.AssemblyName);
         if (!listening.IsKnown)
         {
             return;
@@ -628,6 +598,15 @@ internal sealed class CarryOver
             }
         }
     }
+
+    // Where the app will listen in the new final stage: on the plan's runtime image, with the old final stage's ENV, the
+    // new entry point, the appsettings and the code. Unknown for an app that is not web, or whose carried default
+    // arguments (CMD) may set the URLs.
+    private Listening ListeningInNewFinalStage(DockerfileModel model, Stage final, ContainerPlan plan)
+        => !plan.IsWeb || CommandArguments is not null
+            || ImageReference.TryParse(plan.RuntimeRepository + ":" + plan.DotnetVersion) is not { } reference || DotnetImage.TryClassify(reference) is not { } image
+            ? Listening.Unknown
+            : Semantics.ListeningPorts.For(image, plan.DotnetMajor, Semantics.ListeningPorts.StageEnvironment(model, final), plan.EntrypointWith(PublishProperties), plan.AppSettings, plan.Code, plan.AssemblyName);
 
     private static void AddPort(List<int> ports, string text)
     {

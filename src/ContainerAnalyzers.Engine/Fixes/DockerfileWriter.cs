@@ -203,7 +203,7 @@ internal sealed class DockerfileWriter
         }
 
         // Only Microsoft's .NET images set ASPNETCORE_HTTP_PORTS; elsewhere Kestrel would listen on localhost:5000.
-        if (_plan.IsWeb && !choice.IsDotnetImage && carry.ListeningPorts.Count == 0)
+        if (_plan.IsWeb && !choice.IsDotnetImage && !carry.EnvironmentSetsPorts)
         {
             Line("ENV ASPNETCORE_HTTP_PORTS=" + _plan.DefaultHttpPort.ToString(CultureInfo.InvariantCulture));
         }

@@ -207,21 +207,7 @@ public static class ListeningPorts
             return Listening.Unknown;
         }
 
-        var all = new List<int>();
-        foreach (var list in new[] { http.Value, https.Value })
-        {
-            foreach (var item in (list ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!int.TryParse(item.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is <= 0 or > 65535)
-                {
-                    return Listening.Unknown;
-                }
-
-                all.Add(port);
-            }
-        }
-
-        return all.Count == 0 ? Listening.Unknown : Listening.On(all, http.Value is not null ? http.Source : https.Source);
+        return PortList(http.Value, https.Value) is { } all ? Listening.On(all, http.Value is not null ? http.Source : https.Source) : Listening.Unknown;
     }
 
     /// <summary>
@@ -301,6 +287,60 @@ public static class ListeningPorts
         }
 
         return ports.Count == 0 ? null : ports;
+    }
+
+    /// <summary>
+    /// The ports the environment variables alone set, in ASP.NET Core's order (URLs replace ports): for a host that cannot
+    /// read the code or a settings file, and so cannot know the whole answer, but must still say which port the image's
+    /// own ENV documents. Null when they set none, or a value cannot be read.
+    /// </summary>
+    public static IReadOnlyList<int>? SetByEnvironment(IReadOnlyList<KeyValuePair<string, string?>> environment)
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in environment)
+        {
+            variables[pair.Key] = pair.Value;
+        }
+
+        var urls = Setting(variables, Array.Empty<AppSettingsEndpoints>(), "URLS", _ => null, name => name);
+        if (urls.Unknown)
+        {
+            return null;
+        }
+
+        if (urls.Value is { } urlList)
+        {
+            return PortsOfUrls(urlList.Split(';'));
+        }
+
+        var http = Setting(variables, Array.Empty<AppSettingsEndpoints>(), "HTTP_PORTS", _ => null, name => name);
+        var https = Setting(variables, Array.Empty<AppSettingsEndpoints>(), "HTTPS_PORTS", _ => null, name => name);
+        if (http.Unknown || https.Unknown || (http.Value is null && https.Value is null))
+        {
+            return null;
+        }
+
+        return PortList(http.Value, https.Value);
+    }
+
+    // The ports of HTTP_PORTS and HTTPS_PORTS values (80;8080); null when an item is not a port.
+    private static List<int>? PortList(params string?[] lists)
+    {
+        var all = new List<int>();
+        foreach (var list in lists)
+        {
+            foreach (var item in (list ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!int.TryParse(item.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is <= 0 or > 65535)
+                {
+                    return null;
+                }
+
+                all.Add(port);
+            }
+        }
+
+        return all.Count == 0 ? null : all;
     }
 
     /// <summary>The variables a stage's ENV instructions set, root stage first, with ARGs expanded; null values are unknown.</summary>

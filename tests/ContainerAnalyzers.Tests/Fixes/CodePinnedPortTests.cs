@@ -40,6 +40,27 @@ public sealed class CodePinnedPortTests
     }
 
     [Test]
+    public void RewriteExposesThePortAppSettingsSets()
+    {
+        // Issue 25: the rewrite reads where the app listens from the rules' own model, so appsettings.json counts.
+        var settings = new AppSettingsEndpoints(string.Empty, urls: null, httpPorts: null, httpsPorts: null, kestrelUrls: new[] { "http://0.0.0.0:5100" });
+        var rewrite = DockerfileFixes.GetFixes(SingleStage, "/repo/src/App/Dockerfile", Facts(), inputs: new FixInputs { Code = CodeEndpoints.None, AppSettings = new[] { settings } })
+            .Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
+        Assert.That(rewrite, Does.Contain("EXPOSE 5100"));
+        Assert.That(rewrite, Does.Not.Contain("EXPOSE 8080"));
+    }
+
+    [Test]
+    public void RewriteExposesThePortTheOldEnvironmentSets_WhenTheCodeIsUnknown()
+    {
+        // Without the code the whole answer is unknown; the carried ENV still says where the app listens.
+        var dockerfile = SingleStage.Replace("EXPOSE 80\n", "ENV ASPNETCORE_URLS=http://+:5200\n", StringComparison.Ordinal);
+        var rewrite = DockerfileFixes.GetFixes(dockerfile, "/repo/src/App/Dockerfile", Facts(), inputs: FixInputs.None).Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
+        Assert.That(rewrite, Does.Contain("EXPOSE 5200"));
+        Assert.That(rewrite, Does.Not.Contain("EXPOSE 8080"));
+    }
+
+    [Test]
     public void NewDockerfileExposesTheUrlsPort()
     {
         var created = DockerfileFixes.CreateDockerfile(Facts(), "/repo/src/App/Dockerfile", new FixInputs { Code = CodeEndpointText.Scan(new[] { "app.Run(\"http://0.0.0.0:5000\");" }) });
