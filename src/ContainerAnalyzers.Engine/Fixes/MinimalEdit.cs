@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
@@ -14,9 +13,6 @@ namespace ContainerAnalyzers.Fixes;
 /// </summary>
 internal static class MinimalEdit
 {
-    private static readonly Regex PublishCommand = new(@"\bdotnet(?:\.exe)?(?:\s|\\\r?\n)+publish\b", RegexOptions.CultureInvariant);
-    private static readonly Regex OutputOption = new(@"(?<=\s)(?:-o|--output)(?:=|(?:\s|\\\r?\n)+)(?<dir>[^\s;&|]+)", RegexOptions.CultureInvariant);
-
     /// <summary>
     /// Keeps the user's file: the stage that built the app becomes the builder (named, and publishing to a known
     /// folder), runtime-only instructions move to a new final stage on the runtime image. Null when the build
@@ -50,7 +46,7 @@ internal static class MinimalEdit
         var (publishing, publish) = found;
         var edits = new List<TextEdit>();
         var edited = new Dictionary<InstructionSyntax, string>();
-        var publishDirectory = publish.IsJsonForm ? EnsureJsonPublishOutput(publishing, publish, edits) : EnsurePublishOutput(tree, publishing, publish, edits);
+        var publishDirectory = publish.IsJsonForm ? EnsureJsonPublishOutput(publishing, publish, edits) : EnsurePublishOutput(model, publishing, publish, edits);
         if (publishDirectory is null)
         {
             return null;
@@ -150,15 +146,19 @@ internal static class MinimalEdit
         }
     }
 
-    // The model's command index decides that the RUN publishes; the regex only locates the command in the source
-    // text, which the minimal edit changes in place (the syntax tree does not map a joined line's offsets back to
-    // the file, so the index cannot give the position of a word on a continuation line).
+    // The model's command index finds the publish and where its words are written, on continuation lines too; a
+    // publish read from text that is not the file's (a heredoc, sh -c "…") has no positions and is not edited.
     // An exec-form publish (RUN ["dotnet", "publish", …]) is edited by its JSON strings, whose positions are exact
     // on a single line.
     private static bool IsEditablePublish(DockerfileModel model, InstructionSyntax instruction)
         => instruction.Kind == InstructionKind.Run && instruction.Heredocs.Count == 0
-            && model.DotnetCommandsOf(instruction).Any(c => c.Verb == "publish")
-            && (instruction.IsJsonForm ? JsonPublishVerb(instruction) is not null && model.Syntax.GetText(instruction.Span).IndexOf('\n') < 0 : PublishCommand.IsMatch(instruction.LogicalLine));
+            && (instruction.IsJsonForm
+                ? model.DotnetCommandsOf(instruction).Any(c => c.Verb == "publish") && JsonPublishVerb(instruction) is not null && model.Syntax.GetText(instruction.Span).IndexOf('\n') < 0
+                : ShellPublish(model, instruction) is not null);
+
+    // The first dotnet publish of a shell-form RUN whose words have their place in the file.
+    private static DotnetCommandLine? ShellPublish(DockerfileModel model, InstructionSyntax run)
+        => model.DotnetCommandsOf(run).FirstOrDefault(c => c.Verb == "publish" && c.VerbSpan is not null);
 
     // The index of "publish" in RUN ["dotnet", "publish", …], or null.
     private static int? JsonPublishVerb(InstructionSyntax run)
@@ -196,39 +196,47 @@ internal static class MinimalEdit
     /// The folder the publish writes to, as an absolute path. A relative <c>-o</c> is resolved against the WORKDIR;
     /// when that cannot be known, or there is no <c>-o</c>, the command is edited to publish to /app/publish.
     /// </summary>
-    private static string? EnsurePublishOutput(DockerfileSyntaxTree tree, Stage stage, InstructionSyntax publish, List<TextEdit> edits)
+    private static string? EnsurePublishOutput(DockerfileModel model, Stage stage, InstructionSyntax publish, List<TextEdit> edits)
     {
-        var text = tree.GetText(publish.Span);
-        var command = PublishCommand.Match(text);
-        if (!command.Success)
+        if (ShellPublish(model, publish) is not { VerbSpan: { } verb } command)
         {
             return null;
         }
 
-        var rest = text.Substring(command.Index + command.Length);
-        var end = Regex.Match(rest, @"&&|\|\||;|\|");
-        var segment = end.Success ? rest.Substring(0, end.Index) : rest;
-        var output = OutputOption.Match(segment);
-        var restart = publish.Span.Start + command.Index + command.Length;
-        if (output.Success)
+        var words = command.WrittenArguments;
+        for (var i = 0; i < words.Count; i++)
         {
-            var directory = output.Groups["dir"].Value.Trim('"', '\'');
-            if (directory.StartsWith("/", StringComparison.Ordinal) && directory.IndexOf('$') < 0)
+            // -o dir, --output dir, -o=dir, --output=dir (as written: a variable is not a folder we can follow).
+            var word = words[i];
+            var joined = word.StartsWith("-o=", StringComparison.Ordinal) || word.StartsWith("--output=", StringComparison.Ordinal);
+            if (!joined && (word is not ("-o" or "--output") || i + 1 >= words.Count))
+            {
+                continue;
+            }
+
+            // A folder with a blank in it would need quoting in the COPY --from the final stage gets: publish to ours instead.
+            var directory = joined ? word.Substring(word.IndexOf('=') + 1) : words[i + 1];
+            var followable = directory.IndexOf('$') < 0 && !directory.Any(char.IsWhiteSpace);
+            if (directory.StartsWith("/", StringComparison.Ordinal) && followable)
             {
                 return PathText.Normalize(directory);
             }
 
-            if (directory.IndexOf('$') < 0 && StageFacts.WorkdirBefore(stage, publish) is { } workdir)
+            if (followable && StageFacts.WorkdirBefore(stage, publish) is { } workdir)
             {
                 return PathText.Combine(workdir, directory);
             }
 
-            var group = output.Groups["dir"];
-            edits.Add(new TextEdit(restart + group.Index, group.Length, ContainerPlan.PublishDirectory));
+            if (command.ArgumentSpan(joined ? i : i + 1) is not { } written)
+            {
+                return null;
+            }
+
+            edits.Add(new TextEdit(written.Start, written.Length, joined ? word.Substring(0, word.IndexOf('=') + 1) + ContainerPlan.PublishDirectory : ContainerPlan.PublishDirectory));
             return ContainerPlan.PublishDirectory;
         }
 
-        edits.Add(new TextEdit(restart, 0, " -o " + ContainerPlan.PublishDirectory));
+        edits.Add(new TextEdit(verb.End, 0, " -o " + ContainerPlan.PublishDirectory));
         return ContainerPlan.PublishDirectory;
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Semantics;
 
@@ -24,13 +25,24 @@ public sealed class DotnetCommandLine
     private static readonly string[] PropertyPrefixes = { "-p:", "/p:", "--property:", "-property:", "/property:" };
     private static readonly string[] SelfContainedProperties = { "PublishAot", "SelfContained", "PublishSelfContained" };
 
-    private DotnetCommandLine(InstructionSyntax instruction, string verb, IReadOnlyList<string> arguments, IReadOnlyList<string>? writtenArguments = null)
+    // Where the verb and each argument are written in the file (index 0 is the verb); null when the command is read
+    // from text whose positions are not the file's (a heredoc, a command inside sh -c "…").
+    private readonly SourceSpan[]? _spans;
+
+    private DotnetCommandLine(InstructionSyntax instruction, string verb, IReadOnlyList<string> arguments, IReadOnlyList<string>? writtenArguments = null, SourceSpan[]? spans = null)
     {
         Instruction = instruction;
         Verb = verb;
         Arguments = arguments;
         WrittenArguments = writtenArguments ?? arguments;
+        _spans = spans;
     }
+
+    /// <summary>Where the verb is written in the file; null when the command's words have no place of their own there.</summary>
+    public SourceSpan? VerbSpan => _spans?[0];
+
+    /// <summary>Where an argument is written in the file (with its quotes); null when unknown (see <see cref="VerbSpan"/>).</summary>
+    public SourceSpan? ArgumentSpan(int index) => _spans is { } spans && index >= 0 && index + 1 < spans.Length ? spans[index + 1] : null;
 
     public InstructionSyntax Instruction { get; }
 
@@ -246,7 +258,7 @@ public sealed class DotnetCommandLine
             }
         }
 
-        return expanded is null ? this : new DotnetCommandLine(Instruction, Verb, expanded, Arguments);
+        return expanded is null ? this : new DotnetCommandLine(Instruction, Verb, expanded, Arguments, _spans);
     }
 
     // ["/bin/sh", "-c", "dotnet publish …"]: the exec form hands a shell command to a shell, recognised as in shell form.
@@ -263,7 +275,8 @@ public sealed class DotnetCommandLine
             }
             else
             {
-                FindInWords(instruction, instruction.Arguments.Select(a => a.Value).ToList(), commands);
+                var tokens = instruction.Arguments;
+                FindInWords(instruction, tokens.Select(a => a.Value).ToList(), commands, i => tokens[i].Span);
             }
 
             return;
@@ -271,7 +284,8 @@ public sealed class DotnetCommandLine
 
         foreach (var argument in instruction.Arguments)
         {
-            FindInShell(instruction, argument.Value, commands);
+            // The shell text is a range of the logical line: its words map back to the file through the join.
+            FindInShell(instruction, argument.Value, commands, positionBase: instruction.LogicalIndexOf(argument.Span.Start));
         }
 
         foreach (var heredoc in instruction.Heredocs)
@@ -280,9 +294,11 @@ public sealed class DotnetCommandLine
         }
     }
 
-    private static void FindInShell(InstructionSyntax instruction, string text, List<DotnetCommandLine> commands, int depth = 0)
+    /// <param name="positionBase">Where <paramref name="text"/> starts in the instruction's logical line; -1 when it is not there.</param>
+    private static void FindInShell(InstructionSyntax instruction, string text, List<DotnetCommandLine> commands, int depth = 0, int positionBase = -1)
     {
-        foreach (var segment in SplitCommands(text))
+        var bounds = positionBase >= 0 ? new List<int>() : null;
+        foreach (var segment in Split(text, bounds))
         {
             // sh -c "dotnet publish …" (or bash -lc …) hides a shell command in one quoted word: read it as shell text.
             if (depth < 2 && IsShellWithCommand(segment, out var command))
@@ -291,7 +307,7 @@ public sealed class DotnetCommandLine
                 continue;
             }
 
-            FindInWords(instruction, segment, commands);
+            FindInWords(instruction, segment, commands, bounds is null ? null : i => instruction.SpanOfLogical(positionBase + bounds[2 * i], positionBase + bounds[(2 * i) + 1]));
         }
     }
 
@@ -327,7 +343,7 @@ public sealed class DotnetCommandLine
         return false;
     }
 
-    private static void FindInWords(InstructionSyntax instruction, IReadOnlyList<string> words, List<DotnetCommandLine> commands)
+    private static void FindInWords(InstructionSyntax instruction, IReadOnlyList<string> words, List<DotnetCommandLine> commands, Func<int, SourceSpan>? spanOf)
     {
         for (var i = 0; i + 1 < words.Count; i++)
         {
@@ -342,17 +358,35 @@ public sealed class DotnetCommandLine
                 continue;
             }
 
-            commands.Add(new DotnetCommandLine(instruction, verb.ToLowerInvariant(), words.Skip(i + 2).ToArray()));
+            SourceSpan[]? spans = null;
+            if (spanOf is not null)
+            {
+                spans = new SourceSpan[words.Count - i - 1];
+                for (var k = 0; k < spans.Length; k++)
+                {
+                    spans[k] = spanOf(i + 1 + k);
+                }
+            }
+
+            commands.Add(new DotnetCommandLine(instruction, verb.ToLowerInvariant(), words.Skip(i + 2).ToArray(), spans: spans));
             return;
         }
     }
 
     /// <summary>Splits shell text into simple commands (at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, <c>|</c>, newlines) and each into words, honouring quotes.</summary>
-    internal static IEnumerable<IReadOnlyList<string>> SplitCommands(string text)
+    internal static IEnumerable<IReadOnlyList<string>> SplitCommands(string text) => Split(text, bounds: null);
+
+    /// <param name="text">Shell text.</param>
+    /// <param name="bounds">
+    /// When given, refilled for each command yielded with the start and end of each of its words in the text (two entries
+    /// per word, the quotes included), read before the next command is asked for.
+    /// </param>
+    private static IEnumerable<IReadOnlyList<string>> Split(string text, List<int>? bounds)
     {
         var words = new List<string>();
         var word = new StringBuilder();
         var inWord = false;
+        var wordStart = 0;
         char quote = '\0';
         for (var i = 0; i < text.Length; i++)
         {
@@ -378,8 +412,8 @@ public sealed class DotnetCommandLine
 
             if (c is '"' or '\'')
             {
+                Start(i);
                 quote = c;
-                inWord = true;
                 continue;
             }
 
@@ -391,18 +425,19 @@ public sealed class DotnetCommandLine
                     continue;
                 }
 
+                Start(i);
                 word.Append(text[++i]);
-                inWord = true;
                 continue;
             }
 
             if (c is ';' or '&' or '|' or '\n' or '(' or ')' or '`')
             {
-                Flush();
+                Flush(i);
                 if (words.Count > 0)
                 {
                     yield return words.ToArray();
                     words.Clear();
+                    bounds?.Clear();
                 }
 
                 continue;
@@ -410,25 +445,36 @@ public sealed class DotnetCommandLine
 
             if (char.IsWhiteSpace(c))
             {
-                Flush();
+                Flush(i);
                 continue;
             }
 
+            Start(i);
             word.Append(c);
-            inWord = true;
         }
 
-        Flush();
+        Flush(text.Length);
         if (words.Count > 0)
         {
             yield return words.ToArray();
         }
 
-        void Flush()
+        void Start(int at)
+        {
+            if (!inWord)
+            {
+                inWord = true;
+                wordStart = at;
+            }
+        }
+
+        void Flush(int end)
         {
             if (inWord)
             {
                 words.Add(word.ToString());
+                bounds?.Add(wordStart);
+                bounds?.Add(end);
                 word.Clear();
                 inWord = false;
             }

@@ -59,6 +59,12 @@ public static partial class DockerfileParser
             _strings = strings;
         }
 
+        /// <summary>For a joined line, where each piece starts in <see cref="Text"/>; null for a single line.</summary>
+        public int[]? SegmentStarts => _segmentStarts;
+
+        /// <summary>For a joined line, where each piece starts in the file; null for a single line.</summary>
+        public int[]? SegmentOffsets => _segmentOffsets;
+
         /// <summary>The text the indexes refer to: the joined line, or the whole file for a single line.</summary>
         public string Text { get; }
 
@@ -84,29 +90,7 @@ public static partial class DockerfileParser
             return SourceSpan.FromBounds(Original(start), Original(end - 1) + 1);
         }
 
-        private int Original(int index)
-        {
-            if (_segmentStarts is null)
-            {
-                return index;
-            }
-
-            // The last piece that starts at or before the index.
-            var found = Array.BinarySearch(_segmentStarts, index);
-            var segment = found >= 0 ? found : ~found - 1;
-            if (segment < 0)
-            {
-                segment = 0;
-            }
-
-            // Pieces can be empty (a line that is only a continuation): take the last piece starting at this index.
-            while (segment + 1 < _segmentStarts.Length && _segmentStarts[segment + 1] == _segmentStarts[segment] && _segmentStarts[segment + 1] <= index)
-            {
-                segment++;
-            }
-
-            return _segmentOffsets![segment] + (index - _segmentStarts[segment]);
-        }
+        private int Original(int index) => LogicalOffsets.ToFile(_segmentStarts, _segmentOffsets, index);
 
         public SyntaxToken Token(int start, int end) => new(SpanOf(start, end), _strings.Get(Text, start, end - start));
 
@@ -433,6 +417,8 @@ public static partial class DockerfileParser
             parts.LogicalSource = text;
             parts.LogicalStart = start;
             parts.LogicalLength = end - start;
+            parts.SegmentStarts = line.SegmentStarts;
+            parts.SegmentOffsets = line.SegmentOffsets;
             parts.KeywordSpan = line.SpanOf(start, keywordEnd);
             parts.KeywordText = line.Word(start, keywordEnd);
             parts.Kind = InstructionKinds.FromKeywordIgnoreCase(parts.KeywordText);

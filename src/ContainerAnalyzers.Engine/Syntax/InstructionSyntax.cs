@@ -22,6 +22,11 @@ public class InstructionSyntax
     private readonly int _logicalStart;
     private readonly int _logicalLength;
 
+    // For a joined line: where each physical line's piece starts in the logical source and in the file (null when the
+    // logical source is the file itself), so a position in the joined line maps back to the file.
+    private readonly int[]? _segmentStarts;
+    private readonly int[]? _segmentOffsets;
+
     // The keyword token is made when first asked for (rules seldom need it): one object fewer per instruction.
     private readonly SourceSpan _keywordSpan;
     private readonly string _keywordText;
@@ -44,6 +49,8 @@ public class InstructionSyntax
         _logicalSource = parts.LogicalSource;
         _logicalStart = parts.LogicalStart;
         _logicalLength = parts.LogicalLength;
+        _segmentStarts = parts.SegmentStarts;
+        _segmentOffsets = parts.SegmentOffsets;
     }
 
     public InstructionKind Kind { get; }
@@ -86,6 +93,40 @@ public class InstructionSyntax
 
     /// <summary>The instruction joined into one line the way BuildKit joins it (continuations and comment lines removed).</summary>
     public string LogicalLine => _logicalStart == 0 && _logicalLength == _logicalSource.Length ? _logicalSource : _logicalSource.Substring(_logicalStart, _logicalLength);
+
+    /// <summary>
+    /// Where the characters <c>[start, end)</c> of <see cref="LogicalLine"/> lie in the file: the continuations and
+    /// comment lines the join removed are stepped back over, so an edit there changes the user's own text.
+    /// </summary>
+    public SourceSpan SpanOfLogical(int start, int end)
+        => end <= start ? new SourceSpan(FileOffsetOf(start), 0) : SourceSpan.FromBounds(FileOffsetOf(start), FileOffsetOf(end - 1) + 1);
+
+    /// <summary>
+    /// Where a file offset lies in <see cref="LogicalLine"/> (the inverse of <see cref="SpanOfLogical"/>); -1 when the
+    /// offset is not in text the join kept.
+    /// </summary>
+    public int LogicalIndexOf(int fileOffset)
+    {
+        if (_segmentStarts is null || _segmentOffsets is null)
+        {
+            var single = fileOffset - _logicalStart;
+            return single >= 0 && single <= _logicalLength ? single : -1;
+        }
+
+        for (var segment = _segmentOffsets.Length - 1; segment >= 0; segment--)
+        {
+            var next = segment + 1 < _segmentStarts.Length ? _segmentStarts[segment + 1] : _logicalSource.Length;
+            if (fileOffset >= _segmentOffsets[segment] && fileOffset - _segmentOffsets[segment] <= next - _segmentStarts[segment])
+            {
+                return _segmentStarts[segment] + (fileOffset - _segmentOffsets[segment]) - _logicalStart;
+            }
+        }
+
+        return -1;
+    }
+
+    private int FileOffsetOf(int logicalIndex)
+        => LogicalOffsets.ToFile(_segmentStarts, _segmentOffsets, _logicalStart + Math.Min(Math.Max(logicalIndex, 0), _logicalLength));
 
     /// <summary>The stage this instruction belongs to is assigned by the semantic model; the syntax only knows order.</summary>
     public int Index { get; internal set; }
@@ -286,6 +327,10 @@ internal sealed class InstructionParts
     public string LogicalSource = string.Empty;
     public int LogicalStart;
     public int LogicalLength;
+
+    /// <summary>For a joined line, where each physical line's piece starts in LogicalSource and in the file.</summary>
+    public int[]? SegmentStarts;
+    public int[]? SegmentOffsets;
     public InstructionSyntax? Trigger;
 
     public void Reset()
@@ -303,6 +348,8 @@ internal sealed class InstructionParts
         LogicalSource = string.Empty;
         LogicalStart = 0;
         LogicalLength = 0;
+        SegmentStarts = null;
+        SegmentOffsets = null;
         Trigger = null;
     }
 
@@ -317,4 +364,29 @@ internal sealed class InstructionParts
         InstructionKind.Onbuild => new OnbuildInstructionSyntax(this),
         _ => new InstructionSyntax(this),
     };
+}
+
+/// <summary>How a position in a joined logical line maps back to the file: the parser's tokens and the command index's words use the same map.</summary>
+internal static class LogicalOffsets
+{
+    /// <param name="segmentStarts">Where each physical line's piece starts in the joined text; null when the text is the file itself.</param>
+    /// <param name="segmentOffsets">Where each piece starts in the file.</param>
+    /// <param name="index">A position in the joined text.</param>
+    public static int ToFile(int[]? segmentStarts, int[]? segmentOffsets, int index)
+    {
+        if (segmentStarts is null || segmentOffsets is null || segmentStarts.Length == 0)
+        {
+            return index;
+        }
+
+        // The last piece that starts at or before the index (pieces can be empty: take the last of equal starts).
+        var found = Array.BinarySearch(segmentStarts, index);
+        var segment = Math.Max(found >= 0 ? found : ~found - 1, 0);
+        while (segment + 1 < segmentStarts.Length && segmentStarts[segment + 1] <= index)
+        {
+            segment++;
+        }
+
+        return segmentOffsets[segment] + (index - segmentStarts[segment]);
+    }
 }

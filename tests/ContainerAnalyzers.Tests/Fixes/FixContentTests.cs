@@ -92,6 +92,21 @@ public sealed class FixContentTests
         Assert.That(minimal, Does.Contain("RUN dotnet publish src/App/App.csproj -c Release -o /app"));
     }
 
+    // Issue 25: the minimal edit finds the publish and its -o through the command index's positions, so a publish split
+    // over continuation lines (with a comment line between, which BuildKit drops) is edited in place, word for word.
+    [TestCase("RUN dotnet restore && \\\n    dotnet publish \\\n    -c Release\n", "    dotnet publish -o /app/publish \\\n    -c Release\n", "/app/publish")]
+    [TestCase("RUN dotnet publish -c Release \\\n# the output\n    -o \"$OUT\"\n", "# the output\n    -o /app/publish\n", "/app/publish")]
+    [TestCase("RUN dotnet publish -c Release \\\n    --output=$OUT\n", "    --output=/app/publish\n", "/app/publish")]
+    [TestCase("RUN dotnet publish -c Release \\\n    -o \"my out\"\n", "    -o /app/publish\n", "/app/publish")]
+    public void MinimalEditEditsAPublishOverContinuationLines(string publish, string kept, string output)
+    {
+        var dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nARG OUT=out\nWORKDIR /src\nCOPY . .\n" + publish + "ENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n";
+        var minimal = Fix(dockerfile, Web(), DockerfileFixKind.MinimalEdit).NewText;
+        TestContext.Out.WriteLine(minimal);
+        Assert.That(minimal, Does.Contain(kept));
+        Assert.That(minimal, Does.Contain("COPY --from=build " + output + " ."));
+    }
+
     // An exec-form publish is kept too: the edit adds the output folder to its JSON strings rather than regenerating.
     [TestCase("RUN [\"dotnet\", \"publish\", \"-c\", \"Release\"]", "RUN [\"dotnet\", \"publish\", \"-o\", \"/app/publish\", \"-c\", \"Release\"]", "/app/publish")]
     [TestCase("RUN [\"dotnet\", \"publish\", \"-c\", \"Release\", \"-o\", \"out\"]", "RUN [\"dotnet\", \"publish\", \"-c\", \"Release\", \"-o\", \"out\"]", "/src/out")]

@@ -37,6 +37,29 @@ public sealed class SemanticModelTests
         Assert.That(model.DotnetRunCommands.Select(c => c.Verb), Is.EqualTo(new[] { "restore", "build" }));
     }
 
+    // Issue 25: the command index knows where each word is written, through continuations, dropped comment lines and
+    // quotes, so a fix edits the user's text by position instead of searching it again.
+    [TestCase("RUN dotnet publish -c Release -o out\n")]
+    [TestCase("RUN cd src && \\\n  dotnet \\\n# a comment BuildKit drops\n  publish -c Release \\\n\n  -o \"out\"\n")]
+    [TestCase("RUN [\"dotnet\", \"publish\", \"-c\", \"Release\", \"-o\", \"out\"]\n")]
+    [TestCase("# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN dotnet publish `\n  -c Release -o 'out'\n")]
+    public void CommandWordsKnowWhereTheyAreWritten(string run)
+    {
+        var text = run.StartsWith("#", StringComparison.Ordinal) ? run : "FROM mcr.microsoft.com/dotnet/sdk:8.0\n" + run;
+        var command = Model(text).DotnetRunCommands.Single();
+        string Written(Text.SourceSpan? span) => text.Substring(span!.Value.Start, span.Value.Length).Trim('"', '\'');
+        Assert.That(Written(command.VerbSpan), Is.EqualTo("publish"));
+        Assert.That(Enumerable.Range(0, command.WrittenArguments.Count).Select(i => Written(command.ArgumentSpan(i))), Is.EqualTo(new[] { "-c", "Release", "-o", "out" }));
+    }
+
+    [Test]
+    public void CommandWordsFromAHeredocHaveNoPlaceInTheFile()
+    {
+        var command = Model("FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN <<EOF\ndotnet publish -o out\nEOF\n").DotnetRunCommands.Single();
+        Assert.That(command.VerbSpan, Is.Null);
+        Assert.That(command.ArgumentSpan(0), Is.Null);
+    }
+
     [TestCase("dotnet publish --framework=net8.0", "net8.0")]
     [TestCase("dotnet publish --framework:net8.0", "net8.0")]
     [TestCase("dotnet publish -f net8.0", "net8.0")]
