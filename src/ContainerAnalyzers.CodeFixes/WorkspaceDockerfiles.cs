@@ -219,7 +219,7 @@ internal static class WorkspaceDockerfiles
 
             case ContainerFileAction.CreateDockerfile:
             {
-                if (dockerfiles.Length > 0 || CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is null
+                if (dockerfiles.Length > 0 || !CTR0003ProjectHasNoDockerfileRule.NeedsDockerfile(facts)
                     || NewDockerfilePath(facts) is not { } path || DockerfileFixes.CreateDockerfile(facts, path, await FixInputsAsync(project, cancellationToken).ConfigureAwait(false)) is not { } newText)
                 {
                     return null;
@@ -231,7 +231,7 @@ internal static class WorkspaceDockerfiles
             case ContainerFileAction.PublishWithSdk:
             {
                 var projectFile = FindDocuments(project, AdditionalFileKind.ProjectFile).FirstOrDefault();
-                if (projectFile is null || dockerfiles.Length > 0 || CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is null
+                if (projectFile is null || dockerfiles.Length > 0 || !CTR0003ProjectHasNoDockerfileRule.NeedsDockerfile(facts)
                     || SdkContainerPublishingEdit(facts) is not { } edit)
                 {
                     return null;
@@ -246,7 +246,7 @@ internal static class WorkspaceDockerfiles
             default:
             {
                 var anchor = dockerfiles.FirstOrDefault()?.FilePath ?? NewDockerfilePath(facts);
-                if (onlyWhenNeeded && dockerfiles.Length == 0 && CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is null)
+                if (onlyWhenNeeded && dockerfiles.Length == 0 && !CTR0003ProjectHasNoDockerfileRule.NeedsDockerfile(facts))
                 {
                     return null;
                 }

@@ -16,6 +16,9 @@ public sealed record RuleRow(Type RuleClass, RuleDescriptor Descriptor)
 
     /// <summary>Whether the rule is a <see cref="ComposeRule"/> the host runs over each compose file.</summary>
     public bool IsComposeRule => typeof(ComposeRule).IsAssignableFrom(RuleClass);
+
+    /// <summary>Whether the rule is a <see cref="ProjectRule"/> the host runs over a project without a Dockerfile.</summary>
+    public bool IsProjectRule => typeof(ProjectRule).IsAssignableFrom(RuleClass);
 }
 
 /// <summary>
@@ -93,6 +96,12 @@ public static class RuleTableFiles
 
         text.Append("    };\n\n    /// <summary>Every rule that runs over a compose file, in id order.</summary>\n    public static IReadOnlyList<ComposeRule> ComposeRules { get; } = new ComposeRule[]\n    {\n");
         foreach (var row in rows.Where(r => r.IsComposeRule))
+        {
+            text.Append($"        new {row.RuleClass.Name}(),\n");
+        }
+
+        text.Append("    };\n\n    /// <summary>Every rule that runs over a project without a Dockerfile, in id order.</summary>\n    public static IReadOnlyList<ProjectRule> ProjectRules { get; } = new ProjectRule[]\n    {\n");
+        foreach (var row in rows.Where(r => r.IsProjectRule))
         {
             text.Append($"        new {row.RuleClass.Name}(),\n");
         }

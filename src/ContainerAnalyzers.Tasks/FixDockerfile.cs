@@ -106,7 +106,7 @@ public sealed class FixDockerfile : Task
             {
                 RewriteDockerfile(DockerfilePath, facts, changed);
             }
-            else if (CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
+            else if (CTR0003ProjectHasNoDockerfileRule.NeedsDockerfile(facts)
                 && DockerfileFixes.CreateDockerfile(facts, Path.GetFullPath(DockerfilePath), _inputs.Value) is { } created)
             {
                 Write(DockerfilePath, created, NewFileEncoding, "add", $"{DockerfilePath}: a distroless multi-stage Dockerfile (CTR0003)", changed);

@@ -122,4 +122,10 @@ public static partial class AllRules
         new CTR0066ComposeTargetNotAStageRule(),
         new CTR0091ComposeSyntaxErrorRule(),
     };
+
+    /// <summary>Every rule that runs over a project without a Dockerfile, in id order.</summary>
+    public static IReadOnlyList<ProjectRule> ProjectRules { get; } = new ProjectRule[]
+    {
+        new CTR0003ProjectHasNoDockerfileRule(),
+    };
 }

@@ -256,10 +256,5 @@ public static class ComposeRuleHost
 
     /// <summary>The build's net, as <see cref="RuleHost.RunContained"/>: a compose rule that throws becomes one CTR0099 finding.</summary>
     public static List<RuleFinding> RunContained(ComposeAnalysis analysis, IReadOnlyList<ComposeRule> rules, CancellationToken cancellationToken)
-    {
-        var failures = new List<RuleFinding>();
-        var findings = Run(analysis, rules, cancellationToken, (rule, exception) => failures.Add(Definitions.CTR0099RuleFailedRule.Failure(rule.Descriptor.Id, exception)));
-        findings.AddRange(failures);
-        return findings;
-    }
+        => RuleHost.Contained<ComposeRule>(failed => Run(analysis, rules, cancellationToken, failed), rule => rule.Descriptor);
 }

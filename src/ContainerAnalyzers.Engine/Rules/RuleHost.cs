@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Semantics;
 
 namespace ContainerAnalyzers.Rules;
@@ -31,9 +32,28 @@ public static class RuleHost
     /// one CTR0099 finding naming it and the exception's type (never AD0001, never silence), and the others still run.
     /// </summary>
     public static List<RuleFinding> RunContained(DockerfileAnalysis analysis, IReadOnlyList<DockerfileRule> rules, CancellationToken cancellationToken)
+        => Contained<DockerfileRule>(failed => Run(analysis, rules, cancellationToken, failed), rule => rule.Descriptor);
+
+    /// <summary>The findings of the project rules over a project without a Dockerfile; a rule that throws is reported as with <see cref="Run(DockerfileAnalysis, IReadOnlyList{DockerfileRule}, CancellationToken, Action{DockerfileRule, Exception}?)"/>.</summary>
+    public static List<RuleFinding> Run(ProjectFacts project, IReadOnlyList<ProjectRule> rules, CancellationToken cancellationToken, Action<ProjectRule, Exception>? ruleFailed = null)
+    {
+        var findings = new List<RuleFinding>();
+        RunEach(rules, (rule, found) => rule.Analyze(project, found, cancellationToken), findings, cancellationToken, ruleFailed);
+        return findings;
+    }
+
+    /// <summary>The build's net over the project rules: a rule that throws becomes one CTR0099 finding, and the others still run.</summary>
+    public static List<RuleFinding> RunContained(ProjectFacts project, IReadOnlyList<ProjectRule> rules, CancellationToken cancellationToken)
+        => Contained<ProjectRule>(failed => Run(project, rules, cancellationToken, failed), rule => rule.Descriptor);
+
+    /// <summary>
+    /// The net every host's RunContained shares: <paramref name="run"/> gets a failure sink, and each rule that throws
+    /// becomes one CTR0099 finding after the others' findings.
+    /// </summary>
+    internal static List<RuleFinding> Contained<TRule>(Func<Action<TRule, Exception>, List<RuleFinding>> run, Func<TRule, RuleDescriptor> descriptorOf)
     {
         var failures = new List<RuleFinding>();
-        var findings = Run(analysis, rules, cancellationToken, (rule, exception) => failures.Add(Definitions.CTR0099RuleFailedRule.Failure(rule.Descriptor.Id, exception)));
+        var findings = run((rule, exception) => failures.Add(Definitions.CTR0099RuleFailedRule.Failure(descriptorOf(rule).Id, exception)));
         findings.AddRange(failures);
         return findings;
     }

@@ -91,7 +91,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
             var projectName = facts.ProjectName ?? assemblyName ?? "project";
             if (dockerfiles.Count == 0)
             {
-                return CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is not null
+                return CTR0003ProjectHasNoDockerfileRule.NeedsDockerfile(facts)
                     ? new Mirror(projectName, null, new[] { RuleIds.ProjectHasNoDockerfile }, "add a distroless multi-stage Dockerfile")
                     : null;
             }

@@ -163,9 +163,12 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             }
 
             var facts = AnalysisCache.GetProjectFacts(context.Options, context.CancellationToken);
-            if (enabled.ProjectHasNoDockerfile && CTR0003ProjectHasNoDockerfileRule.Analyze(facts, hasDockerfile: false) is { } finding)
+            if (enabled.ProjectRules.Count > 0)
             {
-                context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, projectText));
+                foreach (var finding in RuleHost.RunContained(facts, enabled.ProjectRules, context.CancellationToken))
+                {
+                    context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, projectText));
+                }
             }
 
             if (enabled.SdkContainerRules.Count > 0 && SdkContainerImage.For(facts) is { } container)

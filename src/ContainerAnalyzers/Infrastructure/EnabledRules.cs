@@ -15,12 +15,12 @@ namespace ContainerAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class EnabledRules
 {
-    private EnabledRules(IReadOnlyList<DockerfileRule> dockerfileRules, IReadOnlyList<DockerfileRule> sdkContainerRules, IReadOnlyList<ComposeRule> composeRules, bool projectHasNoDockerfile)
+    private EnabledRules(IReadOnlyList<DockerfileRule> dockerfileRules, IReadOnlyList<DockerfileRule> sdkContainerRules, IReadOnlyList<ComposeRule> composeRules, IReadOnlyList<ProjectRule> projectRules)
     {
         DockerfileRules = dockerfileRules;
         ComposeRules = composeRules;
         SdkContainerRules = sdkContainerRules;
-        ProjectHasNoDockerfile = projectHasNoDockerfile;
+        ProjectRules = projectRules;
     }
 
     /// <summary>The enabled rules that run over each Dockerfile, in table order.</summary>
@@ -32,10 +32,10 @@ internal sealed class EnabledRules
     /// <summary>The enabled rules that judge the image of SDK container publishing, for a project without a Dockerfile.</summary>
     public IReadOnlyList<DockerfileRule> SdkContainerRules { get; }
 
-    /// <summary>Whether CTR0003 (on the project file) is enabled.</summary>
-    public bool ProjectHasNoDockerfile { get; }
+    /// <summary>The enabled rules that run over the project file of a project without a Dockerfile (CTR0003).</summary>
+    public IReadOnlyList<ProjectRule> ProjectRules { get; }
 
-    public bool IsEmpty => DockerfileRules.Count == 0 && SdkContainerRules.Count == 0 && ComposeRules.Count == 0 && !ProjectHasNoDockerfile;
+    public bool IsEmpty => DockerfileRules.Count == 0 && SdkContainerRules.Count == 0 && ComposeRules.Count == 0 && ProjectRules.Count == 0;
 
     /// <summary>The enabled rules; null only when the options could not be read, and then the host runs nothing rather than throw.</summary>
     public static EnabledRules? Read(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -82,8 +82,16 @@ internal sealed class EnabledRules
             }
         }
 
-        var projectRule = !IsOff(Rules.Definitions.CTR0003ProjectHasNoDockerfileRule.Definition, compilation, options, cancellationToken);
-        return new EnabledRules(dockerfileRules, sdkContainerRules, composeRules, projectRule);
+        var projectRules = new List<ProjectRule>();
+        foreach (var rule in AllRules.ProjectRules)
+        {
+            if (!IsOff(rule.Descriptor, compilation, options, cancellationToken))
+            {
+                projectRules.Add(rule);
+            }
+        }
+
+        return new EnabledRules(dockerfileRules, sdkContainerRules, composeRules, projectRules);
     }
 
     private static bool IsOff(RuleDescriptor rule, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)

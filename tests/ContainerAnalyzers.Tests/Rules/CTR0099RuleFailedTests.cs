@@ -31,6 +31,24 @@ public sealed class CTR0099RuleFailedTests
     }
 
     [Test]
+    public void EveryRuleShapeHasTheSameNet()
+    {
+        // The project rules (CTR0003) run through the same contained host as the Dockerfile and compose rules.
+        var project = Projects.ProjectFacts.Create(p => p switch { "OutputType" => "Exe", "TargetFramework" => "net8.0", _ => null }, "/src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        var findings = RuleHost.RunContained(project, new ProjectRule[] { new ThrowingProjectRule(), new CTR0003ProjectHasNoDockerfileRule() }, CancellationToken.None);
+        Assert.That(findings.Select(f => f.Rule.Id), Is.EqualTo(new[] { "CTR0003", "CTR0099" }));
+        Assert.Throws<InvalidOperationException>(() => new ThrowingProjectRule().Analyze(project), "outside a build, a rule's bug reaches its test");
+    }
+
+    private sealed class ThrowingProjectRule : ProjectRule
+    {
+        public override RuleDescriptor Descriptor => CTR0003ProjectHasNoDockerfileRule.Definition;
+
+        protected internal override void Analyze(Projects.ProjectFacts project, List<RuleFinding> findings, CancellationToken cancellationToken)
+            => throw new InvalidOperationException("a rule's bug");
+    }
+
+    [Test]
     public async Task AThrowingRuleFailsItsOwnVerifierTest()
     {
         // The analyzer reports the failure as CTR0099 located in the Dockerfile...

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Threading;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Text;
 
@@ -7,7 +9,7 @@ namespace ContainerAnalyzers.Rules.Definitions;
 /// CTR0003: an executable project (Exe or the web SDK) with no Dockerfile and no SDK container publishing.
 /// Never for libraries, test projects, desktop apps or tools. Reported on the project file.
 /// </summary>
-public sealed class CTR0003ProjectHasNoDockerfileRule
+public sealed class CTR0003ProjectHasNoDockerfileRule : ProjectRule
 {
     /// <summary>This rule's row of the rule table.</summary>
     public static RuleDescriptor Definition { get; } = new(
@@ -22,16 +24,21 @@ public sealed class CTR0003ProjectHasNoDockerfileRule
         FixKind = RuleFixKind.NewFile,
     };
 
-    public static RuleDescriptor Descriptor => Definition;
+    public override RuleDescriptor Descriptor => Definition;
 
-    public static RuleFinding? Analyze(ProjectFacts project, bool hasDockerfile)
+    /// <summary>
+    /// The project is an app that a Dockerfile would containerize and has none of its own: what this rule reports, and
+    /// what the fixes and the code mirror (CTR0009) ask before they offer a new Dockerfile.
+    /// </summary>
+    public static bool NeedsDockerfile(ProjectFacts project)
+        => project.IsExecutable && !project.IsTestProject && !project.CannotRunInLinuxContainer && !project.UsesSdkContainerPublishing;
+
+    protected internal override void Analyze(ProjectFacts project, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        if (hasDockerfile || !project.IsExecutable || project.IsTestProject || project.CannotRunInLinuxContainer || project.UsesSdkContainerPublishing)
+        if (NeedsDockerfile(project))
         {
-            return null;
+            findings.Add(Report(project.ProjectElementSpan, project.ProjectName ?? "project"));
         }
-
-        return Report(project.ProjectElementSpan, project.ProjectName ?? "project");
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
