@@ -24,28 +24,38 @@ internal sealed class CarryOver
     private CarryOver(DockerfileSyntaxTree tree) => _tree = tree;
 
     /// <summary>ARG instructions of the old final stage (carried when a carried instruction uses them).</summary>
-    public List<InstructionSyntax> Arguments { get; } = new();
+    public IReadOnlyList<InstructionSyntax> Arguments => _arguments;
+
+    private readonly List<InstructionSyntax> _arguments = new();
 
     /// <summary>ENV and LABEL: carried to the final stage; in a minimal edit they also stay in the builder.</summary>
-    public List<InstructionSyntax> Metadata { get; } = new();
+    public IReadOnlyList<InstructionSyntax> Metadata => _metadata;
+
+    private readonly List<InstructionSyntax> _metadata = new();
 
     /// <summary>RUN commands that install OS packages: the app may need those libraries at run time.</summary>
-    public List<InstructionSyntax> PackageInstalls { get; } = new();
+    public IReadOnlyList<InstructionSyntax> PackageInstalls => _packageInstalls;
+
+    private readonly List<InstructionSyntax> _packageInstalls = new();
 
     /// <summary>Package installs of a building stage that come before its build: the build may need them.</summary>
-    public List<InstructionSyntax> BuilderPackageInstalls { get; } = new();
+    public IReadOnlyList<InstructionSyntax> BuilderPackageInstalls => _builderPackageInstalls;
+
+    private readonly List<InstructionSyntax> _builderPackageInstalls = new();
 
     /// <summary>
     /// RUN commands that install only what the chiseled images provide (ICU, time zones, CA certificates): replaced by
     /// the image variant, with a comment that says so.
     /// </summary>
-    public List<(InstructionSyntax Instruction, DistroPackages Packages)> MappedPackageInstalls { get; } = new();
+    public IReadOnlyList<(InstructionSyntax Instruction, DistroPackages Packages)> MappedPackageInstalls => _mappedPackageInstalls;
+
+    private readonly List<(InstructionSyntax Instruction, DistroPackages Packages)> _mappedPackageInstalls = new();
 
     /// <summary>The package manager of the kept package installs: the final image must have it.</summary>
     public PackageManager PackageManager { get; private set; }
 
     /// <summary>A mapped package install asked for ICU or time zones: the final image is the <c>-extra</c> variant.</summary>
-    public bool NeedsExtraImage => MappedPackageInstalls.Any(m => m.Packages.NeedsIcu || m.Packages.NeedsTimeZones);
+    public bool NeedsExtraImage => _mappedPackageInstalls.Any(m => m.Packages.NeedsIcu || m.Packages.NeedsTimeZones);
 
     /// <summary>
     /// A kept build command runs dotnet (pack, add package, test…), which restores or changes the project after a
@@ -59,32 +69,48 @@ internal sealed class CarryOver
     public bool IsHostPublished { get; private set; }
 
     /// <summary>Why each instruction of the old file that the rewrite does not keep was left out.</summary>
-    public Dictionary<InstructionSyntax, string> DropReasons { get; } = new();
+    public IReadOnlyDictionary<InstructionSyntax, string> DropReasons => _dropReasons;
+
+    private readonly Dictionary<InstructionSyntax, string> _dropReasons = new();
 
     /// <summary>Carried instructions the rewrite changed, with how (a HEALTHCHECK's path to the app).</summary>
-    public Dictionary<InstructionSyntax, string> Edits { get; } = new();
+    public IReadOnlyDictionary<InstructionSyntax, string> Edits => _edits;
+
+    private readonly Dictionary<InstructionSyntax, string> _edits = new();
 
     // How the old file named the app it started (out/App.dll, /app/out/App.dll), which now sits in /app.
     private readonly List<string> _oldAppPaths = new();
     private string _newAppPath = string.Empty;
 
     /// <summary>Other RUN commands after the app was built, which set up the runtime image.</summary>
-    public List<InstructionSyntax> RuntimeCommands { get; } = new();
+    public IReadOnlyList<InstructionSyntax> RuntimeCommands => _runtimeCommands;
+
+    private readonly List<InstructionSyntax> _runtimeCommands = new();
 
     /// <summary>RUN commands before the build that are not package installs: build preparation, kept in the builder.</summary>
-    public List<InstructionSyntax> BuildCommands { get; } = new();
+    public IReadOnlyList<InstructionSyntax> BuildCommands => _buildCommands;
+
+    private readonly List<InstructionSyntax> _buildCommands = new();
 
     /// <summary>The MSBuild properties (<c>/p:Name=Value</c>, as written) of the publish the rewrite replaces, passed on to its own.</summary>
-    public List<string> PublishProperties { get; } = new();
+    public IReadOnlyList<string> PublishProperties => _publishProperties;
+
+    private readonly List<string> _publishProperties = new();
 
     /// <summary>VOLUME, STOPSIGNAL, HEALTHCHECK, ONBUILD, SHELL, and COPY --from other stages.</summary>
-    public List<InstructionSyntax> Runtime { get; } = new();
+    public IReadOnlyList<InstructionSyntax> Runtime => _runtime;
+
+    private readonly List<InstructionSyntax> _runtime = new();
 
     /// <summary>EXPOSE instructions kept as they are.</summary>
-    public List<InstructionSyntax> Exposes { get; } = new();
+    public IReadOnlyList<InstructionSyntax> Exposes => _exposes;
+
+    private readonly List<InstructionSyntax> _exposes = new();
 
     /// <summary>Ports to EXPOSE in addition (the app's listening port when the old EXPOSE named a port it no longer listens on).</summary>
-    public List<int> ExtraPorts { get; } = new();
+    public IReadOnlyList<int> ExtraPorts => _extraPorts;
+
+    private readonly List<int> _extraPorts = new();
 
     public InstructionSyntax? NonRootUser { get; private set; }
 
@@ -92,10 +118,14 @@ internal sealed class CarryOver
     public InstructionSyntax? CommandArguments { get; private set; }
 
     /// <summary>Comments the fix writes in place of what it replaced.</summary>
-    public List<string> Notes { get; } = new();
+    public IReadOnlyList<string> Notes => _notes;
+
+    private readonly List<string> _notes = new();
 
     /// <summary>Instructions a minimal edit moves out of the builder because they only matter at run time.</summary>
-    public HashSet<InstructionSyntax> MovedToFinal { get; } = new();
+    public IReadOnlyCollection<InstructionSyntax> MovedToFinal => _movedToFinal;
+
+    private readonly HashSet<InstructionSyntax> _movedToFinal = new();
 
     /// <summary>The final stage must have a shell: a carried RUN or a shell-form command needs /bin/sh.</summary>
     public bool NeedsShell { get; private set; }
@@ -123,14 +153,14 @@ internal sealed class CarryOver
             switch (instruction.Kind)
             {
                 case InstructionKind.Arg:
-                    carry.Arguments.Add(instruction);
+                    carry._arguments.Add(instruction);
                     break;
                 case InstructionKind.Env:
-                    carry.Metadata.Add(instruction);
+                    carry._metadata.Add(instruction);
                     break;
                 case InstructionKind.Label:
                 case InstructionKind.Maintainer:
-                    carry.Metadata.Add(instruction);
+                    carry._metadata.Add(instruction);
                     break;
                 case InstructionKind.Run when isBuild && carry.IsReplacedByThePublish(model, instruction):
                     sawBuild |= instruction == lastBuild || lastBuild is null;
@@ -142,47 +172,47 @@ internal sealed class CarryOver
                 case InstructionKind.Run when PackageInstall.IsMatch(instruction.LogicalLine):
                     if (sawBuild || lastBuild is null)
                     {
-                        carry.MovedToFinal.Add(instruction);
+                        carry._movedToFinal.Add(instruction);
                     }
 
                     var packages = DistroPackages.Read(instruction.LogicalLine);
                     if (packages is { OnlyKnownPackages: true } mapped)
                     {
-                        carry.MappedPackageInstalls.Add((instruction, mapped));
-                        carry.DropReasons[instruction] = "what it installs (" + string.Join(" ", mapped.Packages) + ") comes with the chiseled image" + (mapped.NeedsIcu || mapped.NeedsTimeZones ? "'s -extra variant" : string.Empty);
+                        carry._mappedPackageInstalls.Add((instruction, mapped));
+                        carry._dropReasons[instruction] = "what it installs (" + string.Join(" ", mapped.Packages) + ") comes with the chiseled image" + (mapped.NeedsIcu || mapped.NeedsTimeZones ? "'s -extra variant" : string.Empty);
                         break;
                     }
 
-                    carry.PackageInstalls.Add(instruction);
+                    carry._packageInstalls.Add(instruction);
                     if (stageIsBuilder && !sawBuild && lastBuild is not null)
                     {
-                        carry.BuilderPackageInstalls.Add(instruction);
+                        carry._builderPackageInstalls.Add(instruction);
                     }
 
                     carry.NeedsShell = true;
                     carry.PackageManager = packages?.Manager ?? carry.PackageManager;
                     break;
                 case InstructionKind.Run when sawBuild || lastBuild is null:
-                    carry.RuntimeCommands.Add(instruction);
-                    carry.MovedToFinal.Add(instruction);
+                    carry._runtimeCommands.Add(instruction);
+                    carry._movedToFinal.Add(instruction);
                     carry.NeedsShell = true;
                     break;
                 case InstructionKind.Run:
-                    carry.BuildCommands.Add(instruction);
+                    carry._buildCommands.Add(instruction);
                     break;
                 case InstructionKind.Expose:
-                    carry.Exposes.Add(instruction);
-                    carry.MovedToFinal.Add(instruction);
+                    carry._exposes.Add(instruction);
+                    carry._movedToFinal.Add(instruction);
                     break;
                 case InstructionKind.Volume:
                 case InstructionKind.StopSignal:
                 case InstructionKind.Onbuild:
-                    carry.Runtime.Add(instruction);
-                    carry.MovedToFinal.Add(instruction);
+                    carry._runtime.Add(instruction);
+                    carry._movedToFinal.Add(instruction);
                     break;
                 case InstructionKind.Healthcheck:
-                    carry.Runtime.Add(instruction);
-                    carry.MovedToFinal.Add(instruction);
+                    carry._runtime.Add(instruction);
+                    carry._movedToFinal.Add(instruction);
                     carry.NeedsShell |= instruction is HealthcheckInstructionSyntax { IsNone: false, IsExecForm: false };
                     break;
                 case InstructionKind.User:
@@ -190,16 +220,16 @@ internal sealed class CarryOver
                     break;
                 case InstructionKind.Entrypoint:
                     entrypoint = instruction;
-                    carry.MovedToFinal.Add(instruction);
+                    carry._movedToFinal.Add(instruction);
                     break;
                 case InstructionKind.Cmd:
-                    carry.MovedToFinal.Add(instruction);
+                    carry._movedToFinal.Add(instruction);
                     carry.ReadCommand(instruction, entrypoint, plan);
                     break;
                 case InstructionKind.Copy when instruction is CopyInstructionSyntax { From.Value: { } fromStage } && !stageIsBuilder
                         && model.FindStage(fromStage, final.Index) is { } source && !model.LineageRunsDotnet(source):
                     // Files from a non-.NET stage (a front-end build, a tool image) belong to the running app.
-                    carry.Runtime.Add(instruction);
+                    carry._runtime.Add(instruction);
                     break;
                 case InstructionKind.Copy or InstructionKind.Add when !stageIsBuilder && instruction.GetFlag("from") is null:
                     // A final stage that does not build copied these files from the context into the running image;
@@ -207,15 +237,15 @@ internal sealed class CarryOver
                     // receives the publish output of the builder, and only that.
                     if (IsSources(instruction, plan))
                     {
-                        carry.DropReasons[instruction] = "it copies the project's sources, which the builder compiles; the final stage receives only the publish output";
+                        carry._dropReasons[instruction] = "it copies the project's sources, which the builder compiles; the final stage receives only the publish output";
                     }
                     else if (carry.IsHostPublished && IsHostOutput(instruction, final, entrypoint ?? final.Instructions.LastOrDefault(i => i.Kind is InstructionKind.Entrypoint or InstructionKind.Cmd)))
                     {
-                        carry.DropReasons[instruction] = "it copies output published on the host, which would override the builder's fresh publish";
+                        carry._dropReasons[instruction] = "it copies output published on the host, which would override the builder's fresh publish";
                     }
                     else
                     {
-                        carry.Runtime.Add(instruction);
+                        carry._runtime.Add(instruction);
                     }
 
                     break;
@@ -224,12 +254,12 @@ internal sealed class CarryOver
 
         if (entrypoint is not null && !carry.StartsTheApp(entrypoint, plan))
         {
-            carry.Notes.Add("The old file started the container with: " + entrypoint.LogicalLine.Trim());
-            carry.Notes.Add("Restore it here (and COPY what it runs) if it did more than start the app.");
+            carry._notes.Add("The old file started the container with: " + entrypoint.LogicalLine.Trim());
+            carry._notes.Add("Restore it here (and COPY what it runs) if it did more than start the app.");
             carry.CommandArguments = null;
         }
 
-        carry._portsSetByEnvironment = Semantics.ListeningPorts.SetByEnvironment(carry.Metadata.OfType<KeyValueInstructionSyntax>()
+        carry._portsSetByEnvironment = Semantics.ListeningPorts.SetByEnvironment(carry._metadata.OfType<KeyValueInstructionSyntax>()
             .Where(i => i.Kind == InstructionKind.Env).SelectMany(i => i.Pairs).Select(p => new KeyValuePair<string, string?>(p.Key.Value, model.EnvironmentValue(p))).ToList());
         var listening = carry.ListeningInNewFinalStage(model, final, plan);
         carry.ReviewPorts(plan, listening);
@@ -259,7 +289,7 @@ internal sealed class CarryOver
 
         if (!string.Equals(rewritten, text, StringComparison.Ordinal))
         {
-            Edits[instruction] = "the app it runs is now " + _newAppPath;
+            _edits[instruction] = "the app it runs is now " + _newAppPath;
         }
 
         return rewritten;
@@ -327,12 +357,12 @@ internal sealed class CarryOver
             }
         }
 
-        foreach (var property in carried.Where(p => !PublishProperties.Contains(p, StringComparer.Ordinal)))
+        foreach (var property in carried.Where(p => !_publishProperties.Contains(p, StringComparer.Ordinal)))
         {
-            PublishProperties.Add(property);
+            _publishProperties.Add(property);
         }
 
-        DropReasons[run] = "the builder's own dotnet restore and dotnet publish replace it"
+        _dropReasons[run] = "the builder's own dotnet restore and dotnet publish replace it"
             + (carried.Count > 0 ? "; the new publish keeps " + string.Join(" ", carried) : string.Empty)
             + (left.Count > 0 ? "; not kept, as they name build variables the new file does not declare: " + string.Join(" ", left) : string.Empty);
         return true;
@@ -340,7 +370,7 @@ internal sealed class CarryOver
 
     private void KeepBuildCommand(DockerfileModel model, InstructionSyntax run)
     {
-        BuildCommands.Add(run);
+        _buildCommands.Add(run);
         BuildRestoresItself |= model.DotnetCommandsOf(run).Any(c => c.Verb is not ("tool" or "--info" or "--version" or "--list-sdks" or "nuget"));
     }
 
@@ -363,11 +393,11 @@ internal sealed class CarryOver
             }
             else if (DistroPackages.Read(instruction.LogicalLine) is { OnlyKnownPackages: true } mapped)
             {
-                DropReasons[instruction] = "the SDK image already has what it installs (" + string.Join(" ", mapped.Packages) + ")";
+                _dropReasons[instruction] = "the SDK image already has what it installs (" + string.Join(" ", mapped.Packages) + ")";
             }
             else
             {
-                BuildCommands.Add(instruction);
+                _buildCommands.Add(instruction);
             }
         }
     }
@@ -497,8 +527,8 @@ internal sealed class CarryOver
         {
             if (!StartsTheApp(cmd, plan))
             {
-                Notes.Add("The old file started the container with: " + cmd.LogicalLine.Trim());
-                Notes.Add("Restore it here (and COPY what it runs) if it did more than start the app.");
+                _notes.Add("The old file started the container with: " + cmd.LogicalLine.Trim());
+                _notes.Add("Restore it here (and COPY what it runs) if it did more than start the app.");
             }
 
             return;
@@ -511,7 +541,7 @@ internal sealed class CarryOver
         }
         else
         {
-            Notes.Add("The old default arguments were (shell form, which an image without a shell cannot run): " + cmd.LogicalLine.Trim());
+            _notes.Add("The old default arguments were (shell form, which an image without a shell cannot run): " + cmd.LogicalLine.Trim());
         }
     }
 
@@ -521,7 +551,7 @@ internal sealed class CarryOver
         var account = StageFacts.Account(name);
         if (StageFacts.IsRoot(account))
         {
-            Notes.Add("The old file ran as root (" + user.LogicalLine.Trim() + "); the app now runs as a non-root user.");
+            _notes.Add("The old file ran as root (" + user.LogicalLine.Trim() + "); the app now runs as a non-root user.");
         }
         else if (account.Length > 0)
         {
@@ -538,13 +568,13 @@ internal sealed class CarryOver
         // Ports the code pins (ListenAnyIP(80), UseUrls) replace every setting: those are the ones to EXPOSE.
         var pinned = Semantics.CodeEndpointText.PinnedPorts(plan.Code);
         var exposed = new List<int>();
-        foreach (var expose in Exposes.ToArray())
+        foreach (var expose in _exposes.ToArray())
         {
             var ports = expose.Arguments.Select(a => a.Value.Split('/')[0]).ToArray();
             if (pinned is null && _portsSetByEnvironment is null && plan.DotnetMajor >= 8 && ports.Length > 0 && ports.All(p => p is "80" or "443"))
             {
-                Exposes.Remove(expose);
-                Notes.Add($"Was {expose.LogicalLine.Trim()}: .NET 8+ images listen on {plan.DefaultHttpPort} unless ASPNETCORE_HTTP_PORTS says otherwise.");
+                _exposes.Remove(expose);
+                _notes.Add($"Was {expose.LogicalLine.Trim()}: .NET 8+ images listen on {plan.DefaultHttpPort} unless ASPNETCORE_HTTP_PORTS says otherwise.");
                 continue;
             }
 
@@ -562,7 +592,7 @@ internal sealed class CarryOver
         var listeningPorts = listening.IsKnown ? listening.Ports : pinned ?? _portsSetByEnvironment ?? new[] { plan.DefaultHttpPort };
         foreach (var port in listeningPorts.Where(p => !exposed.Contains(p)).Distinct())
         {
-            ExtraPorts.Add(port);
+            _extraPorts.Add(port);
         }
     }
 
@@ -576,7 +606,7 @@ internal sealed class CarryOver
             return;
         }
 
-        foreach (var expose in Exposes.ToArray())
+        foreach (var expose in _exposes.ToArray())
         {
             var ports = new List<int>();
             foreach (var argument in expose.Arguments)
@@ -593,8 +623,8 @@ internal sealed class CarryOver
 
             if (ports.Count == expose.Arguments.Count && ports.Count > 0 && ports.All(p => !listening.Ports.Contains(p)))
             {
-                Exposes.Remove(expose);
-                DropReasons[expose] = $"nothing listens on {string.Join(", ", ports)} in the final image: the app listens on {listening.PortList} ({listening.Because})";
+                _exposes.Remove(expose);
+                _dropReasons[expose] = $"nothing listens on {string.Join(", ", ports)} in the final image: the app listens on {listening.PortList} ({listening.Because})";
             }
         }
     }
