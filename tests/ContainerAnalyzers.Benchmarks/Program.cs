@@ -95,6 +95,13 @@ if (Option("--dump-diagnostics") is { } dumpPath)
     return DriverBenchmark.Dump(CorpusPair.FromSharedCorpora(corpora), corpora, writer);
 }
 
+if (arguments.Contains("--fix-scaling"))
+{
+    var sizes = (Option("--fix-scaling") is { } list && !list.StartsWith("-", StringComparison.Ordinal) ? list : "1000,2000,4000,8000")
+        .Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    return FixScaling.Run(sizes, int.Parse(Option("--runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (arguments.Contains("--hostile"))
 {
     return HostileBenchmark.Analyze();
@@ -112,7 +119,7 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
 return 2;
 
 static IConfig Config(Job job) => ManualConfig.CreateEmpty()
