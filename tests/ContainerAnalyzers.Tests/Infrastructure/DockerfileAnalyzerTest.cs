@@ -35,11 +35,17 @@ internal sealed class DockerfileAnalyzerTest<TRule>
     }
 
     /// <summary>A test for an executable project App.csproj (a web project unless <paramref name="web"/> is false).</summary>
-    public static DockerfileAnalyzerTest<TRule> ForApp(string targetFramework = "net8.0", bool web = true) => new DockerfileAnalyzerTest<TRule>()
-        .WithProperty("TargetFramework", targetFramework)
-        .WithProperty("MSBuildProjectFullPath", "/src/App/App.csproj")
-        .WithProperty("OutputType", "Exe")
-        .WithProperty("UsingMicrosoftNETSdkWeb", web ? "true" : "false");
+    public static DockerfileAnalyzerTest<TRule> ForApp(string targetFramework = "net8.0", bool web = true)
+    {
+        // The same project as the engine tests' (one definition of "the app" for both builders).
+        var test = new DockerfileAnalyzerTest<TRule>();
+        foreach (var property in EngineTest.AppProperties(targetFramework, web))
+        {
+            test.WithProperty(property.Key, property.Value);
+        }
+
+        return test;
+    }
 
     public DockerfileAnalyzerTest<TRule> WithProperty(string name, string value)
     {
