@@ -5,7 +5,7 @@ using System.Threading;
 using ContainerAnalyzers.Compose;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Projects;
-using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Rules.Shared;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 

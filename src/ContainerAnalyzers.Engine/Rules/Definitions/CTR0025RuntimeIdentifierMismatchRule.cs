@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Images;
-using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Rules.Shared;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 

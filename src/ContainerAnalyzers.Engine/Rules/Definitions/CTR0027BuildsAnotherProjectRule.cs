@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
-using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Rules.Shared;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Text;
 

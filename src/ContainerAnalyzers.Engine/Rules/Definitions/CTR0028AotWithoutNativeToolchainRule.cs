@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using ContainerAnalyzers.Images;
-using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Rules.Shared;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;

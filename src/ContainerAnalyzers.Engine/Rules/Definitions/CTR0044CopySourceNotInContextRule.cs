@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Rules.Shared;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Compose;
-using ContainerAnalyzers.Rules.CrossFile;
+using ContainerAnalyzers.Rules.Shared;
 using ContainerAnalyzers.Text;
 
 namespace ContainerAnalyzers.Rules.Definitions;

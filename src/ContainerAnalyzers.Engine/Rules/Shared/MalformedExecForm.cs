@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace ContainerAnalyzers.Rules.CrossFile;
+namespace ContainerAnalyzers.Rules.Shared;
 
 /// <summary>
 /// A shell-form command that was meant as the exec form: <c>[</c>, then quoted strings separated by commas, then what

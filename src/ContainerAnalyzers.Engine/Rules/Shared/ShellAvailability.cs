@@ -5,7 +5,7 @@ using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 
-namespace ContainerAnalyzers.Rules.CrossFile;
+namespace ContainerAnalyzers.Rules.Shared;
 
 /// <summary>Whether a stage's image has a POSIX shell, from what the package knows of the image at its root.</summary>
 internal static class ShellAvailability

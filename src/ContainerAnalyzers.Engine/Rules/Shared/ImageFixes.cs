@@ -2,7 +2,7 @@ using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
 
-namespace ContainerAnalyzers.Rules.CrossFile;
+namespace ContainerAnalyzers.Rules.Shared;
 
 /// <summary>Fixes that rewrite the image of a FROM, offered only when the image is written literally (no ARG in it).</summary>
 internal static class ImageFixes

@@ -5,7 +5,7 @@ using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
 
-namespace ContainerAnalyzers.Rules.CrossFile;
+namespace ContainerAnalyzers.Rules.Shared;
 
 /// <summary>The fix that copies a file the build needs into the image, where the build context's layout puts it.</summary>
 internal static class ContextCopyFix
