@@ -33,6 +33,8 @@ internal static class FirstAnalysis
     {
         var first = new List<double>();
         var second = new List<double>();
+        var jitted = new List<double>();
+        var jitTimes = new List<double>();
         for (var i = 0; i < processes; i++)
         {
             var start = new ProcessStartInfo(Environment.ProcessPath!, $"\"{typeof(FirstAnalysis).Assembly.Location}\" --first-analysis-once \"{pair.DockerfilePath}\" \"{pair.ProjectPath}\"" + (analyzersPath is null ? string.Empty : $" --analyzers \"{analyzersPath}\""))
@@ -45,11 +47,13 @@ internal static class FirstAnalysis
             var parts = line.Split(' ');
             first.Add(double.Parse(parts[0], CultureInfo.InvariantCulture));
             second.Add(double.Parse(parts[1], CultureInfo.InvariantCulture));
+            jitted.Add(double.Parse(parts[2], CultureInfo.InvariantCulture));
+            jitTimes.Add(double.Parse(parts[3], CultureInfo.InvariantCulture));
         }
 
         static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
         medianFirst = Median(first);
-        Console.WriteLine($"FIRST-ANALYSIS file={pair.Name} analyzers={analyzersPath ?? "this build"} processes={processes} first-ms={Median(first):F1} second-ms={Median(second):F2} (median wall time of the package's analyzers through CompilationWithAnalyzers)");
+        Console.WriteLine($"FIRST-ANALYSIS file={pair.Name} analyzers={analyzersPath ?? "this build"} processes={processes} first-ms={Median(first):F1} second-ms={Median(second):F2} jitted-methods={Median(jitted):F0} jit-ms={Median(jitTimes):F1} (median wall time of the package's analyzers through CompilationWithAnalyzers)");
         return 0;
     }
 
@@ -61,15 +65,19 @@ internal static class FirstAnalysis
         var (warmCompilation, warmOptions) = DriverBenchmark.Create(pair);
         warmCompilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NothingAnalyzer()), warmOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         var watch = Stopwatch.StartNew();
         compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var first = watch.Elapsed.TotalMilliseconds;
+        jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
+        var jitMilliseconds = (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds;
 
         var (secondCompilation, secondOptions) = DriverBenchmark.Create(pair);
         watch.Restart();
         secondCompilation.WithAnalyzers(analyzers, secondOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var second = watch.Elapsed.TotalMilliseconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{first:F2} {second:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{first:F2} {second:F2} {jitMethods} {jitMilliseconds:F2}"));
         return 0;
     }
 

@@ -95,6 +95,14 @@ if (Option("--dump-diagnostics") is { } dumpPath)
     return DriverBenchmark.Dump(CorpusPair.FromSharedCorpora(corpora), corpora, writer);
 }
 
+if (arguments.Contains("--build-cost"))
+{
+    var packages = arguments.Select((a, i) => (a, i)).Where(p => p.a == "--package" && p.i + 1 < arguments.Count)
+        .Select(p => arguments[p.i + 1].Split('=', 3)).Select(p => (p[0], p[1], p[2])).ToArray();
+    var counts = (Option("--files") ?? "300,1500").Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    return BuildCost.Run(packages, counts, int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (arguments.Contains("--fix-scaling"))
 {
     var sizes = (Option("--fix-scaling") is { } list && !list.StartsWith("-", StringComparison.Ordinal) ? list : "1000,2000,4000,8000")
@@ -119,7 +127,7 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
 return 2;
 
 static IConfig Config(Job job) => ManualConfig.CreateEmpty()

@@ -50,28 +50,43 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // One look at each tree's declarations (never a callback per method or per node, so the cost stays that of
+            // the trees, not of the code in them): the first top-level statement, or the static Main that is the entry point.
+            var compilation = start.Compilation;
             start.RegisterSyntaxTreeAction(tree =>
             {
                 if (tree.Tree.Options.Kind == SourceCodeKind.Regular
                     && tree.Tree.GetRoot(tree.CancellationToken) is CompilationUnitSyntax unit
-                    && unit.Members.OfType<GlobalStatementSyntax>().FirstOrDefault() is { } first)
+                    && EntryPointIn(compilation, tree.Tree, unit.Members, tree.CancellationToken) is { } location)
                 {
-                    tree.ReportDiagnostic(Create(first.GetLocation(), mirror));
+                    tree.ReportDiagnostic(Create(location, mirror));
                 }
             });
-
-            start.RegisterSymbolAction(
-                symbol =>
-                {
-                    if (symbol.Symbol is IMethodSymbol { Name: "Main", IsStatic: true } method
-                        && !method.IsImplicitlyDeclared
-                        && SymbolEqualityComparer.Default.Equals(symbol.Compilation.GetEntryPoint(symbol.CancellationToken), method))
-                    {
-                        symbol.ReportDiagnostic(Create(method.Locations[0], mirror));
-                    }
-                },
-                SymbolKind.Method);
         });
+    }
+
+    // The first top-level statement of the tree, or the location of the static Main declared in it when the compiler
+    // chooses that method as the entry point; null otherwise.
+    private static Location? EntryPointIn(Compilation compilation, SyntaxTree tree, SyntaxList<MemberDeclarationSyntax> members, CancellationToken cancellationToken)
+    {
+        foreach (var member in members)
+        {
+            switch (member)
+            {
+                case GlobalStatementSyntax statement:
+                    return statement.GetLocation();
+                case BaseNamespaceDeclarationSyntax space when EntryPointIn(compilation, tree, space.Members, cancellationToken) is { } inNamespace:
+                    return inNamespace;
+                case TypeDeclarationSyntax type when EntryPointIn(compilation, tree, type.Members, cancellationToken) is { } inType:
+                    return inType;
+                case MethodDeclarationSyntax { Identifier.ValueText: "Main" } method when method.Modifiers.Any(SyntaxKind.StaticKeyword)
+                    && compilation.GetEntryPoint(cancellationToken) is { } entryPoint
+                    && entryPoint.Locations.Any(l => l.SourceTree == tree && l.SourceSpan == method.Identifier.Span):
+                    return method.Identifier.GetLocation();
+            }
+        }
+
+        return null;
     }
 
     private static Diagnostic Create(Location location, Mirror mirror)

@@ -29,6 +29,18 @@ public sealed class CTR0009DockerfileFixAvailableTests
         await RunAnalyzerOnlyAsync(test);
     }
 
+    // Issue 26: the entry point is found from each tree's declarations (no callback per method), nested ones included;
+    // a static Main that is not the entry point (a helper's, with the real one elsewhere) gets nothing.
+    [Test]
+    public async Task MirrorsOnAMainInsideANamespaceAndANestedType()
+    {
+        var code = "namespace App.Hosting\n{\n    public static class Outer\n    {\n        public static class Program { public static void {|#0:Main|}(string[] args) { } }\n    }\n}\n"
+            + "public static class Helper { public static int Main(int value) => value; }\n";
+        var test = NewTest(code, GeneratedDockerfileTests.SingleStage("8.0", "App"));
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("CTR0009", DiagnosticSeverity.Hidden).WithLocation(0).WithArguments("App", "CTR0001, CTR0002", "rewrite it as a distroless multi-stage build"));
+        await RunAnalyzerOnlyAsync(test);
+    }
+
     [Test]
     public async Task MirrorsOnTheFirstTopLevelStatement()
     {
