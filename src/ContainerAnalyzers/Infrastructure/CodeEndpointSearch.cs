@@ -17,7 +17,10 @@ namespace ContainerAnalyzers.Infrastructure;
 /// </summary>
 internal static class CodeEndpointSearch
 {
-    private static readonly string[] Words = { "Listen", "UseUrls", "Urls", ".Run(", "UseSetting", "ASPNETCORE_URLS", "ASPNETCORE_HTTP", "ServerUrlsKey", "Kestrel" };
+    // Every name the search acts on contains one of these (UseUrls and ServerUrlsKey contain Urls; ListenAnyIP, Listen;
+    // ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, ASPNETCORE_): a file with none of them is not looked at.
+    private static readonly string[] Words = { "Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel" };
+    private static readonly string[] SettingNames = { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ServerUrlsKey" };
 
     public static CodeEndpoints Find(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -25,15 +28,14 @@ internal static class CodeEndpointSearch
         var urls = new List<string>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var text = tree.GetText(cancellationToken).ToString();
-            if (!Words.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0))
+            var text = tree.GetText(cancellationToken);
+            if (!CodeText.ContainsAny(text, Words))
             {
                 continue;
             }
 
             // Code that reads or writes the URL settings by name decides them in a way only running it can tell.
-            if (text.IndexOf("ASPNETCORE_URLS", StringComparison.Ordinal) >= 0 || text.IndexOf("ASPNETCORE_HTTP_PORTS", StringComparison.Ordinal) >= 0
-                || text.IndexOf("ServerUrlsKey", StringComparison.Ordinal) >= 0)
+            if (CodeText.ContainsAny(text, SettingNames))
             {
                 return CodeEndpoints.Unknown;
             }

@@ -52,8 +52,7 @@ internal sealed class CodeLiteralLookups
         var found = new List<(string, string)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var text = tree.GetText(cancellationToken).ToString();
-            if (!_members.Any(m => text.IndexOf(m, StringComparison.Ordinal) >= 0))
+            if (!CodeText.ContainsAny(tree.GetText(cancellationToken), _members))
             {
                 continue;
             }

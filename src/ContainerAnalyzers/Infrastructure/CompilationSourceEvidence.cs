@@ -47,13 +47,9 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     {
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            var text = tree.GetText(_cancellationToken).ToString();
-            foreach (var word in words)
+            if (CodeText.ContainsAny(tree.GetText(_cancellationToken), words))
             {
-                if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
