@@ -261,6 +261,54 @@ public sealed class DotnetCommandLine
         return expanded is null ? this : new DotnetCommandLine(Instruction, Verb, expanded, Arguments, _spans);
     }
 
+    /// <summary>
+    /// Every simple command a RUN, CMD or ENTRYPOINT gives a shell (shell form, <c>["sh", "-c", "…"]</c>, heredocs, and
+    /// <c>sh -c "…"</c> inside them), as words with quotes removed: the same reading as the dotnet commands', for rules
+    /// that look at other commands. An exec form that runs no shell gives none.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<string>> ShellCommandsOf(InstructionSyntax instruction)
+    {
+        var texts = new List<string>();
+        if (instruction.IsJsonForm)
+        {
+            if (IsShellCommandInExecForm(instruction, out var command))
+            {
+                texts.Add(command);
+            }
+        }
+        else
+        {
+            texts.AddRange(instruction.Arguments.Select(a => a.Value));
+            texts.AddRange(instruction.Heredocs.Select(h => h.Content));
+        }
+
+        foreach (var text in texts)
+        {
+            foreach (var words in ShellCommandsIn(text, depth: 0))
+            {
+                yield return words;
+            }
+        }
+    }
+
+    private static IEnumerable<IReadOnlyList<string>> ShellCommandsIn(string text, int depth)
+    {
+        foreach (var segment in SplitCommands(text))
+        {
+            if (depth < 2 && IsShellWithCommand(segment, out var inner))
+            {
+                foreach (var nested in ShellCommandsIn(inner, depth + 1))
+                {
+                    yield return nested;
+                }
+
+                continue;
+            }
+
+            yield return segment;
+        }
+    }
+
     // ["/bin/sh", "-c", "dotnet publish …"]: the exec form hands a shell command to a shell, recognised as in shell form.
     private static bool IsShellCommandInExecForm(InstructionSyntax instruction, out string command)
         => IsShellWithCommand(instruction.Arguments.Select(a => a.Value).ToList(), out command);
@@ -401,6 +449,20 @@ public sealed class DotnetCommandLine
                 {
                     // The shell does not expand inside single quotes: escape it, so a later expansion leaves it as it is.
                     word.Append('\\').Append(c);
+                }
+                else if (c == '\\' && quote == '"' && i + 1 < text.Length && text[i + 1] is '"' or '\\' or '`' or '$' or '\n')
+                {
+                    // Inside double quotes a backslash escapes these (POSIX): \" does not end the word, and \$ stays unexpanded.
+                    var escaped = text[++i];
+                    if (escaped == '$')
+                    {
+                        word.Append('\\');
+                    }
+
+                    if (escaped != '\n')
+                    {
+                        word.Append(escaped);
+                    }
                 }
                 else
                 {

@@ -152,25 +152,41 @@ public sealed class RuntimeNeedsControlTests
 
     // CTR0052: the feed's password given to dotnet nuget add source is in the image for anyone who runs or pulls it.
     [Test]
-    public void NuGetPasswordInALayer()
+    public void NuGetPasswordInALayer() => SecretReadableInTheImage(
+        "add-source",
+        "FROM mcr.microsoft.com/dotnet/sdk:10.0\nARG FEED_TOKEN=s3cret-feed-token\n"
+            + "RUN dotnet nuget add source https://pkgs.example.invalid/v3/index.json --name acme --username build --password \"$FEED_TOKEN\" --store-password-in-clear-text\n"
+            + "CMD [\"cat\", \"/root/.nuget/NuGet/NuGet.Config\"]\n",
+        "s3cret-feed-token");
+
+    // CTR0052's second form: a token build argument written into a nuget.config by the RUN, readable in the image.
+    [Test]
+    public void NuGetTokenWrittenIntoAConfigFile() => SecretReadableInTheImage(
+        "sed",
+        "FROM mcr.microsoft.com/dotnet/sdk:10.0\nARG NUGET_PAT=s3cret-pat-token\nWORKDIR /src\n"
+            + "RUN echo '<configuration><packageSourceCredentials><acme><add key=\"ClearTextPassword\" value=\"%PAT%\" /></acme></packageSourceCredentials></configuration>' > nuget.config \\\n"
+            + "    && sed -i \"s|%PAT%|$NUGET_PAT|\" nuget.config\n"
+            + "CMD [\"cat\", \"/src/nuget.config\"]\n",
+        "s3cret-pat-token");
+
+    // CTR0052 warns on the Dockerfile, and the image it builds prints the secret from its own layer.
+    private static void SecretReadableInTheImage(string form, string dockerfileText, string secret)
     {
         var project = ContainerWorkflow.WriteApp(ContainerApp.Console());
         var dockerfile = Path.Combine(Path.GetDirectoryName(project)!, "Dockerfile");
-        File.WriteAllText(dockerfile, "FROM mcr.microsoft.com/dotnet/sdk:10.0\nARG FEED_TOKEN=s3cret-feed-token\n"
-            + "RUN dotnet nuget add source https://pkgs.example.invalid/v3/index.json --name acme --username build --password \"$FEED_TOKEN\" --store-password-in-clear-text\n"
-            + "CMD [\"cat\", \"/root/.nuget/NuGet/NuGet.Config\"]\n");
+        File.WriteAllText(dockerfile, dockerfileText);
         var analysis = ContainerWorkflow.DotnetBuild(project);
         Assert.That(analysis.Output, Does.Contain("warning CTR0052:"), analysis.Output);
 
-        var image = "localhost/containeranalyzers-test/control-ctr0052:" + Guid.NewGuid().ToString("N")[..8];
+        var image = $"localhost/containeranalyzers-test/control-ctr0052-{form}:" + Guid.NewGuid().ToString("N")[..8];
         try
         {
             var built = ContainerWorkflow.BuildImage(dockerfile, image);
             Assert.That(built.ExitCode, Is.Zero, built.Output);
             var run = ContainerSuite.Engine.RunToCompletion(image);
-            Assert.That(run.Output, Does.Contain("s3cret-feed-token"), "the layer's NuGet.Config holds the password:\n" + run.Output);
+            Assert.That(run.Output, Does.Contain(secret), "the layer's NuGet config holds the secret:\n" + run.Output);
             var history = ContainerSuite.Engine.History(image);
-            ContainerSuite.Report("control: CTR0052", built.Duration, "-", "-", "built; the password is in the layer's NuGet.Config" + (history.Contains("s3cret-feed-token", StringComparison.Ordinal) ? " and in the image's history" : string.Empty));
+            ContainerSuite.Report($"control: CTR0052 ({form})", built.Duration, "-", "-", "built; the secret is in the layer's NuGet config" + (history.Contains(secret, StringComparison.Ordinal) ? " and in the image's history" : string.Empty));
         }
         finally
         {

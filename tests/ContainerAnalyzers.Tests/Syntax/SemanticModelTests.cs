@@ -52,6 +52,16 @@ public sealed class SemanticModelTests
         Assert.That(Enumerable.Range(0, command.WrittenArguments.Count).Select(i => Written(command.ArgumentSpan(i))), Is.EqualTo(new[] { "-c", "Release", "-o", "out" }));
     }
 
+    // Inside double quotes a backslash escapes a quote, a backslash, a backtick and a dollar (POSIX): the word goes on.
+    [Test]
+    public void ShellCommandsHonourEscapesInsideDoubleQuotes()
+    {
+        var run = Model("FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN echo \"a=\\\"$X\\\" \\$Y\" > out; sh -c \"touch b\"\n").Syntax.Instructions[1];
+        var commands = DotnetCommandLine.ShellCommandsOf(run).ToList();
+        Assert.That(commands[0], Is.EqualTo(new[] { "echo", "a=\"$X\" \\$Y", ">", "out" }));
+        Assert.That(commands[1], Is.EqualTo(new[] { "touch", "b" }));
+    }
+
     [Test]
     public void CommandWordsFromAHeredocHaveNoPlaceInTheFile()
     {

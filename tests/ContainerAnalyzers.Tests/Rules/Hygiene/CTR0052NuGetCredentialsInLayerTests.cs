@@ -23,7 +23,7 @@ public sealed class CTR0052NuGetCredentialsInLayerTests
     public Task InABuilderStage_Info() => Test()
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nARG FEED_TOKEN\nRUN " + AddSource + " && dotnet publish -o /app\n\nFROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nCOPY --from=build /app .\n")
         .WithExpected(new DiagnosticResult("CTR0052", DiagnosticSeverity.Info).WithSpan("/src/App/Dockerfile", 3, 1, 3, 4)
-            .WithArguments("add", " of the stage 'build', which stays in the build cache and in any image built from that stage"))
+            .WithArguments("the user's NuGet.Config ('dotnet nuget add source' with a password) and the command in the image's history", " of the stage 'build', which stays in the build cache and in any image built from that stage"))
         .RunAsync();
 
     [TestCase("RUN dotnet nuget update source acme -u build -p s3cret --store-password-in-clear-text")]
@@ -37,5 +37,28 @@ public sealed class CTR0052NuGetCredentialsInLayerTests
     [TestCase("RUN dotnet nuget list source")]
     public Task NoPassword_NoDiagnostic(string run) => Test()
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:10.0\n" + run + "\n")
+        .RunAsync();
+
+    // A token written into a nuget.config by the RUN itself (issue 28), and not removed before the layer is written.
+    [TestCase("RUN sed -i \"s|%NUGET_PAT%|$NUGET_PAT|\" nuget.config && dotnet restore", "nuget.config ('sed' writes $NUGET_PAT into it)")]
+    [TestCase("RUN echo \"<packageSourceCredentials><acme><add key=\\\"ClearTextPassword\\\" value=\\\"${FEED_TOKEN}\\\" /></acme></packageSourceCredentials>\" > /root/.nuget/NuGet/NuGet.Config", "/root/.nuget/NuGet/NuGet.Config ('echo' writes $FEED_TOKEN into it)")]
+    [TestCase("RUN printf '<add key=\"ClearTextPassword\" value=\"%s\" />' \"$NUGET_PASSWORD\" >> NuGet.Config", "NuGet.Config ('printf' writes $NUGET_PASSWORD into it)")]
+    [TestCase("RUN envsubst < nuget.template.config >nuget.config", "nuget.config ('envsubst' writes $NUGET_PAT into it)")]
+    [TestCase("RUN [\"/bin/sh\", \"-c\", \"sed -i s/X/$NUGET_PAT/ nuget.config\"]", "nuget.config ('sed' writes $NUGET_PAT into it)")]
+    public Task TokenWrittenIntoNuGetConfig_Reported(string run, string how) => Test()
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:10.0\nARG NUGET_PAT\nARG FEED_TOKEN\nARG NUGET_PASSWORD\nCOPY . .\n" + run + "\nRUN dotnet publish -o /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n")
+        .WithExpected(new DiagnosticResult("CTR0052", DiagnosticSeverity.Warning).WithSpan("/src/App/Dockerfile", 6, 1, 6, 4).WithArguments(how, ", which the final image carries"))
+        .RunAsync();
+
+    // Near misses: removed in the same RUN; single quotes (the shell writes "$NUGET_PAT" literally); a variable that is
+    // no credential; a file read, not written; the token written elsewhere.
+    [TestCase("RUN sed -i \"s|%PAT%|$NUGET_PAT|\" nuget.config && dotnet restore && rm nuget.config")]
+    [TestCase("RUN sed -i 's|%PAT%|$NUGET_PAT|' nuget.config")]
+    [TestCase("RUN sed -i \"s|%VERSION%|$PACKAGE_VERSION|\" nuget.config")]
+    [TestCase("RUN cat nuget.config > /tmp/copy && echo $NUGET_PAT")]
+    [TestCase("RUN echo \"$NUGET_PAT\" > /tmp/token")]
+    [TestCase("RUN envsubst < nuget.template.config > other.config")]
+    public Task TokenNotLeftInANuGetConfig_NoDiagnostic(string run) => Test()
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/sdk:10.0\nARG PACKAGE_VERSION=1.0\nCOPY . .\n" + run + "\n")
         .RunAsync();
 }
