@@ -36,6 +36,9 @@ internal enum InputFileState
 /// </summary>
 internal static class InputFiles
 {
+    /// <summary>Every kind of input the package hands to the compiler but the project file (which MSBuild itself has read).</summary>
+    public static readonly string[] InspectedKinds = { "Dockerfile", "DockerIgnore", "Compose", "AppSettings", "DockerAction", "NuGetConfig" };
+
     /// <summary>Why a file in <paramref name="state"/> is not read, in words for a log ("is a folder").</summary>
     public static string Describe(InputFileState state, long cap) => state switch
     {

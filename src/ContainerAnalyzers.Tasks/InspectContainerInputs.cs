@@ -33,7 +33,7 @@ public sealed class InspectContainerInputs : Task
         foreach (var input in Inputs)
         {
             var kind = input.GetMetadata("ContainerAnalyzersKind");
-            if (kind is not ("Dockerfile" or "DockerIgnore" or "Compose" or "AppSettings" or "DockerAction"))
+            if (Array.IndexOf(InputFiles.InspectedKinds, kind) < 0)
             {
                 continue;
             }
@@ -63,6 +63,7 @@ public sealed class InspectContainerInputs : Task
             "DockerIgnore" => "a .dockerignore BuildKit can read",
             "Compose" => "a compose file docker compose can read",
             "DockerAction" => "a GitHub action file GitHub can read",
+            "NuGetConfig" => "a NuGet.Config NuGet can read",
             _ => "a settings file the app can read",
         };
         var reason = InputFiles.Describe(state, cap);

@@ -74,6 +74,9 @@ public sealed class DockerfileAnalysis
     /// </summary>
     public IReadOnlyList<(string Path, string Text)> DockerIgnoreFiles { get; init; } = Array.Empty<(string, string)>();
 
+    /// <summary>The NuGet.Config restore reads (the nearest above the project), with its text, when the package handed it over.</summary>
+    public IReadOnlyList<(string Path, string Text)> NuGetConfigFiles { get; init; } = Array.Empty<(string, string)>();
+
     /// <summary>The listening settings of the project's appsettings*.json files (the package hands them to the compiler).</summary>
     public IReadOnlyList<AppSettingsEndpoints> AppSettings { get; init; } = Array.Empty<AppSettingsEndpoints>();
 

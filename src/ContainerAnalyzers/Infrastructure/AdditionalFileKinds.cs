@@ -20,6 +20,9 @@ internal enum AdditionalFileKind
 
     /// <summary>A GitHub action's action.yml/action.yaml found on the compose walk: a Docker action's image is not an app.</summary>
     DockerAction,
+
+    /// <summary>The NuGet.Config restore reads (the nearest above the project): credentials in it must not reach a layer.</summary>
+    NuGetConfig,
 }
 
 /// <summary>
@@ -43,6 +46,7 @@ internal static class AdditionalFileKinds
                 : trimmed.Equals("Compose", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.Compose
                 : trimmed.Equals("AppSettings", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.AppSettings
                 : trimmed.Equals("DockerAction", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.DockerAction
+                : trimmed.Equals("NuGetConfig", StringComparison.OrdinalIgnoreCase) ? AdditionalFileKind.NuGetConfig
                 : AdditionalFileKind.None;
         }
 
@@ -77,6 +81,11 @@ internal static class AdditionalFileKinds
         if (name.Equals("action.yml", StringComparison.OrdinalIgnoreCase) || name.Equals("action.yaml", StringComparison.OrdinalIgnoreCase))
         {
             return AdditionalFileKind.DockerAction;
+        }
+
+        if (name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
+        {
+            return AdditionalFileKind.NuGetConfig;
         }
 
         if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase))

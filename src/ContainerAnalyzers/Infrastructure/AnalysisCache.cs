@@ -27,6 +27,7 @@ internal static class AnalysisCache
     private static readonly ConditionalWeakTable<AnalyzerOptions, AnalyzerInputs> Inputs = new();
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(DockerfileSyntaxTree, string), DockerfileAnalysis>> Analyses = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<(string Path, string Text)>> DockerIgnores = new();
+    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<(string Path, string Text)>> NuGetConfigs = new();
     private static readonly ConditionalWeakTable<Compilation, DockerfileAnalysis> SdkContainerAnalyses = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<AppSettingsEndpoints>> AppSettings = new();
     private static readonly ConditionalWeakTable<SourceText, ComposeFile> ComposeFiles = new();
@@ -52,6 +53,7 @@ internal static class AnalysisCache
             AppSettings = GetAppSettings(options, cancellationToken),
             DockerfilePath = path.Replace('\\', '/'),
             DockerIgnoreFiles = GetDockerIgnores(options, cancellationToken),
+            NuGetConfigFiles = GetNuGetConfigs(options, cancellationToken),
             IsDockerActionImage = GitHubDockerAction.IsImageOf(GetDockerActionImages(options, cancellationToken), path),
         });
 
@@ -73,19 +75,25 @@ internal static class AnalysisCache
 
     /// <summary>The .dockerignore files with their text, read once per set of options.</summary>
     private static IReadOnlyList<(string Path, string Text)> GetDockerIgnores(AnalyzerOptions options, CancellationToken cancellationToken)
-        => DockerIgnores.GetValue(options, o =>
-        {
-            var files = new List<(string, string)>();
-            foreach (var file in GetInputs(o).DockerIgnoreFiles)
-            {
-                if (file.GetText(cancellationToken)?.ToString() is { } text)
-                {
-                    files.Add((file.Path.Replace('\\', '/'), text));
-                }
-            }
+        => DockerIgnores.GetValue(options, o => Texts(GetInputs(o).DockerIgnoreFiles, cancellationToken));
 
-            return files;
-        });
+    /// <summary>The NuGet.Config files with their text, read once per set of options.</summary>
+    private static IReadOnlyList<(string Path, string Text)> GetNuGetConfigs(AnalyzerOptions options, CancellationToken cancellationToken)
+        => NuGetConfigs.GetValue(options, o => Texts(GetInputs(o).NuGetConfigFiles, cancellationToken));
+
+    private static IReadOnlyList<(string Path, string Text)> Texts(IReadOnlyList<AdditionalText> files, CancellationToken cancellationToken)
+    {
+        var texts = new List<(string, string)>(files.Count);
+        foreach (var file in files)
+        {
+            if (file.GetText(cancellationToken)?.ToString() is { } text)
+            {
+                texts.Add((file.Path.Replace('\\', '/'), text));
+            }
+        }
+
+        return texts;
+    }
 
     /// <summary>The listening settings of the project's appsettings*.json, read once per set of options.</summary>
     public static IReadOnlyList<AppSettingsEndpoints> GetAppSettings(AnalyzerOptions options, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ internal sealed class AnalyzerInputs
         var appSettings = new List<AdditionalText>();
         var dockerIgnores = new List<AdditionalText>();
         var actions = new List<AdditionalText>();
+        var nugetConfigs = new List<AdditionalText>();
         var fromPackage = false;
         var dockerIgnore = false;
         foreach (var file in options.AdditionalFiles)
@@ -49,6 +50,9 @@ internal sealed class AnalyzerInputs
                 case AdditionalFileKind.DockerAction:
                     actions.Add(file);
                     break;
+                case AdditionalFileKind.NuGetConfig:
+                    nugetConfigs.Add(file);
+                    break;
             }
         }
 
@@ -57,6 +61,7 @@ internal sealed class AnalyzerInputs
         AppSettingsFiles = appSettings;
         DockerIgnoreFiles = dockerIgnores;
         DockerActionFiles = actions;
+        NuGetConfigFiles = nugetConfigs;
 
         // The package adds the context's .dockerignore, and BuildKit's per-Dockerfile one (<name>.dockerignore), as
         // additional files. Only files the package added tell anything: when the project does not use the package's
@@ -77,6 +82,9 @@ internal sealed class AnalyzerInputs
 
     /// <summary>The GitHub action files (action.yml) found from the Dockerfile's folder up to the repository root.</summary>
     public IReadOnlyList<AdditionalText> DockerActionFiles { get; }
+
+    /// <summary>The NuGet.Config restore reads (the nearest above the project), when the package handed it over.</summary>
+    public IReadOnlyList<AdditionalText> NuGetConfigFiles { get; }
 
     /// <summary>The first project file among the additional files: the project being compiled.</summary>
     public AdditionalText? ProjectFile { get; }

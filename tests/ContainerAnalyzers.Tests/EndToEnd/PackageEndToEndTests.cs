@@ -60,6 +60,22 @@ public sealed class PackageEndToEndTests
         AssertAnalyzerLoaded(result);
     }
 
+    // Issue 28: the package hands the NuGet.Config restore reads to the compiler, so a COPY of it with a stored
+    // password is reported where it is written.
+    [Test]
+    public void CopiedNuGetConfigWithAStoredPasswordIsReported()
+    {
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY Consumer.csproj nuget.config ./\nRUN dotnet restore\n");
+        var config = Path.Combine(Path.GetDirectoryName(consumer)!, "nuget.config");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("</configuration>", "<packageSourceCredentials><acme><add key=\"Username\" value=\"build\" /><add key=\"ClearTextPassword\" value=\"s3cret\" /></acme></packageSourceCredentials></configuration>", StringComparison.Ordinal));
+
+        var result = Build(consumer);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        Assert.That(result.Output, Does.Contain("Dockerfile(3,22): warning CTR0052:"), result.Output);
+        Assert.That(result.Output, Does.Contain("'acme'"), result.Output);
+    }
+
     [Test]
     public void WarnAsErrorFailsTheBuild()
     {

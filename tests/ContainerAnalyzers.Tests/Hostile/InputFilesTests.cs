@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContainerAnalyzers.Tasks;
+using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Hostile;
@@ -12,6 +13,17 @@ namespace ContainerAnalyzers.Tests.Hostile;
 [NonParallelizable]
 public sealed class InputFilesTests
 {
+    // Every file the targets hand to the compiler goes through the inspection first (a new input kind that skipped it
+    // would bring back the FIFO hang and the CS2015 of issue 29).
+    [Test]
+    public void EveryKindTheTargetsHandOverIsInspected()
+    {
+        var targets = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "build", "ContainerAnalyzers.targets"));
+        var kinds = System.Text.RegularExpressions.Regex.Matches(targets, "ContainerAnalyzersKind=\"(\\w+)\"").Select(m => m.Groups[1].Value).Distinct().Where(k => k != "ProjectFile").ToArray();
+        Assert.That(kinds, Is.Not.Empty);
+        Assert.That(InputFiles.InspectedKinds, Is.SupersetOf(kinds));
+    }
+
     private const long Cap = 1024;
     private string _folder = string.Empty;
 

@@ -116,6 +116,14 @@ internal sealed class DockerfileAnalyzerTest<TRule>
         return this;
     }
 
+    /// <summary>The NuGet.Config restore reads (in /src/App unless a path is given), tagged as the package tags it.</summary>
+    public DockerfileAnalyzerTest<TRule> WithNuGetConfig(string text, string path = "/src/App/NuGet.Config")
+    {
+        _packageInputs = true;
+        _test.TestState.AdditionalFiles.Add((path, text));
+        return this;
+    }
+
     public DockerfileAnalyzerTest<TRule> WithExpected(DiagnosticResult expected)
     {
         _test.ExpectedDiagnostics.Add(expected);
@@ -147,6 +155,7 @@ internal sealed class DockerfileAnalyzerTest<TRule>
                     : path.EndsWith("proj", StringComparison.Ordinal) ? "ProjectFile"
                     : path.EndsWith(".yml", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal) ? "Compose"
                     : path.EndsWith(".json", StringComparison.Ordinal) ? "AppSettings"
+                    : path.EndsWith("nuget.config", StringComparison.OrdinalIgnoreCase) ? "NuGetConfig"
                     : "Dockerfile";
                 config.Append('[').Append(path).Append("]\nbuild_metadata.AdditionalFiles.ContainerAnalyzersKind = ").Append(kind).Append('\n');
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
+using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Semantics;
 using ContainerAnalyzers.Syntax;
 using ContainerAnalyzers.Text;
@@ -24,10 +25,10 @@ public sealed class CTR0052NuGetCredentialsInLayerRule : DockerfileRule
     public static RuleDescriptor Definition { get; } = new(
         "CTR0052",
         "NuGet feed credentials stored in an image layer",
-        "This RUN stores the feed's password in {0}{1}; pass a NuGet.Config as a build secret instead: RUN --mount=type=secret,id=nugetconfig dotnet restore --configfile /run/secrets/nugetconfig",
+        "The feed's password is stored in {0}{1}; pass a NuGet.Config as a build secret instead: RUN --mount=type=secret,id=nugetconfig dotnet restore --configfile /run/secrets/nugetconfig",
         RuleCategories.Security,
         RuleSeverity.Warning,
-        "A password given to 'dotnet nuget add source', or a token a RUN writes into a nuget.config, is in that layer's file and in the image's history, with the build arguments it used.");
+        "A password given to 'dotnet nuget add source', a token a RUN writes into a nuget.config, or a NuGet.Config with stored credentials copied in, is in that layer's file, and a build argument's value in the image's history.");
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -54,7 +55,7 @@ public sealed class CTR0052NuGetCredentialsInLayerRule : DockerfileRule
                         continue;
                     }
 
-                    findings.Add(Report(instruction.Keyword.Span, $"the user's NuGet.Config ('dotnet nuget {command.Arguments[0]} source' with a password) and the command in the image's history", where).With(severity: ships ? null : RuleSeverity.Info));
+                    findings.Add(Report(instruction.Keyword.Span, $"the user's NuGet.Config by this RUN ('dotnet nuget {command.Arguments[0]} source' with a password), and with the command in the image's history", where).With(severity: ships ? null : RuleSeverity.Info));
                 }
 
                 if (TokenWrittenIntoNuGetConfig(stage, instruction) is { } written)
@@ -63,7 +64,58 @@ public sealed class CTR0052NuGetCredentialsInLayerRule : DockerfileRule
                 }
             }
         }
+
+        foreach (var (copy, source, config, sources) in CopiedConfigsWithStoredPasswords(analysis))
+        {
+            var stage = model.StageOf(copy);
+            var ships = stage is not null && shipped.Contains(stage);
+            var where = ships ? ", which the final image carries" : $" of the stage '{stage?.DisplayName}', which stays in the build cache and in any image built from that stage";
+            findings.Add(Report(source.Span, $"this layer by this COPY of {PathText.GetFileName(config)} (its packageSourceCredentials hold the password of {MessageText.QuotedList(sources)})", where)
+                .With(severity: ships ? null : RuleSeverity.Info));
+        }
     }
+
+    /// <summary>
+    /// The COPY sources that bring the NuGet.Config restore reads into an image when it stores a feed's password: by its
+    /// path, or inside a folder copied whole (<c>COPY . .</c>) that the .dockerignore does not thin. Only where the build
+    /// context is certain; a folder copy only where the .dockerignore is known (none, or the one that applies).
+    /// </summary>
+    private static IEnumerable<(CopyInstructionSyntax Copy, SyntaxToken Source, string Config, IReadOnlyList<string> Sources)> CopiedConfigsWithStoredPasswords(DockerfileAnalysis analysis)
+    {
+        if (analysis.NuGetConfigFiles.Count == 0 || analysis.ContextFolder is not { } context)
+        {
+            yield break;
+        }
+
+        foreach (var (path, text) in analysis.NuGetConfigFiles)
+        {
+            if (PathText.RelativeTo(context, path) is not { } relative || relative == "." || NuGetConfigCredentials.SourcesWithStoredPassword(text) is not { Count: > 0 } sources)
+            {
+                continue;
+            }
+
+            var ignore = analysis.ApplyingIgnore;
+            var ignoreKnown = ignore is { Ignore.IsValid: true } || (ignore is null && analysis.HasDockerIgnore == false);
+            var excluded = ignore is { } applying && applying.Ignore.ExcludedBy(relative) is not null;
+            foreach (var (copy, source) in ContextSources.Copied(analysis.Model))
+            {
+                var written = PathText.Clean(source.Value.Replace('\\', '/').TrimStart('/'));
+                if (written.IndexOfAny(WildcardOrVariable) >= 0)
+                {
+                    continue;
+                }
+
+                var byPath = string.Equals(written, relative, StringComparison.Ordinal);
+                var inFolder = (written == "." || relative.StartsWith(written.TrimEnd('/') + "/", StringComparison.Ordinal)) && ignoreKnown && !excluded;
+                if (byPath || inFolder)
+                {
+                    yield return (copy, source, path, sources);
+                }
+            }
+        }
+    }
+
+    private static readonly char[] WildcardOrVariable = { '*', '?', '[', '$' };
 
     /// <summary>
     /// How a RUN writes a secret variable into a nuget.config that it does not remove again (a restore between the two
@@ -102,7 +154,7 @@ public sealed class CTR0052NuGetCredentialsInLayerRule : DockerfileRule
                 ?? (program == "envsubst" ? SecretArguments(stage).FirstOrDefault() : null);
             if (secret is not null)
             {
-                written ??= $"{target} ('{program}' writes ${secret} into it)";
+                written ??= $"{target} by this RUN ('{program}' writes ${secret} into it)";
             }
         }
 
