@@ -169,12 +169,26 @@ public sealed class RuntimeNeedsControlTests
             + "CMD [\"cat\", \"/src/nuget.config\"]\n",
         "s3cret-pat-token");
 
+    // CTR0052's third form: the NuGet.Config restore reads, with a stored password, copied in from the context.
+    [Test]
+    public void NuGetConfigWithAStoredPasswordCopiedIn() => SecretReadableInTheImage(
+        "copy",
+        "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY *.csproj nuget.config ./\nCMD [\"cat\", \"/src/nuget.config\"]\n",
+        "s3cret-config-password",
+        nugetConfig: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSourceCredentials><acme><add key=\"Username\" value=\"build\" />"
+            + "<add key=\"ClearTextPassword\" value=\"s3cret-config-password\" /></acme></packageSourceCredentials></configuration>\n");
+
     // CTR0052 warns on the Dockerfile, and the image it builds prints the secret from its own layer.
-    private static void SecretReadableInTheImage(string form, string dockerfileText, string secret)
+    private static void SecretReadableInTheImage(string form, string dockerfileText, string secret, string? nugetConfig = null)
     {
         var project = ContainerWorkflow.WriteApp(ContainerApp.Console());
         var dockerfile = Path.Combine(Path.GetDirectoryName(project)!, "Dockerfile");
         File.WriteAllText(dockerfile, dockerfileText);
+        if (nugetConfig is not null)
+        {
+            File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "nuget.config"), nugetConfig);
+        }
+
         var analysis = ContainerWorkflow.DotnetBuild(project);
         Assert.That(analysis.Output, Does.Contain("warning CTR0052:"), analysis.Output);
 
