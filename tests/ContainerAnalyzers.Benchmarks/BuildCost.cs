@@ -63,6 +63,16 @@ internal static partial class BuildCost
         return 0;
     }
 
+    /// <summary>Writes the generated project into <paramref name="folder"/>, restores and builds it once (for --project-driver).</summary>
+    public static int Generate(string folder, int files, (string Label, string Feed, string Version)? package)
+    {
+        WriteProject(folder, files, package);
+        Restore(folder);
+        Build(folder, server: false);
+        Console.WriteLine($"generated and built {folder} ({files} C# files{(package is { } p ? ", package " + p.Version : string.Empty)})");
+        return 0;
+    }
+
     /// <summary>The generated project: <paramref name="files"/> C# classes, the inputs, and the package when given.</summary>
     internal static void WriteProject(string folder, int files, (string Label, string Feed, string Version)? package)
     {

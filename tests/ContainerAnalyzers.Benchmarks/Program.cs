@@ -29,6 +29,15 @@ using ContainerAnalyzers.Tests.Fuzzing;
 //                       package given (fresh processes): exit code, wall time and max RSS per input
 //   --dump-diagnostics <file> [--corpora <dir>]
 //                       every diagnostic the package reports on the corpus pairs, one line each, for a before/after diff
+//   --fix-scaling [1000,2000,…] [--runs N]
+//                       rules and fixes over stage chains of doubling length (the fixes' cost is linear)
+//   --generate-project <folder> [--files N] [--package label=feed=version]
+//                       issue 26's web project of N generated C# files, with the package, restored and built once
+//   --project-driver <built project folder> [--runs N]
+//                       the package's analyzers on that project through Roslyn's driver, with the build's own global
+//                       config: the first run in fresh processes, and the steady state (the ReportAnalyzer figure)
+//   --build-cost --package label=feed=version… [--files 300,1500] [--builds N]
+//                       real `dotnet build`s with and without each package, alternating, fresh compiler and server
 var arguments = args.ToList();
 string? Option(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
 
@@ -95,10 +104,24 @@ if (Option("--dump-diagnostics") is { } dumpPath)
     return DriverBenchmark.Dump(CorpusPair.FromSharedCorpora(corpora), corpora, writer);
 }
 
+if (Option("--project-driver-once") is { } onceFolder)
+{
+    return ProjectDriver.Once(onceFolder);
+}
+
+if (Option("--project-driver") is { } projectFolder)
+{
+    return ProjectDriver.Run(projectFolder, int.Parse(Option("--runs") ?? "40", System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (Option("--generate-project") is { } generated)
+{
+    return BuildCost.Generate(generated, int.Parse(Option("--files") ?? "1500", System.Globalization.CultureInfo.InvariantCulture), Packages().Cast<(string, string, string)?>().FirstOrDefault());
+}
+
 if (arguments.Contains("--build-cost"))
 {
-    var packages = arguments.Select((a, i) => (a, i)).Where(p => p.a == "--package" && p.i + 1 < arguments.Count)
-        .Select(p => arguments[p.i + 1].Split('=', 3)).Select(p => (p[0], p[1], p[2])).ToArray();
+    var packages = Packages();
     var counts = (Option("--files") ?? "300,1500").Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     return BuildCost.Run(packages, counts, int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture));
 }
@@ -117,8 +140,7 @@ if (arguments.Contains("--hostile"))
 
 if (arguments.Contains("--hostile-builds"))
 {
-    var packages = arguments.Select((a, i) => (a, i)).Where(p => p.a == "--package" && p.i + 1 < arguments.Count)
-        .Select(p => arguments[p.i + 1].Split('=')).Select(p => (p[0], p[1], p[2])).ToList();
+    var packages = Packages();
     return HostileBenchmark.Builds(packages, Option("--only"));
 }
 
@@ -127,8 +149,12 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
 return 2;
+
+// Each --package label=feed-folder=version argument.
+(string Label, string Feed, string Version)[] Packages() => arguments.Select((a, i) => (a, i)).Where(p => p.a == "--package" && p.i + 1 < arguments.Count)
+    .Select(p => arguments[p.i + 1].Split('=', 3)).Select(p => (p[0], p[1], p[2])).ToArray();
 
 static IConfig Config(Job job) => ManualConfig.CreateEmpty()
     .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))

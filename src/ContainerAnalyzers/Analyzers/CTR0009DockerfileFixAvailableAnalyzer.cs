@@ -50,20 +50,29 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // One look at each tree's declarations (never a callback per method or per node, so the cost stays that of
-            // the trees, not of the code in them): the first top-level statement, or the static Main that is the entry point.
+            // Never a callback per method or node, and no walk of a file's declarations unless its text names Main: the
+            // cost of the other files is one look at their first member and one search of their text.
             var compilation = start.Compilation;
             start.RegisterSyntaxTreeAction(tree =>
             {
-                if (tree.Tree.Options.Kind == SourceCodeKind.Regular
-                    && tree.Tree.GetRoot(tree.CancellationToken) is CompilationUnitSyntax unit
-                    && EntryPointIn(compilation, tree.Tree, unit.Members, tree.CancellationToken) is { } location)
+                if (tree.Tree.Options.Kind != SourceCodeKind.Regular || tree.Tree.GetRoot(tree.CancellationToken) is not CompilationUnitSyntax unit || unit.Members.Count == 0)
+                {
+                    return;
+                }
+
+                // Top-level statements come before any namespace or type: the first member tells.
+                var location = unit.Members[0] is GlobalStatementSyntax first ? first.GetLocation()
+                    : CodeText.ContainsAny(tree.Tree.GetText(tree.CancellationToken), MainWord) ? EntryPointIn(compilation, tree.Tree, unit.Members, tree.CancellationToken)
+                    : null;
+                if (location is not null)
                 {
                     tree.ReportDiagnostic(Create(location, mirror));
                 }
             });
         });
     }
+
+    private static readonly string[] MainWord = { "Main" };
 
     // The first top-level statement of the tree, or the location of the static Main declared in it when the compiler
     // chooses that method as the entry point; null otherwise.

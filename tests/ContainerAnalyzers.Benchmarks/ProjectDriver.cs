@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ContainerAnalyzers.Benchmarks;
+
+/// <summary>
+/// Issue 26: the package on the compiler's real path, for a real project that has been built once. The compilation
+/// holds every C# file of the project (and the build's generated ones under obj/), against the reference packs; the
+/// options are the build's own generated global config (obj/…/*.GeneratedMSBuildEditorConfig.editorconfig) parsed by
+/// Roslyn, with the additional files and the metadata its sections give them. Each run is a fresh compilation and a
+/// fresh <see cref="CompilationWithAnalyzers"/> with execution-time logging, and the figure is the package's analyzers'
+/// summed ExecutionTime: what <c>-p:ReportAnalyzer=true</c> prints. The first run in a fresh process is the compiler
+/// without the server; the median of the later runs is the server's steady state.
+/// </summary>
+internal static class ProjectDriver
+{
+    public static int Run(string folder, int runs)
+    {
+        var first = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!, $"\"{typeof(ProjectDriver).Assembly.Location}\" --project-driver-once \"{folder}\"") { RedirectStandardOutput = true };
+            using var process = Process.Start(start)!;
+            var line = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            first.Add(double.Parse(line.Split(' ')[0], CultureInfo.InvariantCulture));
+        }
+
+        var project = Load(folder);
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            times.Add(Measure(project));
+        }
+
+        var steady = times.Skip(runs / 2).OrderBy(t => t).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"PROJECT-DRIVER folder={folder} trees={project.Trees.Length} additional-files={project.Files.Length} first-run-ms(median of 5 processes)={Median(first):F1} steady-ms(median of the last {steady.Count} of {runs} runs)={Median(steady):F2} min={steady.Min():F2} last run: {string.Join(", ", LastSplit.Select(p => $"{p.Key} {p.Value:F2}"))}"));
+        return 0;
+    }
+
+    /// <summary>One fresh process: the first run's figure, then the number of methods the JIT compiled during it.</summary>
+    public static int Once(string folder)
+    {
+        var project = Load(folder);
+        var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var ms = Measure(project);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms:F2} {System.Runtime.JitInfo.GetCompiledMethodCount() - methods}"));
+        return 0;
+    }
+
+    private static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
+
+    private static double Measure(LoadedProject project)
+    {
+        var compilation = CSharpCompilation.Create("App", project.Trees, project.References, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        var options = new AnalyzerOptions(project.Files, project.Options);
+        var withAnalyzers = compilation.WithAnalyzers(DriverBenchmark.PackageAnalyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var total = TimeSpan.Zero;
+        foreach (var analyzer in DriverBenchmark.PackageAnalyzers)
+        {
+            var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+            LastSplit[analyzer.GetType().Name] = time.TotalMilliseconds;
+            total += time;
+        }
+
+        return total.TotalMilliseconds;
+    }
+
+    // The last run's time per analyzer, for the steady-state line.
+    private static readonly Dictionary<string, double> LastSplit = new(StringComparer.Ordinal);
+
+    private sealed record LoadedProject(ImmutableArray<SyntaxTree> Trees, ImmutableArray<MetadataReference> References, ImmutableArray<AdditionalText> Files, AnalyzerConfigOptionsProvider Options);
+
+    private static LoadedProject Load(string folder)
+    {
+        var editorConfig = Directory.EnumerateFiles(Path.Combine(folder, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).First();
+        var set = AnalyzerConfigSet.Create(new[] { AnalyzerConfig.Parse(File.ReadAllText(editorConfig), editorConfig) });
+        var parse = new CSharpParseOptions(LanguageVersion.Preview);
+        var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && (!p.Contains("/obj/", StringComparison.Ordinal) || Path.GetDirectoryName(p) == Path.GetDirectoryName(editorConfig)))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(p), Encoding.UTF8), parse, p))
+            .ToImmutableArray();
+        var packs = "/usr/share/dotnet/packs";
+        var references = new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" }
+            .Select(pack => Directory.EnumerateDirectories(Path.Combine(packs, pack)).OrderBy(d => d, StringComparer.Ordinal).Last())
+            .SelectMany(version => Directory.EnumerateFiles(Directory.EnumerateDirectories(Path.Combine(version, "ref")).Last(), "*.dll"))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+
+        // The additional files are the global config's [path] sections (the compiler writes one for each item with metadata).
+        var text = File.ReadAllText(editorConfig);
+        // The compose files are added by a target that runs after the global config is written, without a section:
+        // the compiler still gets them, and the analyzer knows them by name.
+        var sections = text.Split('\n').Where(l => l.StartsWith("[/", StringComparison.Ordinal)).Select(l => l.Trim().Trim('[', ']')).Where(File.Exists);
+        var byName = Directory.EnumerateFiles(folder).Where(p => Path.GetFileName(p) is var name
+            && (name.StartsWith("docker-compose", StringComparison.Ordinal) || name.StartsWith("compose.", StringComparison.Ordinal) || name == ".dockerignore"));
+        var files = sections.Concat(byName).Distinct(StringComparer.Ordinal).Select(p => (AdditionalText)new DiskText(p)).ToImmutableArray();
+        return new LoadedProject(sources, references, files, new ConfigSetProvider(set, sources, files));
+    }
+
+    private sealed class DiskText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public DiskText(string path)
+        {
+            Path = path;
+            _text = SourceText.From(File.ReadAllText(path), Encoding.UTF8);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    // As the compiler does: each file's options are worked out from the config set once, before analysis.
+    private sealed class ConfigSetProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Dictionary<SyntaxTree, AnalyzerConfigOptions> _trees = new();
+        private readonly Dictionary<AdditionalText, AnalyzerConfigOptions> _files = new();
+
+        public ConfigSetProvider(AnalyzerConfigSet set, ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> files)
+        {
+            GlobalOptions = new DictionaryOptions(set.GlobalConfigOptions.AnalyzerOptions);
+            foreach (var tree in trees)
+            {
+                _trees[tree] = new DictionaryOptions(set.GetOptionsForSourcePath(tree.FilePath).AnalyzerOptions);
+            }
+
+            foreach (var file in files)
+            {
+                _files[file] = new DictionaryOptions(set.GetOptionsForSourcePath(file.Path).AnalyzerOptions);
+            }
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _trees.TryGetValue(tree, out var options) ? options : DictionaryOptions.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _files.TryGetValue(textFile, out var options) ? options : DictionaryOptions.Empty;
+    }
+
+    private sealed class DictionaryOptions : AnalyzerConfigOptions
+    {
+        public static readonly DictionaryOptions Empty = new(ImmutableDictionary<string, string>.Empty);
+
+        private readonly ImmutableDictionary<string, string> _values;
+
+        public DictionaryOptions(ImmutableDictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+
+        public override IEnumerable<string> Keys => _values.Keys;
+    }
+}
