@@ -14,15 +14,22 @@ namespace ContainerAnalyzers.Benchmarks;
 
 /// <summary>
 /// The package as the compiler runs it: each corpus pair becomes a compilation with the csproj and the Dockerfile
-/// as AdditionalFiles (tagged as the package's build files tag them) and the project's properties as global
-/// options, and every analyzer of the package runs through <see cref="CompilationWithAnalyzers"/> with execution-time
-/// logging, the figure <c>-p:ReportAnalyzer=true</c> prints.
+/// as AdditionalFiles, and a global config written as the package's build files make the compiler write it (every
+/// property, a section per file with its kind) and parsed by Roslyn (<see cref="RoslynConfigOptions"/>). Every analyzer
+/// of the package runs through <see cref="CompilationWithAnalyzers"/> with execution-time logging, the figure
+/// <c>-p:ReportAnalyzer=true</c> prints, on a new compilation with freshly read files each run.
 /// </summary>
 internal static class DriverBenchmark
 {
     private const string Program = "public static class Program { public static void Main() { } }";
 
     public static ImmutableArray<DiagnosticAnalyzer> PackageAnalyzers { get; } = AnalyzersIn(typeof(ContainerAnalyzers.Analyzers.CTR0009DockerfileFixAvailableAnalyzer).Assembly);
+
+    /// <summary>The package's analyzers, or the one CONTAINERANALYZERS_ONLY names (to tell their costs apart).</summary>
+    /// <remarks>"NothingAnalyzer" measures the driver's own cost for the kinds of callback the package registers.</remarks>
+    public static ImmutableArray<DiagnosticAnalyzer> MeasuredAnalyzers { get; } = Environment.GetEnvironmentVariable("CONTAINERANALYZERS_ONLY") is { Length: > 0 } only
+        ? only == nameof(FirstAnalysis.NothingAnalyzer) ? ImmutableArray.Create<DiagnosticAnalyzer>(new FirstAnalysis.NothingAnalyzer()) : PackageAnalyzers.Where(a => a.GetType().Name == only).ToImmutableArray()
+        : PackageAnalyzers;
 
     /// <summary>Every analyzer an assembly exports, as the compiler finds them (the [DiagnosticAnalyzer] attribute).</summary>
     public static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(System.Reflection.Assembly assembly) => assembly.GetTypes()
@@ -47,7 +54,7 @@ internal static class DriverBenchmark
         {
             for (var i = 0; i < pairs.Count; i++)
             {
-                DriverMicroseconds(compilations[i].Compilation, compilations[i].Options, 1);
+                DriverMicroseconds(compilations[i].Compilation, compilations[i].Options, pairs[i], 1);
                 EngineMicroseconds(pairs[i], 1);
             }
         }
@@ -59,7 +66,7 @@ internal static class DriverBenchmark
         foreach (var pair in pairs)
         {
             var (compilation, options) = compilations[driverTimes.Count];
-            var driver = DriverMicroseconds(compilation, options, runs);
+            var driver = DriverMicroseconds(compilation, options, pair, runs);
             var engine = EngineMicroseconds(pair, runs);
             driverTimes.Add(driver);
             engineTimes.Add(engine);
@@ -122,17 +129,29 @@ internal static class DriverBenchmark
         .Where(c => c.Length == 2)
         .ToDictionary(c => Path.GetFullPath(c[0]), c => double.Parse(c[1], CultureInfo.InvariantCulture));
 
-    // The best of the runs, on one compilation (so the parse and the project facts are cached, as between keystrokes),
-    // of the package's analyzers' summed ExecutionTime.
-    private static double DriverMicroseconds(Compilation compilation, AnalyzerOptions options, int runs)
+    /// <summary>One pair's per-build path, <paramref name="runs"/> times (for a profiler attached to this process).</summary>
+    public static int Loop(CorpusPair pair, int runs)
+    {
+        var (compilation, options) = Create(pair);
+        var watch = Stopwatch.StartNew();
+        var best = DriverMicroseconds(compilation, options, pair, runs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DRIVER-LOOP {pair.Name} runs={runs} best-us={best:F1} mean-wall-us={watch.Elapsed.TotalMilliseconds * 1000 / runs:F1}"));
+        return 0;
+    }
+
+    // The best of the runs of the package's analyzers' summed ExecutionTime, each on a new compilation with new options
+    // and freshly read files, as each build of the compiler server gets them: nothing the package caches per
+    // compilation, per set of options or per text carries over from one run to the next.
+    private static double DriverMicroseconds(Compilation compilation, AnalyzerOptions options, CorpusPair pair, int runs)
     {
         var best = double.MaxValue;
         for (var i = 0; i < runs; i++)
         {
-            var withAnalyzers = compilation.WithAnalyzers(PackageAnalyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var fresh = new AnalyzerOptions(Files(pair).Select(f => f.File).ToImmutableArray(), options.AnalyzerConfigOptionsProvider);
+            var withAnalyzers = compilation.Clone().WithAnalyzers(MeasuredAnalyzers, new CompilationWithAnalyzersOptions(fresh, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
             withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             var sum = TimeSpan.Zero;
-            foreach (var analyzer in PackageAnalyzers)
+            foreach (var analyzer in MeasuredAnalyzers)
             {
                 sum += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
             }
@@ -175,16 +194,32 @@ internal static class DriverBenchmark
             new[] { tree },
             new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
             new CSharpCompilationOptions(OutputKind.ConsoleApplication));
-        var files = new List<(AdditionalText File, string Kind)>
+        var files = Files(pair);
+
+        // The global config the package's build files make the compiler write: every property, then a section per file.
+        var config = new StringBuilder("is_global = true\n");
+        foreach (var (name, value) in properties)
         {
-            (new FileText(projectPath, pair.ProjectText()), "ProjectFile"),
-            (new FileText(pair.DockerfilePath, File.ReadAllText(pair.DockerfilePath)), "Dockerfile"),
-            (new FileText(Path.Combine(Path.GetDirectoryName(pair.DockerfilePath)!, ".dockerignore"), "**/bin/\n**/obj/\n"), "DockerIgnore"),
-        };
-        var global = properties.ToDictionary(kv => "build_property." + kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        var provider = new OptionsProvider(global, files.ToDictionary(f => f.File.Path, f => f.Kind, StringComparer.Ordinal));
+            config.Append("build_property.").Append(name).Append(" = ").Append(value).Append('\n');
+        }
+
+        foreach (var (file, kind) in files)
+        {
+            config.Append('[').Append(file.Path).Append("]\nbuild_metadata.AdditionalFiles.ContainerAnalyzersKind = ").Append(kind).Append('\n');
+        }
+
+        var configPath = Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "App.GeneratedMSBuildEditorConfig.editorconfig");
+        var provider = new RoslynConfigOptions(config.ToString(), configPath).Prepare(files.Select(f => f.File.Path).Append(tree.FilePath));
         return (compilation, new AnalyzerOptions(files.Select(f => f.File).ToImmutableArray(), provider));
     }
+
+    // The pair's additional files, each read afresh (a new SourceText, as each build reads them), with its kind.
+    private static List<(AdditionalText File, string Kind)> Files(CorpusPair pair) => new()
+    {
+        (new FileText(pair.Properties()["MSBuildProjectFullPath"], pair.ProjectText()), "ProjectFile"),
+        (new FileText(pair.DockerfilePath, File.ReadAllText(pair.DockerfilePath)), "Dockerfile"),
+        (new FileText(Path.Combine(Path.GetDirectoryName(pair.DockerfilePath)!, ".dockerignore"), "**/bin/\n**/obj/\n"), "DockerIgnore"),
+    };
 
     private sealed class FileText : AdditionalText
     {
@@ -199,35 +234,5 @@ internal static class DriverBenchmark
         public override string Path { get; }
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Dictionary<string, string> _kinds;
-
-        public OptionsProvider(Dictionary<string, string> global, Dictionary<string, string> kinds)
-        {
-            GlobalOptions = new Options(global);
-            _kinds = kinds;
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions { get; }
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _kinds.TryGetValue(textFile.Path, out var kind)
-            ? new Options(new Dictionary<string, string>(StringComparer.Ordinal) { ["build_metadata.AdditionalFiles.ContainerAnalyzersKind"] = kind })
-            : Options.Empty;
-    }
-
-    private sealed class Options : AnalyzerConfigOptions
-    {
-        public static readonly Options Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public Options(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
     }
 }

@@ -106,7 +106,7 @@ internal static class FirstAnalysis
     // Only ever handed to CompilationWithAnalyzers in this process, never shipped or loaded by a compiler, so the
     // rules for analyzers that a compiler loads do not apply.
 #pragma warning disable RS1001, RS1036, RS1041, RS2008
-    private sealed class NothingAnalyzer : DiagnosticAnalyzer
+    internal sealed class NothingAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Nothing = new("NOTHING", "Nothing", "Nothing", "Nothing", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 

@@ -104,6 +104,16 @@ if (Option("--dump-diagnostics") is { } dumpPath)
     return DriverBenchmark.Dump(CorpusPair.FromSharedCorpora(corpora), corpora, writer);
 }
 
+if (Option("--driver-loop") is { } loopRuns)
+{
+    return DriverBenchmark.Loop(HelloWeb(), int.Parse(loopRuns, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (arguments.Contains("--path-pieces"))
+{
+    return PathPieces.Run(HelloWeb(), int.Parse(Option("--runs") ?? "2000", System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (Option("--project-driver-once") is { } onceFolder)
 {
     return ProjectDriver.Once(onceFolder);
@@ -151,6 +161,13 @@ if (Option("--fuzz") is { } countText)
 
 Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
 return 2;
+
+// samples/HelloWeb as a corpus pair: the one the per-build measurements use.
+static CorpusPair HelloWeb()
+{
+    var sample = FindRepositoryRoot() is { } repositoryRoot ? Path.Combine(repositoryRoot, "samples", "HelloWeb") : throw new InvalidOperationException("run from the repository");
+    return new CorpusPair("HelloWeb", Path.Combine(sample, "Dockerfile"), Path.Combine(sample, "HelloWeb.csproj"));
+}
 
 // Each --package label=feed-folder=version argument.
 (string Label, string Feed, string Version)[] Packages() => arguments.Select((a, i) => (a, i)).Where(p => p.a == "--package" && p.i + 1 < arguments.Count)

@@ -61,10 +61,10 @@ internal static class ProjectDriver
     {
         var compilation = CSharpCompilation.Create("App", project.Trees, project.References, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         var options = new AnalyzerOptions(project.Files, project.Options);
-        var withAnalyzers = compilation.WithAnalyzers(DriverBenchmark.PackageAnalyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
         withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var total = TimeSpan.Zero;
-        foreach (var analyzer in DriverBenchmark.PackageAnalyzers)
+        foreach (var analyzer in Analyzers)
         {
             var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
             LastSplit[analyzer.GetType().Name] = time.TotalMilliseconds;
@@ -74,6 +74,8 @@ internal static class ProjectDriver
         return total.TotalMilliseconds;
     }
 
+    private static ImmutableArray<DiagnosticAnalyzer> Analyzers => DriverBenchmark.MeasuredAnalyzers;
+
     // The last run's time per analyzer, for the steady-state line.
     private static readonly Dictionary<string, double> LastSplit = new(StringComparer.Ordinal);
 
@@ -82,7 +84,6 @@ internal static class ProjectDriver
     private static LoadedProject Load(string folder)
     {
         var editorConfig = Directory.EnumerateFiles(Path.Combine(folder, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).First();
-        var set = AnalyzerConfigSet.Create(new[] { AnalyzerConfig.Parse(File.ReadAllText(editorConfig), editorConfig) });
         var parse = new CSharpParseOptions(LanguageVersion.Preview);
         var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && (!p.Contains("/obj/", StringComparison.Ordinal) || Path.GetDirectoryName(p) == Path.GetDirectoryName(editorConfig)))
@@ -104,7 +105,8 @@ internal static class ProjectDriver
         var byName = Directory.EnumerateFiles(folder).Where(p => Path.GetFileName(p) is var name
             && (name.StartsWith("docker-compose", StringComparison.Ordinal) || name.StartsWith("compose.", StringComparison.Ordinal) || name == ".dockerignore"));
         var files = sections.Concat(byName).Distinct(StringComparer.Ordinal).Select(p => (AdditionalText)new DiskText(p)).ToImmutableArray();
-        return new LoadedProject(sources, references, files, new ConfigSetProvider(set, sources, files));
+        var options = new RoslynConfigOptions(File.ReadAllText(editorConfig), editorConfig).Prepare(sources.Select(t => t.FilePath).Concat(files.Select(f => f.Path)));
+        return new LoadedProject(sources, references, files, options);
     }
 
     private sealed class DiskText : AdditionalText
@@ -120,45 +122,5 @@ internal static class ProjectDriver
         public override string Path { get; }
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    // As the compiler does: each file's options are worked out from the config set once, before analysis.
-    private sealed class ConfigSetProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Dictionary<SyntaxTree, AnalyzerConfigOptions> _trees = new();
-        private readonly Dictionary<AdditionalText, AnalyzerConfigOptions> _files = new();
-
-        public ConfigSetProvider(AnalyzerConfigSet set, ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> files)
-        {
-            GlobalOptions = new DictionaryOptions(set.GlobalConfigOptions.AnalyzerOptions);
-            foreach (var tree in trees)
-            {
-                _trees[tree] = new DictionaryOptions(set.GetOptionsForSourcePath(tree.FilePath).AnalyzerOptions);
-            }
-
-            foreach (var file in files)
-            {
-                _files[file] = new DictionaryOptions(set.GetOptionsForSourcePath(file.Path).AnalyzerOptions);
-            }
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions { get; }
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _trees.TryGetValue(tree, out var options) ? options : DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _files.TryGetValue(textFile, out var options) ? options : DictionaryOptions.Empty;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(ImmutableDictionary<string, string>.Empty);
-
-        private readonly ImmutableDictionary<string, string> _values;
-
-        public DictionaryOptions(ImmutableDictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-
-        public override IEnumerable<string> Keys => _values.Keys;
     }
 }

@@ -97,11 +97,21 @@ public static class DockerfileFixes
     /// <see cref="RuleFixKind.Edit"/>, with an edit of the Dockerfile): what the C# mirror offers when no rewrite is needed.
     /// </summary>
     public static IReadOnlyList<string> FindRuleFixIds(DockerfileAnalysis analysis, CancellationToken cancellationToken = default)
-        => RuleHost.Run(analysis, EditRules, cancellationToken)
-            .Where(f => f.Severity >= RuleSeverity.Warning && f.Fixes.Any(x => x.Target == RuleFixTarget.Dockerfile))
-            .Select(f => f.Rule.Id).Distinct().ToArray();
+        => RuleFixIdsIn(RuleHost.Run(analysis, EditRules, cancellationToken));
 
     private static readonly IReadOnlyList<DockerfileRule> EditRules = AllRules.DockerfileRules.Where(r => r.Descriptor.FixKind == RuleFixKind.Edit).ToArray();
+
+    /// <summary>
+    /// <see cref="FindFixableRuleIds"/> from findings a host already has (the unsuppressed findings of the Dockerfile rules
+    /// it runs), so the C# mirror does not run the rules a second time.
+    /// </summary>
+    public static IReadOnlyList<string> FixableRuleIdsIn(IReadOnlyList<RuleFinding> findings)
+        => FixableRuleIds.Where(id => findings.Any(f => f.Rule.Id == id)).ToArray();
+
+    /// <summary><see cref="FindRuleFixIds"/> from findings a host already has.</summary>
+    public static IReadOnlyList<string> RuleFixIdsIn(IReadOnlyList<RuleFinding> findings)
+        => findings.Where(f => f.Rule.FixKind == RuleFixKind.Edit && f.Severity >= RuleSeverity.Warning && f.Fixes.Any(x => x.Target == RuleFixTarget.Dockerfile))
+            .Select(f => f.Rule.Id).Distinct().ToArray();
 
     /// <summary>The ids of the fixable findings in a Dockerfile: what the C# mirror diagnostic and Fix All look for.</summary>
     public static IReadOnlyList<string> FindFixableRuleIds(DockerfileAnalysis analysis, CancellationToken cancellationToken = default)

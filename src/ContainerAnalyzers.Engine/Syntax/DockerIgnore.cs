@@ -27,7 +27,29 @@ public sealed class DockerIgnore
     /// <summary>False when a pattern is not valid (BuildKit then fails the build): nothing about the file is certain.</summary>
     public bool IsValid { get; }
 
+    // A .dockerignore is read again by every build (a new text, the same content), and each pattern costs a regex to
+    // build: parsed files are kept by content, a few at a time (a model is immutable and its regexes are thread-safe).
+    private const int CachedFiles = 32;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DockerIgnore> Parsed = new(StringComparer.Ordinal);
+
     public static DockerIgnore Parse(string text)
+    {
+        if (Parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var parsed = ParseText(text);
+        if (Parsed.Count >= CachedFiles)
+        {
+            Parsed.Clear();
+        }
+
+        Parsed[text] = parsed;
+        return parsed;
+    }
+
+    private static DockerIgnore ParseText(string text)
     {
         var patterns = new List<Pattern>();
         var isValid = true;

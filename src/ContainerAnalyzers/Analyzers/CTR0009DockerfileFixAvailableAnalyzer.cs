@@ -45,14 +45,14 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
                 start.Compilation.AssemblyName,
                 text => start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var parsed) ? parsed : null,
                 start.CancellationToken);
-            if (mirror is null)
+            // A library has no entry point, whatever methods it names Main.
+            if (mirror is null || start.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication))
             {
                 return;
             }
 
             // Never a callback per method or node, and no walk of a file's declarations unless its text names Main: the
             // cost of the other files is one look at their first member and one search of their text.
-            var compilation = start.Compilation;
             start.RegisterSyntaxTreeAction(tree =>
             {
                 if (tree.Tree.Options.Kind != SourceCodeKind.Regular || tree.Tree.GetRoot(tree.CancellationToken) is not CompilationUnitSyntax unit || unit.Members.Count == 0)
@@ -62,7 +62,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
 
                 // Top-level statements come before any namespace or type: the first member tells.
                 var location = unit.Members[0] is GlobalStatementSyntax first ? first.GetLocation()
-                    : CodeText.ContainsAny(tree.Tree.GetText(tree.CancellationToken), MainWord) ? EntryPointIn(compilation, tree.Tree, unit.Members, tree.CancellationToken)
+                    : CodeText.ContainsAny(tree.Tree.GetText(tree.CancellationToken), MainWord) ? EntryPointIn(unit.Members)
                     : null;
                 if (location is not null)
                 {
@@ -74,9 +74,19 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
 
     private static readonly string[] MainWord = { "Main" };
 
-    // The first top-level statement of the tree, or the location of the static Main declared in it when the compiler
-    // chooses that method as the entry point; null otherwise.
-    private static Location? EntryPointIn(Compilation compilation, SyntaxTree tree, SyntaxList<MemberDeclarationSyntax> members, CancellationToken cancellationToken)
+    // void, int, Task or Task<int>, with no parameter or a string[] (C#'s entry point signatures).
+    private static bool IsEntryPointSignature(MethodDeclarationSyntax method)
+    {
+        var returns = method.ReturnType.ToString();
+        var parameters = method.ParameterList.Parameters;
+        return returns is "void" or "int" or "Task" or "Task<int>" or "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task<int>"
+            && (parameters.Count == 0 || parameters[0].Type?.ToString().Replace(" ", string.Empty) is "string[]" or "String[]" or "System.String[]");
+    }
+
+    // The first top-level statement of the tree, or the name of a static Main declared in it with an entry point's
+    // signature (read from the syntax: asking the compiler for the entry point would bind the whole program, at this
+    // analyzer's cost); null otherwise.
+    private static Location? EntryPointIn(SyntaxList<MemberDeclarationSyntax> members)
     {
         foreach (var member in members)
         {
@@ -84,13 +94,12 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
             {
                 case GlobalStatementSyntax statement:
                     return statement.GetLocation();
-                case BaseNamespaceDeclarationSyntax space when EntryPointIn(compilation, tree, space.Members, cancellationToken) is { } inNamespace:
+                case BaseNamespaceDeclarationSyntax space when EntryPointIn(space.Members) is { } inNamespace:
                     return inNamespace;
-                case TypeDeclarationSyntax type when EntryPointIn(compilation, tree, type.Members, cancellationToken) is { } inType:
+                case TypeDeclarationSyntax type when EntryPointIn(type.Members) is { } inType:
                     return inType;
-                case MethodDeclarationSyntax { Identifier.ValueText: "Main" } method when method.Modifiers.Any(SyntaxKind.StaticKeyword)
-                    && compilation.GetEntryPoint(cancellationToken) is { } entryPoint
-                    && entryPoint.Locations.Any(l => l.SourceTree == tree && l.SourceSpan == method.Identifier.Span):
+                case MethodDeclarationSyntax { Identifier.ValueText: "Main", ParameterList.Parameters.Count: <= 1 } method when method.Modifiers.Any(SyntaxKind.StaticKeyword)
+                    && IsEntryPointSignature(method):
                     return method.Identifier.GetLocation();
             }
         }
@@ -120,6 +129,11 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
                     : null;
             }
 
+            if (AnalysisCache.GetEnabledRules(compilation, options, cancellationToken) is not { } enabled)
+            {
+                return null;
+            }
+
             Mirror? ruleFixes = null;
             foreach (var dockerfile in dockerfiles)
             {
@@ -127,14 +141,16 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
                 {
                     // The analysis the host builds for this Dockerfile and compilation: its derived facts are computed once.
                     var analysis = AnalysisCache.GetAnalysis(compilation, options, tree, dockerfile.Path, cancellationToken);
-                    var ids = DockerfileFixes.FindFixableRuleIds(analysis, cancellationToken);
+                    // The host's own findings of the enabled rules: what the user sees is what the mirror mirrors.
+                    var findings = AnalysisCache.GetFindings(analysis, enabled, cancellationToken);
+                    var ids = DockerfileFixes.FixableRuleIdsIn(findings);
                     if (ids.Count > 0)
                     {
                         return new Mirror(projectName, dockerfile.Path, ids, RewriteRemedy);
                     }
 
                     // No rewrite needed: the rules' own fixes, which Visual Studio and Rider cannot offer in the Dockerfile.
-                    if (ruleFixes is null && DockerfileFixes.FindRuleFixIds(analysis, cancellationToken) is { Count: > 0 } editIds)
+                    if (ruleFixes is null && DockerfileFixes.RuleFixIdsIn(findings) is { Count: > 0 } editIds)
                     {
                         ruleFixes = new Mirror(projectName, dockerfile.Path, editIds, RuleFixesRemedy);
                     }

@@ -49,7 +49,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var enabled = EnabledRules.Read(start.Compilation, start.Options, start.CancellationToken);
+            var enabled = AnalysisCache.GetEnabledRules(start.Compilation, start.Options, start.CancellationToken);
             if (enabled is null || enabled.IsEmpty)
             {
                 return;
@@ -66,7 +66,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
                     switch (inputs.KindOf(file.AdditionalFile, file.Options))
                     {
                         case AdditionalFileKind.Dockerfile when enabled.DockerfileRules.Count > 0:
-                            AnalyzeDockerfile(Parse, file, _extraRules.Length == 0 ? enabled.DockerfileRules : enabled.DockerfileRules.Concat(_extraRules).ToArray());
+                            AnalyzeDockerfile(Parse, file, enabled, _extraRules);
                             break;
                         case AdditionalFileKind.Compose when enabled.ComposeRules.Count > 0:
                             AnalyzeCompose(Parse, file, inputs, enabled.ComposeRules);
@@ -85,7 +85,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeDockerfile(Func<SourceText, DockerfileSyntaxTree?> parse, AdditionalFileAnalysisContext context, IReadOnlyList<DockerfileRule> rules)
+    private static void AnalyzeDockerfile(Func<SourceText, DockerfileSyntaxTree?> parse, AdditionalFileAnalysisContext context, EnabledRules enabled, DockerfileRule[] extraRules)
     {
         try
         {
@@ -96,7 +96,10 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
 
             // One analysis per Dockerfile and compilation, shared with CTR0009: the facts rules derive are computed once.
             var analysis = AnalysisCache.GetAnalysis(context.Compilation, context.Options, tree, context.AdditionalFile.Path, context.CancellationToken);
-            foreach (var finding in RuleHost.RunContained(analysis, rules, context.CancellationToken))
+            // The findings CTR0009 mirrors too, computed once; rules a test adds run on their own.
+            var findings = extraRules.Length == 0 ? AnalysisCache.GetFindings(analysis, enabled, context.CancellationToken)
+                : RuleHost.RunContained(analysis, enabled.DockerfileRules.Concat(extraRules).ToArray(), context.CancellationToken);
+            foreach (var finding in findings)
             {
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, context.AdditionalFile.Path, text));
             }

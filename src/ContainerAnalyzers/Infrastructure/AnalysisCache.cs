@@ -32,6 +32,19 @@ internal static class AnalysisCache
     private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<AppSettingsEndpoints>> AppSettings = new();
     private static readonly ConditionalWeakTable<SourceText, ComposeFile> ComposeFiles = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<string>> DockerActionImages = new();
+    private static readonly ConditionalWeakTable<Compilation, EnabledRules?> Enabled = new();
+    private static readonly ConditionalWeakTable<DockerfileAnalysis, IReadOnlyList<RuleFinding>> Findings = new();
+
+    /// <summary>The rules enabled in a compilation, read once for every analyzer of the package.</summary>
+    public static EnabledRules? GetEnabledRules(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        => Enabled.GetValue(compilation, c => EnabledRules.Read(c, options, cancellationToken));
+
+    /// <summary>
+    /// The findings of the enabled Dockerfile rules on an analysis (each rule contained, suppressions applied), computed
+    /// once for the host that reports them and for CTR0009, which mirrors the fixable ones.
+    /// </summary>
+    public static IReadOnlyList<RuleFinding> GetFindings(DockerfileAnalysis analysis, EnabledRules enabled, CancellationToken cancellationToken)
+        => Findings.GetValue(analysis, a => RuleHost.RunContained(a, enabled.DockerfileRules, cancellationToken));
 
     public static DockerfileModel GetModel(DockerfileSyntaxTree tree) => Models.GetValue(tree, DockerfileModel.Create);
 

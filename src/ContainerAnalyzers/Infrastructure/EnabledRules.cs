@@ -53,11 +53,12 @@ internal sealed class EnabledRules
 
     private static EnabledRules ReadEnabled(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
+        var switches = new Switches(compilation, options, cancellationToken);
         var dockerfileRules = new List<DockerfileRule>();
         var sdkContainerRules = new List<DockerfileRule>();
         foreach (var rule in AllRules.DockerfileRules)
         {
-            if (IsOff(rule.Descriptor, compilation, options, cancellationToken))
+            if (switches.IsOff(rule.Descriptor))
             {
                 continue;
             }
@@ -76,7 +77,7 @@ internal sealed class EnabledRules
         var composeRules = new List<ComposeRule>();
         foreach (var rule in AllRules.ComposeRules)
         {
-            if (!IsOff(rule.Descriptor, compilation, options, cancellationToken))
+            if (!switches.IsOff(rule.Descriptor))
             {
                 composeRules.Add(rule);
             }
@@ -85,7 +86,7 @@ internal sealed class EnabledRules
         var projectRules = new List<ProjectRule>();
         foreach (var rule in AllRules.ProjectRules)
         {
-            if (!IsOff(rule.Descriptor, compilation, options, cancellationToken))
+            if (!switches.IsOff(rule.Descriptor))
             {
                 projectRules.Add(rule);
             }
@@ -94,27 +95,47 @@ internal sealed class EnabledRules
         return new EnabledRules(dockerfileRules, sdkContainerRules, composeRules, projectRules);
     }
 
-    private static bool IsOff(RuleDescriptor rule, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    // What turns a rule off, read once per compilation: each rule's own entries, and the bulk severities of each category
+    // (looked up once per category, not once per rule) and of every analyzer.
+    private sealed class Switches
     {
-        // NoWarn and WarningsAsErrors reach the compilation options; an explicit entry there decides.
-        if (compilation.Options.SpecificDiagnosticOptions.TryGetValue(rule.Id, out var report))
+        private readonly Compilation _compilation;
+        private readonly CancellationToken _cancellationToken;
+        private readonly AnalyzerConfigOptions _global;
+        private readonly Dictionary<string, bool?> _categories = new(StringComparer.Ordinal);
+        private readonly bool? _everyAnalyzer;
+
+        public Switches(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            return report == ReportDiagnostic.Suppress;
+            _compilation = compilation;
+            _cancellationToken = cancellationToken;
+            _global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            _everyAnalyzer = _global.TryGetValue("dotnet_analyzer_diagnostic.severity", out var severity) ? IsNone(severity) : null;
         }
 
-        // dotnet_diagnostic.ID.severity in a .globalconfig (the presets are global configs too).
-        if (compilation.Options.SyntaxTreeOptionsProvider is { } provider && provider.TryGetGlobalDiagnosticValue(rule.Id, cancellationToken, out report))
+        public bool IsOff(RuleDescriptor rule)
         {
-            return report == ReportDiagnostic.Suppress;
+            // NoWarn and WarningsAsErrors reach the compilation options; an explicit entry there decides.
+            if (_compilation.Options.SpecificDiagnosticOptions.TryGetValue(rule.Id, out var report))
+            {
+                return report == ReportDiagnostic.Suppress;
+            }
+
+            // dotnet_diagnostic.ID.severity in a .globalconfig (the presets are global configs too).
+            if (_compilation.Options.SyntaxTreeOptionsProvider is { } provider && provider.TryGetGlobalDiagnosticValue(rule.Id, _cancellationToken, out report))
+            {
+                return report == ReportDiagnostic.Suppress;
+            }
+
+            if (!_categories.TryGetValue(rule.Category, out var category))
+            {
+                category = _global.TryGetValue("dotnet_analyzer_diagnostic.category-" + rule.Category + ".severity", out var severity) ? IsNone(severity) : null;
+                _categories[rule.Category] = category;
+            }
+
+            return category ?? _everyAnalyzer ?? false;
         }
 
-        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        if (global.TryGetValue("dotnet_analyzer_diagnostic.category-" + rule.Category + ".severity", out var severity)
-            || global.TryGetValue("dotnet_analyzer_diagnostic.severity", out severity))
-        {
-            return string.Equals(severity.Trim(), "none", System.StringComparison.OrdinalIgnoreCase);
-        }
-
-        return false;
+        private static bool IsNone(string severity) => string.Equals(severity.Trim(), "none", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -123,10 +123,16 @@ public sealed class CTR0052NuGetCredentialsInLayerRule : DockerfileRule
     /// </summary>
     private static string? TokenWrittenIntoNuGetConfig(Stage stage, InstructionSyntax run)
     {
+        // Most RUNs never name the file: a look at their words before any shell reading.
+        if (!run.Arguments.Any(a => MentionsNuGetConfig(a.Value)) && !run.Heredocs.Any(h => MentionsNuGetConfig(h.Content)))
+        {
+            return null;
+        }
+
         string? written = null;
         foreach (var words in DotnetCommandLine.ShellCommandsOf(run))
         {
-            if (words.Count == 0 || !words.Any(w => w.IndexOf("nuget.config", StringComparison.OrdinalIgnoreCase) >= 0))
+            if (words.Count == 0 || !words.Any(MentionsNuGetConfig))
             {
                 continue;
             }
@@ -160,6 +166,8 @@ public sealed class CTR0052NuGetCredentialsInLayerRule : DockerfileRule
 
         return written;
     }
+
+    private static bool MentionsNuGetConfig(string text) => text.IndexOf("nuget.config", StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool IsNuGetConfig(string word)
         => string.Equals(PathText.GetFileName(word.TrimStart('>')), "nuget.config", StringComparison.OrdinalIgnoreCase);
