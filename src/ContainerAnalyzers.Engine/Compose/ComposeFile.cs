@@ -313,6 +313,25 @@ public sealed class ComposeFile
                     case "network_mode":
                         service.NetworkMode = Scalar(value);
                         break;
+                    case "volumes":
+                        ReadVolumes(service, value);
+                        break;
+                    case "volumes_from":
+                        service.HasVolumesFromElsewhere = true;
+                        break;
+                    case "scale":
+                        service.Replicas = Scalar(value);
+                        break;
+                    case "deploy" when value is YamlMapping deploy:
+                        foreach (var (deployKey, deployValue) in Entries(deploy))
+                        {
+                            if (deployKey.Value == "replicas")
+                            {
+                                service.Replicas = Scalar(deployValue);
+                            }
+                        }
+
+                        break;
                 }
             }
 
@@ -359,6 +378,32 @@ public sealed class ComposeFile
             }
 
             return build;
+        }
+
+        // The container paths of the service's mounts: "src:target[:mode]" or "target" (anonymous), or the long form's
+        // target. A mount whose target cannot be read (not a scalar, a variable) is kept as such: the rules then know
+        // some path is mounted without knowing which.
+        private void ReadVolumes(ComposeService service, YamlNode value)
+        {
+            foreach (var item in Sequence(value))
+            {
+                if (item is YamlMapping longSyntax)
+                {
+                    var target = Entries(longSyntax).Where(e => e.Key.Value == "target").Select(e => Scalar(e.Value)).FirstOrDefault();
+                    service.VolumeTargets.Add(target?.Resolved);
+                    continue;
+                }
+
+                if (Scalar(item)?.Resolved is not { } mount)
+                {
+                    service.VolumeTargets.Add(null);
+                    continue;
+                }
+
+                // A Windows source (C:\data:/app/data) has a colon of its own, so the target is the part that starts with '/'.
+                var parts = mount.Split(':');
+                service.VolumeTargets.Add(parts.Length == 1 ? parts[0] : parts.Skip(1).FirstOrDefault(p => p.StartsWith("/", StringComparison.Ordinal)));
+            }
         }
 
         private void ReadEnvironment(ComposeService service, YamlNode value)

@@ -283,6 +283,15 @@ public sealed class ComposeService
 
     public ComposeValue? User { get; set; }
 
+    /// <summary>The container paths the service mounts volumes or folders at; null for a mount whose target cannot be read.</summary>
+    public List<string?> VolumeTargets { get; } = new();
+
+    /// <summary><c>volumes_from</c>: the service mounts what another container mounts, which this service does not say.</summary>
+    public bool HasVolumesFromElsewhere { get; set; }
+
+    /// <summary><c>deploy.replicas</c> or <c>scale</c>: how many containers of the service run.</summary>
+    public ComposeValue? Replicas { get; set; }
+
     /// <summary><c>network_mode</c> (host, service:…, container:…): port mappings then do not apply as written.</summary>
     public ComposeValue? NetworkMode { get; set; }
 
@@ -342,7 +351,7 @@ public sealed class ComposeService
 
     /// <summary>
     /// This service with <paramref name="over"/> (the same service in an override file) merged on top, the way compose
-    /// merges: single values replaced, <c>ports</c> and <c>expose</c> appended, <c>environment</c> and <c>build</c> merged by key.
+    /// merges: single values replaced, <c>ports</c> and <c>expose</c> appended, <c>environment</c> and <c>build</c> merged by key, <c>volumes</c> by target.
     /// </summary>
     public ComposeService MergedWith(ComposeService over)
     {
@@ -358,7 +367,10 @@ public sealed class ComposeService
             HealthcheckDisabled = over.HealthcheckDisabled || (HealthcheckDisabled && over.HealthcheckTest is null),
             User = over.User ?? User,
             NetworkMode = over.NetworkMode ?? NetworkMode,
+            HasVolumesFromElsewhere = HasVolumesFromElsewhere || over.HasVolumesFromElsewhere,
+            Replicas = over.Replicas ?? Replicas,
         };
+        merged.VolumeTargets.AddRange(VolumeTargets.Concat(over.VolumeTargets));
         // Compose appends the override's ports, and a mapping both files write is one port: the override's copy stands,
         // so one wrong port is one finding (issue 27).
         merged.Ports.AddRange(Ports.Where(p => !over.Ports.Any(o => o.SameMappingAs(p))).Concat(over.Ports));

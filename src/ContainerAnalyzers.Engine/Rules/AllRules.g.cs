@@ -58,6 +58,7 @@ public static partial class AllRules
         CTR0062ComposeRunsDotnetRunRule.Definition,
         CTR0063ComposeContextMissesProjectRule.Definition,
         CTR0064ComposeUserRootRule.Definition,
+        CTR0065DataProtectionKeysLostRule.Definition,
         CTR0066ComposeTargetNotAStageRule.Definition,
         CTR0090SyntaxErrorRule.Definition,
         CTR0091ComposeSyntaxErrorRule.Definition,
@@ -119,6 +120,7 @@ public static partial class AllRules
         new CTR0062ComposeRunsDotnetRunRule(),
         new CTR0063ComposeContextMissesProjectRule(),
         new CTR0064ComposeUserRootRule(),
+        new CTR0065DataProtectionKeysLostRule(),
         new CTR0066ComposeTargetNotAStageRule(),
         new CTR0091ComposeSyntaxErrorRule(),
     };

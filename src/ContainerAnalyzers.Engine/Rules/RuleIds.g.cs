@@ -146,6 +146,9 @@ public static partial class RuleIds
     /// <summary>CTR0064: Compose service runs a non-root image as root.</summary>
     public const string ComposeUserRoot = "CTR0064";
 
+    /// <summary>CTR0065: Data Protection keys do not outlive the container.</summary>
+    public const string DataProtectionKeysLost = "CTR0065";
+
     /// <summary>CTR0066: Compose build target is not a stage of the Dockerfile.</summary>
     public const string ComposeTargetNotAStage = "CTR0066";
 

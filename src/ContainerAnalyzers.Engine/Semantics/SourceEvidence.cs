@@ -30,6 +30,13 @@ public abstract class SourceEvidence
     /// </summary>
     public virtual IReadOnlyList<(string Name, string Where)>? CultureCreations => null;
 
+    /// <summary>
+    /// The call by which the code makes the app depend on its Data Protection keys outliving the container (cookie or
+    /// Identity authentication, <c>AddSession</c>, <c>AddDataProtection</c>): the first one found. Null when it calls none, when the sources are not
+    /// available, or when the code persists the keys itself (<c>PersistKeysTo…</c>), which only running it can judge.
+    /// </summary>
+    public virtual string? DataProtectionUse => null;
+
     private sealed class NoSourceEvidence : SourceEvidence
     {
         public override bool? MentionsAny(IReadOnlyList<string> words) => null;

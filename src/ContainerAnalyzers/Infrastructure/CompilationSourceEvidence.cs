@@ -19,6 +19,7 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     private static readonly ConditionalWeakTable<Compilation, CodeEndpoints> EndpointAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Id, string Where)>> TimeZoneAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Name, string Where)>> CultureAnswers = new();
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> DataProtectionAnswers = new();
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, bool> _answers;
@@ -42,6 +43,8 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => TimeZoneAnswers.GetValue(_compilation, c => CodeLiteralLookups.TimeZones.Find(c, _cancellationToken));
 
     public override IReadOnlyList<(string Name, string Where)>? CultureCreations => CultureAnswers.GetValue(_compilation, c => CodeLiteralLookups.Cultures.Find(c, _cancellationToken));
+
+    public override string? DataProtectionUse => DataProtectionAnswers.GetValue(_compilation, c => new StrongBox<string?>(DataProtectionCalls.Find(c, _cancellationToken))).Value;
 
     private bool Search(IReadOnlyList<string> words)
     {

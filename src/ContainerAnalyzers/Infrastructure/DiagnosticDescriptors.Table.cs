@@ -197,6 +197,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0064", CTR0064ComposeUserRootRule.Definition.Title, CTR0064ComposeUserRootRule.Definition.MessageFormat, "Container.Security", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0064ComposeUserRootRule.Definition.Description, CTR0064ComposeUserRootRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0065 = new(
+        "CTR0065", CTR0065DataProtectionKeysLostRule.Definition.Title, CTR0065DataProtectionKeysLostRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Info, isEnabledByDefault: true,
+        CTR0065DataProtectionKeysLostRule.Definition.Description, CTR0065DataProtectionKeysLostRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0066 = new(
         "CTR0066", CTR0066ComposeTargetNotAStageRule.Definition.Title, CTR0066ComposeTargetNotAStageRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0066ComposeTargetNotAStageRule.Definition.Description, CTR0066ComposeTargetNotAStageRule.Definition.HelpLinkUri);
@@ -266,6 +270,7 @@ internal static partial class DiagnosticDescriptors
         CTR0062,
         CTR0063,
         CTR0064,
+        CTR0065,
         CTR0066,
         CTR0090,
         CTR0091,
@@ -321,6 +326,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0062" => CTR0062,
         "CTR0063" => CTR0063,
         "CTR0064" => CTR0064,
+        "CTR0065" => CTR0065,
         "CTR0066" => CTR0066,
         "CTR0090" => CTR0090,
         "CTR0091" => CTR0091,

@@ -194,8 +194,11 @@ internal sealed class CodeSource : SourceEvidence
     private readonly IReadOnlyList<(string Id, string Where)> _timeZones;
     private readonly IReadOnlyList<(string Name, string Where)> _cultures;
 
-    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null, IReadOnlyList<(string Name, string Where)>? cultures = null)
+    private readonly string? _dataProtection;
+
+    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null, IReadOnlyList<(string Name, string Where)>? cultures = null, string? dataProtection = null)
     {
+        _dataProtection = dataProtection;
         _endpoints = endpoints;
         _timeZones = timeZones ?? Array.Empty<(string, string)>();
         _cultures = cultures ?? Array.Empty<(string, string)>();
@@ -214,4 +217,9 @@ internal sealed class CodeSource : SourceEvidence
     public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => _timeZones;
 
     public override IReadOnlyList<(string Name, string Where)>? CultureCreations => _cultures;
+
+    public override string? DataProtectionUse => _dataProtection;
+
+    /// <summary>Code that uses Data Protection through <paramref name="call"/> and does not persist the keys.</summary>
+    public static CodeSource DataProtection(string call) => new(CodeEndpoints.None, dataProtection: call);
 }

@@ -24,6 +24,31 @@ public sealed class ComposeAnalyzerTests
         }
         """;
 
+    // CTR0065 through the compiler: the code's AddCookie() is found in the C# trees, and the finding is on the service.
+    [Test]
+    public Task DataProtectionKeys_FoundInTheCodeAndReportedOnTheService() => DockerfileAnalyzerTest<CTR0065DataProtectionKeysLostRule>.ForApp()
+        .WithDockerfile(Chiseled8)
+        .WithSource("public static class Startup { public static void Configure(Services services) => services.AddCookie(); }\npublic sealed class Services { public Services AddCookie() => this; }")
+        .WithComposeFile("services:\n  {|CTR0065:web|}:\n    build: .\n")
+        .WithPackageInputs(dockerIgnore: true)
+        .RunAsync();
+
+    [Test]
+    public Task DataProtectionKeys_ViewsAlone_NoDiagnostic() => DockerfileAnalyzerTest<CTR0065DataProtectionKeysLostRule>.ForApp()
+        .WithDockerfile(Chiseled8)
+        .WithSource("public static class Startup { public static void Configure(Services services) => services.AddControllersWithViews().AddCookiePolicy().UseAntiforgery(); }\npublic sealed class Services { public Services AddControllersWithViews() => this; public Services AddCookiePolicy() => this; public Services UseAntiforgery() => this; }")
+        .WithComposeFile("services:\n  web:\n    build: .\n")
+        .WithPackageInputs(dockerIgnore: true)
+        .RunAsync();
+
+    [Test]
+    public Task DataProtectionKeys_PersistedByTheCode_NoDiagnostic() => DockerfileAnalyzerTest<CTR0065DataProtectionKeysLostRule>.ForApp()
+        .WithDockerfile(Chiseled8)
+        .WithSource("public static class Startup { public static void Configure(Services services) => services.AddCookie().PersistKeysToFileSystem(\"/keys\"); }\npublic sealed class Services { public Services AddCookie() => this; public Services PersistKeysToFileSystem(string path) => this; }")
+        .WithComposeFile("services:\n  web:\n    build: .\n")
+        .WithPackageInputs(dockerIgnore: true)
+        .RunAsync();
+
     [Test]
     public Task PortRule_LocatedInTheComposeFile() => DockerfileAnalyzerTest<CTR0060PublishedPortNotListeningRule>.ForApp()
         .WithDockerfile(Aspnet8)
