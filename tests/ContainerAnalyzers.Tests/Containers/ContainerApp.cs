@@ -103,6 +103,44 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
         ["Web/Dockerfile"] = Dockerfile("Web"),
     });
 
+    /// <summary>A web app that signs a user in with a cookie (/login) and says who the cookie is for (/me), on a chiseled image.</summary>
+    public static ContainerApp CookieSignIn() => new("web (cookie sign-in)", "Keys/Keys.csproj", IsWeb: true, "hello alice", new Dictionary<string, string>
+    {
+        ["Keys/Keys.csproj"] = Project("Microsoft.NET.Sdk.Web", string.Empty),
+        ["Keys/Program.cs"] = """
+            using System.Security.Claims;
+            using Microsoft.AspNetCore.Authentication;
+            using Microsoft.AspNetCore.Authentication.Cookies;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+            var app = builder.Build();
+            app.UseAuthentication();
+            app.MapGet("/login", async (HttpContext context) =>
+            {
+                await context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(new[] { new Claim(ClaimTypes.Name, "alice") }, CookieAuthenticationDefaults.AuthenticationScheme)));
+                return "signed in";
+            });
+            app.MapGet("/me", (HttpContext context) => context.User.Identity?.IsAuthenticated == true ? Results.Text("hello " + context.User.Identity.Name) : Results.StatusCode(401));
+            app.Run();
+            """,
+        ["Keys/Dockerfile"] = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+            WORKDIR /src
+            COPY Keys.csproj .
+            RUN dotnet restore
+            COPY . .
+            RUN dotnet publish -c Release -o /app/publish
+
+            FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
+            WORKDIR /app
+            COPY --from=build /app/publish .
+            ENTRYPOINT ["dotnet", "Keys.dll"]
+            """,
+        ["Keys/.dockerignore"] = "**/bin/\n**/obj/\n",
+        ["Keys/compose.yaml"] = "services:\n  web:\n    build: .\n    deploy:\n      replicas: 2\n",
+    });
+
     public static ContainerApp Console() => new("console", "Hello/Hello.csproj", IsWeb: false, "hello from console", new Dictionary<string, string>
     {
         ["Hello/Hello.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>"),

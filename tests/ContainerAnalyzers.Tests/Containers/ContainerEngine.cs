@@ -60,10 +60,14 @@ internal sealed class ContainerEngine
     public ProcessResult RunToCompletion(string image)
         => Run(Path.GetTempPath(), PullNever(new List<string> { "run", "--rm" }).Append(image), CommandTimeout);
 
-    /// <summary>Starts a web image in the background with its HTTP port reachable at 127.0.0.1:<paramref name="hostPort"/>.</summary>
-    public string StartWeb(string image, int hostPort)
+    /// <summary>
+    /// Starts a web image in the background with its HTTP port reachable at 127.0.0.1:<paramref name="hostPort"/>, with
+    /// more options for the run (a volume) when given.
+    /// </summary>
+    public string StartWeb(string image, int hostPort, params string[] runOptions)
     {
         var arguments = PullNever(new List<string> { "run", "-d" });
+        arguments.AddRange(runOptions);
         if (UsesStandIns)
         {
             // The host's network namespace: no bridge or port forwarding to set up on a machine without a docker

@@ -150,6 +150,89 @@ public sealed class RuntimeNeedsControlTests
             () => File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>Exe</OutputType>", "<OutputType>Exe</OutputType><InvariantGlobalization>true</InvariantGlobalization>", StringComparison.Ordinal)), project);
     }
 
+    // CTR0065: a sign-in cookie from one container is rejected by the next container of the same image (a redeploy, or
+    // another replica), and accepted when the key folder is a volume both containers mount.
+    [Test]
+    public void DataProtectionKeysLostWithTheContainer()
+    {
+        var project = ContainerWorkflow.WriteApp(ContainerApp.CookieSignIn());
+        var folder = Path.GetDirectoryName(project)!;
+        var analysis = ContainerWorkflow.DotnetBuild(project);
+        Assert.That(analysis.Output, Does.Contain("warning CTR0065:"), analysis.Output);
+
+        var image = "localhost/containeranalyzers-test/control-ctr0065:" + Guid.NewGuid().ToString("N")[..8];
+        var keys = Directory.CreateDirectory(Path.Combine(folder, "keys")).FullName;
+        if (!OperatingSystem.IsWindows())
+        {
+            // The app user (UID 1654) writes its keys into the folder a bind mount gives it.
+            File.SetUnixFileMode(keys, (UnixFileMode)0b111_111_111);
+        }
+
+        try
+        {
+            var built = ContainerWorkflow.BuildImage(Path.Combine(folder, "Dockerfile"), image);
+            Assert.That(built.ExitCode, Is.Zero, built.Output);
+
+            var cookies = new System.Net.CookieContainer();
+            Assert.That(SignedInAcrossTwoContainers(image, cookies), Is.EqualTo((200, 401)), "the second container rejects the first one's cookie");
+
+            var volume = new[] { "-v", keys + ":/home/app/.aspnet/DataProtection-Keys" };
+            Assert.That(SignedInAcrossTwoContainers(image, new System.Net.CookieContainer(), volume), Is.EqualTo((200, 200)), "with the keys on a volume, it is accepted");
+            ContainerSuite.Report("control: CTR0065", built.Duration, "-", "-", "built; a sign-in cookie is rejected (401) by the next container, accepted with a volume at the key folder");
+        }
+        finally
+        {
+            ContainerSuite.Engine.RemoveImage(image);
+        }
+    }
+
+    // Signs in on one container, removes it, and asks a second container of the image who the cookie is for: the
+    // HTTP status of /me on each.
+    private static (int First, int Second) SignedInAcrossTwoContainers(string image, System.Net.CookieContainer cookies, params string[] runOptions)
+    {
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { Timeout = TimeSpan.FromSeconds(5) };
+        var port = ContainerEngine.GetFreePort();
+        var first = ContainerSuite.Engine.StartWeb(image, port, runOptions);
+        int firstStatus;
+        try
+        {
+            Assert.That(Get(client, port, "/login").Status, Is.EqualTo(200), ContainerSuite.Engine.Logs(first));
+            firstStatus = Get(client, port, "/me").Status;
+        }
+        finally
+        {
+            ContainerSuite.Engine.RemoveContainer(first);
+        }
+
+        var second = ContainerSuite.Engine.StartWeb(image, port, runOptions);
+        try
+        {
+            return (firstStatus, Get(client, port, "/me").Status);
+        }
+        finally
+        {
+            ContainerSuite.Engine.RemoveContainer(second);
+        }
+    }
+
+    // The first answer within 60 s (the app starts meanwhile).
+    private static (int Status, string Body) Get(HttpClient client, int port, string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var response = client.GetAsync($"http://127.0.0.1:{port}{path}").GetAwaiter().GetResult();
+                return ((int)response.StatusCode, response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(250);
+            }
+        }
+    }
+
     // CTR0052: the feed's password given to dotnet nuget add source is in the image for anyone who runs or pulls it.
     [Test]
     public void NuGetPasswordInALayer() => SecretReadableInTheImage(
