@@ -98,7 +98,7 @@ public static partial class RuleIds
     /// <summary>CTR0037: The app looks up time zones the image has no data for.</summary>
     public const string TimeZoneDataMissing = "CTR0037";
 
-    /// <summary>CTR0038: The app creates cultures, but the project turns culture data off.</summary>
+    /// <summary>CTR0038: The app needs culture data, but the project turns it off.</summary>
     public const string CulturesInInvariantMode = "CTR0038";
 
     /// <summary>CTR0040: Restore is not cached.</summary>

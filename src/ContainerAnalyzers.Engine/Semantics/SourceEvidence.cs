@@ -37,6 +37,14 @@ public abstract class SourceEvidence
     /// </summary>
     public virtual string? DataProtectionUse => null;
 
+    /// <summary>
+    /// How the app opens SQL Server connections with a Microsoft.Data.SqlClient that refuses globalization-invariant mode
+    /// (2.0 and later check for it when a connection opens, and throw): the version it references and the call that uses
+    /// it (<c>"Microsoft.Data.SqlClient 5.1 (UseSqlServer)"</c>). Null when it references no such version, its code calls
+    /// none of the APIs, or the sources are not available.
+    /// </summary>
+    public virtual string? SqlClientUse => null;
+
     private sealed class NoSourceEvidence : SourceEvidence
     {
         public override bool? MentionsAny(IReadOnlyList<string> words) => null;

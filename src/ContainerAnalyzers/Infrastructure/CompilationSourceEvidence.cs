@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ContainerAnalyzers.Rules;
@@ -20,6 +21,10 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Id, string Where)>> TimeZoneAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Name, string Where)>> CultureAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> DataProtectionAnswers = new();
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> SqlClientAnswers = new();
+
+    // The calls through which an app opens SQL Server connections: EF Core's providers and SqlClient's own connection.
+    private static readonly string[] SqlServerCalls = { "UseSqlServer", "UseAzureSql", "AddSqlServer", "SqlConnection" };
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, bool> _answers;
@@ -45,6 +50,33 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     public override IReadOnlyList<(string Name, string Where)>? CultureCreations => CultureAnswers.GetValue(_compilation, c => CodeLiteralLookups.Cultures.Find(c, _cancellationToken));
 
     public override string? DataProtectionUse => DataProtectionAnswers.GetValue(_compilation, c => new StrongBox<string?>(DataProtectionCalls.Find(c, _cancellationToken))).Value;
+
+    public override string? SqlClientUse => SqlClientAnswers.GetValue(_compilation, c => new StrongBox<string?>(FindSqlClientUse(c, _cancellationToken))).Value;
+
+    // The referenced Microsoft.Data.SqlClient (directly or through EF Core's SQL Server provider), from 2.0 on, and the
+    // first of the calls the code makes through it.
+    private static string? FindSqlClientUse(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var sqlClient = compilation.ReferencedAssemblyNames.FirstOrDefault(a => a.Name == "Microsoft.Data.SqlClient" && a.Version.Major >= 2);
+        if (sqlClient is null)
+        {
+            return null;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var text = tree.GetText(cancellationToken);
+            if (!CodeText.ContainsAny(text, SqlServerCalls))
+            {
+                continue;
+            }
+
+            var call = SqlServerCalls.First(c => CodeText.ContainsAny(text, new[] { c }));
+            return $"Microsoft.Data.SqlClient {sqlClient.Version.Major}.{sqlClient.Version.Minor} ({call})";
+        }
+
+        return null;
+    }
 
     private bool Search(IReadOnlyList<string> words)
     {

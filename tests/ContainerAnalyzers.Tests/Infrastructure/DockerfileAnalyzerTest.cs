@@ -116,6 +116,13 @@ internal sealed class DockerfileAnalyzerTest<TRule>
         return this;
     }
 
+    /// <summary>A referenced assembly, as a package would bring it (for the rules that weigh what the app references).</summary>
+    public DockerfileAnalyzerTest<TRule> WithReference(MetadataReference reference)
+    {
+        _test.TestState.AdditionalReferences.Add(reference);
+        return this;
+    }
+
     /// <summary>The NuGet.Config restore reads (in /src/App unless a path is given), tagged as the package tags it.</summary>
     public DockerfileAnalyzerTest<TRule> WithNuGetConfig(string text, string path = "/src/App/NuGet.Config")
     {

@@ -195,10 +195,12 @@ internal sealed class CodeSource : SourceEvidence
     private readonly IReadOnlyList<(string Name, string Where)> _cultures;
 
     private readonly string? _dataProtection;
+    private readonly string? _sqlClient;
 
-    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null, IReadOnlyList<(string Name, string Where)>? cultures = null, string? dataProtection = null)
+    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null, IReadOnlyList<(string Name, string Where)>? cultures = null, string? dataProtection = null, string? sqlClient = null)
     {
         _dataProtection = dataProtection;
+        _sqlClient = sqlClient;
         _endpoints = endpoints;
         _timeZones = timeZones ?? Array.Empty<(string, string)>();
         _cultures = cultures ?? Array.Empty<(string, string)>();
@@ -219,6 +221,8 @@ internal sealed class CodeSource : SourceEvidence
     public override IReadOnlyList<(string Name, string Where)>? CultureCreations => _cultures;
 
     public override string? DataProtectionUse => _dataProtection;
+
+    public override string? SqlClientUse => _sqlClient;
 
     /// <summary>Code that uses Data Protection through <paramref name="call"/> and does not persist the keys.</summary>
     public static CodeSource DataProtection(string call) => new(CodeEndpoints.None, dataProtection: call);

@@ -104,7 +104,7 @@ public sealed class CTR0024SilentInvariantGlobalizationRule : DockerfileRule
 
     // True when the code or the project shows culture-specific work, null when the code cannot be read.
     private static bool? NeedsCultures(DockerfileAnalysis analysis)
-        => analysis.Project.ProjectText?.IndexOf("Localization", StringComparison.Ordinal) >= 0 ? true : analysis.Source.MentionsAny(CultureEvidence);
+        => analysis.Project.ProjectText?.IndexOf("Localization", StringComparison.Ordinal) >= 0 || analysis.Source.SqlClientUse is not null ? true : analysis.Source.MentionsAny(CultureEvidence);
 
     private static RuleSeverity? Severity(DockerfileAnalysis analysis)
         => NeedsCultures(analysis) == true ? null : RuleSeverity.Info;

@@ -95,6 +95,17 @@ public sealed class CTR0024SilentInvariantGlobalizationTests
         Assert.That(finding.Fixes.Select(f => f.Title), Is.EqualTo(new[] { "Use the -extra image, which has ICU" }));
     }
 
+    [Test]
+    public void InvariantModeIsNotOfferedToAnAppOnSqlClient()
+    {
+        // Microsoft.Data.SqlClient refuses to open a connection in invariant mode (CTR0038).
+        var dockerfile = Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-amd64\n";
+        var finding = EngineTest.ForProperties(RuleFixAssert.Properties()).WithProject("/src/App/App.csproj", ProjectText)
+            .WithSource(new CodeSource(ContainerAnalyzers.Semantics.CodeEndpoints.None, sqlClient: "Microsoft.Data.SqlClient 5.1 (UseSqlServer)"))
+            .Analyze(dockerfile, new CTR0024SilentInvariantGlobalizationRule()).Single();
+        Assert.That(finding.Fixes.Select(f => f.Title), Is.EqualTo(new[] { "Use the -extra image, which has ICU" }));
+    }
+
     // Code that names CultureInfo, as new CultureInfo("de-DE") does.
     private sealed class CultureSource : ContainerAnalyzers.Semantics.SourceEvidence
     {

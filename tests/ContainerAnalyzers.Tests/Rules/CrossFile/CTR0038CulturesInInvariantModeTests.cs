@@ -54,4 +54,43 @@ public sealed class CTR0038CulturesInInvariantModeTests
         .WithSource(Prices)
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:7.0\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
         .RunAsync();
+
+    // Microsoft.Data.SqlClient 2.0 and later refuse to open a connection in invariant mode (dotnet/SqlClient#220, #2206),
+    // whichever .NET runs it: the reference, and a call through it, are the evidence.
+    [TestCase("5.0.0.0", "public static class Db { public static object Open() => new Microsoft.Data.SqlClient.SqlConnection(); }")]
+    [TestCase("2.0.0.0", "public static class Db { public static object Open() => new Microsoft.Data.SqlClient.SqlConnection(); }")]
+    public Task SqlClientUnderInvariantGlobalization_Reported(string version, string source) => Test()
+        .WithReference(SqlClient(version))
+        .WithSource(source)
+        .WithDockerfile(Dockerfile)
+        .RunAsync();
+
+    // SqlClient 1.x failed only with some data (not sure), a reference the code never uses, and no invariant mode.
+    [TestCase("1.1.0.0", "public static class Db { public static object Open() => new Microsoft.Data.SqlClient.SqlConnection(); }", "true")]
+    [TestCase("5.0.0.0", "public static class Db { }", "true")]
+    [TestCase("5.0.0.0", "public static class Db { public static object Open() => new Microsoft.Data.SqlClient.SqlConnection(); }", "false")]
+    public Task SqlClientThatCannotFail_NoDiagnostic(string version, string source, string invariant) => DockerfileAnalyzerTest<CTR0038CulturesInInvariantModeRule>.ForApp()
+        .WithProperty("InvariantGlobalization", invariant)
+        .WithReference(SqlClient(version))
+        .WithSource(source)
+        .WithDockerfile(Dockerfile.Replace("{|CTR0038:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal))
+        .RunAsync();
+
+    [Test]
+    public void TheMessageNamesSqlClient()
+    {
+        var finding = EngineTest.ForApp().WithProperty("InvariantGlobalization", "true").WithSource(new CodeSource(ContainerAnalyzers.Semantics.CodeEndpoints.None, sqlClient: "Microsoft.Data.SqlClient 5.1 (UseSqlServer)"))
+            .Analyze(Dockerfile.Replace("{|CTR0038:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal), new CTR0038CulturesInInvariantModeRule()).Single();
+        Assert.That(finding.GetMessage(), Does.StartWith("The app opens SQL Server connections with Microsoft.Data.SqlClient 5.1 (UseSqlServer), but the project sets InvariantGlobalization, so opening one throws"));
+    }
+
+    // A Microsoft.Data.SqlClient assembly of the given version, with the SqlConnection type the code uses.
+    private static Microsoft.CodeAnalysis.MetadataReference SqlClient(string version)
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText($"[assembly: System.Reflection.AssemblyVersion(\"{version}\")]\nnamespace Microsoft.Data.SqlClient {{ public sealed class SqlConnection {{ }} }}");
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Microsoft.Data.SqlClient", new[] { tree }, NetReferenceAssemblies.Net80, new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.That(compilation.Emit(image).Success, Is.True);
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+    }
 }
