@@ -36,6 +36,8 @@ using ContainerAnalyzers.Tests.Fuzzing;
 //   --project-driver <built project folder> [--runs N]
 //                       the package's analyzers on that project through Roslyn's driver, with the build's own global
 //                       config: the first run in fresh processes, and the steady state (the ReportAnalyzer figure)
+//   --code-questions <built project folder> [--runs N]
+//                       each search of the project's C# code the rules may ask for, on a fresh compilation
 //   --build-cost --package label=feed=version… [--files 300,1500] [--builds N]
 //                       real `dotnet build`s with and without each package, alternating, fresh compiler and server
 var arguments = args.ToList();
@@ -117,6 +119,11 @@ if (arguments.Contains("--path-pieces"))
 if (Option("--project-driver-once") is { } onceFolder)
 {
     return ProjectDriver.Once(onceFolder);
+}
+
+if (Option("--code-questions") is { } questionsFolder)
+{
+    return ProjectDriver.CodeQuestions(questionsFolder, int.Parse(Option("--runs") ?? "20", System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (Option("--project-driver") is { } projectFolder)

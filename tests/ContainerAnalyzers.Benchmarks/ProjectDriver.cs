@@ -45,6 +45,55 @@ internal static class ProjectDriver
         return 0;
     }
 
+    /// <summary>The code questions the rules may ask, each on a fresh compilation of the project (best of the runs).</summary>
+    public static int CodeQuestions(string folder, int runs)
+    {
+        var project = Load(folder);
+        Compilation Fresh() => CSharpCompilation.Create("App", project.Trees, project.References, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        var questions = new (string Name, Func<Compilation, object?> Ask)[]
+        {
+            ("endpoints", c => Infrastructure.CodeEndpointSearch.Find(c, CancellationToken.None)),
+            ("data protection", c => Infrastructure.DataProtectionCalls.Find(c, CancellationToken.None)),
+            ("time zones", c => Infrastructure.CodeLiteralLookups.TimeZones.Find(c, CancellationToken.None)),
+            ("sql client", c => Infrastructure.CompilationSourceEvidence.For(c, CancellationToken.None).SqlClientUse),
+            ("text search alone", c =>
+            {
+                var words = new[] { "Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel" };
+                foreach (var tree in c.SyntaxTrees)
+                {
+                    Infrastructure.CodeText.ContainsAny(tree.GetText(), words);
+                }
+
+                return null;
+            }),
+            ("GetText alone", c =>
+            {
+                var length = 0;
+                foreach (var tree in c.SyntaxTrees)
+                {
+                    length += tree.GetText().Length;
+                }
+
+                return length;
+            }),
+        };
+        foreach (var (name, ask) in questions)
+        {
+            var best = double.MaxValue;
+            for (var i = 0; i < runs; i++)
+            {
+                var compilation = Fresh();
+                var watch = Stopwatch.StartNew();
+                ask(compilation);
+                best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-20} {best,8:F2} ms over {project.Trees.Length} trees"));
+        }
+
+        return 0;
+    }
+
     /// <summary>One fresh process: the first run's figure, then the number of methods the JIT compiled during it.</summary>
     public static int Once(string folder)
     {
