@@ -268,36 +268,71 @@ public sealed class DotnetCommandLine
     /// </summary>
     public static IEnumerable<IReadOnlyList<string>> ShellCommandsOf(InstructionSyntax instruction)
     {
-        var texts = new List<string>();
+        if (instruction.IsJsonForm && !IsShellCommandInExecForm(instruction, out _))
+        {
+            yield break;
+        }
+
+        foreach (var (words, _) in Commands(instruction))
+        {
+            yield return words;
+        }
+    }
+
+    /// <summary>
+    /// Every simple command an instruction runs, with where each of its words is written in the file (null when the
+    /// words are not the file's: a heredoc, sh -c "…"): the shell form's text (through the logical line's join), its
+    /// heredocs, sh -c inside either, and the exec form (its strings, or the command it hands to a shell). The function
+    /// reads the command's positions before the next command is asked for.
+    /// </summary>
+    private static IEnumerable<(IReadOnlyList<string> Words, Func<int, SourceSpan>? SpanOf)> Commands(InstructionSyntax instruction)
+    {
         if (instruction.IsJsonForm)
         {
             if (IsShellCommandInExecForm(instruction, out var command))
             {
-                texts.Add(command);
+                foreach (var inShell in InShell(instruction, command, depth: 0, positionBase: -1))
+                {
+                    yield return inShell;
+                }
             }
-        }
-        else
-        {
-            texts.AddRange(instruction.Arguments.Select(a => a.Value));
-            texts.AddRange(instruction.Heredocs.Select(h => h.Content));
+            else
+            {
+                var tokens = instruction.Arguments;
+                yield return (tokens.Select(a => a.Value).ToList(), i => tokens[i].Span);
+            }
+
+            yield break;
         }
 
-        foreach (var text in texts)
+        foreach (var argument in instruction.Arguments)
         {
-            foreach (var words in ShellCommandsIn(text, depth: 0))
+            // The shell text is a range of the logical line: its words map back to the file through the join.
+            foreach (var inShell in InShell(instruction, argument.Value, depth: 0, positionBase: instruction.LogicalIndexOf(argument.Span.Start)))
             {
-                yield return words;
+                yield return inShell;
+            }
+        }
+
+        foreach (var heredoc in instruction.Heredocs)
+        {
+            foreach (var inShell in InShell(instruction, heredoc.Content, depth: 0, positionBase: -1))
+            {
+                yield return inShell;
             }
         }
     }
 
-    private static IEnumerable<IReadOnlyList<string>> ShellCommandsIn(string text, int depth)
+    /// <param name="positionBase">Where <paramref name="text"/> starts in the instruction's logical line; -1 when it is not there.</param>
+    private static IEnumerable<(IReadOnlyList<string> Words, Func<int, SourceSpan>? SpanOf)> InShell(InstructionSyntax instruction, string text, int depth, int positionBase)
     {
-        foreach (var segment in SplitCommands(text))
+        var bounds = positionBase >= 0 ? new List<int>() : null;
+        foreach (var segment in Split(text, bounds))
         {
+            // sh -c "dotnet publish …" (or bash -lc …) hides a shell command in one quoted word: read it as shell text.
             if (depth < 2 && IsShellWithCommand(segment, out var inner))
             {
-                foreach (var nested in ShellCommandsIn(inner, depth + 1))
+                foreach (var nested in InShell(instruction, inner, depth + 1, positionBase: -1))
                 {
                     yield return nested;
                 }
@@ -305,7 +340,7 @@ public sealed class DotnetCommandLine
                 continue;
             }
 
-            yield return segment;
+            yield return (segment, bounds is null ? null : i => instruction.SpanOfLogical(positionBase + bounds[2 * i], positionBase + bounds[(2 * i) + 1]));
         }
     }
 
@@ -315,47 +350,9 @@ public sealed class DotnetCommandLine
 
     private static void FindCommands(InstructionSyntax instruction, List<DotnetCommandLine> commands)
     {
-        if (instruction.IsJsonForm)
+        foreach (var (words, spanOf) in Commands(instruction))
         {
-            if (IsShellCommandInExecForm(instruction, out var command))
-            {
-                FindInShell(instruction, command, commands);
-            }
-            else
-            {
-                var tokens = instruction.Arguments;
-                FindInWords(instruction, tokens.Select(a => a.Value).ToList(), commands, i => tokens[i].Span);
-            }
-
-            return;
-        }
-
-        foreach (var argument in instruction.Arguments)
-        {
-            // The shell text is a range of the logical line: its words map back to the file through the join.
-            FindInShell(instruction, argument.Value, commands, positionBase: instruction.LogicalIndexOf(argument.Span.Start));
-        }
-
-        foreach (var heredoc in instruction.Heredocs)
-        {
-            FindInShell(instruction, heredoc.Content, commands);
-        }
-    }
-
-    /// <param name="positionBase">Where <paramref name="text"/> starts in the instruction's logical line; -1 when it is not there.</param>
-    private static void FindInShell(InstructionSyntax instruction, string text, List<DotnetCommandLine> commands, int depth = 0, int positionBase = -1)
-    {
-        var bounds = positionBase >= 0 ? new List<int>() : null;
-        foreach (var segment in Split(text, bounds))
-        {
-            // sh -c "dotnet publish …" (or bash -lc …) hides a shell command in one quoted word: read it as shell text.
-            if (depth < 2 && IsShellWithCommand(segment, out var command))
-            {
-                FindInShell(instruction, command, commands, depth + 1);
-                continue;
-            }
-
-            FindInWords(instruction, segment, commands, bounds is null ? null : i => instruction.SpanOfLogical(positionBase + bounds[2 * i], positionBase + bounds[(2 * i) + 1]));
+            FindInWords(instruction, words, commands, spanOf);
         }
     }
 
