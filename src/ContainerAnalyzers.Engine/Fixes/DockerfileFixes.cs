@@ -115,18 +115,7 @@ public static class DockerfileFixes
 
     /// <summary>The ids of the fixable findings in a Dockerfile: what the C# mirror diagnostic and Fix All look for.</summary>
     public static IReadOnlyList<string> FindFixableRuleIds(DockerfileAnalysis analysis, CancellationToken cancellationToken = default)
-    {
-        var ids = new List<string>();
-        foreach (var rule in FixableRules)
-        {
-            if (rule.Analyze(analysis, cancellationToken).Count > 0)
-            {
-                ids.Add(rule.Descriptor.Id);
-            }
-        }
-
-        return ids;
-    }
+        => FixableRuleIdsIn(RuleHost.Run(analysis, FixableRules, cancellationToken));
 
     /// <summary>The fixes for an existing Dockerfile, minimal edit first; empty when the project gives no sure plan.</summary>
     /// <param name="inputs">What the host knows beyond the files: the code's endpoints, the compose files.</param>

@@ -26,6 +26,9 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     // The calls through which an app opens SQL Server connections: EF Core's providers and SqlClient's own connection.
     private static readonly string[] SqlServerCalls = { "UseSqlServer", "UseAzureSql", "AddSqlServer", "SqlConnection" };
 
+    // Each call as a word list of its own (CodeText keeps its anchors per list, so the lists are made once).
+    private static readonly Dictionary<string, string[]> SqlServerCallWords = SqlServerCalls.ToDictionary(c => c, c => new[] { c }, StringComparer.Ordinal);
+
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, bool> _answers;
     private readonly CancellationToken _cancellationToken;
@@ -71,7 +74,7 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
                 continue;
             }
 
-            var call = SqlServerCalls.First(c => CodeText.ContainsAny(text, new[] { c }));
+            var call = SqlServerCalls.First(c => CodeText.ContainsAny(text, SqlServerCallWords[c]));
             return $"Microsoft.Data.SqlClient {sqlClient.Version.Major}.{sqlClient.Version.Minor} ({call})";
         }
 

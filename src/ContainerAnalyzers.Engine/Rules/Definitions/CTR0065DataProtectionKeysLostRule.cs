@@ -96,11 +96,8 @@ public sealed class CTR0065DataProtectionKeysLostRule : ComposeRule
             : null;
     }
 
-    private static bool Covers(string mountTarget, string folder)
-    {
-        var target = PathText.Normalize(mountTarget).TrimEnd('/');
-        return target.Length == 0 || string.Equals(target, folder, StringComparison.Ordinal) || folder.StartsWith(target + "/", StringComparison.Ordinal);
-    }
+    // A mount at the folder or above it ("/" included) keeps it.
+    private static bool Covers(string mountTarget, string folder) => PathText.IsSameOrBelow(folder, PathText.Normalize(mountTarget).TrimEnd('/'));
 
     // VOLUME ["/data", "/keys"] or VOLUME /data /keys.
     private static IEnumerable<string> VolumePaths(InstructionSyntax volume)
