@@ -44,12 +44,7 @@ internal static class CodeEndpointSearch
             SemanticModel Model() => model ??= compilation.GetSemanticModel(tree);
             foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
-                var name = invocation.Expression switch
-                {
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                    _ => null,
-                };
+                var name = CodeSyntax.InvokedName(invocation);
                 var arguments = invocation.ArgumentList.Arguments;
                 switch (name)
                 {

@@ -62,8 +62,7 @@ internal sealed class CodeLiteralLookups
             {
                 var (name, arguments) = node switch
                 {
-                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call => (member.Name.Identifier.ValueText, call.ArgumentList),
-                    InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } call => (identifier.Identifier.ValueText, call.ArgumentList),
+                    InvocationExpressionSyntax call => (CodeSyntax.InvokedName(call), call.ArgumentList),
                     ObjectCreationExpressionSyntax creation => (creation.Type is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (creation.Type as IdentifierNameSyntax)?.Identifier.ValueText, creation.ArgumentList),
                     _ => (null, null),
                 };

@@ -37,12 +37,7 @@ internal static class DataProtectionCalls
 
             foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
-                var name = invocation.Expression switch
-                {
-                    MemberAccessExpressionSyntax { Name: var member } => member.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    _ => null,
-                };
+                var name = CodeSyntax.InvokedName(invocation);
                 if (name is null)
                 {
                     continue;
