@@ -110,20 +110,10 @@ internal static class ProjectDriver
     {
         var compilation = CSharpCompilation.Create("App", project.Trees, project.References, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         var options = new AnalyzerOptions(project.Files, project.Options);
-        var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
-        withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        var total = TimeSpan.Zero;
-        foreach (var analyzer in Analyzers)
-        {
-            var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
-            LastSplit[analyzer.GetType().Name] = time.TotalMilliseconds;
-            total += time;
-        }
-
-        return total.TotalMilliseconds;
+        var withAnalyzers = compilation.WithAnalyzers(DriverBenchmark.MeasuredAnalyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        return DriverBenchmark.ExecutionTime(withAnalyzers, LastSplit).TotalMilliseconds;
     }
 
-    private static ImmutableArray<DiagnosticAnalyzer> Analyzers => DriverBenchmark.MeasuredAnalyzers;
 
     // The last run's time per analyzer, for the steady-state line.
     private static readonly Dictionary<string, double> LastSplit = new(StringComparer.Ordinal);
