@@ -20,6 +20,9 @@ public static class StageFacts
     /// <summary>The account of a USER value: <c>app</c> of <c>app:app</c>.</summary>
     public static string Account(string user) => user.Split(':')[0].Trim();
 
+    /// <summary>Whether an account is the .NET images' own non-root user: <c>app</c>, its uid 1654, or <c>$APP_UID</c>.</summary>
+    public static bool IsImageAppUser(string account) => account is "app" or "1654" or "$APP_UID" or "${APP_UID}";
+
     /// <summary>Whether a USER value names root, by name or uid.</summary>
     public static bool IsRoot(string user) => Account(user) is "root" or "0";
 

@@ -73,7 +73,7 @@ public sealed class CTR0026ExposedPortNotListeningRule : DockerfileRule
         if (StageFacts.Last(final, InstructionKind.User) is { } user)
         {
             var account = user.Arguments.Count > 0 ? StageFacts.Account(user.Arguments[0].Value) : string.Empty;
-            return account.Length == 0 || StageFacts.IsRoot(account) || (account.IndexOf('$') >= 0 && account != "$APP_UID" && account != "${APP_UID}")
+            return account.Length == 0 || StageFacts.IsRoot(account) || (account.IndexOf('$') >= 0 && !StageFacts.IsImageAppUser(account))
                 ? null
                 : ($"'{account}'", user.Span);
         }

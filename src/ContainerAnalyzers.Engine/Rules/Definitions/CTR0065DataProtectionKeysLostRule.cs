@@ -92,7 +92,7 @@ public sealed class CTR0065DataProtectionKeysLostRule : ComposeRule
         var account = user is null ? null : StageFacts.Account(user);
         return account is null ? null
             : StageFacts.IsRoot(account) ? KeyFolderOfRoot
-            : account is "app" or "1654" or "$APP_UID" or "${APP_UID}" ? KeyFolderOfApp
+            : StageFacts.IsImageAppUser(account) ? KeyFolderOfApp
             : null;
     }
 
