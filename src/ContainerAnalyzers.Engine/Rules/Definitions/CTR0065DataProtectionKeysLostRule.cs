@@ -42,15 +42,16 @@ public sealed class CTR0065DataProtectionKeysLostRule : ComposeRule
         {
             var dockerfile = service.Dockerfile;
             if (!dockerfile.Project.IsWeb || !dockerfile.BuildsThisApp || service.SettingsElsewhere || service.Service.HasVolumesFromElsewhere
-                || service.Stage is not { } stage || KeyFolder(service, stage) is not { } keyFolder
-                || dockerfile.Source.DataProtectionUse is not { } call || Use(call) is not { } use)
+                || service.Stage is not { } stage || KeyFolder(service, stage) is not { } keyFolder)
             {
                 continue;
             }
 
             // A mount whose target cannot be read may be the key folder; a VOLUME of the image keeps it across recreations.
+            // Both are read before the code is searched, which costs a pass over every C# file.
             if (service.Service.VolumeTargets.Any(t => t is null || Covers(t, keyFolder))
-                || stage.Lineage.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Volume).SelectMany(VolumePaths).Any(p => p.IndexOf('$') >= 0 || Covers(p, keyFolder)))
+                || stage.Lineage.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Volume).SelectMany(VolumePaths).Any(p => p.IndexOf('$') >= 0 || Covers(p, keyFolder))
+                || dockerfile.Source.DataProtectionUse is not { } call || Use(call) is not { } use)
             {
                 continue;
             }
