@@ -80,8 +80,7 @@ internal static class WorkspaceDockerfiles
 
         return new FixInputs
         {
-            Code = compilation is null ? null : CompilationSourceEvidence.For(compilation, cancellationToken).Endpoints,
-            TimeZoneLookups = compilation is null ? null : CompilationSourceEvidence.For(compilation, cancellationToken).TimeZoneLookups,
+            Source = compilation is null ? null : CompilationSourceEvidence.For(compilation, cancellationToken),
             ComposeFiles = composeFiles,
             AppSettings = AnalysisCache.GetAppSettings(project.AnalyzerOptions, cancellationToken),
             DockerActionImages = AnalysisCache.GetDockerActionImages(project.AnalyzerOptions, cancellationToken),

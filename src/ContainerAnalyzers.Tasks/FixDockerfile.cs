@@ -89,7 +89,7 @@ public sealed class FixDockerfile : Task
                 Code = CodeEndpointText.Scan(SourceFiles.Select(i => ReadableText(i.GetMetadata("FullPath"), long.MaxValue)).OfType<string>()),
                 ComposeFiles = ComposeFiles.Select(i => i.GetMetadata("FullPath")).Select(f => ReadableText(f, InspectContainerInputs.ComposeCap) is { } text ? Compose.ComposeFile.Parse(f, text) : null).OfType<Compose.ComposeFile>().ToList(),
                 AppSettings = AppSettingsFiles.Select(i => i.GetMetadata("FullPath"))
-                    .Select(f => ReadableText(f, InspectContainerInputs.ComposeCap) is { } text ? AppSettingsReader.Read(Path.GetFileName(f), text) : null).OfType<AppSettingsEndpoints>().ToList(),
+                    .Select(f => ReadableText(f, InspectContainerInputs.ComposeCap) is { } text ? AppSettingsReader.Read(Path.GetFileName(f), text) : null).OfType<AppSettingsFile>().ToList(),
                 DockerActionImages = ActionFiles.Select(i => i.GetMetadata("FullPath"))
                     .Select(f => ReadableText(f, InspectContainerInputs.ComposeCap) is { } text ? GitHubDockerAction.ImageDockerfile(f, text) : null).OfType<string>().ToList(),
             });

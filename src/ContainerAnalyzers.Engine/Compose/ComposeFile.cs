@@ -319,6 +319,17 @@ public sealed class ComposeFile
                     case "volumes_from":
                         service.HasVolumesFromElsewhere = true;
                         break;
+                    case "tmpfs":
+                        // A tmpfs mount is a mount too: what it covers is writable, whatever the image says.
+                        foreach (var item in value is YamlScalar ? new[] { value } : Sequence(value))
+                        {
+                            service.VolumeTargets.Add(Scalar(item)?.Resolved?.Split(':')[0]);
+                        }
+
+                        break;
+                    case "working_dir":
+                        service.WorkingDir = Scalar(value);
+                        break;
                     case "scale":
                         service.Replicas = Scalar(value);
                         break;

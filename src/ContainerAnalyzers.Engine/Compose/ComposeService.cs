@@ -283,7 +283,10 @@ public sealed class ComposeService
 
     public ComposeValue? User { get; set; }
 
-    /// <summary>The container paths the service mounts volumes or folders at; null for a mount whose target cannot be read.</summary>
+    /// <summary><c>working_dir</c>: the folder the app starts in, instead of the image's WORKDIR.</summary>
+    public ComposeValue? WorkingDir { get; set; }
+
+    /// <summary>The container paths the service mounts volumes, folders or tmpfs at; null for a mount whose target cannot be read.</summary>
     public List<string?> VolumeTargets { get; } = new();
 
     /// <summary><c>volumes_from</c>: the service mounts what another container mounts, which this service does not say.</summary>
@@ -366,6 +369,7 @@ public sealed class ComposeService
             HealthcheckTest = over.HealthcheckTest ?? HealthcheckTest,
             HealthcheckDisabled = over.HealthcheckDisabled || (HealthcheckDisabled && over.HealthcheckTest is null),
             User = over.User ?? User,
+            WorkingDir = over.WorkingDir ?? WorkingDir,
             NetworkMode = over.NetworkMode ?? NetworkMode,
             HasVolumesFromElsewhere = HasVolumesFromElsewhere || over.HasVolumesFromElsewhere,
             Replicas = over.Replicas ?? Replicas,

@@ -116,7 +116,7 @@ public sealed class ContainerPlan
     /// <param name="oldFinalImage">The image the user's final stage runs on, whose family the plan keeps.</param>
     /// <param name="oldBuilderImage">The SDK image the user's build ran on.</param>
     /// <param name="appSettings">The appsettings' listening settings, for where the app listens.</param>
-    public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout, string? requestedFramework = null, Semantics.CodeEndpoints? code = null, ImageReference? oldFinalImage = null, ImageReference? oldBuilderImage = null, IReadOnlyList<Semantics.AppSettingsEndpoints>? appSettings = null)
+    public static ContainerPlan? Create(ProjectFacts project, ProjectLayout layout, string? requestedFramework = null, Semantics.CodeEndpoints? code = null, ImageReference? oldFinalImage = null, ImageReference? oldBuilderImage = null, IReadOnlyList<Semantics.AppSettingsFile>? appSettings = null)
     {
         // A multi-targeting project is published for the framework the user chose with -f, else for its newest one:
         // restore needs an SDK for all of them anyway.
@@ -139,7 +139,7 @@ public sealed class ContainerPlan
             PublishFramework = publishFramework,
             SdkVersion = newest.Version ?? version,
             Code = code,
-            AppSettings = appSettings ?? Array.Empty<Semantics.AppSettingsEndpoints>(),
+            AppSettings = appSettings ?? Array.Empty<Semantics.AppSettingsFile>(),
             OldFinalImage = oldFinalImage,
             OldBuilderImage = oldBuilderImage,
         };
@@ -158,7 +158,7 @@ public sealed class ContainerPlan
     internal Semantics.CodeEndpoints? Code { get; private init; }
 
     /// <summary>The listening settings of the project's appsettings files (none when the host has not read them).</summary>
-    internal IReadOnlyList<Semantics.AppSettingsEndpoints> AppSettings { get; private init; } = Array.Empty<Semantics.AppSettingsEndpoints>();
+    internal IReadOnlyList<Semantics.AppSettingsFile> AppSettings { get; private init; } = Array.Empty<Semantics.AppSettingsFile>();
 
     /// <summary>The framework to name with <c>-f</c> on publish: set for a multi-targeting project, which needs it.</summary>
     public string? PublishFramework { get; private init; }

@@ -14,26 +14,38 @@ public sealed class FixInputs
 {
     public static FixInputs None { get; } = new();
 
-    /// <summary>Null when the host cannot read the code.</summary>
-    public CodeEndpoints? Code { get; init; }
+    /// <summary>
+    /// What the code shows, the same evidence the rules read (the compilation, on the IDE road); null when the host has
+    /// none, and then <see cref="Code"/> may still give the endpoints a text scan finds.
+    /// </summary>
+    public SourceEvidence? Source { get; init; }
+
+    /// <summary>Where the code pins its endpoints, for a host that scans the code's text (the MSBuild task); null when the host cannot read the code.</summary>
+    public CodeEndpoints? Code
+    {
+        get => _code ?? Source?.Endpoints;
+        init => _code = value;
+    }
+
+    private readonly CodeEndpoints? _code;
 
     public IReadOnlyList<ComposeFile> ComposeFiles { get; init; } = Array.Empty<ComposeFile>();
 
     /// <summary>The listening settings of the project's appsettings*.json files, as the analyzer reads them.</summary>
-    public IReadOnlyList<AppSettingsEndpoints> AppSettings { get; init; } = Array.Empty<AppSettingsEndpoints>();
+    public IReadOnlyList<AppSettingsFile> AppSettings { get; init; } = Array.Empty<AppSettingsFile>();
 
     /// <summary>
-    /// The analysis of a Dockerfile with what these inputs know: the code's endpoints and the appsettings, so the port
-    /// rules judge a fix's result as they judge the user's file (without them they cannot be sure, and say nothing).
+    /// The analysis of a Dockerfile with what these inputs know: the code's evidence, the appsettings and the compose
+    /// files, so the rules judge a fix's result as they judge the user's file (without them they cannot be sure, and say nothing).
     /// </summary>
     internal Semantics.DockerfileAnalysis Analyze(DockerfileModel model, Projects.ProjectFacts project, string dockerfilePath)
-        => new(model, project, Code is { } code ? new CodeEndpointEvidence(code, TimeZoneLookups) : null) { DockerfilePath = dockerfilePath, AppSettings = AppSettings, IsDockerActionImage = IsDockerActionImage(dockerfilePath) };
-
-    /// <summary>
-    /// The time zones the code looks up by id (the compilation's answer, on the IDE road), so a fix's result is judged by
-    /// CTR0037 as the user's file is; null when the host cannot tell (the MSBuild task reads no symbols).
-    /// </summary>
-    public IReadOnlyList<(string Id, string Where)>? TimeZoneLookups { get; init; }
+        => new(model, project, Source ?? (_code is { } code ? new CodeEndpointEvidence(code) : null))
+        {
+            DockerfilePath = dockerfilePath,
+            AppSettings = AppSettings,
+            ComposeFiles = ComposeFiles,
+            IsDockerActionImage = IsDockerActionImage(dockerfilePath),
+        };
 
     /// <summary>The Dockerfiles GitHub Docker actions build (full paths): no rewrite is planned for them.</summary>
     public IReadOnlyList<string> DockerActionImages { get; init; } = Array.Empty<string>();
@@ -41,20 +53,13 @@ public sealed class FixInputs
     public bool IsDockerActionImage(string dockerfilePath) => Projects.GitHubDockerAction.IsImageOf(DockerActionImages, dockerfilePath);
 
     // What a host without a compiler knows of the code: the endpoints it pins with literal arguments.
-    private sealed class CodeEndpointEvidence : Semantics.SourceEvidence
+    private sealed class CodeEndpointEvidence : SourceEvidence
     {
         private readonly CodeEndpoints _endpoints;
-        private readonly IReadOnlyList<(string Id, string Where)>? _timeZones;
 
-        public CodeEndpointEvidence(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones)
-        {
-            _endpoints = endpoints;
-            _timeZones = timeZones;
-        }
+        public CodeEndpointEvidence(CodeEndpoints endpoints) => _endpoints = endpoints;
 
         public override CodeEndpoints? Endpoints => _endpoints;
-
-        public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => _timeZones;
 
         public override bool? MentionsAny(IReadOnlyList<string> words) => null;
     }

@@ -8,42 +8,53 @@ using ContainerAnalyzers.Compose;
 namespace ContainerAnalyzers.Projects;
 
 /// <summary>
-/// Reads the listening settings of an appsettings*.json: <c>urls</c>, <c>http_ports</c>, <c>https_ports</c> and
-/// <c>Kestrel:Endpoints:*:Url</c>. JSON is YAML, so YamlDotNet reads it; a file that mentions these settings but cannot be
-/// read (comments, trailing commas) is unknown, one that does not mention them sets nothing. Never throws.
+/// Reads the settings the rules weigh from an appsettings*.json: where the app listens (<c>urls</c>, <c>http_ports</c>,
+/// <c>https_ports</c> and <c>Kestrel:Endpoints:*:Url</c>) and its <c>ConnectionStrings</c>. JSON is YAML, so YamlDotNet
+/// reads it; a file that mentions these settings but cannot be read is unknown for them, one that does not mention
+/// them sets nothing. Never throws.
 /// </summary>
 public static class AppSettingsReader
 {
-    private static readonly string[] Words = { "urls", "http_ports", "https_ports", "kestrel" };
+    private static readonly string[] EndpointWords = { "urls", "http_ports", "https_ports", "kestrel" };
+
+    private const string ConnectionStringsKey = "ConnectionStrings";
 
     /// <summary>The settings of the file; null when the file name is not appsettings[.Environment].json.</summary>
-    public static AppSettingsEndpoints? Read(string fileName, string text)
+    public static AppSettingsFile? Read(string fileName, string text)
     {
-        if (AppSettingsEndpoints.EnvironmentOf(fileName) is not { } environment)
+        if (AppSettingsFile.EnvironmentOf(fileName) is not { } environment)
         {
             return null;
         }
 
-        if (!Words.Any(w => text.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0))
+        // Each group of settings is unknown only when the file mentions it: a file the reader cannot follow that names
+        // no endpoint setting still leaves the ports to the other sources.
+        var mentionsEndpoints = EndpointWords.Any(w => text.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
+        var mentionsConnectionStrings = text.IndexOf(ConnectionStringsKey, StringComparison.OrdinalIgnoreCase) >= 0;
+        if (!mentionsEndpoints && !mentionsConnectionStrings)
         {
-            return new AppSettingsEndpoints(environment, null, null, null, null);
+            return new AppSettingsFile(environment, null, null, null, null);
         }
+
+        AppSettingsFile Unreadable() => new(environment, null, null, null, null, isUnknown: mentionsEndpoints) { ConnectionStringsUnknown = mentionsConnectionStrings };
 
         if (text.Length > Compose.ComposeFile.MaxLength || Compose.YamlDepth.IsTooDeep(text))
         {
-            return new AppSettingsEndpoints(environment, null, null, null, null, isUnknown: true);
+            return Unreadable();
         }
 
         try
         {
             if (YamlTree.Load(WithoutCommentsAndTrailingCommas(text)) is not YamlMapping root)
             {
-                return new AppSettingsEndpoints(environment, null, null, null, null);
+                return new AppSettingsFile(environment, null, null, null, null);
             }
 
             string? urls = null, httpPorts = null, httpsPorts = null;
             var kestrelUrls = new List<string>();
+            var connectionStrings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             var unknown = false;
+            var connectionStringsUnknown = false;
             foreach (var pair in root.Pairs)
             {
                 var key = (pair.Key as YamlScalar)?.Value ?? string.Empty;
@@ -73,14 +84,35 @@ public static class AppSettingsReader
                         }
                     }
                 }
+                else if (key.Equals(ConnectionStringsKey, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (pair.Value is not YamlMapping strings)
+                    {
+                        connectionStringsUnknown = true;
+                        continue;
+                    }
+
+                    foreach (var entry in strings.Pairs)
+                    {
+                        var ignored = false;
+                        if ((entry.Key as YamlScalar)?.Value is { } name)
+                        {
+                            connectionStrings[name] = Scalar(entry.Value, ref ignored);
+                        }
+                    }
+                }
             }
 
-            return new AppSettingsEndpoints(environment, urls, httpPorts, httpsPorts, kestrelUrls, unknown);
+            return new AppSettingsFile(environment, urls, httpPorts, httpsPorts, kestrelUrls, unknown)
+            {
+                ConnectionStrings = connectionStrings,
+                ConnectionStringsUnknown = connectionStringsUnknown,
+            };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // JSON with comments or trailing commas, which the configuration reader accepts and YAML does not.
-            return new AppSettingsEndpoints(environment, null, null, null, null, isUnknown: true);
+            // JSON the configuration reader accepts and YAML does not, beyond comments and trailing commas.
+            return Unreadable();
         }
     }
 

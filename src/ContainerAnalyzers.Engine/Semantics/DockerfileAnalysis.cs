@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using ContainerAnalyzers.Compose;
 using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Projects;
 using ContainerAnalyzers.Syntax;
@@ -32,6 +33,7 @@ public sealed class DockerfileAnalysis
     private readonly Lazy<Listening> _finalListening;
     private readonly Lazy<string?> _contextFolder;
     private readonly Lazy<(string Path, DockerIgnore Ignore)?> _applyingIgnore;
+    private readonly Lazy<IReadOnlyList<ComposeService>?> _composeServices;
 
     public DockerfileAnalysis(DockerfileModel model, ProjectFacts project, SourceEvidence? source = null, bool? hasDockerIgnore = null)
     {
@@ -53,6 +55,7 @@ public sealed class DockerfileAnalysis
         _finalListening = new(ComputeFinalListening, Mode);
         _contextFolder = new(ComputeContextFolder, Mode);
         _applyingIgnore = new(ComputeApplyingIgnore, Mode);
+        _composeServices = new(ComputeComposeServices, Mode);
     }
 
     public DockerfileModel Model { get; }
@@ -77,8 +80,18 @@ public sealed class DockerfileAnalysis
     /// <summary>The NuGet.Config restore reads (the nearest above the project), with its text, when the package handed it over.</summary>
     public IReadOnlyList<(string Path, string Text)> NuGetConfigFiles { get; init; } = Array.Empty<(string, string)>();
 
-    /// <summary>The listening settings of the project's appsettings*.json files (the package hands them to the compiler).</summary>
-    public IReadOnlyList<AppSettingsEndpoints> AppSettings { get; init; } = Array.Empty<AppSettingsEndpoints>();
+    /// <summary>The settings of the project's appsettings*.json files the rules weigh (the package hands them to the compiler).</summary>
+    public IReadOnlyList<AppSettingsFile> AppSettings { get; init; } = Array.Empty<AppSettingsFile>();
+
+    /// <summary>The compose files the package handed over; null when the host does not say, and a rule a compose file could overrule then stays silent.</summary>
+    public IReadOnlyList<ComposeFile>? ComposeFiles { get; init; }
+
+    /// <summary>
+    /// The compose services that run this Dockerfile's image: each service whose build names it, and the services of the
+    /// same name in the other compose files of its folder (an override may add volumes, a user, an environment). Empty
+    /// when no compose file builds it; null when that is unknown (no compose files given, no path, or one that does not parse).
+    /// </summary>
+    public IReadOnlyList<ComposeService>? ComposeServices => _composeServices.Value;
 
     /// <summary>
     /// The Dockerfile builds a GitHub Docker action's image (an action.yml's <c>runs.image</c> names it): a job GitHub
@@ -360,6 +373,30 @@ public sealed class DockerfileAnalysis
             && (word.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase));
 
     private static string FileName(string path) => path.Substring(path.LastIndexOfAny(PathSeparators) + 1);
+
+    private IReadOnlyList<ComposeService>? ComputeComposeServices()
+    {
+        if (ComposeFiles is not { } files || DockerfilePath is not { } path || files.Any(f => f.Error is not null))
+        {
+            return null;
+        }
+
+        var running = new HashSet<(string Folder, string Name)>();
+        foreach (var file in files)
+        {
+            foreach (var service in file.Services)
+            {
+                if (service.ResolveBuild(file.Directory) is { } build && PathText.SamePath(build.Dockerfile, path))
+                {
+                    running.Add((PathText.Normalize(file.Directory), service.Name));
+                }
+            }
+        }
+
+        return running.Count == 0
+            ? Array.Empty<ComposeService>()
+            : files.SelectMany(f => f.Services.Where(s => running.Contains((PathText.Normalize(f.Directory), s.Name)))).ToList();
+    }
 }
 
 /// <summary>What a publish writes to start the app with.</summary>

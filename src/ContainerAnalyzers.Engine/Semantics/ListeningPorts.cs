@@ -61,10 +61,13 @@ public sealed class CodeEndpoints
     public bool IsUnknown { get; }
 }
 
-/// <summary>The settings of one appsettings*.json that decide where the app listens.</summary>
-public sealed class AppSettingsEndpoints
+/// <summary>
+/// The settings of one appsettings*.json the rules read: those that decide where the app listens, and its connection
+/// strings.
+/// </summary>
+public sealed class AppSettingsFile
 {
-    public AppSettingsEndpoints(string environment, string? urls, string? httpPorts, string? httpsPorts, IReadOnlyList<string>? kestrelUrls, bool isUnknown = false)
+    public AppSettingsFile(string environment, string? urls, string? httpPorts, string? httpsPorts, IReadOnlyList<string>? kestrelUrls, bool isUnknown = false)
     {
         Environment = environment;
         Urls = urls;
@@ -73,6 +76,15 @@ public sealed class AppSettingsEndpoints
         KestrelUrls = kestrelUrls ?? Array.Empty<string>();
         IsUnknown = isUnknown;
     }
+
+    /// <summary>
+    /// <c>ConnectionStrings:*</c> by name (names compare as configuration keys do, ignoring case); a null value is one
+    /// the package cannot read (not a plain string).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ConnectionStrings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The file may set connection strings the package could not read (it mentions them and is not JSON the reader understands).</summary>
+    public bool ConnectionStringsUnknown { get; init; }
 
     /// <summary>Empty for appsettings.json, else the environment of appsettings.{Environment}.json.</summary>
     public string Environment { get; }
@@ -118,7 +130,7 @@ public static class ListeningPorts
     /// <param name="environment">The container's environment variables, image defaults aside, in the order they apply (later wins); a null value is unknown.</param>
     /// <param name="arguments">The words the container starts with (entry point and command), or null when they cannot be known.</param>
     /// <param name="assemblyName">The app's assembly name: the entry point must start it (dotnet App.dll, or its apphost).</param>
-    public static Listening For(DotnetImage image, int? targetMajor, IReadOnlyList<KeyValuePair<string, string?>> environment, IReadOnlyList<string>? arguments, IReadOnlyList<AppSettingsEndpoints> appSettings, CodeEndpoints? code, string? assemblyName = null)
+    public static Listening For(DotnetImage image, int? targetMajor, IReadOnlyList<KeyValuePair<string, string?>> environment, IReadOnlyList<string>? arguments, IReadOnlyList<AppSettingsFile> appSettings, CodeEndpoints? code, string? assemblyName = null)
     {
         if (code is null or { IsUnknown: true } || image.Major is not { } major || image.IsDotnetFramework
             || (targetMajor is { } target && (target >= 8) != (major >= 8))
@@ -302,7 +314,7 @@ public static class ListeningPorts
             variables[pair.Key] = pair.Value;
         }
 
-        var urls = Setting(variables, Array.Empty<AppSettingsEndpoints>(), "URLS", _ => null, name => name);
+        var urls = Setting(variables, Array.Empty<AppSettingsFile>(), "URLS", _ => null, name => name);
         if (urls.Unknown)
         {
             return null;
@@ -313,8 +325,8 @@ public static class ListeningPorts
             return PortsOfUrls(urlList.Split(';'));
         }
 
-        var http = Setting(variables, Array.Empty<AppSettingsEndpoints>(), "HTTP_PORTS", _ => null, name => name);
-        var https = Setting(variables, Array.Empty<AppSettingsEndpoints>(), "HTTPS_PORTS", _ => null, name => name);
+        var http = Setting(variables, Array.Empty<AppSettingsFile>(), "HTTP_PORTS", _ => null, name => name);
+        var https = Setting(variables, Array.Empty<AppSettingsFile>(), "HTTPS_PORTS", _ => null, name => name);
         if (http.Unknown || https.Unknown || (http.Value is null && https.Value is null))
         {
             return null;
@@ -384,7 +396,7 @@ public static class ListeningPorts
     /// One setting from the environment (ASPNETCORE_X, DOTNET_X, X) and appsettings: the value all sources agree on,
     /// null when none sets it, unknown when one is unknown or two disagree.
     /// </summary>
-    private static (string? Value, string Source, bool Unknown) Setting(Dictionary<string, string?> variables, IReadOnlyList<AppSettingsEndpoints> settings, string name, Func<AppSettingsEndpoints, string?> fromFile, Func<string, string> describe)
+    private static (string? Value, string Source, bool Unknown) Setting(Dictionary<string, string?> variables, IReadOnlyList<AppSettingsFile> settings, string name, Func<AppSettingsFile, string?> fromFile, Func<string, string> describe)
     {
         var found = new List<(string Value, string Source)>();
         foreach (var variable in new[] { "ASPNETCORE_" + name, "DOTNET_" + name, name })

@@ -45,6 +45,12 @@ public abstract class SourceEvidence
     /// </summary>
     public virtual string? SqlClientUse => null;
 
+    /// <summary>
+    /// The SQLite databases the code opens through Microsoft.Data.Sqlite (directly or through EF Core's provider), and
+    /// whether it writes; null when it references no SQLite provider, opens none, or the sources are not available.
+    /// </summary>
+    public virtual SqliteUse? Sqlite => null;
+
     private sealed class NoSourceEvidence : SourceEvidence
     {
         public override bool? MentionsAny(IReadOnlyList<string> words) => null;

@@ -29,7 +29,7 @@ internal static class AnalysisCache
     private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<(string Path, string Text)>> DockerIgnores = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<(string Path, string Text)>> NuGetConfigs = new();
     private static readonly ConditionalWeakTable<Compilation, DockerfileAnalysis> SdkContainerAnalyses = new();
-    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<AppSettingsEndpoints>> AppSettings = new();
+    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<AppSettingsFile>> AppSettings = new();
     private static readonly ConditionalWeakTable<SourceText, ComposeFile> ComposeFiles = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<string>> DockerActionImages = new();
     private static readonly ConditionalWeakTable<Compilation, EnabledRules?> Enabled = new();
@@ -64,6 +64,7 @@ internal static class AnalysisCache
             hasDockerIgnore: GetInputs(options).HasDockerIgnore)
         {
             AppSettings = GetAppSettings(options, cancellationToken),
+            ComposeFiles = GetComposeFiles(options, cancellationToken),
             DockerfilePath = path.Replace('\\', '/'),
             DockerIgnoreFiles = GetDockerIgnores(options, cancellationToken),
             NuGetConfigFiles = GetNuGetConfigs(options, cancellationToken),
@@ -109,10 +110,10 @@ internal static class AnalysisCache
     }
 
     /// <summary>The listening settings of the project's appsettings*.json, read once per set of options.</summary>
-    public static IReadOnlyList<AppSettingsEndpoints> GetAppSettings(AnalyzerOptions options, CancellationToken cancellationToken)
+    public static IReadOnlyList<AppSettingsFile> GetAppSettings(AnalyzerOptions options, CancellationToken cancellationToken)
         => AppSettings.GetValue(options, o =>
         {
-            var settings = new List<AppSettingsEndpoints>();
+            var settings = new List<AppSettingsFile>();
             foreach (var file in GetInputs(o).AppSettingsFiles)
             {
                 if (file.GetText(cancellationToken)?.ToString() is { } text && AppSettingsReader.Read(System.IO.Path.GetFileName(file.Path), text) is { } read)
@@ -129,6 +130,21 @@ internal static class AnalysisCache
     {
         var parsed = ComposeFiles.GetValue(text, t => ComposeFile.Parse(file.Path, t.ToString(), cancellationToken));
         return parsed.Path == file.Path ? parsed : ComposeFile.Parse(file.Path, text.ToString(), cancellationToken);
+    }
+
+    /// <summary>The project's compose files, parsed (once per text); a file whose text cannot be read is left out.</summary>
+    public static IReadOnlyList<ComposeFile> GetComposeFiles(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var files = new List<ComposeFile>();
+        foreach (var file in GetInputs(options).ComposeFiles)
+        {
+            if (file.GetText(cancellationToken) is { } text)
+            {
+                files.Add(GetComposeFile(file, text, cancellationToken));
+            }
+        }
+
+        return files;
     }
 
     /// <summary>The package's additional files, classified once per set of options.</summary>

@@ -22,6 +22,7 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Name, string Where)>> CultureAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> DataProtectionAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> SqlClientAnswers = new();
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<SqliteUse?>> SqliteAnswers = new();
 
     // The calls through which an app opens SQL Server connections: EF Core's providers and SqlClient's own connection.
     private static readonly string[] SqlServerCalls = { "UseSqlServer", "UseAzureSql", "AddSqlServer", "SqlConnection" };
@@ -55,6 +56,8 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     public override string? DataProtectionUse => DataProtectionAnswers.GetValue(_compilation, c => new StrongBox<string?>(DataProtectionCalls.Find(c, _cancellationToken))).Value;
 
     public override string? SqlClientUse => SqlClientAnswers.GetValue(_compilation, c => new StrongBox<string?>(FindSqlClientUse(c, _cancellationToken))).Value;
+
+    public override SqliteUse? Sqlite => SqliteAnswers.GetValue(_compilation, c => new StrongBox<SqliteUse?>(SqliteCalls.Find(c, _cancellationToken))).Value;
 
     // The referenced Microsoft.Data.SqlClient (directly or through EF Core's SQL Server provider), from 2.0 on, and the
     // first of the calls the code makes through it.

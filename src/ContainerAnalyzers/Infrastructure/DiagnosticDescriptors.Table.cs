@@ -137,6 +137,10 @@ internal static partial class DiagnosticDescriptors
         "CTR0038", CTR0038CulturesInInvariantModeRule.Definition.Title, CTR0038CulturesInInvariantModeRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         CTR0038CulturesInInvariantModeRule.Definition.Description, CTR0038CulturesInInvariantModeRule.Definition.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor CTR0039 = new(
+        "CTR0039", CTR0039DatabaseFolderNotWritableRule.Definition.Title, CTR0039DatabaseFolderNotWritableRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0039DatabaseFolderNotWritableRule.Definition.Description, CTR0039DatabaseFolderNotWritableRule.Definition.HelpLinkUri);
+
     public static readonly DiagnosticDescriptor CTR0040 = new(
         "CTR0040", CTR0040RestoreNotCachedRule.Definition.Title, CTR0040RestoreNotCachedRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Info, isEnabledByDefault: true,
         CTR0040RestoreNotCachedRule.Definition.Description, CTR0040RestoreNotCachedRule.Definition.HelpLinkUri);
@@ -255,6 +259,7 @@ internal static partial class DiagnosticDescriptors
         CTR0036,
         CTR0037,
         CTR0038,
+        CTR0039,
         CTR0040,
         CTR0041,
         CTR0042,
@@ -311,6 +316,7 @@ internal static partial class DiagnosticDescriptors
         "CTR0036" => CTR0036,
         "CTR0037" => CTR0037,
         "CTR0038" => CTR0038,
+        "CTR0039" => CTR0039,
         "CTR0040" => CTR0040,
         "CTR0041" => CTR0041,
         "CTR0042" => CTR0042,

@@ -43,7 +43,7 @@ public sealed class CodePinnedPortTests
     public void RewriteExposesThePortAppSettingsSets()
     {
         // Issue 25: the rewrite reads where the app listens from the rules' own model, so appsettings.json counts.
-        var settings = new AppSettingsEndpoints(string.Empty, urls: null, httpPorts: null, httpsPorts: null, kestrelUrls: new[] { "http://0.0.0.0:5100" });
+        var settings = new AppSettingsFile(string.Empty, urls: null, httpPorts: null, httpsPorts: null, kestrelUrls: new[] { "http://0.0.0.0:5100" });
         var rewrite = DockerfileFixes.GetFixes(SingleStage, "/repo/src/App/Dockerfile", Facts(), inputs: new FixInputs { Code = CodeEndpoints.None, AppSettings = new[] { settings } })
             .Single(f => f.Kind == DockerfileFixKind.Regenerate).NewText;
         Assert.That(rewrite, Does.Contain("EXPOSE 5100"));

@@ -26,7 +26,8 @@ internal sealed class EngineTest
     private string? _projectText;
     private SourceEvidence? _source;
     private bool? _hasDockerIgnore;
-    private readonly List<AppSettingsEndpoints> _appSettings = new();
+    private readonly List<AppSettingsFile> _appSettings = new();
+    private readonly List<Compose.ComposeFile> _composeFiles = new();
 
     private EngineTest(IReadOnlyDictionary<string, string> properties)
         => _properties = new Dictionary<string, string>(properties, StringComparer.OrdinalIgnoreCase);
@@ -80,6 +81,13 @@ internal sealed class EngineTest
     public EngineTest WithAppSettings(string json, string fileName = "appsettings.json")
     {
         _appSettings.Add(AppSettingsReader.Read(fileName, json)!);
+        return this;
+    }
+
+    /// <summary>A compose file of the project (the Dockerfile rules read the services that run the Dockerfile at /src/App/Dockerfile).</summary>
+    public EngineTest WithCompose(string text, string path = "/src/App/docker-compose.yml")
+    {
+        _composeFiles.Add(Compose.ComposeFile.Parse(path, text));
         return this;
     }
 
@@ -152,7 +160,12 @@ internal sealed class EngineTest
 
     private List<RuleFinding> Run(string dockerfile, IReadOnlyList<DockerfileRule> rules)
     {
-        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), Facts, _source, _hasDockerIgnore);
+        var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(dockerfile)), Facts, _source, _hasDockerIgnore)
+        {
+            AppSettings = _appSettings,
+            ComposeFiles = _composeFiles,
+            DockerfilePath = "/src/App/Dockerfile",
+        };
         return RuleHost.Run(analysis, rules.Count == 0 ? AllRules.DockerfileRules : rules, CancellationToken.None);
     }
 
@@ -196,9 +209,11 @@ internal sealed class CodeSource : SourceEvidence
 
     private readonly string? _dataProtection;
     private readonly string? _sqlClient;
+    private readonly SqliteUse? _sqlite;
 
-    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null, IReadOnlyList<(string Name, string Where)>? cultures = null, string? dataProtection = null, string? sqlClient = null)
+    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null, IReadOnlyList<(string Name, string Where)>? cultures = null, string? dataProtection = null, string? sqlClient = null, SqliteUse? sqlite = null)
     {
+        _sqlite = sqlite;
         _dataProtection = dataProtection;
         _sqlClient = sqlClient;
         _endpoints = endpoints;
@@ -223,6 +238,12 @@ internal sealed class CodeSource : SourceEvidence
     public override string? DataProtectionUse => _dataProtection;
 
     public override string? SqlClientUse => _sqlClient;
+
+    public override SqliteUse? Sqlite => _sqlite;
+
+    /// <summary>Code that opens a SQLite database by the named connection string, or a literal one, and writes with <paramref name="write"/>.</summary>
+    public static CodeSource SqliteDatabase(string? name = "Default", string? literal = null, string? write = "SaveChanges")
+        => new(CodeEndpoints.None, sqlite: new SqliteUse(new[] { new SqliteOpening("UseSqlite", "Program.cs:9", literal is null ? name : null, literal) }, write));
 
     /// <summary>Code that uses Data Protection through <paramref name="call"/> and does not persist the keys.</summary>
     public static CodeSource DataProtection(string call) => new(CodeEndpoints.None, dataProtection: call);

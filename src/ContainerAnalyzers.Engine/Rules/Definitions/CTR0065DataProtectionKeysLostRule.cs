@@ -50,7 +50,7 @@ public sealed class CTR0065DataProtectionKeysLostRule : ComposeRule
             // A mount whose target cannot be read may be the key folder; a VOLUME of the image keeps it across recreations.
             // Both are read before the code is searched, which costs a pass over every C# file.
             if (service.Service.VolumeTargets.Any(t => t is null || Covers(t, keyFolder))
-                || stage.Lineage.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Volume).SelectMany(VolumePaths).Any(p => p.IndexOf('$') >= 0 || Covers(p, keyFolder))
+                || stage.Lineage.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Volume).SelectMany(FolderOwnership.VolumePaths).Any(p => p.IndexOf('$') >= 0 || Covers(p, keyFolder))
                 || dockerfile.Source.DataProtectionUse is not { } call || Use(call) is not { } use)
             {
                 continue;
@@ -99,10 +99,6 @@ public sealed class CTR0065DataProtectionKeysLostRule : ComposeRule
 
     // A mount at the folder or above it ("/" included) keeps it.
     private static bool Covers(string mountTarget, string folder) => PathText.IsSameOrBelow(folder, PathText.Normalize(mountTarget).TrimEnd('/'));
-
-    // VOLUME ["/data", "/keys"] or VOLUME /data /keys.
-    private static IEnumerable<string> VolumePaths(InstructionSyntax volume)
-        => volume.IsJsonForm ? volume.Arguments.Select(a => a.Value) : volume.Arguments.SelectMany(a => a.Value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(ComposeLocation location, string service, string use, string keyFolder, string consequence)

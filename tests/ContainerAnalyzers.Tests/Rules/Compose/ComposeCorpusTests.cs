@@ -53,7 +53,7 @@ public sealed class ComposeCorpusTests
             var compilation = CSharpCompilation.Create("corpus", sources);
             var appSettings = Directory.Exists(projectFolder)
                 ? Directory.EnumerateFiles(projectFolder, "appsettings*.json").Select(f => AppSettingsReader.Read(Path.GetFileName(f), File.ReadAllText(f))!).ToList()
-                : new List<AppSettingsEndpoints>();
+                : new List<AppSettingsFile>();
             var analysis = new DockerfileAnalysis(DockerfileModel.Create(DockerfileParser.Parse(File.ReadAllText(pair.DockerfilePath))), facts, CompilationSourceEvidence.For(compilation, CancellationToken.None)) { AppSettings = appSettings };
             var parsed = composeFiles.Select(f => ComposeFile.Parse(f, File.ReadAllText(f))).ToList();
             var found = new List<string>();

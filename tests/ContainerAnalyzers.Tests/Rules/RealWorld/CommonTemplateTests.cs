@@ -143,7 +143,7 @@ public sealed class CommonTemplateTests
     [TestCase(DockerfileFixKind.Regenerate)]
     public void TheVisualStudioFixKeepsItsBaseStageAndExposesWhereTheAppListens(DockerfileFixKind kind)
     {
-        var fix = VisualStudioFix(kind, Array.Empty<Semantics.AppSettingsEndpoints>());
+        var fix = VisualStudioFix(kind, Array.Empty<Semantics.AppSettingsFile>());
         Assert.That(fix.NewText, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base\nUSER app\nWORKDIR /app\nEXPOSE 8080\nEXPOSE 8081\n"), "the base stage stays whole");
         var final = fix.NewText.Substring(fix.NewText.IndexOf("AS final", StringComparison.Ordinal));
         Assert.That(final, Does.Contain("EXPOSE 8080").And.Not.Contain("EXPOSE 8081"));
@@ -172,7 +172,7 @@ public sealed class CommonTemplateTests
         Assert.That(final, Does.Contain("EXPOSE 8081"));
     }
 
-    private static DockerfileFix VisualStudioFix(DockerfileFixKind kind, IReadOnlyList<Semantics.AppSettingsEndpoints> appSettings)
+    private static DockerfileFix VisualStudioFix(DockerfileFixKind kind, IReadOnlyList<Semantics.AppSettingsFile> appSettings)
     {
         var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {

@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ContainerAnalyzers.Compose;
+using ContainerAnalyzers.Images;
+using ContainerAnalyzers.Semantics;
+using ContainerAnalyzers.Syntax;
+using ContainerAnalyzers.Text;
+
+namespace ContainerAnalyzers.Rules.Definitions;
+
+/// <summary>
+/// CTR0039: the app writes a SQLite database (its code opens it through Microsoft.Data.Sqlite or EF Core and saves,
+/// migrates or executes), the database's folder in the final image is owned by root (WORKDIR made it before USER, or
+/// COPY made it), and the container runs as a non-root user. SQLite then fails with "unable to open database file"
+/// (SQLite Error 14), or "attempt to write a readonly database" when the file was copied in. Reported at the
+/// instruction that made the folder.
+/// Only when each piece is certain: the connection string (a literal in the code, or the named one in appsettings with
+/// no environment, compose or command-line setting that could replace it), the working directory, the user (the
+/// Dockerfile's, or the compose services' that run the image), and the folder's owner (<see cref="FolderOwnership"/>);
+/// a volume or tmpfs at or above the folder, in the Dockerfile or a compose service, is a way out and silences it.
+/// </summary>
+public sealed class CTR0039DatabaseFolderNotWritableRule : DockerfileRule
+{
+    /// <summary>This rule's row of the rule table.</summary>
+    public static RuleDescriptor Definition { get; } = new(
+        "CTR0039",
+        "The app writes its SQLite database where its user cannot",
+        "The app writes its SQLite database '{0}' ({1}), but {2} is owned by root ({3}) and the container runs as '{4}', so SQLite fails with 'unable to open database file'; {5}",
+        RuleCategories.Runtime,
+        RuleSeverity.Warning,
+        "A folder WORKDIR makes while the stage is still root, or one COPY makes, belongs to root. A non-root user (the chiseled images' app, USER $APP_UID) can read it but not create files in it, and SQLite needs to create the database and its journal next to it.")
+    {
+        Inputs = RuleInputs.Dockerfile | RuleInputs.Code | RuleInputs.Compose,
+        FixKind = RuleFixKind.Edit,
+    };
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
+    {
+        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project) || !analysis.BuildsThisApp
+            || analysis.FinalImage is not { IsWindows: false, Kind: not DotnetImageKind.Sdk } image || final.IsBaseUnknown
+            || analysis.ComposeServices is not { } services
+            || services.Any(s => s.HasVolumesFromElsewhere || s.HasEnvironmentFromElsewhere || s.WorkingDir is not null || SetsConfiguration(s.Command) || SetsConfiguration(s.Entrypoint))
+            || RunningAccount(final, image, services) is not { } account || StageFacts.IsRoot(account)
+            || StageFacts.WorkdirBefore(final, null) is not { } workdir
+            || StartsWithConfiguration(final))
+        {
+            return;
+        }
+
+        // The code search is a pass over every C# file: it comes after everything the Dockerfile can settle.
+        if (analysis.Source.Sqlite is not { Write: { } write } sqlite)
+        {
+            return;
+        }
+
+        var environment = Environment(analysis.Model, final, services);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var opening in sqlite.Openings)
+        {
+            if (ConnectionString(opening, analysis.AppSettings, environment) is not { } connection
+                || SqliteConnectionString.DatabaseFile(connection.Value) is not { } file)
+            {
+                continue;
+            }
+
+            var database = StageFacts.CombinePath(workdir, file);
+            var folder = PathText.GetDirectory(database) is { Length: > 0 } parent ? parent : "/";
+            if (reported.Contains(folder) || services.Any(s => s.VolumeTargets.Any(t => t is null || PathText.IsSameOrBelow(folder, StageFacts.CombinePath("/", t))))
+                || FolderOwnership.Of(final, image, folder) is not { Kind: FolderOwnerKind.Root } owner)
+            {
+                continue;
+            }
+
+            reported.Add(folder);
+            var evidence = $"{connection.Source}, opened by {opening.Call} at {opening.Where} and written by {write}";
+            var fix = services.Any(s => s.User is not null) ? null : MoveUserBefore(analysis.Model.Syntax, final, owner.MadeBy);
+            findings.Add(Report(owner.MadeBy?.Span ?? final.From.Span, database, evidence, folder, MadeBy(owner.MadeBy), account,
+                    fix is not null ? "switch to the user before WORKDIR makes the folder, so the folder is the user's"
+                    : "make the folder the user's (USER before the WORKDIR that makes it, or COPY --chown), or mount a volume there")
+                .With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
+        }
+    }
+
+    // The user the container runs as: the compose services' user: when they set one (all the same), else the last USER,
+    // else the image's own. Null when it is not certain.
+    private static string? RunningAccount(Stage final, DotnetImage image, IReadOnlyList<ComposeService> services)
+    {
+        if (services.Any(s => s.User is not null))
+        {
+            // Every service must run the image as the same, literal user; a service without user: runs the image's.
+            var users = services.Select(s => s.User?.Resolved).Distinct().ToList();
+            return services.All(s => s.User is not null) && users.Count == 1 && users[0] is { } user && StageFacts.Account(user) is { Length: > 0 } account && account.IndexOf('$') < 0
+                ? (StageFacts.IsImageAppUser(account) ? "app" : account)
+                : null;
+        }
+
+        if (StageFacts.Last(final, InstructionKind.User) is { } instruction)
+        {
+            var account = instruction.Arguments.Count > 0 ? StageFacts.Account(instruction.Arguments[0].Value) : string.Empty;
+            return StageFacts.IsImageAppUser(account) ? "app" : account.Length == 0 || account.IndexOf('$') >= 0 ? null : account;
+        }
+
+        return image.RunsAsNonRootByDefault ? "app" : "root";
+    }
+
+    // The container's environment in the order it applies: the image's ENV, then each compose service's.
+    // (A null value is one the package cannot know: a build argument without a default, an interpolation.)
+    private static List<KeyValuePair<string, string?>> Environment(DockerfileModel model, Stage final, IReadOnlyList<ComposeService> services)
+    {
+        var variables = ListeningPorts.StageEnvironment(model, final);
+        variables.AddRange(services.SelectMany(s => s.Environment.Values).Select(v => new KeyValuePair<string, string?>(v.Name.Value, v.Resolved)));
+        return variables;
+    }
+
+    private static bool SetsConfiguration(ComposeCommand? command)
+        => command is not null && command.Words.Any(w => w.Value.IndexOf("ConnectionStrings", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    // Arguments that set configuration on the command line (--ConnectionStrings:Default=…) replace the files'.
+    private static bool StartsWithConfiguration(Stage final)
+        => new[] { InstructionKind.Entrypoint, InstructionKind.Cmd }.Any(k => StageFacts.Last(final, k) is { } start && start.LogicalLine.IndexOf("ConnectionStrings", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    /// <summary>
+    /// The connection string the opening uses in the container, and where it comes from: a literal of the code, or the
+    /// named connection string of configuration as the container's environment and appsettings give it (environment
+    /// variables replace appsettings.{Environment}.json, which replaces appsettings.json). Null when not certain.
+    /// </summary>
+    private static (string Value, string Source)? ConnectionString(SqliteOpening opening, IReadOnlyList<AppSettingsFile> settings, List<KeyValuePair<string, string?>> environment)
+    {
+        if (opening.ConnectionString is { } literal)
+        {
+            return (literal, "a connection string in the code");
+        }
+
+        if (opening.ConnectionStringName is not { } name)
+        {
+            return null;
+        }
+
+        // ConnectionStrings__Name, a prefixed variant, or Azure's SQLCONNSTR_/CUSTOMCONNSTR_… may replace it.
+        var key = "ConnectionStrings__" + name;
+        var replacing = environment.Where(v => v.Key.EndsWith(key, StringComparison.OrdinalIgnoreCase) || v.Key.IndexOf("CONNSTR_", StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+        if (replacing.Count > 0)
+        {
+            var last = replacing[replacing.Count - 1];
+            return replacing.All(v => v.Key.Equals(key, StringComparison.OrdinalIgnoreCase)) && last.Value is { } value && value.IndexOf('$') < 0
+                ? (value, $"connection string '{name}' from the environment variable {key}")
+                : null;
+        }
+
+        // ASP.NET Core reads appsettings.Production.json unless the environment names another; two names that
+        // disagree depend on which one the host reads.
+        var names = environment.Where(v => v.Key is "ASPNETCORE_ENVIRONMENT" or "DOTNET_ENVIRONMENT").Select(v => v.Value).Distinct().ToList();
+        if (names.Count > 1 || (names.Count == 1 && (names[0] is not { } named || named.IndexOf('$') >= 0)))
+        {
+            return null;
+        }
+
+        var environmentName = names.Count == 1 ? names[0]! : "Production";
+
+        foreach (var file in new[] { environmentName, string.Empty }.Select(e => settings.FirstOrDefault(s => s.Environment.Equals(e, StringComparison.OrdinalIgnoreCase))))
+        {
+            if (file is null)
+            {
+                continue;
+            }
+
+            if (file.ConnectionStringsUnknown)
+            {
+                return null;
+            }
+
+            if (file.ConnectionStrings.TryGetValue(name, out var value))
+            {
+                return value is null ? null : (value, $"connection string '{name}' in appsettings{(file.Environment.Length == 0 ? string.Empty : "." + file.Environment)}.json");
+            }
+        }
+
+        return null;
+    }
+
+    private static string MadeBy(InstructionSyntax? instruction) => instruction switch
+    {
+        null => "a folder of the image",
+        { Kind: InstructionKind.Workdir } => "WORKDIR made it while the stage still ran as root",
+        _ => $"{instruction.Keyword.Value.ToUpperInvariant()} made it",
+    };
+
+    /// <summary>
+    /// Moves the USER that sets the running user to just before the WORKDIR that made the folder, when both are in the
+    /// same stage and no RUN lies between them (RUNs after the move would run as the user). COPY makes files as root
+    /// whoever the user is, so only the folders WORKDIR makes change owner.
+    /// </summary>
+    private static RuleFix? MoveUserBefore(DockerfileSyntaxTree tree, Stage final, InstructionSyntax? madeBy)
+    {
+        if (madeBy is not { Kind: InstructionKind.Workdir } workdir || StageFacts.Last(final, InstructionKind.User) is not { } user)
+        {
+            return null;
+        }
+
+        var stage = final.Lineage.FirstOrDefault(s => s.Instructions.Contains(workdir));
+        if (stage is null || !stage.Instructions.Contains(user))
+        {
+            return null;
+        }
+
+        var instructions = stage.Instructions.ToList();
+        var from = instructions.IndexOf(workdir);
+        var to = instructions.IndexOf(user);
+        if (to < from || instructions.Skip(from).Take(to - from).Any(i => i.Kind == InstructionKind.Run))
+        {
+            return null;
+        }
+
+        var text = tree.Text;
+        var start = workdir.FullSpan.Start;
+        var end = user.FullSpan.End;
+        var userText = text.Substring(user.FullSpan.Start, user.FullSpan.Length);
+        if (!userText.EndsWith("\n", StringComparison.Ordinal))
+        {
+            userText += NewLines.Of(text);
+        }
+
+        var between = text.Substring(start, user.FullSpan.Start - start);
+        var newText = userText + between;
+        if (end == text.Length && !text.EndsWith("\n", StringComparison.Ordinal))
+        {
+            newText = newText.TrimEnd('\r', '\n');
+        }
+
+        return new RuleFix("Switch to the user before WORKDIR", RuleFixTarget.Dockerfile, new SourceSpan(start, end - start), text.Substring(start, end - start), newText);
+    }
+
+    /// <summary>The finding, with the message arguments the format takes, in order.</summary>
+    private static RuleFinding Report(SourceSpan span, string database, string evidence, string folder, string madeBy, string account, string advice)
+        => new(Definition, span, new[] { database, evidence, folder, madeBy, account, advice });
+}
