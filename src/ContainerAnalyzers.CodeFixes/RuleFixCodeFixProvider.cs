@@ -28,7 +28,7 @@ public sealed class RuleFixCodeFixProvider : CodeFixProvider
     // Each edit depends on the text it was computed on; a batch would need recomputation, so none is offered.
     public override FixAllProvider? GetFixAllProvider() => null;
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var document = context.TextDocument;
         foreach (var diagnostic in context.Diagnostics)
@@ -38,7 +38,7 @@ public sealed class RuleFixCodeFixProvider : CodeFixProvider
                 var target = fix.Target == RuleFixTarget.ProjectFile
                     ? WorkspaceDockerfiles.FindDocuments(document.Project, AdditionalFileKind.ProjectFile).FirstOrDefault()
                     : document;
-                if (target is null)
+                if (target is null || (fix.Target == RuleFixTarget.Dockerfile && !await WorkspaceDockerfiles.IsSafeEditAsync(document, fix, context.CancellationToken).ConfigureAwait(false)))
                 {
                     continue;
                 }
@@ -59,6 +59,5 @@ public sealed class RuleFixCodeFixProvider : CodeFixProvider
             }
         }
 
-        return Task.CompletedTask;
     }
 }

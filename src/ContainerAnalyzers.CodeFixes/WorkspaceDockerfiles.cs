@@ -87,6 +87,22 @@ internal static class WorkspaceDockerfiles
         };
     }
 
+    /// <summary>
+    /// Whether a rule's edit of the Dockerfile adds no warning, judged by every rule with what the analyzer knows (the
+    /// compilation, appsettings, compose files): the check FixDockerfile makes before it writes, made before the IDE offers it.
+    /// </summary>
+    public static async Task<bool> IsSafeEditAsync(TextDocument dockerfile, RuleFix fix, CancellationToken cancellationToken)
+    {
+        var text = (await dockerfile.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+        if (fix.ApplyTo(text) is not { } fixedText)
+        {
+            return false;
+        }
+
+        var inputs = await FixInputsAsync(dockerfile.Project, cancellationToken).ConfigureAwait(false);
+        return DockerfileFixes.WarningsAdded(text, fixedText, dockerfile.FilePath ?? "/Dockerfile", GetFacts(dockerfile.Project, cancellationToken), inputs, cancellationToken).Count == 0;
+    }
+
     public static IEnumerable<TextDocument> FindDocuments(Project project, AdditionalFileKind kind)
     {
         var options = project.AnalyzerOptions;

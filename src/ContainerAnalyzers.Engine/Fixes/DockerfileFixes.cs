@@ -179,28 +179,11 @@ public static class DockerfileFixes
         try
         {
             var known = inputs ?? FixInputs.None;
-            Dictionary<string, string>? composeBefore = null;
             return ApplyOneAtATime(
                 dockerfileText,
                 RuleFixTarget.Dockerfile,
-                text => Warnings(DockerfileModel.Create(DockerfileParser.Parse(text, cancellationToken)), dockerfilePath, project, cancellationToken),
-                (before, candidate, after) =>
-                {
-                    if (after.Any(f => !before.Any(b => b.Rule == f.Rule) && f.Rule.Id != RevealedByRetag))
-                    {
-                        return false;
-                    }
-
-                    if (known.ComposeFiles.Count == 0)
-                    {
-                        return true;
-                    }
-
-                    // The compose files that build the Dockerfile must not gain a warning either (issue 24, case 6).
-                    composeBefore ??= ComposeWarnings(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken)), dockerfilePath, project, known, cancellationToken);
-                    var composeAfter = ComposeWarnings(DockerfileModel.Create(DockerfileParser.Parse(candidate, cancellationToken)), dockerfilePath, project, known, cancellationToken);
-                    return !composeAfter.Keys.Any(k => !composeBefore.ContainsKey(k));
-                },
+                text => Warnings(DockerfileModel.Create(DockerfileParser.Parse(text, cancellationToken)), dockerfilePath, project, known, cancellationToken),
+                (before, candidate, after) => WarningsAdded(dockerfileText, candidate, dockerfilePath, project, known, cancellationToken, before, after).Count == 0,
                 cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -298,9 +281,38 @@ public static class DockerfileFixes
     // stays the user's decision (as in the engine tests' fix invariant).
     private const string RevealedByRetag = RuleIds.FinalStageRunsAsRoot;
 
-    private static List<RuleFinding> Warnings(DockerfileModel model, string dockerfilePath, ProjectFacts project, CancellationToken cancellationToken)
-        => RuleHost.Run(new DockerfileAnalysis(model, project) { DockerfilePath = dockerfilePath }, AllRules.DockerfileRules, cancellationToken)
+    // The Dockerfile's warnings, judged with everything the host knows (the code, the appsettings, the compose files),
+    // as the analyzer judges the user's file.
+    private static List<RuleFinding> Warnings(DockerfileModel model, string dockerfilePath, ProjectFacts project, FixInputs inputs, CancellationToken cancellationToken)
+        => RuleHost.Run(inputs.Analyze(model, project, dockerfilePath), AllRules.DockerfileRules, cancellationToken)
             .Where(f => f.Severity >= RuleSeverity.Warning).ToList();
+
+    /// <summary>
+    /// The warnings an edit of the Dockerfile adds: from a rule that did not warn before, or in a compose file that builds
+    /// it. Empty when the edit is safe to offer or write. Every road checks a rule's fix with it: FixDockerfile before it
+    /// writes, the IDE before it offers.
+    /// </summary>
+    public static IReadOnlyList<string> WarningsAdded(string dockerfileText, string fixedText, string dockerfilePath, ProjectFacts project, FixInputs? inputs, CancellationToken cancellationToken = default)
+    {
+        var known = inputs ?? FixInputs.None;
+        return WarningsAdded(dockerfileText, fixedText, dockerfilePath, project, known, cancellationToken,
+            Warnings(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken)), dockerfilePath, project, known, cancellationToken),
+            Warnings(DockerfileModel.Create(DockerfileParser.Parse(fixedText, cancellationToken)), dockerfilePath, project, known, cancellationToken));
+    }
+
+    private static IReadOnlyList<string> WarningsAdded(string dockerfileText, string fixedText, string dockerfilePath, ProjectFacts project, FixInputs known, CancellationToken cancellationToken, IReadOnlyList<RuleFinding> before, IReadOnlyList<RuleFinding> after)
+    {
+        var added = after.Where(f => !before.Any(b => b.Rule == f.Rule) && f.Rule.Id != RevealedByRetag).Select(f => f.Rule.Id + ": " + f.GetMessage()).ToList();
+        if (added.Count > 0 || known.ComposeFiles.Count == 0)
+        {
+            return added;
+        }
+
+        // The compose files that build the Dockerfile must not gain a warning either (issue 24, case 6).
+        var composeBefore = ComposeWarnings(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken)), dockerfilePath, project, known, cancellationToken);
+        var composeAfter = ComposeWarnings(DockerfileModel.Create(DockerfileParser.Parse(fixedText, cancellationToken)), dockerfilePath, project, known, cancellationToken);
+        return composeAfter.Where(w => !composeBefore.ContainsKey(w.Key)).Select(w => w.Value).ToList();
+    }
 
     private static int LineOf(string text, int position)
     {

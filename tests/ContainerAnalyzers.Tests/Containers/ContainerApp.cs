@@ -171,6 +171,44 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
     });
 
     // The Worker SDK's hosted service prints its line and stops the host, so the container exits 0.
+    /// <summary>
+    /// A console app that writes a SQLite database in its working directory (CTR0039): the Dockerfile is the caller's,
+    /// since what the control varies is who owns that folder.
+    /// </summary>
+    public static ContainerApp Ledger() => new("console (SQLite)", "Ledger/Ledger.csproj", IsWeb: false, "ledger rows 1", new Dictionary<string, string>
+    {
+        ["Ledger/Ledger.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>", """<PackageReference Include="Microsoft.Data.Sqlite" Version="10.0.15" />"""),
+        ["Ledger/Program.cs"] = """
+            using Microsoft.Data.Sqlite;
+
+            using var connection = new SqliteConnection("Data Source=ledger.db");
+            connection.Open();
+            foreach (var statement in new[] { "CREATE TABLE IF NOT EXISTS entries (amount REAL)", "INSERT INTO entries VALUES (12.5)" })
+            {
+                using var write = connection.CreateCommand();
+                write.CommandText = statement;
+                write.ExecuteNonQuery();
+            }
+
+            using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM entries";
+            Console.WriteLine("ledger rows " + count.ExecuteScalar());
+            """,
+        ["Ledger/.dockerignore"] = "bin/\nobj/\n",
+        ["Ledger/Dockerfile"] = """
+            FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+            WORKDIR /src
+            COPY . .
+            RUN dotnet publish -c Release -o /app/publish
+
+            FROM mcr.microsoft.com/dotnet/runtime:10.0-noble
+            WORKDIR /app
+            COPY --from=build /app/publish .
+            USER $APP_UID
+            ENTRYPOINT ["dotnet", "Ledger.dll"]
+            """,
+    });
+
     public static ContainerApp Worker() => new("worker", "Worker/Worker.csproj", IsWeb: false, "hello from worker", new Dictionary<string, string>
     {
         ["Worker/Worker.csproj"] = Project("Microsoft.NET.Sdk.Worker", string.Empty, """<PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.12" />"""),

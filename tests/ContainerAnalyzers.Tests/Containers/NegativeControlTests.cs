@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ContainerAnalyzers.Rules.Definitions;
+using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Containers;
@@ -148,6 +150,47 @@ public sealed class RuntimeNeedsControlTests
         var dockerfile = ContainerWorkflow.FixDockerfile(project);
         GoodThenBroken("CTR0038", dockerfile, "de-DE 1.234,50", "CultureNotFoundException",
             () => File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>Exe</OutputType>", "<OutputType>Exe</OutputType><InvariantGlobalization>true</InvariantGlobalization>", StringComparison.Ordinal)), project);
+    }
+
+    // CTR0039: WORKDIR makes /app as root and USER comes after it, so the app user cannot create its database there;
+    // the rule's own fix (USER before WORKDIR) makes the folder the user's.
+    [Test]
+    public void DatabaseInAFolderTheUserCannotWrite()
+    {
+        var project = ContainerWorkflow.WriteApp(ContainerApp.Ledger());
+        var dockerfile = Path.Combine(Path.GetDirectoryName(project)!, "Dockerfile");
+        var broken = File.ReadAllText(dockerfile);
+        var analysis = ContainerWorkflow.DotnetBuild(project);
+        Assert.That(analysis.Output, Does.Contain("warning CTR0039:"), analysis.Output);
+
+        // The fix the IDE offers for that warning: the engine's, on the evidence the compilation gave the analyzer.
+        var finding = EngineTest.ForApp("net10.0", web: false).WithSource(CodeSource.SqliteDatabase(literal: "Data Source=ledger.db", write: "ExecuteNonQuery"))
+            .Analyze(broken, new CTR0039DatabaseFolderNotWritableRule()).Single();
+        var fixedText = finding.Fixes.Single().ApplyTo(broken)!;
+
+        var bad = "localhost/containeranalyzers-test/control-ctr0039:" + Guid.NewGuid().ToString("N")[..8];
+        var good = "localhost/containeranalyzers-test/control-ctr0039-good:" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            var built = ContainerWorkflow.BuildImage(dockerfile, bad);
+            Assert.That(built.ExitCode, Is.Zero, built.Output);
+            var run = ContainerSuite.Engine.RunToCompletion(bad);
+            Assert.That(run.ExitCode, Is.Not.Zero, run.Output);
+            Assert.That(run.Output, Does.Contain("SQLite Error 14: 'unable to open database file'"), run.Output);
+
+            File.WriteAllText(dockerfile, fixedText);
+            var rebuilt = ContainerWorkflow.BuildImage(dockerfile, good);
+            Assert.That(rebuilt.ExitCode, Is.Zero, rebuilt.Output);
+            var ran = ContainerSuite.Engine.RunToCompletion(good);
+            Assert.That(ran.Output, Does.Contain("ledger rows 1"), ran.Output);
+            Assert.That(ContainerWorkflow.DotnetBuild(project).Output, Does.Not.Contain("warning CTR0039:"), "the fixed Dockerfile is clean");
+            ContainerSuite.Report("control: CTR0039", built.Duration, "-", "-", $"built; start fails, exit {run.ExitCode} (SQLite Error 14); with the rule's fix the app writes its database");
+        }
+        finally
+        {
+            ContainerSuite.Engine.RemoveImage(bad);
+            ContainerSuite.Engine.RemoveImage(good);
+        }
     }
 
     // CTR0065: a sign-in cookie from one container is rejected by the next container of the same image (a redeploy, or

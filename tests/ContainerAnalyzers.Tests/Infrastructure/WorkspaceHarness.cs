@@ -63,6 +63,17 @@ internal sealed class WorkspaceHarness : IDisposable
         return this;
     }
 
+    /// <summary>Adds an assembly the project references (a package's, as restore would bring it).</summary>
+    public WorkspaceHarness WithReference(MetadataReference reference)
+    {
+        if (!_workspace.TryApplyChanges(_workspace.CurrentSolution.AddMetadataReference(ProjectId, reference)))
+        {
+            throw new InvalidOperationException("could not add the reference");
+        }
+
+        return this;
+    }
+
     public Solution Solution => _workspace.CurrentSolution;
 
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(CTR0009DockerfileFixAvailableAnalyzer).Assembly.GetTypes()

@@ -32,7 +32,7 @@ public sealed class CTR0039DatabaseFolderNotWritableRule : DockerfileRule
         RuleSeverity.Warning,
         "A folder WORKDIR makes while the stage is still root, or one COPY makes, belongs to root. A non-root user (the chiseled images' app, USER $APP_UID) can read it but not create files in it, and SQLite needs to create the database and its journal next to it.")
     {
-        Inputs = RuleInputs.Dockerfile | RuleInputs.Code | RuleInputs.Compose,
+        Inputs = RuleInputs.Dockerfile | RuleInputs.Code,
         FixKind = RuleFixKind.Edit,
     };
 

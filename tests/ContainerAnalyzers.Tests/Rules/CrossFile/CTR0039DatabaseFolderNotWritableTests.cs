@@ -289,10 +289,10 @@ public sealed class CTR0039FromTheCompilationTests
 
     private static string Unmarked(string markup) => markup.Replace("{|CTR0039:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal);
 
-    // An assembly named Microsoft.Data.Sqlite, as the package reference brings.
-    private static Microsoft.CodeAnalysis.MetadataReference MicrosoftDataSqlite()
+    /// <summary>An assembly named Microsoft.Data.Sqlite, as the package reference brings.</summary>
+    internal static Microsoft.CodeAnalysis.MetadataReference MicrosoftDataSqlite()
     {
-        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Microsoft.Data.Sqlite { public sealed class SqliteConnection { } }");
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Microsoft.Data.Sqlite { public sealed class SqliteConnection { public SqliteConnection(string connectionString) { } public int ExecuteNonQuery() => 0; } }");
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Microsoft.Data.Sqlite", new[] { tree }, NetReferenceAssemblies.Net80, new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
         using var image = new MemoryStream();
         Assert.That(compilation.Emit(image).Success, Is.True);
