@@ -101,8 +101,8 @@ public static partial class RuleIds
     /// <summary>CTR0038: The app needs culture data, but the project turns it off.</summary>
     public const string CulturesInInvariantMode = "CTR0038";
 
-    /// <summary>CTR0039: The app writes its SQLite database where its user cannot.</summary>
-    public const string DatabaseFolderNotWritable = "CTR0039";
+    /// <summary>CTR0039: The app writes where its user cannot.</summary>
+    public const string FolderNotWritable = "CTR0039";
 
     /// <summary>CTR0040: Restore is not cached.</summary>
     public const string RestoreNotCached = "CTR0040";

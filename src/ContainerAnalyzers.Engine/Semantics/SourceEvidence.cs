@@ -51,6 +51,12 @@ public abstract class SourceEvidence
     /// </summary>
     public virtual SqliteUse? Sqlite => null;
 
+    /// <summary>
+    /// The files the code writes by a literal path (<c>File.WriteAllText("notes.txt", …)</c>), each with where in the
+    /// code; empty when it writes none that way; null when the sources are not available.
+    /// </summary>
+    public virtual IReadOnlyList<(string Path, string Where)>? FileWrites => null;
+
     private sealed class NoSourceEvidence : SourceEvidence
     {
         public override bool? MentionsAny(IReadOnlyList<string> words) => null;

@@ -33,6 +33,21 @@ internal sealed class CodeLiteralLookups
         parameter => parameter.IndexOf("name", StringComparison.OrdinalIgnoreCase) >= 0,
         new[] { string.Empty });
 
+    /// <summary>
+    /// Files the code writes by a literal path (<c>File.WriteAllText("notes.txt", …)</c>, <c>AppendAllLines</c>,
+    /// <c>CreateText</c>, <c>OpenWrite</c>…): each needs its folder, or the file, writable by the container's user.
+    /// <c>File.Create</c> is left out: its name is too common for the text search that picks the files to parse.
+    /// </summary>
+    public static CodeLiteralLookups FileWrites { get; } = new(
+        new[]
+        {
+            "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync",
+            "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync", "CreateText", "AppendText", "OpenWrite",
+        },
+        new[] { "System.IO.File" },
+        parameter => parameter == "path",
+        Array.Empty<string>());
+
     private readonly string[] _members;
     private readonly string[] _types;
     private readonly Func<string, bool> _isNameParameter;

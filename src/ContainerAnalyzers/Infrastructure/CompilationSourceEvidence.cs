@@ -20,6 +20,7 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     private static readonly ConditionalWeakTable<Compilation, CodeEndpoints> EndpointAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Id, string Where)>> TimeZoneAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Name, string Where)>> CultureAnswers = new();
+    private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Path, string Where)>> FileWriteAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> DataProtectionAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> SqlClientAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<SqliteUse?>> SqliteAnswers = new();
@@ -52,6 +53,8 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => TimeZoneAnswers.GetValue(_compilation, c => CodeLiteralLookups.TimeZones.Find(c, _cancellationToken));
 
     public override IReadOnlyList<(string Name, string Where)>? CultureCreations => CultureAnswers.GetValue(_compilation, c => CodeLiteralLookups.Cultures.Find(c, _cancellationToken));
+
+    public override IReadOnlyList<(string Path, string Where)>? FileWrites => FileWriteAnswers.GetValue(_compilation, c => CodeLiteralLookups.FileWrites.Find(c, _cancellationToken));
 
     public override string? DataProtectionUse => DataProtectionAnswers.GetValue(_compilation, c => new StrongBox<string?>(DataProtectionCalls.Find(c, _cancellationToken))).Value;
 

@@ -138,8 +138,8 @@ internal static partial class DiagnosticDescriptors
         CTR0038CulturesInInvariantModeRule.Definition.Description, CTR0038CulturesInInvariantModeRule.Definition.HelpLinkUri);
 
     public static readonly DiagnosticDescriptor CTR0039 = new(
-        "CTR0039", CTR0039DatabaseFolderNotWritableRule.Definition.Title, CTR0039DatabaseFolderNotWritableRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        CTR0039DatabaseFolderNotWritableRule.Definition.Description, CTR0039DatabaseFolderNotWritableRule.Definition.HelpLinkUri);
+        "CTR0039", CTR0039FolderNotWritableRule.Definition.Title, CTR0039FolderNotWritableRule.Definition.MessageFormat, "Container.Runtime", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        CTR0039FolderNotWritableRule.Definition.Description, CTR0039FolderNotWritableRule.Definition.HelpLinkUri);
 
     public static readonly DiagnosticDescriptor CTR0040 = new(
         "CTR0040", CTR0040RestoreNotCachedRule.Definition.Title, CTR0040RestoreNotCachedRule.Definition.MessageFormat, "Container.Build", DiagnosticSeverity.Info, isEnabledByDefault: true,

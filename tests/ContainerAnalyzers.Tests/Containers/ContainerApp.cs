@@ -171,10 +171,7 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
     });
 
     // The Worker SDK's hosted service prints its line and stops the host, so the container exits 0.
-    /// <summary>
-    /// A console app that writes a SQLite database in its working directory (CTR0039): the Dockerfile is the caller's,
-    /// since what the control varies is who owns that folder.
-    /// </summary>
+    /// <summary>A console app that writes a SQLite database in its working directory (CTR0039).</summary>
     public static ContainerApp Ledger() => new("console (SQLite)", "Ledger/Ledger.csproj", IsWeb: false, "ledger rows 1", new Dictionary<string, string>
     {
         ["Ledger/Ledger.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>", """<PackageReference Include="Microsoft.Data.Sqlite" Version="10.0.15" />"""),
@@ -195,19 +192,34 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
             Console.WriteLine("ledger rows " + count.ExecuteScalar());
             """,
         ["Ledger/.dockerignore"] = "bin/\nobj/\n",
-        ["Ledger/Dockerfile"] = """
-            FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-            WORKDIR /src
-            COPY . .
-            RUN dotnet publish -c Release -o /app/publish
-
-            FROM mcr.microsoft.com/dotnet/runtime:10.0-noble
-            WORKDIR /app
-            COPY --from=build /app/publish .
-            USER $APP_UID
-            ENTRYPOINT ["dotnet", "Ledger.dll"]
-            """,
+        ["Ledger/Dockerfile"] = UserAfterWorkdir("Ledger"),
     });
+
+    /// <summary>A console app that writes a file by a literal path in its working directory (CTR0039).</summary>
+    public static ContainerApp Notes() => new("console (file write)", "Notes/Notes.csproj", IsWeb: false, "notes saved", new Dictionary<string, string>
+    {
+        ["Notes/Notes.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>"),
+        ["Notes/Program.cs"] = """
+            File.WriteAllText("notes.txt", "paid");
+            Console.WriteLine("notes saved");
+            """,
+        ["Notes/.dockerignore"] = "bin/\nobj/\n",
+        ["Notes/Dockerfile"] = UserAfterWorkdir("Notes"),
+    });
+
+    // WORKDIR makes /app while the stage is root, and USER comes after it: the app user cannot create files in /app.
+    private static string UserAfterWorkdir(string assemblyName) => $$"""
+        FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+        WORKDIR /src
+        COPY . .
+        RUN dotnet publish -c Release -o /app/publish
+
+        FROM mcr.microsoft.com/dotnet/runtime:10.0-noble
+        WORKDIR /app
+        COPY --from=build /app/publish .
+        USER $APP_UID
+        ENTRYPOINT ["dotnet", "{{assemblyName}}.dll"]
+        """;
 
     public static ContainerApp Worker() => new("worker", "Worker/Worker.csproj", IsWeb: false, "hello from worker", new Dictionary<string, string>
     {

@@ -155,18 +155,30 @@ public sealed class RuntimeNeedsControlTests
     // CTR0039: WORKDIR makes /app as root and USER comes after it, so the app user cannot create its database there;
     // the rule's own fix (USER before WORKDIR) makes the folder the user's.
     [Test]
-    public void DatabaseInAFolderTheUserCannotWrite()
+    public void DatabaseInAFolderTheUserCannotWrite() => WriteFailsUntilFixed(
+        ContainerApp.Ledger(),
+        CodeSource.SqliteDatabase(literal: "Data Source=ledger.db", write: "ExecuteNonQuery"),
+        "SQLite Error 14: 'unable to open database file'",
+        "ledger rows 1");
+
+    // CTR0039's other write: a file by a literal path in the same folder.
+    [Test]
+    public void FileInAFolderTheUserCannotWrite() => WriteFailsUntilFixed(
+        ContainerApp.Notes(),
+        new CodeSource(Semantics.CodeEndpoints.None, fileWrites: new[] { ("notes.txt", "Program.cs:1") }),
+        "System.UnauthorizedAccessException: Access to the path '/app/notes.txt' is denied.",
+        "notes saved");
+
+    // CTR0039 warns on the app's Dockerfile, its image builds and fails at the write, and the image of the rule's own fix
+    // (computed by the engine on the evidence the compilation gives the analyzer: what the IDE offers) writes.
+    private static void WriteFailsUntilFixed(ContainerApp app, CodeSource evidence, string failure, string expected)
     {
-        var project = ContainerWorkflow.WriteApp(ContainerApp.Ledger());
+        var project = ContainerWorkflow.WriteApp(app);
         var dockerfile = Path.Combine(Path.GetDirectoryName(project)!, "Dockerfile");
         var broken = File.ReadAllText(dockerfile);
         var analysis = ContainerWorkflow.DotnetBuild(project);
         Assert.That(analysis.Output, Does.Contain("warning CTR0039:"), analysis.Output);
-
-        // The fix the IDE offers for that warning: the engine's, on the evidence the compilation gave the analyzer.
-        var finding = EngineTest.ForApp("net10.0", web: false).WithSource(CodeSource.SqliteDatabase(literal: "Data Source=ledger.db", write: "ExecuteNonQuery"))
-            .Analyze(broken, new CTR0039DatabaseFolderNotWritableRule()).Single();
-        var fixedText = finding.Fixes.Single().ApplyTo(broken)!;
+        var fixedText = EngineTest.ForApp("net10.0", web: false).WithSource(evidence).Analyze(broken, new CTR0039FolderNotWritableRule()).Single().Fixes.Single().ApplyTo(broken)!;
 
         var bad = "localhost/containeranalyzers-test/control-ctr0039:" + Guid.NewGuid().ToString("N")[..8];
         var good = "localhost/containeranalyzers-test/control-ctr0039-good:" + Guid.NewGuid().ToString("N")[..8];
@@ -176,15 +188,15 @@ public sealed class RuntimeNeedsControlTests
             Assert.That(built.ExitCode, Is.Zero, built.Output);
             var run = ContainerSuite.Engine.RunToCompletion(bad);
             Assert.That(run.ExitCode, Is.Not.Zero, run.Output);
-            Assert.That(run.Output, Does.Contain("SQLite Error 14: 'unable to open database file'"), run.Output);
+            Assert.That(run.Output, Does.Contain(failure), run.Output);
 
             File.WriteAllText(dockerfile, fixedText);
             var rebuilt = ContainerWorkflow.BuildImage(dockerfile, good);
             Assert.That(rebuilt.ExitCode, Is.Zero, rebuilt.Output);
             var ran = ContainerSuite.Engine.RunToCompletion(good);
-            Assert.That(ran.Output, Does.Contain("ledger rows 1"), ran.Output);
+            Assert.That(ran.Output, Does.Contain(expected), ran.Output);
             Assert.That(ContainerWorkflow.DotnetBuild(project).Output, Does.Not.Contain("warning CTR0039:"), "the fixed Dockerfile is clean");
-            ContainerSuite.Report("control: CTR0039", built.Duration, "-", "-", $"built; start fails, exit {run.ExitCode} (SQLite Error 14); with the rule's fix the app writes its database");
+            ContainerSuite.Report($"control: CTR0039 ({app.Kind})", built.Duration, "-", "-", $"built; start fails, exit {run.ExitCode} ({failure}); with the rule's fix the app prints {expected}");
         }
         finally
         {

@@ -12,25 +12,26 @@ namespace ContainerAnalyzers.Rules.Definitions;
 
 /// <summary>
 /// CTR0039: the app writes a SQLite database (its code opens it through Microsoft.Data.Sqlite or EF Core and saves,
-/// migrates or executes), the database's folder in the final image is owned by root (WORKDIR made it before USER, or
-/// COPY made it), and the container runs as a non-root user. SQLite then fails with "unable to open database file"
-/// (SQLite Error 14), or "attempt to write a readonly database" when the file was copied in. Reported at the
+/// migrates or executes) or a file by a literal path (<c>File.WriteAllText("notes.txt", …)</c>), the folder in the
+/// final image is owned by root (WORKDIR made it before USER, or COPY made it), and the container runs as a non-root
+/// user. SQLite then fails with "unable to open database file" (SQLite Error 14), or "attempt to write a readonly
+/// database" when the file was copied in; a file write throws UnauthorizedAccessException. Reported at the
 /// instruction that made the folder.
 /// Only when each piece is certain: the connection string (a literal in the code, or the named one in appsettings with
 /// no environment, compose or command-line setting that could replace it), the working directory, the user (the
 /// Dockerfile's, or the compose services' that run the image), and the folder's owner (<see cref="FolderOwnership"/>);
 /// a volume or tmpfs at or above the folder, in the Dockerfile or a compose service, is a way out and silences it.
 /// </summary>
-public sealed class CTR0039DatabaseFolderNotWritableRule : DockerfileRule
+public sealed class CTR0039FolderNotWritableRule : DockerfileRule
 {
     /// <summary>This rule's row of the rule table.</summary>
     public static RuleDescriptor Definition { get; } = new(
         "CTR0039",
-        "The app writes its SQLite database where its user cannot",
-        "The app writes its SQLite database '{0}' ({1}), but {2} is owned by root ({3}) and the container runs as '{4}', so SQLite fails with 'unable to open database file'; {5}",
+        "The app writes where its user cannot",
+        "The app writes '{0}' ({1}), but {2} is owned by root ({3}) and the container runs as '{4}', so {5}; {6}",
         RuleCategories.Runtime,
         RuleSeverity.Warning,
-        "A folder WORKDIR makes while the stage is still root, or one COPY makes, belongs to root. A non-root user (the chiseled images' app, USER $APP_UID) can read it but not create files in it, and SQLite needs to create the database and its journal next to it.")
+        "A folder WORKDIR makes while the stage is still root, or one COPY makes, belongs to root. A non-root user (the chiseled images' app, USER $APP_UID) can read it but not create files in it: the app's SQLite database (and its journal) or the files it writes there fail at run time.")
     {
         Inputs = RuleInputs.Dockerfile | RuleInputs.Code,
         FixKind = RuleFixKind.Edit,
@@ -51,24 +52,12 @@ public sealed class CTR0039DatabaseFolderNotWritableRule : DockerfileRule
             return;
         }
 
-        // The code search is a pass over every C# file: it comes after everything the Dockerfile can settle.
-        if (analysis.Source.Sqlite is not { Write: { } write } sqlite)
-        {
-            return;
-        }
-
-        var environment = Environment(analysis.Model, final, services);
+        // The code searches are passes over the C# files: they come after everything the Dockerfile can settle.
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var opening in sqlite.Openings)
+        foreach (var (written, what, failure) in Writes(analysis, final, services))
         {
-            if (ConnectionString(opening, analysis.AppSettings, environment) is not { } connection
-                || SqliteConnectionString.DatabaseFile(connection.Value) is not { } file)
-            {
-                continue;
-            }
-
-            var database = StageFacts.CombinePath(workdir, file);
-            var folder = PathText.GetDirectory(database) is { Length: > 0 } parent ? parent : "/";
+            var path = StageFacts.CombinePath(workdir, written);
+            var folder = PathText.GetDirectory(path) is { Length: > 0 } parent ? parent : "/";
             if (reported.Contains(folder) || services.Any(s => s.VolumeTargets.Any(t => t is null || PathText.IsSameOrBelow(folder, StageFacts.CombinePath("/", t))))
                 || FolderOwnership.Of(final, image, folder) is not { Kind: FolderOwnerKind.Root } owner)
             {
@@ -76,12 +65,39 @@ public sealed class CTR0039DatabaseFolderNotWritableRule : DockerfileRule
             }
 
             reported.Add(folder);
-            var evidence = $"{connection.Source}, opened by {opening.Call} at {opening.Where} and written by {write}";
             var fix = services.Any(s => s.User is not null) ? null : MoveUserBefore(analysis.Model.Syntax, final, owner.MadeBy);
-            findings.Add(Report(owner.MadeBy?.Span ?? final.From.Span, database, evidence, folder, MadeBy(owner.MadeBy), account,
+            findings.Add(Report(owner.MadeBy?.Span ?? final.From.Span, path, what, folder, MadeBy(owner.MadeBy), account, failure,
                     fix is not null ? "switch to the user before WORKDIR makes the folder, so the folder is the user's"
                     : "make the folder the user's (USER before the WORKDIR that makes it, or COPY --chown), or mount a volume there")
                 .With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
+        }
+    }
+
+    /// <summary>
+    /// What the app certainly writes, as written (relative paths are the working directory's), what it is, and how the
+    /// write fails: the SQLite databases it opens and writes to, then the files it writes by a literal path.
+    /// </summary>
+    private static IEnumerable<(string Path, string What, string Failure)> Writes(DockerfileAnalysis analysis, Stage final, IReadOnlyList<ComposeService> services)
+    {
+        if (analysis.Source.Sqlite is { Write: { } write } sqlite)
+        {
+            var environment = Environment(analysis.Model, final, services);
+            foreach (var opening in sqlite.Openings)
+            {
+                if (ConnectionString(opening, analysis.AppSettings, environment) is { } connection && SqliteConnectionString.DatabaseFile(connection.Value) is { } file)
+                {
+                    yield return (file, $"its SQLite database: {connection.Source}, opened by {opening.Call} at {opening.Where} and written by {write}", "SQLite fails with 'unable to open database file'");
+                }
+            }
+        }
+
+        foreach (var (path, where) in analysis.Source.FileWrites ?? Array.Empty<(string, string)>())
+        {
+            // A path the container's Linux reads as one: not a Windows path, not the home folder's shorthand.
+            if (path.Length > 0 && path.IndexOfAny(new[] { '\\', ':', '~', '$', '%' }) < 0 && !path.EndsWith("/", StringComparison.Ordinal))
+            {
+                yield return (path, $"a file its code writes at {where}", "the write throws UnauthorizedAccessException (access to the path is denied)");
+            }
         }
     }
 
@@ -235,6 +251,6 @@ public sealed class CTR0039DatabaseFolderNotWritableRule : DockerfileRule
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
-    private static RuleFinding Report(SourceSpan span, string database, string evidence, string folder, string madeBy, string account, string advice)
-        => new(Definition, span, new[] { database, evidence, folder, madeBy, account, advice });
+    private static RuleFinding Report(SourceSpan span, string path, string what, string folder, string madeBy, string account, string failure, string advice)
+        => new(Definition, span, new[] { path, what, folder, madeBy, account, failure, advice });
 }

@@ -13,7 +13,7 @@ namespace ContainerAnalyzers.Tests.Rules.CrossFile;
 /// container runs as a non-root user (SQLite Error 14: 'unable to open database file').
 /// </summary>
 [TestFixture]
-public sealed class CTR0039DatabaseFolderNotWritableTests
+public sealed class CTR0039FolderNotWritableTests
 {
     private const string Build = "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app/publish\n\n";
 
@@ -26,14 +26,14 @@ public sealed class CTR0039DatabaseFolderNotWritableTests
         => EngineTest.ForApp("net10.0").WithSource(source ?? CodeSource.SqliteDatabase()).WithAppSettings(appSettings);
 
     private static IReadOnlyList<RuleFinding> Findings(string dockerfile, EngineTest? test = null)
-        => (test ?? Test()).Analyze(dockerfile, new CTR0039DatabaseFolderNotWritableRule());
+        => (test ?? Test()).Analyze(dockerfile, new CTR0039FolderNotWritableRule());
 
     [Test]
     public void WorkdirBeforeUser_ReportedAtTheWorkdirWithAFix()
     {
         var finding = Findings(UserAfterWorkdir).Single();
         Assert.That(finding.GetMessage(), Is.EqualTo(
-            "The app writes its SQLite database '/app/app.db' (connection string 'Default' in appsettings.json, opened by UseSqlite at Program.cs:9 and written by SaveChanges), "
+            "The app writes '/app/app.db' (its SQLite database: connection string 'Default' in appsettings.json, opened by UseSqlite at Program.cs:9 and written by SaveChanges), "
             + "but /app is owned by root (WORKDIR made it while the stage still ran as root) and the container runs as 'app', so SQLite fails with 'unable to open database file'; "
             + "switch to the user before WORKDIR makes the folder, so the folder is the user's"));
         Assert.That(UserAfterWorkdir.Substring(finding.Span.Start, finding.Span.Length), Is.EqualTo("WORKDIR /app"));
@@ -84,7 +84,7 @@ public sealed class CTR0039DatabaseFolderNotWritableTests
     {
         var dockerfile = Build + "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nCOPY --from=build /app/publish .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
         var finding = Findings(dockerfile, Test(CodeSource.SqliteDatabase(literal: "Data Source=/shop.db"))).Single();
-        Assert.That(finding.GetMessage(), Does.StartWith("The app writes its SQLite database '/shop.db' (a connection string in the code, opened by UseSqlite at Program.cs:9 and written by SaveChanges), but / is owned by root (a folder of the image)"));
+        Assert.That(finding.GetMessage(), Does.StartWith("The app writes '/shop.db' (its SQLite database: a connection string in the code, opened by UseSqlite at Program.cs:9 and written by SaveChanges), but / is owned by root (a folder of the image)"));
     }
 
     // The compose services that run the image set its user.
@@ -174,6 +174,24 @@ public sealed class CTR0039DatabaseFolderNotWritableTests
     public void ConnectionStringsItCannotPlace_NoDiagnostic(string connection)
         => Assert.That(Findings(UserAfterWorkdir, Test(appSettings: "{ \"ConnectionStrings\": { \"Default\": \"" + connection + "\" } }")), Is.Empty);
 
+    // A file the code writes by a literal path, relative to the working directory or absolute.
+    [TestCase("notes.txt", "'/app/notes.txt'")]
+    [TestCase("/app/out/report.csv", null)]
+    [TestCase("/report.csv", "'/report.csv'")]
+    public void FileTheCodeWrites(string path, string? reported)
+    {
+        var findings = Findings(UserAfterWorkdir, Test(new CodeSource(CodeEndpoints.None, fileWrites: new[] { (path, "Notes.cs:4") })));
+        Assert.That(findings.Select(f => f.GetMessage()), reported is null ? Is.Empty : Has.One.StartsWith($"The app writes {reported} (a file its code writes at Notes.cs:4)").And.One.Contains("the write throws UnauthorizedAccessException"));
+    }
+
+    // Paths the container cannot read as written: Windows paths, the home folder's shorthand, variables, a folder.
+    [TestCase("C:\\data\\notes.txt")]
+    [TestCase("~/notes.txt")]
+    [TestCase("%TEMP%/notes.txt")]
+    [TestCase("logs/")]
+    public void FilePathsItCannotPlace_NoDiagnostic(string path)
+        => Assert.That(Findings(UserAfterWorkdir, Test(new CodeSource(CodeEndpoints.None, fileWrites: new[] { (path, "Notes.cs:4") }))), Is.Empty);
+
     [Test]
     public void UnknownOrMissingEvidence_NoDiagnostic()
     {
@@ -193,11 +211,11 @@ public sealed class CTR0039DatabaseFolderNotWritableTests
             AppSettings = new[] { Projects.AppSettingsReader.Read("appsettings.json", AppSettings)! },
             DockerfilePath = "/src/App/Dockerfile",
         };
-        Assert.That(new CTR0039DatabaseFolderNotWritableRule().Analyze(analysis), Is.Empty);
+        Assert.That(new CTR0039FolderNotWritableRule().Analyze(analysis), Is.Empty);
     }
 
     [Test]
-    public void TheRuleIsInTheTable() => Assert.That(AllRules.DockerfileRules.OfType<CTR0039DatabaseFolderNotWritableRule>(), Is.Not.Empty);
+    public void TheRuleIsInTheTable() => Assert.That(AllRules.DockerfileRules.OfType<CTR0039FolderNotWritableRule>(), Is.Not.Empty);
 }
 
 /// <summary>The ownership model CTR0039 stands on, instruction by instruction (checked against buildah builds; see the rule's docs).</summary>
@@ -268,9 +286,9 @@ public sealed class CTR0039FromTheCompilationTests
 
     private const string AppSettings = "{\n  \"ConnectionStrings\": {\n    \"DefaultConnection\": \"DataSource=app.db;Cache=Shared\"\n  }\n}\n";
 
-    private static DockerfileAnalyzerTest<CTR0039DatabaseFolderNotWritableRule> Test(string source, bool sqlite = true)
+    private static DockerfileAnalyzerTest<CTR0039FolderNotWritableRule> Test(string source, bool sqlite = true)
     {
-        var test = DockerfileAnalyzerTest<CTR0039DatabaseFolderNotWritableRule>.ForApp("net10.0").WithSource(source).WithAppSettings(AppSettings);
+        var test = DockerfileAnalyzerTest<CTR0039FolderNotWritableRule>.ForApp("net10.0").WithSource(source).WithAppSettings(AppSettings);
         return sqlite ? test.WithReference(MicrosoftDataSqlite()) : test;
     }
 
@@ -286,6 +304,14 @@ public sealed class CTR0039FromTheCompilationTests
     [Test]
     public Task AConnectionStringTheCodeComputes_NoDiagnostic()
         => Test(Template.Replace("configuration.GetConnectionString(\"DefaultConnection\")", "System.Environment.GetEnvironmentVariable(\"DB\")", StringComparison.Ordinal)).WithDockerfile(Unmarked(Dockerfile)).RunAsync();
+
+    // System.IO.File's writers by their symbol; a method of the same name elsewhere is not one.
+    [TestCase("public static class Notes { public static void Save() => System.IO.File.WriteAllText(\"notes.txt\", \"paid\"); }", true)]
+    [TestCase("public static class Notes { public static void Save() => System.IO.File.AppendAllLines(path: \"/app/notes.txt\", contents: new[] { \"paid\" }); }", true)]
+    [TestCase("public static class Notes { public static void Save() => WriteAllText(\"notes.txt\", \"paid\"); private static void WriteAllText(string path, string text) { } }", false)]
+    [TestCase("public static class Notes { public static void Save(string path) => System.IO.File.WriteAllText(path, \"paid\"); }", false)]
+    public Task FileWrites(string source, bool reported)
+        => DockerfileAnalyzerTest<CTR0039FolderNotWritableRule>.ForApp("net10.0").WithSource(source).WithDockerfile(reported ? Dockerfile : Unmarked(Dockerfile)).RunAsync();
 
     private static string Unmarked(string markup) => markup.Replace("{|CTR0039:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal);
 
