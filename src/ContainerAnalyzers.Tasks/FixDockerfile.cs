@@ -237,8 +237,8 @@ public sealed class FixDockerfile : Task
 
         if (fix.Breaks.Count > 0)
         {
-            // Checked against the compose files that build it: a fix that would break one is not written.
-            Warn($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}the fix ({fix.Title.ToLowerInvariant()}) would break what the compose files ask of the image; left as it is. Change these first: {string.Join("; ", fix.Breaks)}");
+            // Checked against the compose files that build it and what the code needs: a fix that would break either is not written.
+            Warn($"ContainerAnalyzers: {dockerfilePath} {(ids.Count > 0 ? "has " + string.Join(", ", ids) + ", but " : string.Empty)}the fix ({fix.Title.ToLowerInvariant()}) would break what the app or the compose files that run it need; left as it is. Change these first: {string.Join("; ", fix.Breaks)}");
             return;
         }
 

@@ -145,6 +145,16 @@ public static class DockerfileFixes
             var regenerated = FullRewrite.Regenerate(model, plan);
             fixes.Add(new DockerfileFix(DockerfileFixKind.Regenerate, RegenerateTitle, regenerated.Text, DroppedLines.Of(model.Syntax, regenerated), DroppedLines.EditedOf(model.Syntax, regenerated)) { BuildAdvice = DockerfileWriter.BuildAdvice(plan) });
 
+            // What the code needs at run time (a folder it writes, time-zone data) is known only to a host that reads the
+            // code: a rewrite that would take it away gets the rules' own fixes for it, or is marked as breaking the app.
+            if (inputs?.Source is not null)
+            {
+                for (var i = 0; i < fixes.Count; i++)
+                {
+                    fixes[i] = KeepWhatTheCodeNeeds(dockerfileText, fixes[i], dockerfilePath, project, inputs, cancellationToken);
+                }
+            }
+
             if (inputs?.ComposeFiles is { Count: > 0 })
             {
                 var before = ComposeWarnings(model, dockerfilePath, project, inputs, cancellationToken);
@@ -300,9 +310,34 @@ public static class DockerfileFixes
             Warnings(DockerfileModel.Create(DockerfileParser.Parse(fixedText, cancellationToken)), dockerfilePath, project, known, cancellationToken));
     }
 
+    private static DockerfileFix KeepWhatTheCodeNeeds(string dockerfileText, DockerfileFix fix, string dockerfilePath, ProjectFacts project, FixInputs inputs, CancellationToken cancellationToken)
+    {
+        var before = Warnings(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken)), dockerfilePath, project, inputs, cancellationToken);
+        List<RuleFinding> CodeWarningsAdded(string text)
+            => Added(before, Warnings(DockerfileModel.Create(DockerfileParser.Parse(text, cancellationToken)), dockerfilePath, project, inputs, cancellationToken))
+                .Where(f => (f.Rule.Inputs & RuleInputs.Code) != 0).ToList();
+
+        if (CodeWarningsAdded(fix.NewText).Count == 0)
+        {
+            return fix;
+        }
+
+        var repaired = ApplyRuleFixes(fix.NewText, dockerfilePath, project, inputs, cancellationToken).Text;
+        var left = CodeWarningsAdded(repaired);
+        return new DockerfileFix(fix.Kind, fix.Title, left.Count == 0 ? repaired : fix.NewText, fix.DroppedLines, fix.EditedLines)
+        {
+            BuildAdvice = fix.BuildAdvice,
+            Breaks = left.Select(f => f.Rule.Id + ": " + f.GetMessage()).ToList(),
+        };
+    }
+
+    // The warnings of rules that did not warn before (CTR0033 after a retag is the user's next decision, not a break).
+    private static IEnumerable<RuleFinding> Added(IReadOnlyList<RuleFinding> before, IReadOnlyList<RuleFinding> after)
+        => after.Where(f => !before.Any(b => b.Rule == f.Rule) && f.Rule.Id != RevealedByRetag);
+
     private static IReadOnlyList<string> WarningsAdded(string dockerfileText, string fixedText, string dockerfilePath, ProjectFacts project, FixInputs known, CancellationToken cancellationToken, IReadOnlyList<RuleFinding> before, IReadOnlyList<RuleFinding> after)
     {
-        var added = after.Where(f => !before.Any(b => b.Rule == f.Rule) && f.Rule.Id != RevealedByRetag).Select(f => f.Rule.Id + ": " + f.GetMessage()).ToList();
+        var added = Added(before, after).Select(f => f.Rule.Id + ": " + f.GetMessage()).ToList();
         if (added.Count > 0 || known.ComposeFiles.Count == 0)
         {
             return added;

@@ -247,6 +247,11 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
     /// <summary>The project file's text, for fixes that edit it.</summary>
     public string? ProjectText => _projectText;
 
+    /// <summary>The files the project file copies to its (publish) output, relative to the project folder (<see cref="CopiedFiles"/>).</summary>
+    public IReadOnlyList<string> FilesCopiedToOutput => _copiedFiles ??= CopiedFiles.Read(_projectText);
+
+    private IReadOnlyList<string>? _copiedFiles;
+
     /// <summary>The RollForward policy; <c>Major</c> or <c>LatestMajor</c> lets the app run on a newer major runtime.</summary>
     public string? RollForward => Get("RollForward");
 

@@ -178,7 +178,8 @@ public static class FolderOwnership
         return owner.IsAbsent ? new(FolderOwnerKind.Root, "root", copy) : owner;
     }
 
-    private static bool MayChange(string command, string folder)
+    /// <summary>Whether a RUN's command may change who owns <paramref name="path"/>: it re-owns or makes files, or names the path.</summary>
+    public static bool MayChange(string command, string path)
     {
         static bool IsNameCharacter(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '.';
         if (FolderCommands.Any(c => StageFacts.MentionsWord(command, c, IsNameCharacter)))
@@ -186,8 +187,8 @@ public static class FolderOwnership
             return true;
         }
 
-        var name = folder.Substring(folder.LastIndexOf('/') + 1);
-        return folder != "/" && (command.IndexOf(folder, StringComparison.Ordinal) >= 0 || StageFacts.MentionsWord(command, name, IsNameCharacter));
+        var name = path.Substring(path.LastIndexOf('/') + 1);
+        return path != "/" && (command.IndexOf(path, StringComparison.Ordinal) >= 0 || StageFacts.MentionsWord(command, name, IsNameCharacter));
     }
 
     // A USER value, with the .NET images' $APP_UID as the one variable whose value is known.

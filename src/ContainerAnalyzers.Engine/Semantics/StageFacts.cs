@@ -189,7 +189,10 @@ public static class StageFacts
     /// Where the publish output lands in the final image: the folder of the final stage's only COPY --from a stage
     /// that publishes with a literal <c>-o</c>, when it copies exactly that folder. Null whenever it is less certain.
     /// </summary>
-    public static string? PublishOutputIn(DockerfileModel model, Stage final)
+    public static string? PublishOutputIn(DockerfileModel model, Stage final) => PublishOutputCopy(model, final)?.Folder;
+
+    /// <summary>The COPY of <see cref="PublishOutputIn"/>, with the folder the publish output lands in.</summary>
+    public static (string Folder, CopyInstructionSyntax Copy)? PublishOutputCopy(DockerfileModel model, Stage final)
     {
         var copies = final.Instructions.OfType<CopyInstructionSyntax>().Where(c => c.From is not null).ToArray();
         if (copies.Length != 1 || copies[0].From?.Value is not { } from || model.FindStage(from, final.Index) is not { } builder
@@ -209,6 +212,6 @@ public static class StageFacts
 
         var published = CombinePath(builderWorkdir, output);
         var copied = CombinePath(builderWorkdir, sources[0].Value);
-        return string.Equals(published, copied, StringComparison.Ordinal) ? CombinePath(finalWorkdir, destination.Value) : null;
+        return string.Equals(published, copied, StringComparison.Ordinal) ? (CombinePath(finalWorkdir, destination.Value), copies[0]) : null;
     }
 }

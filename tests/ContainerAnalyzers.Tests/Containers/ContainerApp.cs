@@ -172,28 +172,47 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
 
     // The Worker SDK's hosted service prints its line and stops the host, so the container exits 0.
     /// <summary>A console app that writes a SQLite database in its working directory (CTR0039).</summary>
-    public static ContainerApp Ledger() => new("console (SQLite)", "Ledger/Ledger.csproj", IsWeb: false, "ledger rows 1", new Dictionary<string, string>
+    public static ContainerApp Ledger() => new("console (SQLite)", "Ledger/Ledger.csproj", IsWeb: false, "ledger rows 1", LedgerFiles(shipsItsDatabase: false));
+
+    /// <summary>
+    /// The same app shipping its (empty) database with the app, as the Identity templates ship app.db, on the chiseled
+    /// image: /app is the app user's, the copied ledger.db root's.
+    /// </summary>
+    public static ContainerApp LedgerShippingItsDatabase() => new("console (SQLite, shipped database)", "Ledger/Ledger.csproj", IsWeb: false, "ledger rows 1", LedgerFiles(shipsItsDatabase: true));
+
+    private static Dictionary<string, string> LedgerFiles(bool shipsItsDatabase)
     {
-        ["Ledger/Ledger.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>", """<PackageReference Include="Microsoft.Data.Sqlite" Version="10.0.15" />"""),
-        ["Ledger/Program.cs"] = """
-            using Microsoft.Data.Sqlite;
+        var files = new Dictionary<string, string>
+        {
+            ["Ledger/Ledger.csproj"] = Project("Microsoft.NET.Sdk", "<OutputType>Exe</OutputType>", """<PackageReference Include="Microsoft.Data.Sqlite" Version="10.0.15" />"""
+                + (shipsItsDatabase ? """<None Update="ledger.db" CopyToOutputDirectory="PreserveNewest" />""" : string.Empty)),
+            ["Ledger/Program.cs"] = """
+                using Microsoft.Data.Sqlite;
 
-            using var connection = new SqliteConnection("Data Source=ledger.db");
-            connection.Open();
-            foreach (var statement in new[] { "CREATE TABLE IF NOT EXISTS entries (amount REAL)", "INSERT INTO entries VALUES (12.5)" })
-            {
-                using var write = connection.CreateCommand();
-                write.CommandText = statement;
-                write.ExecuteNonQuery();
-            }
+                using var connection = new SqliteConnection("Data Source=ledger.db");
+                connection.Open();
+                foreach (var statement in new[] { "CREATE TABLE IF NOT EXISTS entries (amount REAL)", "INSERT INTO entries VALUES (12.5)" })
+                {
+                    using var write = connection.CreateCommand();
+                    write.CommandText = statement;
+                    write.ExecuteNonQuery();
+                }
 
-            using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) FROM entries";
-            Console.WriteLine("ledger rows " + count.ExecuteScalar());
-            """,
-        ["Ledger/.dockerignore"] = "bin/\nobj/\n",
-        ["Ledger/Dockerfile"] = UserAfterWorkdir("Ledger"),
-    });
+                using var count = connection.CreateCommand();
+                count.CommandText = "SELECT COUNT(*) FROM entries";
+                Console.WriteLine("ledger rows " + count.ExecuteScalar());
+                """,
+            ["Ledger/.dockerignore"] = "bin/\nobj/\n",
+            ["Ledger/Dockerfile"] = shipsItsDatabase ? ChiseledFinal("Ledger") : UserAfterWorkdir("Ledger"),
+        };
+        if (shipsItsDatabase)
+        {
+            // An empty file is an empty SQLite database.
+            files["Ledger/ledger.db"] = string.Empty;
+        }
+
+        return files;
+    }
 
     /// <summary>A console app that writes a file by a literal path in its working directory (CTR0039).</summary>
     public static ContainerApp Notes() => new("console (file write)", "Notes/Notes.csproj", IsWeb: false, "notes saved", new Dictionary<string, string>
@@ -206,6 +225,19 @@ internal sealed record ContainerApp(string Kind, string ProjectPath, bool IsWeb,
         ["Notes/.dockerignore"] = "bin/\nobj/\n",
         ["Notes/Dockerfile"] = UserAfterWorkdir("Notes"),
     });
+
+    // The chiseled image runs as app from the start: WORKDIR makes /app the app user's; COPY makes the app's files root's.
+    private static string ChiseledFinal(string assemblyName) => $$"""
+        FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+        WORKDIR /src
+        COPY . .
+        RUN dotnet publish -c Release -o /app/publish
+
+        FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled
+        WORKDIR /app
+        COPY --from=build /app/publish .
+        ENTRYPOINT ["dotnet", "{{assemblyName}}.dll"]
+        """;
 
     // WORKDIR makes /app while the stage is root, and USER comes after it: the app user cannot create files in /app.
     private static string UserAfterWorkdir(string assemblyName) => $$"""

@@ -161,6 +161,15 @@ public sealed class RuntimeNeedsControlTests
         "SQLite Error 14: 'unable to open database file'",
         "ledger rows 1");
 
+    // CTR0039's shipped file: /app is the app user's on the chiseled image, but the database the project copies to its
+    // output arrives root's; the rule's fix copies the app as the user.
+    [Test]
+    public void ShippedDatabaseTheUserCannotWrite() => WriteFailsUntilFixed(
+        ContainerApp.LedgerShippingItsDatabase(),
+        CodeSource.SqliteDatabase(literal: "Data Source=ledger.db", write: "ExecuteNonQuery"),
+        "SQLite Error 8: 'attempt to write a readonly database'",
+        "ledger rows 1");
+
     // CTR0039's other write: a file by a literal path in the same folder.
     [Test]
     public void FileInAFolderTheUserCannotWrite() => WriteFailsUntilFixed(
@@ -178,7 +187,8 @@ public sealed class RuntimeNeedsControlTests
         var broken = File.ReadAllText(dockerfile);
         var analysis = ContainerWorkflow.DotnetBuild(project);
         Assert.That(analysis.Output, Does.Contain("warning CTR0039:"), analysis.Output);
-        var fixedText = EngineTest.ForApp("net10.0", web: false).WithSource(evidence).Analyze(broken, new CTR0039FolderNotWritableRule()).Single().Fixes.Single().ApplyTo(broken)!;
+        var fixedText = EngineTest.ForApp("net10.0", web: false).WithProject(project, File.ReadAllText(project)).WithSource(evidence)
+            .Analyze(broken, new CTR0039FolderNotWritableRule()).Single().Fixes.Single().ApplyTo(broken)!;
 
         var bad = "localhost/containeranalyzers-test/control-ctr0039:" + Guid.NewGuid().ToString("N")[..8];
         var good = "localhost/containeranalyzers-test/control-ctr0039-good:" + Guid.NewGuid().ToString("N")[..8];

@@ -468,7 +468,7 @@ public sealed class PackageEndToEndTests
         var fix = Build(consumer, "-t:FixDockerfile");
 
         Assert.That(fix.ExitCode, Is.Zero, fix.Output);
-        Assert.That(fix.Output, Does.Contain("would break what the compose files ask of the image; left as it is").And.Contain("CTR0061 in compose.yaml"), fix.Output);
+        Assert.That(fix.Output, Does.Contain("would break what the app or the compose files that run it need; left as it is").And.Contain("CTR0061 in compose.yaml"), fix.Output);
         Assert.That(File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Dockerfile")), Is.EqualTo(original), "nothing is written");
     }
 

@@ -28,7 +28,7 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
     public static RuleDescriptor Definition { get; } = new(
         "CTR0039",
         "The app writes where its user cannot",
-        "The app writes '{0}' ({1}), but {2} is owned by root ({3}) and the container runs as '{4}', so {5}; {6}",
+        "The app writes '{0}' ({1}), but {2}, and the container runs as '{3}', so {4}; {5}",
         RuleCategories.Runtime,
         RuleSeverity.Warning,
         "A folder WORKDIR makes while the stage is still root, or one COPY makes, belongs to root. A non-root user (the chiseled images' app, USER $APP_UID) can read it but not create files in it: the app's SQLite database (and its journal) or the files it writes there fail at run time.")
@@ -54,30 +54,66 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
 
         // The code searches are passes over the C# files: they come after everything the Dockerfile can settle.
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (written, what, failure) in Writes(analysis, final, services))
+        foreach (var write in Writes(analysis, final, services))
         {
-            var path = StageFacts.CombinePath(workdir, written);
+            var path = StageFacts.CombinePath(workdir, write.Path);
             var folder = PathText.GetDirectory(path) is { Length: > 0 } parent ? parent : "/";
-            if (reported.Contains(folder) || services.Any(s => s.VolumeTargets.Any(t => t is null || PathText.IsSameOrBelow(folder, StageFacts.CombinePath("/", t))))
-                || FolderOwnership.Of(final, image, folder) is not { Kind: FolderOwnerKind.Root } owner)
+            if (reported.Contains(path) || services.Any(s => s.VolumeTargets.Any(t => t is null || PathText.IsSameOrBelow(folder, StageFacts.CombinePath("/", t)))))
             {
                 continue;
             }
 
-            reported.Add(folder);
-            var fix = services.Any(s => s.User is not null) ? null : MoveUserBefore(analysis.Model.Syntax, final, owner.MadeBy);
-            findings.Add(Report(owner.MadeBy?.Span ?? final.From.Span, path, what, folder, MadeBy(owner.MadeBy), account, failure,
-                    fix is not null ? "switch to the user before WORKDIR makes the folder, so the folder is the user's"
-                    : "make the folder the user's (USER before the WORKDIR that makes it, or COPY --chown), or mount a volume there")
-                .With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
+            var owner = FolderOwnership.Of(final, image, folder);
+            if (owner.Kind == FolderOwnerKind.Root)
+            {
+                reported.Add(path);
+                var fix = services.Any(s => s.User is not null) ? null : MoveUserBefore(analysis.Model.Syntax, final, owner.MadeBy);
+                findings.Add(Report(owner.MadeBy?.Span ?? final.From.Span, path, write.What, $"{folder} is owned by root ({MadeBy(owner.MadeBy)})", account, write.Failure,
+                        fix is not null ? "switch to the user before WORKDIR makes the folder, so the folder is the user's"
+                        : "make the folder the user's (USER before the WORKDIR that makes it, or COPY --chown), or mount a volume there")
+                    .With(fixes: fix is null ? Array.Empty<RuleFix>() : new[] { fix }));
+            }
+            else if (owner.Kind is FolderOwnerKind.Account or FolderOwnerKind.Everyone && ShippedAsRoot(analysis, final, path) is { } shipped)
+            {
+                // The folder is the user's, but the file itself arrives with the app, and COPY makes it root's (0644).
+                reported.Add(path);
+                var chown = ChownFix(shipped.Copy, account);
+                findings.Add(Report(shipped.Copy.Span, path, write.What, $"the file ships with the app (the project copies {shipped.Item} to its output) and {shipped.Copy.Keyword.Value.ToUpperInvariant()} makes it root's", account, write.ReadOnlyFailure,
+                        $"copy the app as its user (COPY --chown={chown.Owner}), or keep the file out of the publish output and let the app create it")
+                    .With(fixes: new[] { chown.Fix }));
+            }
         }
+    }
+
+    // The publish output copied into the final stage without --chown holds the file the app writes: root's, read-only to the user.
+    private static (CopyInstructionSyntax Copy, string Item)? ShippedAsRoot(DockerfileAnalysis analysis, Stage final, string path)
+    {
+        if (StageFacts.PublishOutputCopy(analysis.Model, final) is not { } output || output.Copy.GetFlag("chown") is not null || output.Copy.GetFlag("chmod") is not null
+            || analysis.Project.FilesCopiedToOutput.FirstOrDefault(f => StageFacts.CombinePath(output.Folder, f) == path) is not { } item)
+        {
+            return null;
+        }
+
+        // A later RUN may re-own it; a VOLUME over it is the user's way out.
+        var after = final.Instructions.SkipWhile(i => i != output.Copy).Skip(1).ToList();
+        return after.Any(i => i.Kind == InstructionKind.Run && FolderOwnership.MayChange(i.LogicalLine, path))
+            || after.Where(i => i.Kind == InstructionKind.Volume).SelectMany(FolderOwnership.VolumePaths).Any(v => v.IndexOf('$') >= 0 || PathText.IsSameOrBelow(path, StageFacts.CombinePath("/", v)))
+            ? null
+            : (output.Copy, item);
+    }
+
+    // COPY --chown=<the running user> on the publish output: the app's files become the user's, the shipped file with them.
+    private static (string Owner, RuleFix Fix) ChownFix(CopyInstructionSyntax copy, string account)
+    {
+        var at = copy.Keyword.Span.End;
+        return (account, new RuleFix($"Copy the app as '{account}'", RuleFixTarget.Dockerfile, new SourceSpan(at, 0), string.Empty, " --chown=" + account));
     }
 
     /// <summary>
     /// What the app certainly writes, as written (relative paths are the working directory's), what it is, and how the
     /// write fails: the SQLite databases it opens and writes to, then the files it writes by a literal path.
     /// </summary>
-    private static IEnumerable<(string Path, string What, string Failure)> Writes(DockerfileAnalysis analysis, Stage final, IReadOnlyList<ComposeService> services)
+    private static IEnumerable<(string Path, string What, string Failure, string ReadOnlyFailure)> Writes(DockerfileAnalysis analysis, Stage final, IReadOnlyList<ComposeService> services)
     {
         if (analysis.Source.Sqlite is { Write: { } write } sqlite)
         {
@@ -86,7 +122,8 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
             {
                 if (ConnectionString(opening, analysis.AppSettings, environment) is { } connection && SqliteConnectionString.DatabaseFile(connection.Value) is { } file)
                 {
-                    yield return (file, $"its SQLite database: {connection.Source}, opened by {opening.Call} at {opening.Where} and written by {write}", "SQLite fails with 'unable to open database file'");
+                    yield return (file, $"its SQLite database: {connection.Source}, opened by {opening.Call} at {opening.Where} and written by {write}",
+                        "SQLite fails with 'unable to open database file'", "SQLite fails with 'attempt to write a readonly database'");
                 }
             }
         }
@@ -96,7 +133,8 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
             // A path the container's Linux reads as one: not a Windows path, not the home folder's shorthand.
             if (path.Length > 0 && path.IndexOfAny(new[] { '\\', ':', '~', '$', '%' }) < 0 && !path.EndsWith("/", StringComparison.Ordinal))
             {
-                yield return (path, $"a file its code writes at {where}", "the write throws UnauthorizedAccessException (access to the path is denied)");
+                const string Denied = "the write throws UnauthorizedAccessException (access to the path is denied)";
+                yield return (path, $"a file its code writes at {where}", Denied, Denied);
             }
         }
     }
@@ -251,6 +289,6 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
-    private static RuleFinding Report(SourceSpan span, string path, string what, string folder, string madeBy, string account, string failure, string advice)
-        => new(Definition, span, new[] { path, what, folder, madeBy, account, failure, advice });
+    private static RuleFinding Report(SourceSpan span, string path, string what, string why, string account, string failure, string advice)
+        => new(Definition, span, new[] { path, what, why, account, failure, advice });
 }

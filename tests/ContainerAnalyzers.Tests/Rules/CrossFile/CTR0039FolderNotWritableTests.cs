@@ -34,7 +34,7 @@ public sealed class CTR0039FolderNotWritableTests
         var finding = Findings(UserAfterWorkdir).Single();
         Assert.That(finding.GetMessage(), Is.EqualTo(
             "The app writes '/app/app.db' (its SQLite database: connection string 'Default' in appsettings.json, opened by UseSqlite at Program.cs:9 and written by SaveChanges), "
-            + "but /app is owned by root (WORKDIR made it while the stage still ran as root) and the container runs as 'app', so SQLite fails with 'unable to open database file'; "
+            + "but /app is owned by root (WORKDIR made it while the stage still ran as root), and the container runs as 'app', so SQLite fails with 'unable to open database file'; "
             + "switch to the user before WORKDIR makes the folder, so the folder is the user's"));
         Assert.That(UserAfterWorkdir.Substring(finding.Span.Start, finding.Span.Length), Is.EqualTo("WORKDIR /app"));
 
@@ -74,7 +74,7 @@ public sealed class CTR0039FolderNotWritableTests
         var dockerfile = Build + "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nCOPY --from=build /app/publish /app\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
         var finding = Findings(dockerfile).Single();
         Assert.That(dockerfile.Substring(finding.Span.Start, finding.Span.Length), Does.StartWith("COPY --from=build"));
-        Assert.That(finding.GetMessage(), Does.Contain("but /app is owned by root (COPY made it)"));
+        Assert.That(finding.GetMessage(), Does.Contain("but /app is owned by root (COPY made it), and"));
         Assert.That(finding.Fixes, Is.Empty);
     }
 
@@ -149,6 +149,45 @@ public sealed class CTR0039FolderNotWritableTests
     public void ComposeServiceThatChangesTheAnswer_NoDiagnostic(string lines)
         => Assert.That(Findings(UserAfterWorkdir, Test().WithCompose("services:\n  web:\n    build: .\n    " + lines)), Is.Empty);
 
+    // The Identity templates ship their app.db (CopyToOutputDirectory): the folder is the user's, the copied file root's.
+    private const string ShipsItsDatabase = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <ItemGroup>\n    <None Update=\"app.db\" CopyToOutputDirectory=\"PreserveNewest\" />\n  </ItemGroup>\n</Project>\n";
+
+    private const string ChiseledFinal = Build + "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nCOPY --from=build /app/publish .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+
+    [Test]
+    public void DatabaseShippedWithTheApp_ReportedAtTheCopyWithChown()
+    {
+        var test = Test().WithProject("/src/App/App.csproj", ShipsItsDatabase);
+        var finding = Findings(ChiseledFinal, test).Single();
+        Assert.That(ChiseledFinal.Substring(finding.Span.Start, finding.Span.Length), Is.EqualTo("COPY --from=build /app/publish ."));
+        Assert.That(finding.GetMessage(), Is.EqualTo(
+            "The app writes '/app/app.db' (its SQLite database: connection string 'Default' in appsettings.json, opened by UseSqlite at Program.cs:9 and written by SaveChanges), "
+            + "but the file ships with the app (the project copies app.db to its output) and COPY makes it root's, and the container runs as 'app', so SQLite fails with 'attempt to write a readonly database'; "
+            + "copy the app as its user (COPY --chown=app), or keep the file out of the publish output and let the app create it"));
+
+        var fixedText = finding.Fixes.Single().ApplyTo(ChiseledFinal)!;
+        Assert.That(fixedText, Does.Contain("COPY --chown=app --from=build /app/publish .\n"));
+        Assert.That(Findings(fixedText, Test().WithProject("/src/App/App.csproj", ShipsItsDatabase)), Is.Empty);
+    }
+
+    // Not shipped, or not root's: no item copies it, a wildcard item, the copy already sets the owner, a RUN re-owns it.
+    [TestCase("<Project Sdk=\"Microsoft.NET.Sdk.Web\" />", "")]
+    [TestCase("<Project><ItemGroup><None Update=\"app.db\" CopyToOutputDirectory=\"Never\" /></ItemGroup></Project>", "")]
+    [TestCase("<Project><ItemGroup><None Include=\"*.db\" CopyToOutputDirectory=\"Always\" /></ItemGroup></Project>", "")]
+    [TestCase("<Project><ItemGroup><None Update=\"data/app.db\" CopyToOutputDirectory=\"Always\" /></ItemGroup></Project>", "")]
+    [TestCase(ShipsItsDatabase, "chown")]
+    [TestCase(ShipsItsDatabase, "run")]
+    public void DatabaseNotShippedAsRoot_NoDiagnostic(string project, string change)
+    {
+        var dockerfile = change switch
+        {
+            "chown" => ChiseledFinal.Replace("COPY --from=build", "COPY --from=build --chown=app", StringComparison.Ordinal),
+            "run" => ChiseledFinal.Replace("-noble-chiseled", "-noble", StringComparison.Ordinal).Replace("ENTRYPOINT", "RUN chown app app.db\nUSER app\nENTRYPOINT", StringComparison.Ordinal),
+            _ => ChiseledFinal,
+        };
+        Assert.That(Findings(dockerfile, Test().WithProject("/src/App/App.csproj", project)), Is.Empty);
+    }
+
     // A compose service for another Dockerfile changes nothing.
     [Test]
     public void ComposeServiceOfAnotherDockerfile_StillReported()
@@ -216,6 +255,21 @@ public sealed class CTR0039FolderNotWritableTests
 
     [Test]
     public void TheRuleIsInTheTable() => Assert.That(AllRules.DockerfileRules.OfType<CTR0039FolderNotWritableRule>(), Is.Not.Empty);
+}
+
+/// <summary>The files a project copies to its output, which CTR0039 weighs as shipped with the app.</summary>
+[TestFixture]
+public sealed class CopiedFilesTests
+{
+    [TestCase("<Project><ItemGroup><None Update=\"app.db\" CopyToOutputDirectory=\"PreserveNewest\" /></ItemGroup></Project>", "app.db")]
+    [TestCase("<Project><ItemGroup><Content Include=\"Data\\seed.db\"><CopyToPublishDirectory>Always</CopyToPublishDirectory></Content></ItemGroup></Project>", "Data/seed.db")]
+    [TestCase("<Project><ItemGroup><None Update=\"app.db\" CopyToOutputDirectory=\"Never\" /></ItemGroup></Project>", null)]
+    [TestCase("<Project><ItemGroup><None Include=\"$(Db)\" CopyToOutputDirectory=\"Always\" /></ItemGroup></Project>", null)]
+    [TestCase("<Project><ItemGroup><None Include=\"*.db\" CopyToOutputDirectory=\"Always\" /></ItemGroup></Project>", null)]
+    [TestCase("<Project><ItemGroup><None Update=\"app.db\" CopyToOutputDirectory=\"Always\"</ItemGroup>", null)]
+    [TestCase("CopyTo, but not XML", null)]
+    public void Read(string projectText, string? copied)
+        => Assert.That(Projects.CopiedFiles.Read(projectText), copied is null ? Is.Empty : Is.EqualTo(new[] { copied }));
 }
 
 /// <summary>The ownership model CTR0039 stands on, instruction by instruction (checked against buildah builds; see the rule's docs).</summary>
