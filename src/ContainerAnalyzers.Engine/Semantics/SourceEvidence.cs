@@ -24,6 +24,13 @@ public abstract class SourceEvidence
     public virtual IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => null;
 
     /// <summary>
+    /// The time zones the code looks up by a literal id other than UTC through NodaTime's BCL provider
+    /// (<c>DateTimeZoneProviders.Bcl["Europe/Paris"]</c>), which reads the OS's database too; empty when none; null when
+    /// the sources are not available.
+    /// </summary>
+    public virtual IReadOnlyList<(string Id, string Where)>? NodaTimeBclLookups => null;
+
+    /// <summary>
     /// The cultures the code creates by a literal name other than the invariant one (<c>new CultureInfo("de-DE")</c>,
     /// <c>CultureInfo.GetCultureInfo</c>, <c>CreateSpecificCulture</c>), each with where in the code; empty when it creates
     /// none; null when the sources are not available.

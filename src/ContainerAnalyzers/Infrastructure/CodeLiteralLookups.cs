@@ -17,14 +17,23 @@ namespace ContainerAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class CodeLiteralLookups
 {
-    /// <summary>Time-zone lookups: each needs the time-zone database, except UTC and its aliases, which .NET answers itself.</summary>
+    // TimeZoneInfo.Unix answers UTC, Etc/UTC, Etc/UCT, Etc/Universal, Etc/Zulu, UCT, Universal and Zulu without the
+    // database; GMT names are counted as UTC too, to stay on the side of silence.
+    private static readonly string[] UtcNames = { "UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu", "GMT", "Etc/GMT" };
+
+    /// <summary>
+    /// Time-zone lookups: each needs the time-zone database, except UTC and its aliases, which .NET answers itself.
+    /// TimeZoneConverter's and Quartz's lookups (<c>TimeZoneUtil.FindTimeZoneById</c>, for cron triggers in a time zone)
+    /// end in <c>FindSystemTimeZoneById</c>.
+    /// </summary>
     public static CodeLiteralLookups TimeZones { get; } = new(
-        new[] { "FindSystemTimeZoneById", "TryFindSystemTimeZoneById", "ConvertTimeBySystemTimeZoneId", "GetTimeZoneInfo", "TryGetTimeZoneInfo" },
-        new[] { "System.TimeZoneInfo", "TimeZoneConverter.TZConvert" },
+        new[] { "FindSystemTimeZoneById", "TryFindSystemTimeZoneById", "ConvertTimeBySystemTimeZoneId", "GetTimeZoneInfo", "TryGetTimeZoneInfo", "FindTimeZoneById" },
+        new[] { "System.TimeZoneInfo", "TimeZoneConverter.TZConvert", "Quartz.Util.TimeZoneUtil" },
         parameter => parameter.IndexOf("id", StringComparison.OrdinalIgnoreCase) >= 0,
-        // TimeZoneInfo.Unix answers UTC, Etc/UTC, Etc/UCT, Etc/Universal, Etc/Zulu, UCT, Universal and Zulu without the
-        // database; GMT names are counted as UTC too, to stay on the side of silence.
-        new[] { "UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu", "GMT", "Etc/GMT" });
+        UtcNames);
+
+    /// <summary>Whether a time-zone id is one the runtime answers without the OS's database (UTC and its aliases).</summary>
+    public static bool IsUtc(string id) => UtcNames.Any(u => u.Equals(id.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Culture creations: each needs culture data, except the invariant culture (its name is empty).</summary>
     public static CodeLiteralLookups Cultures { get; } = new(

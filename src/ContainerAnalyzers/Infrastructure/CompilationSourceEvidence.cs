@@ -20,6 +20,7 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     private static readonly ConditionalWeakTable<Compilation, CodeEndpoints> EndpointAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Id, string Where)>> TimeZoneAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Name, string Where)>> CultureAnswers = new();
+    private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Id, string Where)>> NodaTimeAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Path, string Where)>> FileWriteAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> DataProtectionAnswers = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> SqlClientAnswers = new();
@@ -51,6 +52,8 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     public override CodeEndpoints? Endpoints => EndpointAnswers.GetValue(_compilation, c => CodeEndpointSearch.Find(c, _cancellationToken));
 
     public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => TimeZoneAnswers.GetValue(_compilation, c => CodeLiteralLookups.TimeZones.Find(c, _cancellationToken));
+
+    public override IReadOnlyList<(string Id, string Where)>? NodaTimeBclLookups => NodaTimeAnswers.GetValue(_compilation, c => Infrastructure.NodaTimeBclLookups.Find(c, _cancellationToken));
 
     public override IReadOnlyList<(string Name, string Where)>? CultureCreations => CultureAnswers.GetValue(_compilation, c => CodeLiteralLookups.Cultures.Find(c, _cancellationToken));
 

@@ -211,9 +211,11 @@ internal sealed class CodeSource : SourceEvidence
     private readonly string? _sqlClient;
     private readonly SqliteUse? _sqlite;
     private readonly IReadOnlyList<(string Path, string Where)> _fileWrites;
+    private readonly IReadOnlyList<(string Id, string Where)> _nodaTimeBcl;
 
-    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null, IReadOnlyList<(string Name, string Where)>? cultures = null, string? dataProtection = null, string? sqlClient = null, SqliteUse? sqlite = null, IReadOnlyList<(string Path, string Where)>? fileWrites = null)
+    public CodeSource(CodeEndpoints endpoints, IReadOnlyList<(string Id, string Where)>? timeZones = null, IReadOnlyList<(string Name, string Where)>? cultures = null, string? dataProtection = null, string? sqlClient = null, SqliteUse? sqlite = null, IReadOnlyList<(string Path, string Where)>? fileWrites = null, IReadOnlyList<(string Id, string Where)>? nodaTimeBcl = null)
     {
+        _nodaTimeBcl = nodaTimeBcl ?? Array.Empty<(string, string)>();
         _fileWrites = fileWrites ?? Array.Empty<(string, string)>();
         _sqlite = sqlite;
         _dataProtection = dataProtection;
@@ -244,6 +246,8 @@ internal sealed class CodeSource : SourceEvidence
     public override SqliteUse? Sqlite => _sqlite;
 
     public override IReadOnlyList<(string Path, string Where)>? FileWrites => _fileWrites;
+
+    public override IReadOnlyList<(string Id, string Where)>? NodaTimeBclLookups => _nodaTimeBcl;
 
     /// <summary>Code that opens a SQLite database by the named connection string, or a literal one, and writes with <paramref name="write"/>.</summary>
     public static CodeSource SqliteDatabase(string? name = "Default", string? literal = null, string? write = "SaveChanges")

@@ -11,7 +11,8 @@ using ContainerAnalyzers.Text;
 namespace ContainerAnalyzers.Rules.Definitions;
 
 /// <summary>
-/// CTR0037: the app's code looks up a time zone by id (<c>TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")</c>), and
+/// CTR0037: the app's code looks up a time zone by id (<c>TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")</c>,
+/// TimeZoneConverter, Quartz's <c>TimeZoneUtil</c>, NodaTime's BCL provider), and
 /// the final image has no time-zone database: a chiseled image without <c>-extra</c>, or Alpine without <c>tzdata</c>.
 /// The lookup throws <c>TimeZoneNotFoundException</c> at run time (dotnet-docker#4201). Reported at the final FROM.
 /// Only when the code's lookups are known (the compilation) and the image's facts are; a RUN or COPY of the final
@@ -23,7 +24,7 @@ public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
     public static RuleDescriptor Definition { get; } = new(
         "CTR0037",
         "The app looks up time zones the image has no data for",
-        "The app looks up the time zone '{0}' ({1}), but the final image '{2}' has no time-zone database, so the lookup throws TimeZoneNotFoundException; {3}",
+        "The app looks up the time zone '{0}' ({1}), but the final image '{2}' has no time-zone database, so {3}; {4}",
         RuleCategories.Runtime,
         RuleSeverity.Warning,
         "TimeZoneInfo.FindSystemTimeZoneById and the libraries built on it read the OS's time-zone database, which chiseled images have only in their -extra variants and Alpine only with the tzdata package.")
@@ -44,7 +45,11 @@ public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
             return;
         }
 
-        if (analysis.Source.TimeZoneLookups is not { Count: > 0 } lookups)
+        // TimeZoneInfo's lookups first; NodaTime's BCL provider reads the same database and fails its own way.
+        var (lookups, failure) = analysis.Source.TimeZoneLookups is { Count: > 0 } system ? (system, "the lookup throws TimeZoneNotFoundException")
+            : analysis.Source.NodaTimeBclLookups is { Count: > 0 } noda ? (noda, "NodaTime's BCL provider does not have it (DateTimeZoneNotFoundException, or null from GetZoneOrNull)")
+            : (null, string.Empty);
+        if (lookups is null)
         {
             return;
         }
@@ -55,11 +60,11 @@ public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
             && written.Value == image.Reference.Original
             && ImageFixes.Replace(analysis.Model.Syntax, final.Root.From, image.Reference.With(tag: extraTag), "Use the -extra image, which has the time-zone database") is { } extra)
         {
-            findings.Add(Report(written.Span, id, what, image.Reference.Original, $"use '{extra.NewText}', which has it").With(fixes: new[] { extra }));
+            findings.Add(Report(written.Span, id, what, image.Reference.Original, failure, $"use '{extra.NewText}', which has it").With(fixes: new[] { extra }));
             return;
         }
 
-        findings.Add(Report(written.Span, id, what, image.Reference.Original, image.OsFamily == ImageOsFamily.Alpine
+        findings.Add(Report(written.Span, id, what, image.Reference.Original, failure, image.OsFamily == ImageOsFamily.Alpine
             ? "install it in the final stage: RUN apk add --no-cache tzdata"
             : "use an image that has it"));
     }
@@ -70,6 +75,6 @@ public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
             && (i.LogicalLine.IndexOf("tzdata", StringComparison.Ordinal) >= 0 || i.LogicalLine.IndexOf("zoneinfo", StringComparison.Ordinal) >= 0));
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
-    private static RuleFinding Report(SourceSpan span, string id, string where, string image, string advice)
-        => new(Definition, span, new[] { id, where, image, advice });
+    private static RuleFinding Report(SourceSpan span, string id, string where, string image, string failure, string advice)
+        => new(Definition, span, new[] { id, where, image, failure, advice });
 }

@@ -41,6 +41,39 @@ public sealed class CTR0037TimeZoneDataMissingTests
         .WithDockerfile(Builder + "FROM {|CTR0037:mcr.microsoft.com/dotnet/aspnet:8.0-alpine|}\nCOPY --from=build /app .\n")
         .RunAsync();
 
+    // Quartz's TimeZoneUtil.FindTimeZoneById (cron triggers in a time zone) and NodaTime's BCL provider read the OS's
+    // database too; NodaTime's TZDB provider carries its own.
+    [TestCase("public static class C { public static object Z = Quartz.Util.TimeZoneUtil.FindTimeZoneById(\"Europe/Paris\"); }", true)]
+    [TestCase("public static class C { public static object Z = NodaTime.DateTimeZoneProviders.Bcl[\"Europe/Paris\"]; }", true)]
+    [TestCase("public static class C { public static object? Z = NodaTime.DateTimeZoneProviders.Bcl.GetZoneOrNull(\"Asia/Tokyo\"); }", true)]
+    [TestCase("public static class C { public static object Z = NodaTime.DateTimeZoneProviders.Tzdb[\"Europe/Paris\"]; }", false)]
+    [TestCase("public static class C { public static object Z = NodaTime.DateTimeZoneProviders.Bcl[\"UTC\"]; }", false)]
+    public Task LibrariesThatReadTheDatabase(string source, bool reported) => Test()
+        .WithSource(source)
+        .WithReference(Library("NodaTime", "namespace NodaTime { public interface IDateTimeZoneProvider { object this[string id] { get; } object? GetZoneOrNull(string id); } public static class DateTimeZoneProviders { public static IDateTimeZoneProvider Bcl => null!; public static IDateTimeZoneProvider Tzdb => null!; } }"))
+        .WithReference(Library("Quartz", "namespace Quartz.Util { public static class TimeZoneUtil { public static System.TimeZoneInfo FindTimeZoneById(string id) => null!; } }"))
+        .WithDockerfile(Builder + (reported ? "FROM {|CTR0037:mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled|}\n" : "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled\n") + "COPY --from=build /app .\n")
+        .RunAsync();
+
+    [Test]
+    public void NodaTimesFailureInTheMessage()
+    {
+        var source = new CodeSource(ContainerAnalyzers.Semantics.CodeEndpoints.None, nodaTimeBcl: new[] { ("Europe/Paris", "Clock.cs:3") });
+        var finding = EngineTest.ForApp().WithSource(source).Analyze(Builder + "FROM mcr.microsoft.com/dotnet/runtime:9.0-noble-chiseled\n", new CTR0037TimeZoneDataMissingRule()).Single();
+        Assert.That(finding.GetMessage(), Does.Contain("has no time-zone database, so NodaTime's BCL provider does not have it (DateTimeZoneNotFoundException, or null from GetZoneOrNull);"));
+    }
+
+    // An assembly of the given name with the given code, as a package reference brings it.
+    private static Microsoft.CodeAnalysis.MetadataReference Library(string name, string code)
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("#nullable enable\n" + code);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(name, new[] { tree }, NetReferenceAssemblies.Net80, new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.That(emitted.Success, Is.True, string.Join("\n", emitted.Diagnostics));
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+    }
+
     // UTC needs no database; an id the code computes may be UTC; unknown stays silent.
     [TestCase("public static class C { public static object Z = System.TimeZoneInfo.FindSystemTimeZoneById(\"UTC\"); }")]
     [TestCase("public static class C { public static object Z = System.TimeZoneInfo.FindSystemTimeZoneById(\"Etc/UTC\"); }")]
