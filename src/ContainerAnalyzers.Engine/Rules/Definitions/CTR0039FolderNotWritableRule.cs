@@ -53,12 +53,13 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
         }
 
         // The code searches are passes over the C# files: they come after everything the Dockerfile can settle.
+        // One finding per root-owned folder (at the instruction that made it), and one per shipped file.
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var write in Writes(analysis, final, services))
         {
             var path = StageFacts.CombinePath(workdir, write.Path);
             var folder = PathText.GetDirectory(path) is { Length: > 0 } parent ? parent : "/";
-            if (reported.Contains(path) || services.Any(s => s.VolumeTargets.Any(t => t is null || PathText.IsSameOrBelow(folder, StageFacts.CombinePath("/", t)))))
+            if (reported.Contains(folder) || reported.Contains(path) || services.Any(s => s.VolumeTargets.Any(t => t is null || PathText.IsSameOrBelow(folder, StageFacts.CombinePath("/", t)))))
             {
                 continue;
             }
@@ -66,7 +67,7 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
             var owner = FolderOwnership.Of(final, image, folder);
             if (owner.Kind == FolderOwnerKind.Root)
             {
-                reported.Add(path);
+                reported.Add(folder);
                 var fix = services.Any(s => s.User is not null) ? null : MoveUserBefore(analysis.Model.Syntax, final, owner.MadeBy);
                 findings.Add(Report(owner.MadeBy?.Span ?? final.From.Span, path, write.What, $"{folder} is owned by root ({MadeBy(owner.MadeBy)})", account, write.Failure,
                         fix is not null ? "switch to the user before WORKDIR makes the folder, so the folder is the user's"

@@ -223,6 +223,14 @@ public sealed class CTR0039FolderNotWritableTests
         Assert.That(findings.Select(f => f.GetMessage()), reported is null ? Is.Empty : Has.One.StartsWith($"The app writes {reported} (a file its code writes at Notes.cs:4)").And.One.Contains("the write throws UnauthorizedAccessException"));
     }
 
+    // The database and a file in the same root-owned folder: one finding, at the WORKDIR that made it.
+    [Test]
+    public void TwoWritesInOneFolder_OneFinding()
+    {
+        var source = new CodeSource(CodeEndpoints.None, sqlite: new SqliteUse(new[] { new SqliteOpening("UseSqlite", "Program.cs:9", "Default", null) }, "SaveChanges"), fileWrites: new[] { ("notes.txt", "Notes.cs:4") });
+        Assert.That(Findings(UserAfterWorkdir, Test(source)).Select(f => f.GetMessage()), Has.One.StartsWith("The app writes '/app/app.db'"));
+    }
+
     // Paths the container cannot read as written: Windows paths, the home folder's shorthand, variables, a folder.
     [TestCase("C:\\data\\notes.txt")]
     [TestCase("~/notes.txt")]
