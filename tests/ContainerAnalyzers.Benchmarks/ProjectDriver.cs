@@ -56,6 +56,10 @@ internal static class ProjectDriver
             ("data protection", c => Infrastructure.DataProtectionCalls.Find(c, CancellationToken.None)),
             ("time zones", c => Infrastructure.CodeLiteralLookups.TimeZones.Find(c, CancellationToken.None)),
             ("sql client", c => Infrastructure.CompilationSourceEvidence.For(c, CancellationToken.None).SqlClientUse),
+            ("sqlite", c => Infrastructure.SqliteCalls.Find(c, CancellationToken.None)),
+            ("file writes", c => Infrastructure.CodeLiteralLookups.FileWrites.Find(c, CancellationToken.None)),
+            ("nodatime bcl", c => Infrastructure.NodaTimeBclLookups.Find(c, CancellationToken.None)),
+            ("references alone", c => c.ReferencedAssemblyNames.Count()),
             ("text search alone", c =>
             {
                 var words = new[] { "Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel" };

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
 
@@ -53,6 +54,7 @@ internal static class CodeText
         private readonly IReadOnlyList<string> _words;
         private readonly char[] _characters;
         private readonly int[] _offsets;
+        private readonly int[][] _wordsByAnchor;
 
         public Anchors(IReadOnlyList<string> words)
         {
@@ -77,6 +79,7 @@ internal static class CodeText
             }
 
             _characters = characters.ToArray();
+            _wordsByAnchor = _characters.Select(c => Enumerable.Range(0, words.Count).Where(i => words[i].Length > 0 && words[i][_offsets[i]] == c).ToArray()).ToArray();
         }
 
         public int Longest { get; } = 1;
@@ -106,13 +109,13 @@ internal static class CodeText
                     return false;
                 }
 
+                // Only the words anchored on this letter can stand here (".Where(" is no "WriteAllText" to try twice).
                 var position = at + found;
-                for (var i = 0; i < _words.Count; i++)
+                foreach (var i in _wordsByAnchor[Array.IndexOf(_characters, chunk[position])])
                 {
                     var word = _words[i];
                     var begin = position - _offsets[i];
-                    if (word.Length > 0 && chunk[position] == word[_offsets[i]] && begin >= 0 && begin + word.Length <= chunk.Length
-                        && chunk.Slice(begin, word.Length).SequenceEqual(word.AsSpan()))
+                    if (begin >= 0 && begin + word.Length <= chunk.Length && chunk.Slice(begin, word.Length).SequenceEqual(word.AsSpan()))
                     {
                         return true;
                     }
