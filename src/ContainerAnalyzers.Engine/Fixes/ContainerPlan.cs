@@ -73,6 +73,20 @@ public sealed class ContainerPlan
     /// <summary>.NET 8+ images define APP_UID and listen on 8080; older ones run as root and listen on 80.</summary>
     public bool HasAppUid => DotnetMajor >= 8;
 
+    /// <summary>
+    /// The project ships a SQLite database with the app (a .db, .sqlite, .sqlite3 or .db3 file it copies to its output,
+    /// with a SQLite package referenced), as the Identity templates ship app.db. Copied as root's, the file would be
+    /// read-only to a non-root user, and the app's first write would fail (CTR0039).
+    /// </summary>
+    public bool ShipsADatabase
+        => Project.FilesCopiedToOutput.Any(f => DatabaseExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            && Project.ProjectText is { } text && SqlitePackage.IsMatch(text);
+
+    private static readonly string[] DatabaseExtensions = { ".db", ".sqlite", ".sqlite3", ".db3" };
+
+    private static readonly System.Text.RegularExpressions.Regex SqlitePackage = new(
+        @"<PackageReference\s[^>]*Include\s*=\s*""[^""]*Sqlite[^""]*""", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     public int DefaultHttpPort => DotnetMajor >= 8 ? 8080 : 80;
 
     /// <summary>How the final stage starts the app, in exec form.</summary>

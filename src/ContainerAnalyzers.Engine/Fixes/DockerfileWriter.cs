@@ -221,7 +221,9 @@ internal sealed class DockerfileWriter
         }
 
         Line("WORKDIR /app");
-        Line($"COPY --from={builderName} {publishDirectory} .");
+        // A database the app ships and writes must be the app user's, not root's (CTR0039); the USER below is that user.
+        var owner = _plan.ShipsADatabase && carry.NonRootUser is null && choice.IsDotnetImage && _plan.HasAppUid ? " --chown=app" : string.Empty;
+        Line($"COPY --from={builderName}{owner} {publishDirectory} .");
         foreach (var instruction in carry.RuntimeCommands.Concat(carry.Runtime))
         {
             Verbatim(carry.CarriedTextOf(instruction));

@@ -35,6 +35,13 @@ internal static class SwapImage
         // The chiseled and distroless runtime images start /usr/bin/dotnet themselves: a CMD ["dotnet", "App.dll"] that
         // worked on the SDK image would run "dotnet dotnet App.dll" there (CTR0036), so it becomes the ENTRYPOINT.
         var chosen = ImageReference.TryParse(choice.Image) is { } parsed ? DotnetImage.TryClassify(parsed) : null;
+
+        // The SDK image ran the app as root; a non-root image would leave a database the app ships root's and read-only
+        // to it (CTR0039). The rewrite copies the app as its user; the swap cannot.
+        if (plan.ShipsADatabase && (chosen?.RunsAsNonRootByDefault ?? true))
+        {
+            return null;
+        }
         if (RepeatedEntrypoint.Find(final, chosen) is { Entrypoint: null } repeated)
         {
             edits.Add(new TextEdit(repeated.Cmd.Keyword.Span.Start, repeated.Cmd.Keyword.Span.Length, "ENTRYPOINT"));

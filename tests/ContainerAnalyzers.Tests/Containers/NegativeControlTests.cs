@@ -170,6 +170,37 @@ public sealed class RuntimeNeedsControlTests
         "SQLite Error 8: 'attempt to write a readonly database'",
         "ledger rows 1");
 
+    // The headline fix moves an app from the SDK image (root) to the chiseled one (app). An app that ships its SQLite
+    // database and writes it (the Identity templates' app.db) keeps working: the rewrite copies the app as app.
+    [Test]
+    public void TheRewriteKeepsAShippedDatabaseWritable()
+    {
+        var project = ContainerWorkflow.WriteApp(ContainerApp.LedgerShippingItsDatabase());
+        var dockerfile = Path.Combine(Path.GetDirectoryName(project)!, "Dockerfile");
+        File.WriteAllText(dockerfile, "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /app\nCOPY . .\nRUN dotnet publish -c Release -o out\nENTRYPOINT [\"dotnet\", \"out/Ledger.dll\"]\n");
+        var before = "localhost/containeranalyzers-test/rewrite-ledger-before:" + Guid.NewGuid().ToString("N")[..8];
+        var after = "localhost/containeranalyzers-test/rewrite-ledger:" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            var original = ContainerWorkflow.BuildImage(dockerfile, before);
+            Assert.That(original.ExitCode, Is.Zero, original.Output);
+            Assert.That(ContainerSuite.Engine.RunToCompletion(before).Output, Does.Contain("ledger rows 1"), "the original runs as root and writes");
+
+            ContainerWorkflow.FixDockerfile(project);
+            Assert.That(File.ReadAllText(dockerfile), Does.Contain("--chown=app"));
+            var rewritten = ContainerWorkflow.BuildImage(dockerfile, after);
+            Assert.That(rewritten.ExitCode, Is.Zero, rewritten.Output);
+            var run = ContainerSuite.Engine.RunToCompletion(after);
+            Assert.That(run.Output, Does.Contain("ledger rows 1"), run.Output);
+            ContainerSuite.Report("rewrite: shipped SQLite database", rewritten.Duration, "-", "-", "the rewritten image runs as app and still writes the database it ships");
+        }
+        finally
+        {
+            ContainerSuite.Engine.RemoveImage(before);
+            ContainerSuite.Engine.RemoveImage(after);
+        }
+    }
+
     // CTR0039's other write: a file by a literal path in the same folder.
     [Test]
     public void FileInAFolderTheUserCannotWrite() => WriteFailsUntilFixed(

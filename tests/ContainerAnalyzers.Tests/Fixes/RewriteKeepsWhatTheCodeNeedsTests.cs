@@ -35,7 +35,26 @@ public sealed class RewriteKeepsWhatTheCodeNeedsTests
         var rewrite = DockerfileFixes.GetFixes(SingleStage, "/repo/src/App/Dockerfile", Facts(ShipsItsDatabase), inputs: Inputs(writes: true)).Single(f => f.Kind == DockerfileFixKind.Regenerate);
         TestContext.Out.WriteLine(rewrite.NewText);
         Assert.That(rewrite.Breaks, Is.Empty);
-        Assert.That(rewrite.NewText, Does.Match(@"\nCOPY --chown=app (--link )?--from=build /app/publish \.\n"));
+        Assert.That(rewrite.NewText, Does.Match(@"\nCOPY (--link )?--from=build --chown=app /app/publish \.\n"));
+    }
+
+    // Without the code (the MSBuild task), the project file says enough: a SQLite package and a database it ships.
+    [Test]
+    public void AProjectThatShipsADatabaseIsCopiedAsTheAppUser()
+    {
+        var project = ShipsItsDatabase.Replace("  </ItemGroup>", "    <PackageReference Include=\"Microsoft.EntityFrameworkCore.Sqlite\" Version=\"10.0.15\" />\n  </ItemGroup>", StringComparison.Ordinal);
+        var rewrite = DockerfileFixes.GetFixes(SingleStage, "/repo/src/App/Dockerfile", Facts(project)).Single(f => f.Kind == DockerfileFixKind.Regenerate);
+        Assert.That(rewrite.NewText, Does.Match(@"\nCOPY (--link )?--from=build --chown=app /app/publish \.\n"));
+    }
+
+    // An app published on the host: swapping the SDK image for the chiseled one would leave the shipped database root's.
+    [Test]
+    public void NoImageSwapForAnAppThatShipsADatabase()
+    {
+        const string HostPublished = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /app\nCOPY Publish .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+        var withPackage = ShipsItsDatabase.Replace("  </ItemGroup>", "    <PackageReference Include=\"Microsoft.Data.Sqlite\" Version=\"10.0.15\" />\n  </ItemGroup>", StringComparison.Ordinal);
+        Assert.That(DockerfileFixes.GetFixes(HostPublished, "/repo/src/App/Dockerfile", Facts(ShipsItsDatabase)).Select(f => f.Kind), Has.One.EqualTo(DockerfileFixKind.SwapImage), "no SQLite package");
+        Assert.That(DockerfileFixes.GetFixes(HostPublished, "/repo/src/App/Dockerfile", Facts(withPackage)).Select(f => f.Kind), Has.None.EqualTo(DockerfileFixKind.SwapImage));
     }
 
     [Test]

@@ -103,10 +103,11 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
             : (output.Copy, item);
     }
 
-    // COPY --chown=<the running user> on the publish output: the app's files become the user's, the shipped file with them.
+    // COPY --chown=<the running user> on the publish output, after its other flags: the app's files become the user's,
+    // the shipped file with them.
     private static (string Owner, RuleFix Fix) ChownFix(CopyInstructionSyntax copy, string account)
     {
-        var at = copy.Keyword.Span.End;
+        var at = copy.Flags.Count > 0 ? copy.Flags.Max(f => f.Span.End) : copy.Keyword.Span.End;
         return (account, new RuleFix($"Copy the app as '{account}'", RuleFixTarget.Dockerfile, new SourceSpan(at, 0), string.Empty, " --chown=" + account));
     }
 

@@ -166,7 +166,7 @@ public sealed class CTR0039FolderNotWritableTests
             + "copy the app as its user (COPY --chown=app), or keep the file out of the publish output and let the app create it"));
 
         var fixedText = finding.Fixes.Single().ApplyTo(ChiseledFinal)!;
-        Assert.That(fixedText, Does.Contain("COPY --chown=app --from=build /app/publish .\n"));
+        Assert.That(fixedText, Does.Contain("COPY --from=build --chown=app /app/publish .\n"));
         Assert.That(Findings(fixedText, Test().WithProject("/src/App/App.csproj", ShipsItsDatabase)), Is.Empty);
     }
 
