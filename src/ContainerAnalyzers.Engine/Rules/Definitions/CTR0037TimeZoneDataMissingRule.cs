@@ -64,10 +64,22 @@ public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
             return;
         }
 
-        findings.Add(Report(written.Span, id, what, image.Reference.Original, failure, image.OsFamily == ImageOsFamily.Alpine
-            ? "install it in the final stage: RUN apk add --no-cache tzdata"
-            : "use an image that has it"));
+        if (image.OsFamily == ImageOsFamily.Alpine)
+        {
+            findings.Add(Report(written.Span, id, what, image.Reference.Original, failure, "install it in the final stage: RUN apk add --no-cache tzdata")
+                .With(fixes: InstallTzdata(analysis.Model.Syntax, final) is { } install ? new[] { install } : Array.Empty<RuleFix>()));
+            return;
+        }
+
+        findings.Add(Report(written.Span, id, what, image.Reference.Original, failure, "use an image that has it"));
     }
+
+    // RUN apk add --no-cache tzdata right after the final stage's FROM, where the stage still runs as the image's root
+    // (the .NET Alpine images have a shell and apk); not when a stage it builds on has switched USER.
+    private static RuleFix? InstallTzdata(DockerfileSyntaxTree tree, Stage final)
+        => final.Lineage.Skip(1).SelectMany(s => s.Instructions).Any(i => i.Kind == InstructionKind.User)
+            ? null
+            : new RuleFix("Install tzdata in the final stage", RuleFixTarget.Dockerfile, new SourceSpan(final.From.Span.End, 0), string.Empty, NewLines.Of(tree.Text) + "RUN apk add --no-cache tzdata");
 
     // RUN apk add tzdata, apt-get install tzdata, COPY --from=… /usr/share/zoneinfo: the stage brings the database itself.
     private static bool AddsTimeZoneData(Stage final)

@@ -41,6 +41,25 @@ public sealed class CTR0037TimeZoneDataMissingTests
         .WithDockerfile(Builder + "FROM {|CTR0037:mcr.microsoft.com/dotnet/aspnet:8.0-alpine|}\nCOPY --from=build /app .\n")
         .RunAsync();
 
+    // Alpine has tzdata as a package: the fix installs it right after the final FROM, while the stage is still root.
+    [Test]
+    public void AlpineGetsTzdataInstalled()
+    {
+        var dockerfile = Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine\nCOPY --from=build /app .\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+        var finding = EngineTest.ForApp().WithSource(CodeSource.TimeZones(("Europe/Paris", "Clock.cs:3"))).Analyze(dockerfile, new CTR0037TimeZoneDataMissingRule()).Single();
+        var fixedText = finding.Fixes.Single().ApplyTo(dockerfile)!;
+        Assert.That(fixedText, Does.Contain("FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine\nRUN apk add --no-cache tzdata\nCOPY --from=build"));
+        Assert.That(EngineTest.ForApp().WithSource(CodeSource.TimeZones(("Europe/Paris", "Clock.cs:3"))).Analyze(fixedText, new CTR0037TimeZoneDataMissingRule()), Is.Empty);
+    }
+
+    // A stage the final one builds on switched to a user who cannot run apk: no fix.
+    [Test]
+    public void AlpineAfterAUserSwitch_NoFix()
+    {
+        var dockerfile = Builder + "FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine AS base\nUSER app\n\nFROM base\nCOPY --from=build /app .\n";
+        Assert.That(EngineTest.ForApp().WithSource(CodeSource.TimeZones(("Europe/Paris", "Clock.cs:3"))).Analyze(dockerfile, new CTR0037TimeZoneDataMissingRule()).Single().Fixes, Is.Empty);
+    }
+
     // Quartz's TimeZoneUtil.FindTimeZoneById (cron triggers in a time zone) and NodaTime's BCL provider read the OS's
     // database too; NodaTime's TZDB provider carries its own.
     [TestCase("public static class C { public static object Z = Quartz.Util.TimeZoneUtil.FindTimeZoneById(\"Europe/Paris\"); }", true)]
