@@ -84,8 +84,10 @@ internal static partial class BuildCost
               {reference}
             </Project>
             """);
-        File.WriteAllText(Path.Combine(folder, "..", "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(folder, "..", "Directory.Build.targets"), "<Project />\n");
+        // MSBuild's search for build files stops at the project's own folder; files above it are left alone (a
+        // Directory.Build.props in /tmp would reach every other build under /tmp).
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />\n");
         if (package is { } feed)
         {
             File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""

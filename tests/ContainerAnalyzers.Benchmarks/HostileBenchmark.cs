@@ -66,8 +66,10 @@ internal static partial class HostileBenchmark
             </Project>
             """);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), "var app = WebApplication.Create(args);\napp.Run();\n");
-        File.WriteAllText(Path.Combine(folder, "..", "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(folder, "..", "Directory.Build.targets"), "<Project />\n");
+        // MSBuild's search for build files stops at the project's own folder; files above it are left alone (a
+        // Directory.Build.props in /tmp would reach every other build under /tmp).
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />\n");
         if (feed is not null)
         {
             File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
