@@ -126,13 +126,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
 
             var file = AnalysisCache.GetComposeFile(context.AdditionalFile, text, cancellationToken);
             var others = new List<ComposeFile> { file };
-            foreach (var other in inputs.ComposeFiles)
-            {
-                if (!ReferenceEquals(other, context.AdditionalFile) && other.GetText(cancellationToken) is { } otherText)
-                {
-                    others.Add(AnalysisCache.GetComposeFile(other, otherText, cancellationToken));
-                }
-            }
+            others.AddRange(AnalysisCache.GetComposeFiles(inputs.ComposeFiles.Where(other => !ReferenceEquals(other, context.AdditionalFile)), cancellationToken));
 
             var dockerfiles = new Dictionary<string, DockerfileAnalysis>(StringComparer.Ordinal);
             foreach (var dockerfile in inputs.Dockerfiles)

@@ -64,7 +64,7 @@ internal static class AnalysisCache
             hasDockerIgnore: GetInputs(options).HasDockerIgnore)
         {
             AppSettings = GetAppSettings(options, cancellationToken),
-            ComposeFiles = GetComposeFiles(options, cancellationToken),
+            ComposeFiles = GetComposeFiles(GetInputs(options).ComposeFiles, cancellationToken),
             DockerfilePath = path.Replace('\\', '/'),
             DockerIgnoreFiles = GetDockerIgnores(options, cancellationToken),
             NuGetConfigFiles = GetNuGetConfigs(options, cancellationToken),
@@ -132,11 +132,11 @@ internal static class AnalysisCache
         return parsed.Path == file.Path ? parsed : ComposeFile.Parse(file.Path, text.ToString(), cancellationToken);
     }
 
-    /// <summary>The project's compose files, parsed (once per text); a file whose text cannot be read is left out.</summary>
-    public static IReadOnlyList<ComposeFile> GetComposeFiles(AnalyzerOptions options, CancellationToken cancellationToken)
+    /// <summary>Compose files, parsed (once per text); a file whose text cannot be read is left out.</summary>
+    public static List<ComposeFile> GetComposeFiles(IEnumerable<AdditionalText> composeFiles, CancellationToken cancellationToken)
     {
         var files = new List<ComposeFile>();
-        foreach (var file in GetInputs(options).ComposeFiles)
+        foreach (var file in composeFiles)
         {
             if (file.GetText(cancellationToken) is { } text)
             {

@@ -84,12 +84,7 @@ internal sealed class CodeLiteralLookups
             SemanticModel? model = null;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                var (name, arguments) = node switch
-                {
-                    InvocationExpressionSyntax call => (CodeSyntax.InvokedName(call), call.ArgumentList),
-                    ObjectCreationExpressionSyntax creation => (creation.Type is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (creation.Type as IdentifierNameSyntax)?.Identifier.ValueText, creation.ArgumentList),
-                    _ => (null, null),
-                };
+                var (name, arguments) = CodeSyntax.Call(node);
                 if (name is null || arguments is null || Array.IndexOf(_members, name) < 0)
                 {
                     continue;
@@ -109,8 +104,7 @@ internal sealed class CodeLiteralLookups
                         && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string value }
                         && !_answeredByTheRuntime.Any(a => a.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase)))
                     {
-                        var line = tree.GetLineSpan(argument.Span, cancellationToken).StartLinePosition.Line + 1;
-                        found.Add((value, System.IO.Path.GetFileName(tree.FilePath) + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        found.Add((value, CodeSyntax.Where(tree, argument.Span, cancellationToken)));
                     }
                 }
             }

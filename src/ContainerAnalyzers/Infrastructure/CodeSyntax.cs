@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ContainerAnalyzers.Infrastructure;
 
@@ -12,4 +16,24 @@ internal static class CodeSyntax
         SimpleNameSyntax name => name.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>
+    /// The name a call or a <c>new</c> names, with its arguments: <c>Listen</c> of <c>options.Listen(…)</c>,
+    /// <c>CultureInfo</c> of <c>new System.Globalization.CultureInfo(…)</c>; nulls for any other node.
+    /// </summary>
+    public static (string? Name, ArgumentListSyntax? Arguments) Call(SyntaxNode node) => node switch
+    {
+        InvocationExpressionSyntax call => (InvokedName(call), call.ArgumentList),
+        ObjectCreationExpressionSyntax creation => (creation.Type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        }, creation.ArgumentList),
+        _ => (null, null),
+    };
+
+    /// <summary>Where a piece of code is, for a message: <c>Program.cs:12</c>.</summary>
+    public static string Where(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
+        => System.IO.Path.GetFileName(tree.FilePath) + ":" + (tree.GetLineSpan(span, cancellationToken).StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -56,8 +55,7 @@ internal static class NodaTimeBclLookups
                     continue;
                 }
 
-                var line = tree.GetLineSpan(arguments[0].Span, cancellationToken).StartLinePosition.Line + 1;
-                found.Add((id, System.IO.Path.GetFileName(tree.FilePath) + ":" + line.ToString(CultureInfo.InvariantCulture)));
+                found.Add((id, CodeSyntax.Where(tree, arguments[0].Span, cancellationToken)));
             }
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Semantics;
@@ -52,12 +51,7 @@ internal static class SqliteCalls
             var root = tree.GetRoot(cancellationToken);
             foreach (var node in root.DescendantNodes())
             {
-                var (name, arguments) = node switch
-                {
-                    InvocationExpressionSyntax call => (CodeSyntax.InvokedName(call), call.ArgumentList),
-                    ObjectCreationExpressionSyntax creation => (TypeName(creation.Type), creation.ArgumentList),
-                    _ => (null, null),
-                };
+                var (name, arguments) = CodeSyntax.Call(node);
                 if (name is null)
                 {
                     continue;
@@ -69,8 +63,7 @@ internal static class SqliteCalls
                 }
                 else if (Array.IndexOf(Openings, name) >= 0 && (node is ObjectCreationExpressionSyntax) == (name == "SqliteConnection"))
                 {
-                    var line = tree.GetLineSpan(node.Span, cancellationToken).StartLinePosition.Line + 1;
-                    var where = System.IO.Path.GetFileName(tree.FilePath) + ":" + line.ToString(CultureInfo.InvariantCulture);
+                    var where = CodeSyntax.Where(tree, node.Span, cancellationToken);
                     var (connectionName, connectionString) = arguments is { Arguments.Count: > 0 } list ? ConnectionString(list.Arguments[0].Expression, root, depth: 0) : (null, null);
                     openings.Add(new SqliteOpening(name, where, connectionName, connectionString));
                 }
@@ -79,13 +72,6 @@ internal static class SqliteCalls
 
         return openings.Count == 0 ? null : new SqliteUse(openings, write);
     }
-
-    private static string? TypeName(TypeSyntax type) => type switch
-    {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => null,
-    };
 
     // The connection string an argument stands for: a literal, GetConnectionString("Name") (with ?? throw …), or a
     // local or field the file initialises with one of those.
