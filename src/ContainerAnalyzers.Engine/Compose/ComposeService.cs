@@ -289,6 +289,9 @@ public sealed class ComposeService
     /// <summary>The container paths the service mounts volumes, folders or tmpfs at; null for a mount whose target cannot be read.</summary>
     public List<string?> VolumeTargets { get; } = new();
 
+    /// <summary>Whether the service mounts something at <paramref name="path"/> or above it ("/" included), or a mount whose target cannot be read.</summary>
+    public bool MountsOver(string path) => VolumeTargets.Any(t => t is null || PathText.IsSameOrBelow(path, PathText.Normalize(t).TrimEnd('/')));
+
     /// <summary><c>volumes_from</c>: the service mounts what another container mounts, which this service does not say.</summary>
     public bool HasVolumesFromElsewhere { get; set; }
 

@@ -149,9 +149,10 @@ public static class DockerfileFixes
             // code: a rewrite that would take it away gets the rules' own fixes for it, or is marked as breaking the app.
             if (inputs?.Source is not null)
             {
+                var warnings = Warnings(model, dockerfilePath, project, inputs, cancellationToken);
                 for (var i = 0; i < fixes.Count; i++)
                 {
-                    fixes[i] = KeepWhatTheCodeNeeds(dockerfileText, fixes[i], dockerfilePath, project, inputs, cancellationToken);
+                    fixes[i] = KeepWhatTheCodeNeeds(warnings, fixes[i], dockerfilePath, project, inputs, cancellationToken);
                 }
             }
 
@@ -164,7 +165,7 @@ public static class DockerfileFixes
                     var added = ComposeWarnings(fixedModel, dockerfilePath, project, inputs, cancellationToken).Where(w => !before.ContainsKey(w.Key)).Select(w => w.Value).ToArray();
                     if (added.Length > 0)
                     {
-                        fixes[i] = new DockerfileFix(fixes[i].Kind, fixes[i].Title, fixes[i].NewText, fixes[i].DroppedLines, fixes[i].EditedLines) { BuildAdvice = fixes[i].BuildAdvice, Breaks = added };
+                        fixes[i] = new DockerfileFix(fixes[i].Kind, fixes[i].Title, fixes[i].NewText, fixes[i].DroppedLines, fixes[i].EditedLines) { BuildAdvice = fixes[i].BuildAdvice, Breaks = fixes[i].Breaks.Concat(added).ToList() };
                     }
                 }
             }
@@ -310,9 +311,9 @@ public static class DockerfileFixes
             Warnings(DockerfileModel.Create(DockerfileParser.Parse(fixedText, cancellationToken)), dockerfilePath, project, known, cancellationToken));
     }
 
-    private static DockerfileFix KeepWhatTheCodeNeeds(string dockerfileText, DockerfileFix fix, string dockerfilePath, ProjectFacts project, FixInputs inputs, CancellationToken cancellationToken)
+    // A rewrite judged against the user's file's warnings (before) by the rules that read the code.
+    private static DockerfileFix KeepWhatTheCodeNeeds(IReadOnlyList<RuleFinding> before, DockerfileFix fix, string dockerfilePath, ProjectFacts project, FixInputs inputs, CancellationToken cancellationToken)
     {
-        var before = Warnings(DockerfileModel.Create(DockerfileParser.Parse(dockerfileText, cancellationToken)), dockerfilePath, project, inputs, cancellationToken);
         List<RuleFinding> CodeWarningsAdded(string text)
             => Added(before, Warnings(DockerfileModel.Create(DockerfileParser.Parse(text, cancellationToken)), dockerfilePath, project, inputs, cancellationToken))
                 .Where(f => (f.Rule.Inputs & RuleInputs.Code) != 0).ToList();

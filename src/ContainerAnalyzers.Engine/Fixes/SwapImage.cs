@@ -42,6 +42,7 @@ internal static class SwapImage
         {
             return null;
         }
+
         if (RepeatedEntrypoint.Find(final, chosen) is { Entrypoint: null } repeated)
         {
             edits.Add(new TextEdit(repeated.Cmd.Keyword.Span.Start, repeated.Cmd.Keyword.Span.Length, "ENTRYPOINT"));

@@ -48,14 +48,7 @@ public sealed class ProjectService
     public DotnetImage? Image => Stage?.RootImage is { } image ? DotnetImage.TryClassify(image) : null;
 
     /// <summary>The container's environment beyond the image: the stage's ENV, then the service's <c>environment</c>.</summary>
-    public IReadOnlyList<KeyValuePair<string, string?>> Environment()
-    {
-        var variables = Stage is { } stage
-            ? ListeningPorts.StageEnvironment(Dockerfile.Model, stage, argumentsOverridden: Service.Build?.Args.Count > 0)
-            : new List<KeyValuePair<string, string?>>();
-        variables.AddRange(Service.Environment.Values.Select(v => new KeyValuePair<string, string?>(v.Name.Value, v.Resolved)));
-        return variables;
-    }
+    public IReadOnlyList<KeyValuePair<string, string?>> Environment() => ListeningPorts.ContainerEnvironment(Dockerfile.Model, Stage, new[] { Service });
 
     /// <summary>The words the container starts with: the service's entrypoint and command over the image's; null when unknown.</summary>
     public IReadOnlyList<string>? Arguments()

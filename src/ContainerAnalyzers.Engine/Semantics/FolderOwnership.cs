@@ -81,7 +81,7 @@ public static class FolderOwnership
             switch (instruction.Kind)
             {
                 case InstructionKind.User:
-                    user = instruction.Arguments.Count > 0 && Literal(instruction.Arguments[0].Value) is { } value ? value : null;
+                    user = instruction.Arguments.Count > 0 ? StageFacts.LiteralAccount(instruction.Arguments[0].Value) : null;
                     break;
                 case InstructionKind.Workdir:
                     var target = workdir is null || instruction.Arguments.Count == 0 || instruction.Arguments[0].Value.IndexOf('$') >= 0
@@ -90,15 +90,15 @@ public static class FolderOwnership
                     workdir = target;
                     if (target is null)
                     {
-                        owner = owner.IsAbsent ? Open : owner;
+                        owner = owner.IsAbsent ? FolderOwner.Unknown : owner;
                     }
                     else if (owner.IsAbsent && PathText.IsSameOrBelow(target, folder))
                     {
                         // WORKDIR makes the folder as the user; a parent it makes on the way is certain only as root.
-                        owner = user is null ? Open
+                        owner = user is null ? FolderOwner.Unknown
                             : StageFacts.IsRoot(user) ? new(FolderOwnerKind.Root, "root", instruction)
                             : target == folder ? new(FolderOwnerKind.Account, StageFacts.Account(user), instruction)
-                            : Open;
+                            : FolderOwner.Unknown;
                     }
 
                     break;
@@ -108,14 +108,14 @@ public static class FolderOwnership
                 case InstructionKind.Run:
                     if (MayChange(instruction.LogicalLine, folder))
                     {
-                        owner = Open;
+                        owner = FolderOwner.Unknown;
                     }
 
                     break;
                 case InstructionKind.Volume:
-                    if (VolumePaths(instruction).Any(p => p.IndexOf('$') >= 0 || PathText.IsSameOrBelow(folder, StageFacts.CombinePath(workdir ?? "/", p))))
+                    if (VolumeCovers(instruction, folder, workdir ?? "/"))
                     {
-                        owner = Open;
+                        owner = FolderOwner.Unknown;
                     }
 
                     break;
@@ -125,9 +125,14 @@ public static class FolderOwnership
         return owner.IsAbsent ? FolderOwner.Unknown : owner;
     }
 
-    /// <summary>The paths of a VOLUME: <c>VOLUME ["/data", "/keys"]</c> or <c>VOLUME /data /keys</c>.</summary>
-    public static IEnumerable<string> VolumePaths(InstructionSyntax volume)
-        => volume.IsJsonForm ? volume.Arguments.Select(a => a.Value) : volume.Arguments.SelectMany(a => a.Value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// Whether an instruction is a VOLUME at <paramref name="path"/> or above it, or one whose path is a variable
+    /// (<c>VOLUME ["/data", "/keys"]</c> or <c>VOLUME /data /keys</c>; relative paths are the working directory's).
+    /// </summary>
+    public static bool VolumeCovers(InstructionSyntax instruction, string path, string workdir = "/")
+        => instruction.Kind == InstructionKind.Volume
+            && (instruction.IsJsonForm ? instruction.Arguments.Select(a => a.Value) : instruction.Arguments.SelectMany(a => a.Value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)))
+                .Any(p => p.IndexOf('$') >= 0 || PathText.IsSameOrBelow(path, StageFacts.CombinePath(workdir, p)));
 
     // A folder of the base image: its root and system folders are root's; the app user's home (from .NET 8) is the
     // app user's; /tmp is everyone's. Any other folder is absent, or root's if the image has it, which is the same
@@ -137,7 +142,7 @@ public static class FolderOwnership
         "/" => new(FolderOwnerKind.Root, "root", null),
         "/tmp" or "/var/tmp" or "/dev/shm" => new(FolderOwnerKind.Everyone, null, null),
         "/home/app" when image.Major >= 8 => new(FolderOwnerKind.Account, "app", null),
-        _ => Absent,
+        _ => FolderOwner.Absent,
     };
 
     private static FolderOwner AfterCopy(FolderOwner owner, CopyInstructionSyntax copy, string? workdir, string folder)
@@ -150,14 +155,14 @@ public static class FolderOwnership
         var destinationText = destinationToken.Value;
         if (workdir is null || destinationText.IndexOf('$') >= 0)
         {
-            return Open;
+            return FolderOwner.Unknown;
         }
 
         var destination = StageFacts.CombinePath(workdir, destinationText);
         if (PathText.IsSameOrBelow(folder, destination) && folder != destination)
         {
             // The copied content may bring the folder, or merge into it.
-            return Open;
+            return FolderOwner.Unknown;
         }
 
         if (!PathText.IsSameOrBelow(destination, folder))
@@ -167,12 +172,12 @@ public static class FolderOwnership
 
         if (copy.GetFlag("chmod") is not null)
         {
-            return Open;
+            return FolderOwner.Unknown;
         }
 
         if (copy.GetFlag("chown") is not null)
         {
-            return owner.IsAbsent || destination == folder ? Open : owner;
+            return owner.IsAbsent || destination == folder ? FolderOwner.Unknown : owner;
         }
 
         return owner.IsAbsent ? new(FolderOwnerKind.Root, "root", copy) : owner;
@@ -190,15 +195,4 @@ public static class FolderOwnership
         var name = path.Substring(path.LastIndexOf('/') + 1);
         return path != "/" && (command.IndexOf(path, StringComparison.Ordinal) >= 0 || StageFacts.MentionsWord(command, name, IsNameCharacter));
     }
-
-    // A USER value, with the .NET images' $APP_UID as the one variable whose value is known.
-    private static string? Literal(string user)
-    {
-        var account = StageFacts.Account(user);
-        return StageFacts.IsImageAppUser(account) ? "app" : account.IndexOf('$') >= 0 || account.Length == 0 ? null : account;
-    }
-
-    private static readonly FolderOwner Open = FolderOwner.Unknown;
-
-    private static readonly FolderOwner Absent = FolderOwner.Absent;
 }

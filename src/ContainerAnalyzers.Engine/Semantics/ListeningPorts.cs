@@ -355,6 +355,17 @@ public static class ListeningPorts
         return all.Count == 0 ? null : all;
     }
 
+    /// <summary>
+    /// The environment of a container of the stage that compose services run, in the order it applies: the stage's ENV
+    /// (unknown where it uses a build argument a service overrides), then each service's <c>environment</c>.
+    /// </summary>
+    public static List<KeyValuePair<string, string?>> ContainerEnvironment(DockerfileModel model, Stage? stage, IReadOnlyList<Compose.ComposeService> services)
+    {
+        var variables = stage is null ? new List<KeyValuePair<string, string?>>() : StageEnvironment(model, stage, argumentsOverridden: services.Any(s => s.Build?.Args.Count > 0));
+        variables.AddRange(services.SelectMany(s => s.Environment.Values).Select(v => new KeyValuePair<string, string?>(v.Name.Value, v.Resolved)));
+        return variables;
+    }
+
     /// <summary>The variables a stage's ENV instructions set, root stage first, with ARGs expanded; null values are unknown.</summary>
     /// <param name="argumentsOverridden">The build passes its own ARG values (compose's build.args): an ENV that expands a variable then holds what the build gave, not the default, and is unknown.</param>
     public static List<KeyValuePair<string, string?>> StageEnvironment(DockerfileModel model, Stage stage, bool argumentsOverridden = false)

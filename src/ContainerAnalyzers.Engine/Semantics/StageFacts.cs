@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ContainerAnalyzers.Compose;
+using ContainerAnalyzers.Images;
 using ContainerAnalyzers.Syntax;
 
 namespace ContainerAnalyzers.Semantics;
@@ -22,6 +24,30 @@ public static class StageFacts
 
     /// <summary>Whether an account is the .NET images' own non-root user: <c>app</c>, its uid 1654, or <c>$APP_UID</c>.</summary>
     public static bool IsImageAppUser(string account) => account is "app" or "1654" or "$APP_UID" or "${APP_UID}";
+
+    /// <summary>
+    /// The account of a USER value when it is certain: <c>app</c> for the .NET images' own user however it is written
+    /// (<c>app</c>, <c>1654</c>, <c>$APP_UID</c>), the account as written otherwise; null for any other variable or none.
+    /// </summary>
+    public static string? LiteralAccount(string user)
+    {
+        var account = Account(user);
+        return IsImageAppUser(account) ? "app" : account.Length == 0 || account.IndexOf('$') >= 0 ? null : account;
+    }
+
+    /// <summary>
+    /// The account a container of the stage runs as (<see cref="LiteralAccount"/>): a compose service's <c>user:</c>
+    /// when it sets one, else the last USER, else the image's own user (app on the chiseled and distroless images, root
+    /// otherwise). Null when it is not certain: an interpolated <c>user:</c>, a variable, or an image that is not .NET.
+    /// </summary>
+    public static string? RunningAccount(Stage stage, DotnetImage? image, ComposeValue? composeUser)
+    {
+        var user = composeUser is not null ? composeUser.Resolved
+            : Last(stage, InstructionKind.User) is { } instruction ? (instruction.Arguments.Count > 0 ? instruction.Arguments[0].Value : string.Empty)
+            : image is null ? null
+            : image.RunsAsNonRootByDefault ? "app" : "root";
+        return user is null ? null : LiteralAccount(user);
+    }
 
     /// <summary>Whether a USER value names root, by name or uid.</summary>
     public static bool IsRoot(string user) => Account(user) is "root" or "0";

@@ -59,7 +59,7 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
         {
             var path = StageFacts.CombinePath(workdir, write.Path);
             var folder = PathText.GetDirectory(path) is { Length: > 0 } parent ? parent : "/";
-            if (reported.Contains(folder) || reported.Contains(path) || services.Any(s => s.VolumeTargets.Any(t => t is null || PathText.IsSameOrBelow(folder, StageFacts.CombinePath("/", t)))))
+            if (reported.Contains(folder) || reported.Contains(path) || services.Any(s => s.MountsOver(folder)))
             {
                 continue;
             }
@@ -78,10 +78,9 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
             {
                 // The folder is the user's, but the file itself arrives with the app, and COPY makes it root's (0644).
                 reported.Add(path);
-                var chown = ChownFix(shipped.Copy, account);
                 findings.Add(Report(shipped.Copy.Span, path, write.What, $"the file ships with the app (the project copies {shipped.Item} to its output) and {shipped.Copy.Keyword.Value.ToUpperInvariant()} makes it root's", account, write.ReadOnlyFailure,
-                        $"copy the app as its user (COPY --chown={chown.Owner}), or keep the file out of the publish output and let the app create it")
-                    .With(fixes: new[] { chown.Fix }));
+                        $"copy the app as its user (COPY --chown={account}), or keep the file out of the publish output and let the app create it")
+                    .With(fixes: new[] { ChownFix(shipped.Copy, account) }));
             }
         }
     }
@@ -98,17 +97,17 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
         // A later RUN may re-own it; a VOLUME over it is the user's way out.
         var after = final.Instructions.SkipWhile(i => i != output.Copy).Skip(1).ToList();
         return after.Any(i => i.Kind == InstructionKind.Run && FolderOwnership.MayChange(i.LogicalLine, path))
-            || after.Where(i => i.Kind == InstructionKind.Volume).SelectMany(FolderOwnership.VolumePaths).Any(v => v.IndexOf('$') >= 0 || PathText.IsSameOrBelow(path, StageFacts.CombinePath("/", v)))
+            || after.Any(i => FolderOwnership.VolumeCovers(i, path))
             ? null
             : (output.Copy, item);
     }
 
     // COPY --chown=<the running user> on the publish output, after its other flags: the app's files become the user's,
     // the shipped file with them.
-    private static (string Owner, RuleFix Fix) ChownFix(CopyInstructionSyntax copy, string account)
+    private static RuleFix ChownFix(CopyInstructionSyntax copy, string account)
     {
         var at = copy.Flags.Count > 0 ? copy.Flags.Max(f => f.Span.End) : copy.Keyword.Span.End;
-        return (account, new RuleFix($"Copy the app as '{account}'", RuleFixTarget.Dockerfile, new SourceSpan(at, 0), string.Empty, " --chown=" + account));
+        return new RuleFix($"Copy the app as '{account}'", RuleFixTarget.Dockerfile, new SourceSpan(at, 0), string.Empty, " --chown=" + account);
     }
 
     /// <summary>
@@ -119,7 +118,7 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
     {
         if (analysis.Source.Sqlite is { Write: { } write } sqlite)
         {
-            var environment = Environment(analysis.Model, final, services);
+            var environment = ListeningPorts.ContainerEnvironment(analysis.Model, final, services);
             foreach (var opening in sqlite.Openings)
             {
                 if (ConnectionString(opening, analysis.AppSettings, environment) is { } connection && SqliteConnectionString.DatabaseFile(connection.Value) is { } file)
@@ -141,36 +140,12 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
         }
     }
 
-    // The user the container runs as: the compose services' user: when they set one (all the same), else the last USER,
-    // else the image's own. Null when it is not certain.
+    // The user the container runs as: the compose services' user: when they set one (every service, the same value),
+    // else the last USER, else the image's own. Null when it is not certain.
     private static string? RunningAccount(Stage final, DotnetImage image, IReadOnlyList<ComposeService> services)
-    {
-        if (services.Any(s => s.User is not null))
-        {
-            // Every service must run the image as the same, literal user; a service without user: runs the image's.
-            var users = services.Select(s => s.User?.Resolved).Distinct().ToList();
-            return services.All(s => s.User is not null) && users.Count == 1 && users[0] is { } user && StageFacts.Account(user) is { Length: > 0 } account && account.IndexOf('$') < 0
-                ? (StageFacts.IsImageAppUser(account) ? "app" : account)
-                : null;
-        }
-
-        if (StageFacts.Last(final, InstructionKind.User) is { } instruction)
-        {
-            var account = instruction.Arguments.Count > 0 ? StageFacts.Account(instruction.Arguments[0].Value) : string.Empty;
-            return StageFacts.IsImageAppUser(account) ? "app" : account.Length == 0 || account.IndexOf('$') >= 0 ? null : account;
-        }
-
-        return image.RunsAsNonRootByDefault ? "app" : "root";
-    }
-
-    // The container's environment in the order it applies: the image's ENV, then each compose service's.
-    // (A null value is one the package cannot know: a build argument without a default, an interpolation.)
-    private static List<KeyValuePair<string, string?>> Environment(DockerfileModel model, Stage final, IReadOnlyList<ComposeService> services)
-    {
-        var variables = ListeningPorts.StageEnvironment(model, final);
-        variables.AddRange(services.SelectMany(s => s.Environment.Values).Select(v => new KeyValuePair<string, string?>(v.Name.Value, v.Resolved)));
-        return variables;
-    }
+        => !services.Any(s => s.User is not null) ? StageFacts.RunningAccount(final, image, null)
+            : services.All(s => s.User is not null) && services.Select(s => s.User!.Resolved).Distinct().Count() == 1 ? StageFacts.RunningAccount(final, image, services[0].User)
+            : null;
 
     private static bool SetsConfiguration(ComposeCommand? command)
         => command is not null && command.Words.Any(w => w.Value.IndexOf("ConnectionStrings", StringComparison.OrdinalIgnoreCase) >= 0);

@@ -49,8 +49,8 @@ public sealed class CTR0065DataProtectionKeysLostRule : ComposeRule
 
             // A mount whose target cannot be read may be the key folder; a VOLUME of the image keeps it across recreations.
             // Both are read before the code is searched, which costs a pass over every C# file.
-            if (service.Service.VolumeTargets.Any(t => t is null || Covers(t, keyFolder))
-                || stage.Lineage.SelectMany(s => s.Instructions).Where(i => i.Kind == InstructionKind.Volume).SelectMany(FolderOwnership.VolumePaths).Any(p => p.IndexOf('$') >= 0 || Covers(p, keyFolder))
+            if (service.Service.MountsOver(keyFolder)
+                || stage.Lineage.SelectMany(s => s.Instructions).Any(i => FolderOwnership.VolumeCovers(i, keyFolder))
                 || dockerfile.Source.DataProtectionUse is not { } call || Use(call) is not { } use)
             {
                 continue;
@@ -86,19 +86,13 @@ public sealed class CTR0065DataProtectionKeysLostRule : ComposeRule
             return null;
         }
 
-        var user = service.Service.User is { } composeUser ? composeUser.Resolved
-            : StageFacts.Last(stage, InstructionKind.User) is { Arguments.Count: > 0 } instruction ? instruction.Arguments[0].Value
-            : service.Image is { } image ? (image.RunsAsNonRootByDefault ? "app" : "root")
-            : null;
-        var account = user is null ? null : StageFacts.Account(user);
-        return account is null ? null
-            : StageFacts.IsRoot(account) ? KeyFolderOfRoot
-            : StageFacts.IsImageAppUser(account) ? KeyFolderOfApp
-            : null;
+        return StageFacts.RunningAccount(stage, service.Image, service.Service.User) switch
+        {
+            "app" => KeyFolderOfApp,
+            { } account when StageFacts.IsRoot(account) => KeyFolderOfRoot,
+            _ => null,
+        };
     }
-
-    // A mount at the folder or above it ("/" included) keeps it.
-    private static bool Covers(string mountTarget, string folder) => PathText.IsSameOrBelow(folder, PathText.Normalize(mountTarget).TrimEnd('/'));
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>
     private static RuleFinding Report(ComposeLocation location, string service, string use, string keyFolder, string consequence)

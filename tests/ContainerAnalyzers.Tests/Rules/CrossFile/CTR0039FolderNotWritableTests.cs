@@ -201,6 +201,15 @@ public sealed class CTR0039FolderNotWritableTests
     public void EnvironmentOfTheImage(string env, int expected)
         => Assert.That(Findings(UserAfterWorkdir.Replace("ENTRYPOINT", env + "ENTRYPOINT", StringComparison.Ordinal)), Has.Count.EqualTo(expected));
 
+    // An ENV built from a build argument holds its default, unless a compose service that runs the image passes the argument.
+    [Test]
+    public void EnvironmentFromABuildArgument()
+    {
+        var dockerfile = UserAfterWorkdir.Replace("USER $APP_UID\n", "ARG DB=\"Data Source=app.db\"\nENV ConnectionStrings__Default=$DB\nUSER $APP_UID\n", StringComparison.Ordinal);
+        Assert.That(Findings(dockerfile, Test(appSettings: "{}")), Has.Count.EqualTo(1));
+        Assert.That(Findings(dockerfile, Test(appSettings: "{}").WithCompose("services:\n  web:\n    build:\n      context: .\n      args:\n        DB: Data Source=/data/app.db\n")), Is.Empty);
+    }
+
     // Connection strings that are not a SQLite file the app writes, or that the package cannot read.
     [TestCase("Data Source=:memory:")]
     [TestCase("Data Source=app.db;Mode=ReadOnly")]
