@@ -60,6 +60,38 @@ public sealed class PackageEndToEndTests
         AssertAnalyzerLoaded(result);
     }
 
+    // Issue 26: on an SDK host the package carries precompiled analyzers for, the compiler gets the ReadyToRun copy
+    // (readytorun/<rid>/) instead of analyzers/dotnet/cs, loads it without complaint, and reports exactly what the IL
+    // copy reports. ContainerAnalyzersReadyToRun=false hands it the IL copy.
+    [Test]
+    public void TheCompilerGetsThePrecompiledAnalyzersAndTheyReportWhatTheIlReports()
+    {
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        if (rid is not ("linux-x64" or "linux-arm64" or "win-x64" or "osx-arm64"))
+        {
+            Assert.Ignore($"the package carries no precompiled analyzers for this SDK host ({rid})");
+        }
+
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
+
+        var precompiled = Build(consumer, "--no-incremental", "-v:d");
+        var il = Build(consumer, "--no-incremental", "-v:d", "-p:ContainerAnalyzersReadyToRun=false");
+
+        var readyToRun = $"readytorun{Path.DirectorySeparatorChar}{rid}{Path.DirectorySeparatorChar}ContainerAnalyzers.dll";
+        var ilCopy = string.Join(Path.DirectorySeparatorChar, "analyzers", "dotnet", "cs", "ContainerAnalyzers.dll");
+        Assert.That(precompiled.ExitCode, Is.Zero, precompiled.Output);
+        Assert.That(precompiled.Output, Does.Contain(readyToRun).And.Not.Contain(ilCopy), "the compiler's command line names the precompiled copy");
+        Assert.That(il.ExitCode, Is.Zero, il.Output);
+        Assert.That(il.Output, Does.Contain(ilCopy).And.Not.Contain(readyToRun));
+        AssertAnalyzerLoaded(precompiled);
+        static IEnumerable<string> Warnings(ProcessResult result) => result.Output.Split('\n')
+            .Where(l => l.Contains(": warning CTR", StringComparison.Ordinal))
+            .Select(l => l.Trim())
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        Assert.That(Warnings(precompiled), Is.Not.Empty.And.EqualTo(Warnings(il)));
+    }
+
     // Issue 28: the package hands the NuGet.Config restore reads to the compiler, so a COPY of it with a stored
     // password is reported where it is written.
     [Test]
