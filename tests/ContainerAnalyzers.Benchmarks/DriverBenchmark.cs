@@ -163,7 +163,7 @@ internal static class DriverBenchmark
     {
         withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var total = TimeSpan.Zero;
-        foreach (var analyzer in MeasuredAnalyzers)
+        foreach (var analyzer in withAnalyzers.Analyzers)
         {
             var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
             if (split is not null)

@@ -83,7 +83,7 @@ internal static class FirstAnalysis
 
     // Another build's analyzers, loaded as the compiler loads them: in a context of their own (their engine beside them),
     // with Roslyn shared from the host.
-    private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string analyzerAssembly)
+    internal static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string analyzerAssembly)
     {
         var context = new AnalyzerLoadContext(Path.GetDirectoryName(analyzerAssembly)!);
         return DriverBenchmark.AnalyzersIn(context.LoadFromAssemblyPath(analyzerAssembly));

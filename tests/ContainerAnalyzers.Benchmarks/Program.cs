@@ -33,7 +33,7 @@ using ContainerAnalyzers.Tests.Fuzzing;
 //                       rules and fixes over stage chains of doubling length (the fixes' cost is linear)
 //   --generate-project <folder> [--files N] [--package label=feed=version]
 //                       issue 26's web project of N generated C# files, with the package, restored and built once
-//   --project-driver <built project folder> [--runs N]
+//   --project-driver <built project folder> [--runs N] [--analyzers <another build's ContainerAnalyzers.dll, e.g. a ReadyToRun copy>]
 //                       the package's analyzers on that project through Roslyn's driver, with the build's own global
 //                       config: the first run in fresh processes, and the steady state (the ReportAnalyzer figure)
 //   --code-questions <built project folder> [--runs N]
@@ -118,7 +118,7 @@ if (arguments.Contains("--path-pieces"))
 
 if (Option("--project-driver-once") is { } onceFolder)
 {
-    return ProjectDriver.Once(onceFolder);
+    return ProjectDriver.Once(onceFolder, Option("--analyzers"));
 }
 
 if (Option("--code-questions") is { } questionsFolder)
@@ -128,7 +128,7 @@ if (Option("--code-questions") is { } questionsFolder)
 
 if (Option("--project-driver") is { } projectFolder)
 {
-    return ProjectDriver.Run(projectFolder, int.Parse(Option("--runs") ?? "40", System.Globalization.CultureInfo.InvariantCulture));
+    return ProjectDriver.Run(projectFolder, int.Parse(Option("--runs") ?? "40", System.Globalization.CultureInfo.InvariantCulture), Option("--analyzers"));
 }
 
 if (Option("--generate-project") is { } generated)
@@ -166,7 +166,7 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
 return 2;
 
 // samples/HelloWeb as a corpus pair: the one the per-build measurements use.

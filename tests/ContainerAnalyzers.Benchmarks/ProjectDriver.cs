@@ -20,12 +20,13 @@ namespace ContainerAnalyzers.Benchmarks;
 /// </summary>
 internal static class ProjectDriver
 {
-    public static int Run(string folder, int runs)
+    public static int Run(string folder, int runs, string? analyzersPath)
     {
+        var analyzers = analyzersPath is null ? DriverBenchmark.MeasuredAnalyzers : FirstAnalysis.LoadAnalyzers(Path.GetFullPath(analyzersPath));
         var first = new List<double>();
         for (var i = 0; i < 5; i++)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!, $"\"{typeof(ProjectDriver).Assembly.Location}\" --project-driver-once \"{folder}\"") { RedirectStandardOutput = true };
+            var start = new ProcessStartInfo(Environment.ProcessPath!, $"\"{typeof(ProjectDriver).Assembly.Location}\" --project-driver-once \"{folder}\"" + (analyzersPath is null ? string.Empty : $" --analyzers \"{Path.GetFullPath(analyzersPath)}\"")) { RedirectStandardOutput = true };
             using var process = Process.Start(start)!;
             var line = process.StandardOutput.ReadToEnd().Trim();
             process.WaitForExit();
@@ -36,12 +37,12 @@ internal static class ProjectDriver
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            times.Add(Measure(project));
+            times.Add(Measure(project, analyzers));
         }
 
         var steady = times.Skip(runs / 2).OrderBy(t => t).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"PROJECT-DRIVER folder={folder} trees={project.Trees.Length} additional-files={project.Files.Length} first-run-ms(median of 5 processes)={Median(first):F1} steady-ms(median of the last {steady.Count} of {runs} runs)={Median(steady):F2} min={steady.Min():F2} last run: {string.Join(", ", LastSplit.Select(p => $"{p.Key} {p.Value:F2}"))}"));
+            $"PROJECT-DRIVER folder={folder} analyzers={analyzersPath ?? "this build"} trees={project.Trees.Length} additional-files={project.Files.Length} first-run-ms(median of 5 processes)={Median(first):F1} steady-ms(median of the last {steady.Count} of {runs} runs)={Median(steady):F2} min={steady.Min():F2} last run: {string.Join(", ", LastSplit.Select(p => $"{p.Key} {p.Value:F2}"))}"));
         return 0;
     }
 
@@ -99,22 +100,23 @@ internal static class ProjectDriver
     }
 
     /// <summary>One fresh process: the first run's figure, then the number of methods the JIT compiled during it.</summary>
-    public static int Once(string folder)
+    public static int Once(string folder, string? analyzersPath)
     {
+        var analyzers = analyzersPath is null ? DriverBenchmark.MeasuredAnalyzers : FirstAnalysis.LoadAnalyzers(analyzersPath);
         var project = Load(folder);
         var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var ms = Measure(project);
+        var ms = Measure(project, analyzers);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms:F2} {System.Runtime.JitInfo.GetCompiledMethodCount() - methods}"));
         return 0;
     }
 
     private static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
 
-    private static double Measure(LoadedProject project)
+    private static double Measure(LoadedProject project, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var compilation = CSharpCompilation.Create("App", project.Trees, project.References, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         var options = new AnalyzerOptions(project.Files, project.Options);
-        var withAnalyzers = compilation.WithAnalyzers(DriverBenchmark.MeasuredAnalyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
         return DriverBenchmark.ExecutionTime(withAnalyzers, LastSplit).TotalMilliseconds;
     }
 
