@@ -43,7 +43,6 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
                 start.Compilation,
                 start.Options,
                 start.Compilation.AssemblyName,
-                text => start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var parsed) ? parsed : null,
                 start.CancellationToken);
             // A library has no entry point, whatever methods it names Main.
             if (mirror is null || start.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication))
@@ -115,7 +114,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
         return Diagnostic.Create(DiagnosticDescriptors.CTR0009, location, properties, mirror.ProjectName, string.Join(", ", mirror.Ids), mirror.Remedy);
     }
 
-    private static Mirror? FindMirror(Compilation compilation, AnalyzerOptions options, string? assemblyName, Func<SourceText, DockerfileSyntaxTree?> parse, CancellationToken cancellationToken)
+    private static Mirror? FindMirror(Compilation compilation, AnalyzerOptions options, string? assemblyName, CancellationToken cancellationToken)
     {
         try
         {
@@ -137,7 +136,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
             Mirror? ruleFixes = null;
             foreach (var dockerfile in dockerfiles)
             {
-                if (dockerfile.GetText(cancellationToken) is { } text && parse(text) is { } tree)
+                if (dockerfile.GetText(cancellationToken) is { } text && AnalysisCache.Parse(text) is { } tree)
                 {
                     // The analysis the host builds for this Dockerfile and compilation: its derived facts are computed once.
                     var analysis = AnalysisCache.GetAnalysis(compilation, options, tree, dockerfile.Path, cancellationToken);

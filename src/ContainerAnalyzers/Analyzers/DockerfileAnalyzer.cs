@@ -55,9 +55,6 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // The compilation-start context gives access to the shared SourceText cache (TryGetValue), so an
-            // unchanged Dockerfile is parsed once across compilations.
-            DockerfileSyntaxTree? Parse(SourceText text) => start.TryGetValue(text, AnalysisCache.SyntaxProvider, out var tree) ? tree : null;
             start.RegisterAdditionalFileAction(file =>
             {
                 try
@@ -66,10 +63,10 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
                     switch (inputs.KindOf(file.AdditionalFile, file.Options))
                     {
                         case AdditionalFileKind.Dockerfile when enabled.DockerfileRules.Count > 0:
-                            AnalyzeDockerfile(Parse, file, enabled, _extraRules);
+                            AnalyzeDockerfile(file, enabled, _extraRules);
                             break;
                         case AdditionalFileKind.Compose when enabled.ComposeRules.Count > 0:
-                            AnalyzeCompose(Parse, file, inputs, enabled.ComposeRules);
+                            AnalyzeCompose(file, inputs, enabled.ComposeRules);
                             break;
                         case AdditionalFileKind.ProjectFile when ReferenceEquals(file.AdditionalFile, inputs.ProjectFile) && inputs.Dockerfiles.Count == 0:
                             AnalyzeProjectWithoutDockerfile(file, enabled);
@@ -85,11 +82,11 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeDockerfile(Func<SourceText, DockerfileSyntaxTree?> parse, AdditionalFileAnalysisContext context, EnabledRules enabled, DockerfileRule[] extraRules)
+    private static void AnalyzeDockerfile(AdditionalFileAnalysisContext context, EnabledRules enabled, DockerfileRule[] extraRules)
     {
         try
         {
-            if (context.AdditionalFile.GetText(context.CancellationToken) is not { } text || parse(text) is not { } tree)
+            if (context.AdditionalFile.GetText(context.CancellationToken) is not { } text || AnalysisCache.Parse(text) is not { } tree)
             {
                 return;
             }
@@ -114,7 +111,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
 
     // A compose file: its services that build one of the project's Dockerfiles, merged with the override file compose
     // reads with it, judged against that Dockerfile's analysis (the same one the Dockerfile's rules used).
-    private static void AnalyzeCompose(Func<SourceText, DockerfileSyntaxTree?> parse, AdditionalFileAnalysisContext context, AnalyzerInputs inputs, IReadOnlyList<ComposeRule> rules)
+    private static void AnalyzeCompose(AdditionalFileAnalysisContext context, AnalyzerInputs inputs, IReadOnlyList<ComposeRule> rules)
     {
         try
         {
@@ -131,7 +128,7 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
             var dockerfiles = new Dictionary<string, DockerfileAnalysis>(StringComparer.Ordinal);
             foreach (var dockerfile in inputs.Dockerfiles)
             {
-                if (dockerfile.GetText(cancellationToken) is { } dockerfileText && parse(dockerfileText) is { } tree)
+                if (dockerfile.GetText(cancellationToken) is { } dockerfileText && AnalysisCache.Parse(dockerfileText) is { } tree)
                 {
                     dockerfiles[dockerfile.Path] = AnalysisCache.GetAnalysis(context.Compilation, context.Options, tree, dockerfile.Path, cancellationToken);
                 }

@@ -20,7 +20,11 @@ namespace ContainerAnalyzers.Infrastructure;
 /// </summary>
 internal static class AnalysisCache
 {
-    public static readonly SourceTextValueProvider<DockerfileSyntaxTree?> SyntaxProvider = new(ParseSafely);
+    // Keyed by the text itself, as the compose files are: the compiler and the IDE hand every analyzer the same SourceText
+    // for an unchanged file, across compilations too. Roslyn's SourceTextValueProvider would also compare texts by
+    // content, which hashes each one (SHA-1, and the crypto library's start-up in a fresh compiler: ~10 ms, issue 26).
+    // A Lazy, so concurrent analyzers wait for one parse instead of each making its own.
+    private static readonly ConditionalWeakTable<SourceText, Lazy<DockerfileSyntaxTree?>> Syntaxes = new();
 
     private static readonly ConditionalWeakTable<DockerfileSyntaxTree, DockerfileModel> Models = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectFacts> Facts = new();
@@ -146,6 +150,10 @@ internal static class AnalysisCache
 
         return files;
     }
+
+    /// <summary>A Dockerfile's syntax, parsed once per text for every analyzer and compilation; null if parsing failed.</summary>
+    public static DockerfileSyntaxTree? Parse(SourceText text)
+        => Syntaxes.GetValue(text, t => new Lazy<DockerfileSyntaxTree?>(() => ParseSafely(t), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>The package's additional files, classified once per set of options.</summary>
     public static AnalyzerInputs GetInputs(AnalyzerOptions options) => Inputs.GetValue(options, o => new AnalyzerInputs(o));
