@@ -1,17 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using ContainerAnalyzers.Semantics;
-using ContainerAnalyzers.Compose;
 
 namespace ContainerAnalyzers.Projects;
 
 /// <summary>
 /// Reads the settings the rules weigh from an appsettings*.json: where the app listens (<c>urls</c>, <c>http_ports</c>,
-/// <c>https_ports</c> and <c>Kestrel:Endpoints:*:Url</c>) and its <c>ConnectionStrings</c>. JSON is YAML, so YamlDotNet
-/// reads it; a file that mentions these settings but cannot be read is unknown for them, one that does not mention
-/// them sets nothing. Never throws.
+/// <c>https_ports</c> and <c>Kestrel:Endpoints:*:Url</c>) and its <c>ConnectionStrings</c>, as the configuration's JSON
+/// provider reads them (<see cref="SettingsJson"/>). A file that mentions these settings but cannot be read is unknown
+/// for them; one that does not mention them sets nothing. Never throws.
 /// </summary>
 public static class AppSettingsReader
 {
@@ -38,14 +36,14 @@ public static class AppSettingsReader
 
         AppSettingsFile Unreadable() => new(environment, null, null, null, null, isUnknown: mentionsEndpoints) { ConnectionStringsUnknown = mentionsConnectionStrings };
 
-        if (text.Length > Compose.ComposeFile.MaxLength || Compose.YamlDepth.IsTooDeep(text))
+        if (text.Length > Compose.ComposeFile.MaxLength)
         {
             return Unreadable();
         }
 
         try
         {
-            if (YamlTree.Load(WithoutCommentsAndTrailingCommas(text)) is not YamlMapping root)
+            if (SettingsJson.Parse(text) is not SettingsJsonObject root)
             {
                 return new AppSettingsFile(environment, null, null, null, null);
             }
@@ -55,9 +53,9 @@ public static class AppSettingsReader
             var connectionStrings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             var unknown = false;
             var connectionStringsUnknown = false;
-            foreach (var pair in root.Pairs)
+            foreach (var pair in root.Members)
             {
-                var key = (pair.Key as YamlScalar)?.Value ?? string.Empty;
+                var key = pair.Key;
                 if (key.Equals("urls", StringComparison.OrdinalIgnoreCase))
                 {
                     urls = Scalar(pair.Value, ref unknown);
@@ -70,11 +68,11 @@ public static class AppSettingsReader
                 {
                     httpsPorts = Scalar(pair.Value, ref unknown);
                 }
-                else if (key.Equals("Kestrel", StringComparison.OrdinalIgnoreCase) && Child(pair.Value, "Endpoints") is YamlMapping endpoints)
+                else if (key.Equals("Kestrel", StringComparison.OrdinalIgnoreCase) && (pair.Value as SettingsJsonObject)?["Endpoints"] is SettingsJsonObject endpoints)
                 {
-                    foreach (var endpoint in endpoints.Pairs.Select(e => e.Value))
+                    foreach (var endpoint in endpoints.Members.Select(e => e.Value))
                     {
-                        if (Child(endpoint, "Url") is { } url)
+                        if ((endpoint as SettingsJsonObject)?["Url"] is { } url)
                         {
                             kestrelUrls.Add(Scalar(url, ref unknown) ?? string.Empty);
                         }
@@ -86,19 +84,16 @@ public static class AppSettingsReader
                 }
                 else if (key.Equals(ConnectionStringsKey, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (pair.Value is not YamlMapping strings)
+                    if (pair.Value is not SettingsJsonObject strings)
                     {
                         connectionStringsUnknown = true;
                         continue;
                     }
 
-                    foreach (var entry in strings.Pairs)
+                    foreach (var entry in strings.Members)
                     {
                         var ignored = false;
-                        if ((entry.Key as YamlScalar)?.Value is { } name)
-                        {
-                            connectionStrings[name] = Scalar(entry.Value, ref ignored);
-                        }
+                        connectionStrings[entry.Key] = Scalar(entry.Value, ref ignored);
                     }
                 }
             }
@@ -111,86 +106,14 @@ public static class AppSettingsReader
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // JSON the configuration reader accepts and YAML does not, beyond comments and trailing commas.
+            // JSON the configuration reader would refuse too (SettingsJson): what the app reads is not known.
             return Unreadable();
         }
     }
 
-    /// <summary>
-    /// The configuration reader accepts JSON with comments and trailing commas; YAML does not. Both are removed
-    /// (outside strings) before reading, keeping every other character where it was.
-    /// </summary>
-    internal static string WithoutCommentsAndTrailingCommas(string json)
+    private static string? Scalar(SettingsJsonNode node, ref bool unknown)
     {
-        var text = new StringBuilder(json.Length);
-        var inString = false;
-        for (var i = 0; i < json.Length; i++)
-        {
-            var c = json[i];
-            if (inString)
-            {
-                text.Append(c);
-                if (c == '\\' && i + 1 < json.Length)
-                {
-                    text.Append(json[++i]);
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                }
-
-                continue;
-            }
-
-            if (c == '/' && i + 1 < json.Length && json[i + 1] == '/')
-            {
-                while (i < json.Length && json[i] != '\n')
-                {
-                    i++;
-                }
-
-                text.Append('\n');
-                continue;
-            }
-
-            if (c == '/' && i + 1 < json.Length && json[i + 1] == '*')
-            {
-                var end = json.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? json.Length : end + 1;
-                text.Append(' ');
-                continue;
-            }
-
-            if (c == ',')
-            {
-                var next = i + 1;
-                while (next < json.Length && char.IsWhiteSpace(json[next]))
-                {
-                    next++;
-                }
-
-                if (next < json.Length && json[next] is '}' or ']')
-                {
-                    text.Append(' ');
-                    continue;
-                }
-            }
-
-            inString = c == '"';
-            text.Append(c);
-        }
-
-        return text.ToString();
-    }
-
-    private static YamlNode? Child(YamlNode node, string name)
-        => node is YamlMapping mapping
-            ? mapping.Pairs.FirstOrDefault(c => string.Equals((c.Key as YamlScalar)?.Value, name, StringComparison.OrdinalIgnoreCase)).Value
-            : null;
-
-    private static string? Scalar(YamlNode node, ref bool unknown)
-    {
-        if (node is YamlScalar { IsNull: false, Value: var value } && value.IndexOf('$') < 0)
+        if (node is SettingsJsonScalar { Value: { } value } && value.IndexOf('$') < 0)
         {
             return value;
         }
