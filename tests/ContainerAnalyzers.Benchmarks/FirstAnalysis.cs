@@ -60,7 +60,7 @@ internal static class FirstAnalysis
     /// <summary>One measurement in this (fresh) process: "first-ms second-ms" on one line.</summary>
     public static int Once(CorpusPair pair, string? analyzersPath)
     {
-        var analyzers = analyzersPath is null ? DriverBenchmark.PackageAnalyzers : LoadAnalyzers(analyzersPath);
+        var analyzers = DriverBenchmark.AsTheCompilerRuns(analyzersPath is null ? DriverBenchmark.PackageAnalyzers : LoadAnalyzers(analyzersPath));
         var (compilation, options) = DriverBenchmark.Create(pair);
         var (warmCompilation, warmOptions) = DriverBenchmark.Create(pair);
         warmCompilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NothingAnalyzer()), warmOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();

@@ -22,7 +22,7 @@ internal static class ProjectDriver
 {
     public static int Run(string folder, int runs, string? analyzersPath)
     {
-        var analyzers = analyzersPath is null ? DriverBenchmark.MeasuredAnalyzers : FirstAnalysis.LoadAnalyzers(Path.GetFullPath(analyzersPath));
+        var analyzers = analyzersPath is null ? DriverBenchmark.MeasuredAnalyzers : DriverBenchmark.AsTheCompilerRuns(FirstAnalysis.LoadAnalyzers(Path.GetFullPath(analyzersPath)));
         var first = new List<double>();
         for (var i = 0; i < 5; i++)
         {
@@ -102,7 +102,7 @@ internal static class ProjectDriver
     /// <summary>One fresh process: the first run's figure, then the number of methods the JIT compiled during it.</summary>
     public static int Once(string folder, string? analyzersPath)
     {
-        var analyzers = analyzersPath is null ? DriverBenchmark.MeasuredAnalyzers : FirstAnalysis.LoadAnalyzers(analyzersPath);
+        var analyzers = analyzersPath is null ? DriverBenchmark.MeasuredAnalyzers : DriverBenchmark.AsTheCompilerRuns(FirstAnalysis.LoadAnalyzers(analyzersPath));
         var project = Load(folder);
         var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
         var ms = Measure(project, analyzers);
