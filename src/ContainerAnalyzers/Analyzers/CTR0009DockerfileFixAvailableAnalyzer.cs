@@ -7,12 +7,10 @@ using ContainerAnalyzers.Fixes;
 using ContainerAnalyzers.Infrastructure;
 using ContainerAnalyzers.Rules;
 using ContainerAnalyzers.Rules.Definitions;
-using ContainerAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace ContainerAnalyzers.Analyzers;
 
