@@ -145,8 +145,15 @@ internal static class DriverBenchmark
     {
         var (compilation, options) = Create(pair);
         var watch = Stopwatch.StartNew();
-        var best = DriverMicroseconds(compilation, options, pair, runs);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DRIVER-LOOP {pair.Name} runs={runs} best-us={best:F1} mean-wall-us={watch.Elapsed.TotalMilliseconds * 1000 / runs:F1}"));
+        var times = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            times.Add(DriverMicroseconds(compilation, options, pair, 1));
+        }
+
+        times.Sort();
+        double At(double quantile) => times[(int)(quantile * (times.Count - 1))];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DRIVER-LOOP {pair.Name} runs={runs} best-us={times[0]:F1} p10-us={At(0.1):F1} median-us={At(0.5):F1} p90-us={At(0.9):F1} mean-wall-us={watch.Elapsed.TotalMilliseconds * 1000 / runs:F1}"));
         return 0;
     }
 

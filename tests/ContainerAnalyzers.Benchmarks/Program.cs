@@ -108,12 +108,12 @@ if (Option("--dump-diagnostics") is { } dumpPath)
 
 if (Option("--driver-loop") is { } loopRuns)
 {
-    return DriverBenchmark.Loop(HelloWeb(), int.Parse(loopRuns, System.Globalization.CultureInfo.InvariantCulture));
+    return DriverBenchmark.Loop(PairOrHelloWeb(), int.Parse(loopRuns, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (arguments.Contains("--path-pieces"))
 {
-    return PathPieces.Run(HelloWeb(), int.Parse(Option("--runs") ?? "2000", System.Globalization.CultureInfo.InvariantCulture));
+    return PathPieces.Run(PairOrHelloWeb(), int.Parse(Option("--runs") ?? "2000", System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (Option("--project-driver-once") is { } onceFolder)
@@ -166,8 +166,13 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
 return 2;
+
+// --pair <part of a name>: that corpus pair instead of the sample.
+CorpusPair PairOrHelloWeb() => Option("--pair") is { } part
+    ? CorpusPair.FromSharedCorpora(Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>")).First(p => p.Name.Contains(part, StringComparison.Ordinal))
+    : HelloWeb();
 
 // samples/HelloWeb as a corpus pair: the one the per-build measurements use.
 static CorpusPair HelloWeb()
