@@ -11,7 +11,10 @@ namespace ContainerAnalyzers.Text;
 internal static class PathText
 {
     /// <summary>Forward slashes, no <c>.</c> or <c>..</c> segments, no trailing slash (except a bare root).</summary>
-    public static string Normalize(string path)
+    public static string Normalize(string path) => IsNormal(path) ? path : Rebuild(path);
+
+    /// <summary>What <see cref="Normalize"/> makes of any path, segment by segment; internal for the tests that hold the shortcut to it.</summary>
+    internal static string Rebuild(string path)
     {
         var slashed = path.Replace('\\', '/');
         var root = GetRoot(slashed);
@@ -123,24 +126,61 @@ internal static class PathText
     // widens the build context, never breaks it.
     private static StringComparison PathComparison => StringComparison.Ordinal;
 
-    private static string GetRoot(string slashed)
+    private static string GetRoot(string slashed) => slashed.Substring(0, RootLength(slashed));
+
+    private static int RootLength(string slashed)
     {
         if (slashed.StartsWith("//", StringComparison.Ordinal))
         {
-            return "//";
+            return 2;
         }
 
         if (slashed.StartsWith("/", StringComparison.Ordinal))
         {
-            return "/";
+            return 1;
         }
 
         if (slashed.Length >= 2 && char.IsLetter(slashed[0]) && slashed[1] == ':')
         {
-            return slashed.Length >= 3 && slashed[2] == '/' ? slashed.Substring(0, 3) : slashed.Substring(0, 2);
+            return slashed.Length >= 3 && slashed[2] == '/' ? 3 : 2;
         }
 
-        return string.Empty;
+        return 0;
+    }
+
+    // Whether Rebuild would give the path back as it is: forward slashes only, and after the root no empty, "." or ".."
+    // segment. MSBuild's full paths and most COPY sources are, and the analysis compares them often (issue 26).
+    private static bool IsNormal(string path)
+    {
+        if (path.IndexOf('\\') >= 0)
+        {
+            return false;
+        }
+
+        var start = RootLength(path);
+        if (start == path.Length)
+        {
+            return true;
+        }
+
+        while (start <= path.Length)
+        {
+            var end = path.IndexOf('/', start);
+            var length = (end < 0 ? path.Length : end) - start;
+            if (length == 0 || (path[start] == '.' && (length == 1 || (length == 2 && path[start + 1] == '.'))))
+            {
+                return false;
+            }
+
+            if (end < 0)
+            {
+                return true;
+            }
+
+            start = end + 1;
+        }
+
+        return true;
     }
 
     /// <summary>From one folder to another: "." when the same, "../.." up, "src/Api" down, "../other" across.</summary>
