@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -27,21 +26,17 @@ internal static class AnalysisCache
     private static readonly ConditionalWeakTable<SourceText, Lazy<DockerfileSyntaxTree?>> Syntaxes = new();
 
     private static readonly ConditionalWeakTable<DockerfileSyntaxTree, DockerfileModel> Models = new();
-    private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectFacts> Facts = new();
-    private static readonly ConditionalWeakTable<AnalyzerOptions, AnalyzerInputs> Inputs = new();
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(DockerfileSyntaxTree, string), DockerfileAnalysis>> Analyses = new();
-    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<(string Path, string Text)>> DockerIgnores = new();
-    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<(string Path, string Text)>> NuGetConfigs = new();
-    private static readonly ConditionalWeakTable<Compilation, DockerfileAnalysis> SdkContainerAnalyses = new();
-    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<AppSettingsFile>> AppSettings = new();
+    private static readonly ConditionalWeakTable<AnalyzerOptions, OptionsFacts> ByOptions = new();
+    private static readonly ConditionalWeakTable<Compilation, CompilationFacts> ByCompilation = new();
     private static readonly ConditionalWeakTable<SourceText, ComposeFile> ComposeFiles = new();
-    private static readonly ConditionalWeakTable<AnalyzerOptions, IReadOnlyList<string>> DockerActionImages = new();
-    private static readonly ConditionalWeakTable<Compilation, EnabledRules?> Enabled = new();
     private static readonly ConditionalWeakTable<DockerfileAnalysis, IReadOnlyList<RuleFinding>> Findings = new();
 
     /// <summary>The rules enabled in a compilation, read once for every analyzer of the package.</summary>
     public static EnabledRules? GetEnabledRules(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
-        => Enabled.GetValue(compilation, c => EnabledRules.Read(c, options, cancellationToken));
+    {
+        var facts = For(compilation);
+        return (facts.Enabled ?? Once(ref facts.Enabled, new StrongBox<EnabledRules?>(EnabledRules.Read(compilation, options, cancellationToken)))).Value;
+    }
 
     /// <summary>
     /// The findings of the enabled Dockerfile rules on an analysis (each rule contained, suppressions applied), computed
@@ -54,14 +49,27 @@ internal static class AnalysisCache
 
     /// <summary>The analysis of the Dockerfile an SDK-container project's settings amount to, shared by the rules that judge it.</summary>
     public static DockerfileAnalysis GetSdkContainerAnalysis(Compilation compilation, Func<DockerfileAnalysis> create)
-        => SdkContainerAnalyses.GetValue(compilation, _ => create());
+    {
+        var facts = For(compilation);
+        return facts.SdkContainerAnalysis ?? Once(ref facts.SdkContainerAnalysis, create());
+    }
 
     /// <summary>
     /// The analysis of a Dockerfile in a compilation, built in this one place and shared by the host's rules and CTR0009:
     /// the model of the tree, the project's facts, the sources' evidence and whether the context has a .dockerignore.
     /// </summary>
     public static DockerfileAnalysis GetAnalysis(Compilation compilation, AnalyzerOptions options, DockerfileSyntaxTree tree, string path, CancellationToken cancellationToken)
-        => Analyses.GetValue(compilation, _ => new ConcurrentDictionary<(DockerfileSyntaxTree, string), DockerfileAnalysis>()).GetOrAdd((tree, path), _ => new DockerfileAnalysis(
+    {
+        var analyses = For(compilation).Analyses;
+        lock (analyses)
+        {
+            if (analyses.TryGetValue((tree, path), out var known))
+            {
+                return known;
+            }
+        }
+
+        var analysis = new DockerfileAnalysis(
             GetModel(tree),
             GetProjectFacts(options, cancellationToken),
             CompilationSourceEvidence.For(compilation, cancellationToken),
@@ -73,31 +81,55 @@ internal static class AnalysisCache
             DockerIgnoreFiles = GetDockerIgnores(options, cancellationToken),
             NuGetConfigFiles = GetNuGetConfigs(options, cancellationToken),
             IsDockerActionImage = GitHubDockerAction.IsImageOf(GetDockerActionImages(options, cancellationToken), path),
-        });
+        };
+
+        // Two analyzers may build it at once; the first one kept is the one both use, so their lazily computed facts are shared.
+        lock (analyses)
+        {
+            if (analyses.TryGetValue((tree, path), out var known))
+            {
+                return known;
+            }
+
+            analyses.Add((tree, path), analysis);
+            return analysis;
+        }
+    }
 
     /// <summary>The Dockerfiles the project's GitHub Docker actions build (their action.yml's runs.image), read once per set of options.</summary>
     public static IReadOnlyList<string> GetDockerActionImages(AnalyzerOptions options, CancellationToken cancellationToken)
-        => DockerActionImages.GetValue(options, o =>
+    {
+        var facts = For(options);
+        if (facts.DockerActionImages is { } known)
         {
-            var images = new List<string>();
-            foreach (var file in GetInputs(o).DockerActionFiles)
-            {
-                if (file.GetText(cancellationToken)?.ToString() is { } text && GitHubDockerAction.ImageDockerfile(file.Path, text) is { } image)
-                {
-                    images.Add(image);
-                }
-            }
+            return known;
+        }
 
-            return images;
-        });
+        var images = new List<string>();
+        foreach (var file in GetInputs(options).DockerActionFiles)
+        {
+            if (file.GetText(cancellationToken)?.ToString() is { } text && GitHubDockerAction.ImageDockerfile(file.Path, text) is { } image)
+            {
+                images.Add(image);
+            }
+        }
+
+        return Once(ref facts.DockerActionImages, images);
+    }
 
     /// <summary>The .dockerignore files with their text, read once per set of options.</summary>
     private static IReadOnlyList<(string Path, string Text)> GetDockerIgnores(AnalyzerOptions options, CancellationToken cancellationToken)
-        => DockerIgnores.GetValue(options, o => Texts(GetInputs(o).DockerIgnoreFiles, cancellationToken));
+    {
+        var facts = For(options);
+        return facts.DockerIgnores ?? Once(ref facts.DockerIgnores, Texts(GetInputs(options).DockerIgnoreFiles, cancellationToken));
+    }
 
     /// <summary>The NuGet.Config files with their text, read once per set of options.</summary>
     private static IReadOnlyList<(string Path, string Text)> GetNuGetConfigs(AnalyzerOptions options, CancellationToken cancellationToken)
-        => NuGetConfigs.GetValue(options, o => Texts(GetInputs(o).NuGetConfigFiles, cancellationToken));
+    {
+        var facts = For(options);
+        return facts.NuGetConfigs ?? Once(ref facts.NuGetConfigs, Texts(GetInputs(options).NuGetConfigFiles, cancellationToken));
+    }
 
     private static IReadOnlyList<(string Path, string Text)> Texts(IReadOnlyList<AdditionalText> files, CancellationToken cancellationToken)
     {
@@ -115,19 +147,24 @@ internal static class AnalysisCache
 
     /// <summary>The listening settings of the project's appsettings*.json, read once per set of options.</summary>
     public static IReadOnlyList<AppSettingsFile> GetAppSettings(AnalyzerOptions options, CancellationToken cancellationToken)
-        => AppSettings.GetValue(options, o =>
+    {
+        var facts = For(options);
+        if (facts.AppSettings is { } known)
         {
-            var settings = new List<AppSettingsFile>();
-            foreach (var file in GetInputs(o).AppSettingsFiles)
-            {
-                if (file.GetText(cancellationToken)?.ToString() is { } text && AppSettingsReader.Read(System.IO.Path.GetFileName(file.Path), text) is { } read)
-                {
-                    settings.Add(read);
-                }
-            }
+            return known;
+        }
 
-            return settings;
-        });
+        var settings = new List<AppSettingsFile>();
+        foreach (var file in GetInputs(options).AppSettingsFiles)
+        {
+            if (file.GetText(cancellationToken)?.ToString() is { } text && AppSettingsReader.Read(System.IO.Path.GetFileName(file.Path), text) is { } read)
+            {
+                settings.Add(read);
+            }
+        }
+
+        return Once(ref facts.AppSettings, settings);
+    }
 
     /// <summary>A compose file's model, parsed once per text.</summary>
     public static ComposeFile GetComposeFile(AdditionalText file, SourceText text, CancellationToken cancellationToken)
@@ -156,10 +193,29 @@ internal static class AnalysisCache
         => Syntaxes.GetValue(text, t => new Lazy<DockerfileSyntaxTree?>(() => ParseSafely(t), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>The package's additional files, classified once per set of options.</summary>
-    public static AnalyzerInputs GetInputs(AnalyzerOptions options) => Inputs.GetValue(options, o => new AnalyzerInputs(o));
+    public static AnalyzerInputs GetInputs(AnalyzerOptions options)
+    {
+        var facts = For(options);
+        return facts.Inputs ?? Once(ref facts.Inputs, new AnalyzerInputs(options));
+    }
 
     public static ProjectFacts GetProjectFacts(AnalyzerOptions options, CancellationToken cancellationToken)
-        => Facts.GetValue(options, o => ReadProjectFacts(o, cancellationToken));
+    {
+        var facts = For(options);
+        return facts.Project ?? Once(ref facts.Project, ReadProjectFacts(options, cancellationToken));
+    }
+
+    private static OptionsFacts For(AnalyzerOptions options) => ByOptions.GetValue(options, static _ => new OptionsFacts());
+
+    private static CompilationFacts For(Compilation compilation) => ByCompilation.GetValue(compilation, static _ => new CompilationFacts());
+
+    /// <summary>
+    /// Stores a lazily computed fact in its field unless another thread stored one first, and returns the stored one: two
+    /// analyzers computing a fact at once agree on it, as a table's own GetValue makes them.
+    /// </summary>
+    internal static T Once<T>(ref T? field, T value)
+        where T : class
+        => Interlocked.CompareExchange(ref field, value, null) ?? value;
 
     private static int _parseCount;
 
@@ -191,5 +247,29 @@ internal static class AnalysisCache
             name => global.TryGetValue("build_property." + name, out var value) ? value : null,
             projectPath,
             projectText);
+    }
+
+    // What the package reads from one set of analyzer options (one build's additional files and global options), each
+    // read on first use. One table entry per build rather than one per fact: every entry of a ConditionalWeakTable is
+    // a runtime handle, costly to make and scanned by each garbage collection (issue 26).
+    private sealed class OptionsFacts
+    {
+        public AnalyzerInputs? Inputs;
+        public ProjectFacts? Project;
+        public IReadOnlyList<(string Path, string Text)>? DockerIgnores;
+        public IReadOnlyList<(string Path, string Text)>? NuGetConfigs;
+        public IReadOnlyList<AppSettingsFile>? AppSettings;
+        public IReadOnlyList<string>? DockerActionImages;
+    }
+
+    // What the package works out once per compilation, shared by its analyzers: the enabled rules (null when the options
+    // could not be read, so boxed), each Dockerfile's analysis, and the analysis of an SDK-container project's image.
+    private sealed class CompilationFacts
+    {
+        public StrongBox<EnabledRules?>? Enabled;
+        public DockerfileAnalysis? SdkContainerAnalysis;
+
+        // A project has one Dockerfile, or a few: a locked dictionary costs less to make than a concurrent one.
+        public readonly Dictionary<(DockerfileSyntaxTree Tree, string Path), DockerfileAnalysis> Analyses = new();
     }
 }

@@ -16,15 +16,9 @@ namespace ContainerAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class CompilationSourceEvidence : SourceEvidence
 {
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> Answers = new();
-    private static readonly ConditionalWeakTable<Compilation, CodeEndpoints> EndpointAnswers = new();
-    private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Id, string Where)>> TimeZoneAnswers = new();
-    private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Name, string Where)>> CultureAnswers = new();
-    private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Id, string Where)>> NodaTimeAnswers = new();
-    private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<(string Path, string Where)>> FileWriteAnswers = new();
-    private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> DataProtectionAnswers = new();
-    private static readonly ConditionalWeakTable<Compilation, StrongBox<string?>> SqlClientAnswers = new();
-    private static readonly ConditionalWeakTable<Compilation, StrongBox<SqliteUse?>> SqliteAnswers = new();
+    // One entry per compilation for every question: each entry of a ConditionalWeakTable is a runtime handle, costly
+    // to make and scanned by each garbage collection (issue 26).
+    private static readonly ConditionalWeakTable<Compilation, Answers> AnswersOf = new();
 
     // The calls through which an app opens SQL Server connections: EF Core's providers and SqlClient's own connection.
     private static readonly string[] SqlServerCalls = { "UseSqlServer", "UseAzureSql", "AddSqlServer", "SqlConnection" };
@@ -33,13 +27,13 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     private static readonly Dictionary<string, string[]> SqlServerCallWords = SqlServerCalls.ToDictionary(c => c, c => new[] { c }, StringComparer.Ordinal);
 
     private readonly Compilation _compilation;
-    private readonly ConcurrentDictionary<string, bool> _answers;
+    private readonly Answers _answers;
     private readonly CancellationToken _cancellationToken;
 
     private CompilationSourceEvidence(Compilation compilation, CancellationToken cancellationToken)
     {
         _compilation = compilation;
-        _answers = Answers.GetValue(compilation, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        _answers = AnswersOf.GetValue(compilation, static _ => new Answers());
         _cancellationToken = cancellationToken;
     }
 
@@ -47,23 +41,33 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
         => compilation is null ? None : new CompilationSourceEvidence(compilation, cancellationToken);
 
     public override bool? MentionsAny(IReadOnlyList<string> words)
-        => _answers.GetOrAdd(string.Join("|", words), _ => Search(words));
+    {
+        var mentions = _answers.Mentions ?? AnalysisCache.Once(ref _answers.Mentions, new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        return mentions.GetOrAdd(string.Join("|", words), _ => Search(words));
+    }
 
-    public override CodeEndpoints? Endpoints => EndpointAnswers.GetValue(_compilation, c => CodeEndpointSearch.Find(c, _cancellationToken));
+    public override CodeEndpoints? Endpoints => _answers.Endpoints ?? AnalysisCache.Once(ref _answers.Endpoints, CodeEndpointSearch.Find(_compilation, _cancellationToken));
 
-    public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups => TimeZoneAnswers.GetValue(_compilation, c => CodeLiteralLookups.TimeZones.Find(c, _cancellationToken));
+    public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups
+        => _answers.TimeZones ?? AnalysisCache.Once(ref _answers.TimeZones, CodeLiteralLookups.TimeZones.Find(_compilation, _cancellationToken));
 
-    public override IReadOnlyList<(string Id, string Where)>? NodaTimeBclLookups => NodaTimeAnswers.GetValue(_compilation, c => Infrastructure.NodaTimeBclLookups.Find(c, _cancellationToken));
+    public override IReadOnlyList<(string Id, string Where)>? NodaTimeBclLookups
+        => _answers.NodaTime ?? AnalysisCache.Once(ref _answers.NodaTime, Infrastructure.NodaTimeBclLookups.Find(_compilation, _cancellationToken));
 
-    public override IReadOnlyList<(string Name, string Where)>? CultureCreations => CultureAnswers.GetValue(_compilation, c => CodeLiteralLookups.Cultures.Find(c, _cancellationToken));
+    public override IReadOnlyList<(string Name, string Where)>? CultureCreations
+        => _answers.Cultures ?? AnalysisCache.Once(ref _answers.Cultures, CodeLiteralLookups.Cultures.Find(_compilation, _cancellationToken));
 
-    public override IReadOnlyList<(string Path, string Where)>? FileWrites => FileWriteAnswers.GetValue(_compilation, c => CodeLiteralLookups.FileWrites.Find(c, _cancellationToken));
+    public override IReadOnlyList<(string Path, string Where)>? FileWrites
+        => _answers.FileWrites ?? AnalysisCache.Once(ref _answers.FileWrites, CodeLiteralLookups.FileWrites.Find(_compilation, _cancellationToken));
 
-    public override string? DataProtectionUse => DataProtectionAnswers.GetValue(_compilation, c => new StrongBox<string?>(DataProtectionCalls.Find(c, _cancellationToken))).Value;
+    public override string? DataProtectionUse
+        => (_answers.DataProtection ?? AnalysisCache.Once(ref _answers.DataProtection, new StrongBox<string?>(DataProtectionCalls.Find(_compilation, _cancellationToken)))).Value;
 
-    public override string? SqlClientUse => SqlClientAnswers.GetValue(_compilation, c => new StrongBox<string?>(FindSqlClientUse(c, _cancellationToken))).Value;
+    public override string? SqlClientUse
+        => (_answers.SqlClient ?? AnalysisCache.Once(ref _answers.SqlClient, new StrongBox<string?>(FindSqlClientUse(_compilation, _cancellationToken)))).Value;
 
-    public override SqliteUse? Sqlite => SqliteAnswers.GetValue(_compilation, c => new StrongBox<SqliteUse?>(SqliteCalls.Find(c, _cancellationToken))).Value;
+    public override SqliteUse? Sqlite
+        => (_answers.Sqlite ?? AnalysisCache.Once(ref _answers.Sqlite, new StrongBox<SqliteUse?>(SqliteCalls.Find(_compilation, _cancellationToken)))).Value;
 
     // The referenced Microsoft.Data.SqlClient (directly or through EF Core's SQL Server provider), from 2.0 on, and the
     // first of the calls the code makes through it.
@@ -101,5 +105,19 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
         }
 
         return false;
+    }
+
+    // A compilation's answers, each searched for on first use; the boxes hold answers that may be null.
+    private sealed class Answers
+    {
+        public ConcurrentDictionary<string, bool>? Mentions;
+        public CodeEndpoints? Endpoints;
+        public IReadOnlyList<(string Id, string Where)>? TimeZones;
+        public IReadOnlyList<(string Id, string Where)>? NodaTime;
+        public IReadOnlyList<(string Name, string Where)>? Cultures;
+        public IReadOnlyList<(string Path, string Where)>? FileWrites;
+        public StrongBox<string?>? DataProtection;
+        public StrongBox<string?>? SqlClient;
+        public StrongBox<SqliteUse?>? Sqlite;
     }
 }
