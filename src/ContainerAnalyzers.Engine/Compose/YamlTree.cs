@@ -18,12 +18,12 @@ internal abstract class YamlNode
 
 internal sealed class YamlScalar : YamlNode
 {
-    public YamlScalar(Scalar scalar)
-        : base(scalar.Start)
+    public YamlScalar(string value, ScalarStyle style, Mark start, Mark end)
+        : base(start)
     {
-        Value = scalar.Value;
-        Style = scalar.Style;
-        End = scalar.End;
+        Value = value;
+        Style = style;
+        End = end;
     }
 
     public string Value { get; }
@@ -58,56 +58,79 @@ internal sealed class YamlMapping : YamlNode
 }
 
 /// <summary>
-/// Loads YAML into <see cref="YamlNode"/>s from YamlDotNet's event parser, without recursion (an explicit stack) and
-/// without YamlDotNet's representation model, whose recursive loading and alias handling a hostile file can drive into
-/// a stack overflow. Aliases point to the node of their anchor (shared, never expanded); an alias to an unknown anchor
-/// and a key defined twice in a mapping are errors, as they are to compose. Throws <see cref="YamlException"/> on invalid YAML.
+/// Loads YAML into <see cref="YamlNode"/>s, without recursion (an explicit stack) and without YamlDotNet's representation
+/// model, whose recursive loading and alias handling a hostile file can drive into a stack overflow. The events come
+/// from <see cref="YamlEventReader"/>, or, for a text outside its grammar or not YAML, from YamlDotNet's parser, which
+/// alone decides what is an error. Aliases point to the node of their anchor (shared, never expanded); an alias to an
+/// unknown anchor and a key defined twice in a mapping are errors, as they are to compose. Throws
+/// <see cref="YamlException"/> on invalid YAML.
 /// </summary>
 internal static class YamlTree
 {
+    private delegate bool NextEvent(out YamlEvent next);
+
     /// <summary>The first document's root, or null for a text with no document.</summary>
     public static YamlNode? Load(string text)
     {
-        var parser = new Parser(new StringReader(text));
+        try
+        {
+            return Build(new YamlEventReader(text).Read);
+        }
+        catch (Exception exception) when (exception is YamlEventReader.OutsideItsGrammar or YamlException)
+        {
+            System.Threading.Interlocked.Increment(ref _parserReads);
+            return LoadWithParser(text);
+        }
+    }
+
+    private static int _parserReads;
+
+    /// <summary>How many texts this process read with YamlDotNet's parser: lets a test prove the reader reads real files.</summary>
+    internal static int ParserReads => System.Threading.Volatile.Read(ref _parserReads);
+
+    /// <summary>The same, from YamlDotNet's parser only: the fallback, and the tests' oracle for the reader.</summary>
+    internal static YamlNode? LoadWithParser(string text) => Build(new ParserEvents(text).Read);
+
+    private static YamlNode? Build(NextEvent next)
+    {
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var open = new Stack<(YamlNode Node, string? Anchor)>();
         YamlNode? pendingKey = null;
         var pendingKeys = new Stack<YamlNode?>();
         YamlNode? root = null;
-        while (parser.MoveNext())
+        while (next(out var current))
         {
-            var current = parser.Current;
             YamlNode? complete = null;
-            switch (current)
+            switch (current.Kind)
             {
-                case DocumentEnd when root is not null:
+                case YamlEventKind.DocumentEnd when root is not null:
                     return root;
-                case Scalar scalar:
-                    complete = Register(new YamlScalar(scalar), scalar.Anchor);
+                case YamlEventKind.Scalar:
+                    complete = Register(new YamlScalar(current.Value, current.Style, current.Start, current.End), current.Anchor);
                     break;
-                case AnchorAlias alias:
-                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                case YamlEventKind.Alias:
+                    if (current.Anchor is null || !anchors.TryGetValue(current.Anchor, out var target))
                     {
-                        throw new YamlException(alias.Start, alias.End, $"the alias '*{alias.Value.Value}' names no anchor defined before it");
+                        throw new YamlException(current.Start, current.End, $"the alias '*{current.Anchor}' names no anchor defined before it");
                     }
 
                     complete = target;
                     break;
-                case SequenceStart sequence:
-                    open.Push((new YamlSequence(sequence.Start), sequence.Anchor.IsEmpty ? null : sequence.Anchor.Value));
+                case YamlEventKind.SequenceStart:
+                    open.Push((new YamlSequence(current.Start), current.Anchor));
                     pendingKeys.Push(pendingKey);
                     pendingKey = null;
                     break;
-                case MappingStart mapping:
-                    open.Push((new YamlMapping(mapping.Start), mapping.Anchor.IsEmpty ? null : mapping.Anchor.Value));
+                case YamlEventKind.MappingStart:
+                    open.Push((new YamlMapping(current.Start), current.Anchor));
                     pendingKeys.Push(pendingKey);
                     pendingKey = null;
                     break;
-                case SequenceEnd or MappingEnd:
+                case YamlEventKind.SequenceEnd or YamlEventKind.MappingEnd:
                     var (node, anchor) = open.Pop();
                     node.End = current.End;
                     pendingKey = pendingKeys.Pop();
-                    complete = anchor is null ? node : Register(node, new AnchorName(anchor));
+                    complete = Register(node, anchor);
                     break;
             }
 
@@ -127,7 +150,7 @@ internal static class YamlTree
                 case YamlSequence sequence:
                     sequence.Items.Add(complete);
                     break;
-                case YamlMapping mapping when pendingKey is null:
+                case YamlMapping when pendingKey is null:
                     pendingKey = complete;
                     break;
                 case YamlMapping mapping:
@@ -144,14 +167,59 @@ internal static class YamlTree
 
         return root;
 
-        YamlNode Register(YamlNode node, AnchorName anchor)
+        YamlNode Register(YamlNode node, string? anchor)
         {
-            if (!anchor.IsEmpty)
+            if (anchor is not null)
             {
-                anchors[anchor.Value] = node;
+                anchors[anchor] = node;
             }
 
             return node;
         }
+    }
+
+    // YamlDotNet's parser's events, as the reader gives them.
+    private sealed class ParserEvents
+    {
+        private readonly Parser _parser;
+
+        public ParserEvents(string text) => _parser = new Parser(new StringReader(text));
+
+        public bool Read(out YamlEvent next)
+        {
+            while (_parser.MoveNext())
+            {
+                var current = _parser.Current!;
+                switch (current)
+                {
+                    case Scalar scalar:
+                        next = new YamlEvent(YamlEventKind.Scalar, scalar.Start, scalar.End, Name(scalar.Anchor), scalar.Value, scalar.Style);
+                        return true;
+                    case AnchorAlias alias:
+                        next = new YamlEvent(YamlEventKind.Alias, alias.Start, alias.End, alias.Value.Value);
+                        return true;
+                    case SequenceStart sequence:
+                        next = new YamlEvent(YamlEventKind.SequenceStart, sequence.Start, sequence.End, Name(sequence.Anchor));
+                        return true;
+                    case MappingStart mapping:
+                        next = new YamlEvent(YamlEventKind.MappingStart, mapping.Start, mapping.End, Name(mapping.Anchor));
+                        return true;
+                    case SequenceEnd:
+                        next = new YamlEvent(YamlEventKind.SequenceEnd, current.Start, current.End);
+                        return true;
+                    case MappingEnd:
+                        next = new YamlEvent(YamlEventKind.MappingEnd, current.Start, current.End);
+                        return true;
+                    case DocumentEnd:
+                        next = new YamlEvent(YamlEventKind.DocumentEnd, current.Start, current.End);
+                        return true;
+                }
+            }
+
+            next = default;
+            return false;
+        }
+
+        private static string? Name(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
     }
 }

@@ -49,7 +49,7 @@ internal sealed class SettingsJsonScalar : SettingsJsonNode
 /// Reads an appsettings file as the configuration's JSON provider accepts it: JSON with comments and trailing commas,
 /// at most 64 levels deep, no member named twice in an object (names ignore case). Anything else throws
 /// <see cref="FormatException"/>, since the app would fail to start on it too. Issue 26: the package used to read these
-/// files with YamlDotNet, whose first document costs a fresh compiler about 13 ms (a compiled regex in a static
+/// files with YamlDotNet, whose parser's first document costs a fresh compiler 17–30 ms (a compiled regex in a static
 /// constructor), paid by every web project whether or not it has a compose file.
 /// </summary>
 internal static class SettingsJson
