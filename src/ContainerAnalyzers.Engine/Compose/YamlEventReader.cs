@@ -70,8 +70,6 @@ internal sealed class YamlEventReader
         DocumentContent,
         DocumentEnd,
         BlockNode,
-        BlockNodeOrIndentlessSequence,
-        FlowNode,
         BlockSequenceFirstEntry,
         BlockSequenceEntry,
         IndentlessSequenceEntry,
@@ -137,10 +135,6 @@ internal sealed class YamlEventReader
                 return new YamlEvent(YamlEventKind.DocumentEnd, token.Start, token is DocumentEnd ? token.End : token.Start);
             case State.BlockNode:
                 return Node(block: true, indentlessSequence: false);
-            case State.BlockNodeOrIndentlessSequence:
-                return Node(block: true, indentlessSequence: true);
-            case State.FlowNode:
-                return Node(block: false, indentlessSequence: false);
             case State.BlockSequenceFirstEntry:
             case State.BlockSequenceEntry:
                 return BlockSequenceEntry(first: _state == State.BlockSequenceFirstEntry);
