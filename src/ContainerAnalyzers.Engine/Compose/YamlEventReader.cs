@@ -271,14 +271,7 @@ internal sealed class YamlEventReader
         if (token is BlockEntry)
         {
             Skip();
-            if (Current() is BlockEntry or BlockEnd)
-            {
-                _state = State.BlockSequenceEntry;
-                return Empty(token.End);
-            }
-
-            _states.Push(State.BlockSequenceEntry);
-            return Node(block: true, indentlessSequence: false);
+            return NodeAfter(token, empty: Current() is BlockEntry or BlockEnd, State.BlockSequenceEntry, indentlessSequence: false);
         }
 
         if (token is BlockEnd)
@@ -302,14 +295,7 @@ internal sealed class YamlEventReader
         }
 
         Skip();
-        if (Current() is BlockEntry or Key or Value or BlockEnd)
-        {
-            _state = State.IndentlessSequenceEntry;
-            return Empty(token.End);
-        }
-
-        _states.Push(State.IndentlessSequenceEntry);
-        return Node(block: true, indentlessSequence: false);
+        return NodeAfter(token, empty: Current() is BlockEntry or Key or Value or BlockEnd, State.IndentlessSequenceEntry, indentlessSequence: false);
     }
 
     // block_mapping ::= BLOCK-MAPPING-START ((KEY block_node_or_indentless_sequence?)? (VALUE block_node_or_indentless_sequence?)?)* BLOCK-END
@@ -325,14 +311,7 @@ internal sealed class YamlEventReader
         {
             case Key:
                 Skip();
-                if (Current() is Key or Value or BlockEnd)
-                {
-                    _state = State.BlockMappingValue;
-                    return Empty(token.End);
-                }
-
-                _states.Push(State.BlockMappingValue);
-                return Node(block: true, indentlessSequence: true);
+                return NodeAfter(token, empty: Current() is Key or Value or BlockEnd, State.BlockMappingValue, indentlessSequence: true);
             case BlockEnd:
                 _state = _states.Pop();
                 Skip();
@@ -353,18 +332,25 @@ internal sealed class YamlEventReader
         }
 
         Skip();
-        if (Current() is Key or Value or BlockEnd)
+        return NodeAfter(token, empty: Current() is Key or Value or BlockEnd, State.BlockMappingKey, indentlessSequence: true);
+    }
+
+    // After a block indicator (an entry's '-', a key's '?', a value's ':'): the node written after it, or, when the next
+    // token already ends the entry, an empty scalar at the indicator's end. Either way the reader goes on in next.
+    private YamlEvent NodeAfter(Token indicator, bool empty, State next, bool indentlessSequence)
+    {
+        if (empty)
         {
-            _state = State.BlockMappingKey;
-            return Empty(token.End);
+            _state = next;
+            return Empty(indicator.End);
         }
 
-        _states.Push(State.BlockMappingKey);
-        return Node(block: true, indentlessSequence: true);
+        _states.Push(next);
+        return Node(block: true, indentlessSequence);
     }
 
     // flow_sequence ::= FLOW-SEQUENCE-START (flow_sequence_entry FLOW-ENTRY)* flow_sequence_entry? FLOW-SEQUENCE-END,
-    // where an entry is a flow node or a single pair (KEY flow_node? (VALUE flow_node?)?), read as a one-pair mapping.
+    // where an entry is a flow node; an entry that is a single pair ([a: b]) is left to YamlDotNet's parser.
     private YamlEvent FlowSequenceEntry(bool first)
     {
         if (first)

@@ -67,6 +67,8 @@ internal sealed class YamlMapping : YamlNode
 /// </summary>
 internal static class YamlTree
 {
+    private static int _parserReads;
+
     private delegate bool NextEvent(out YamlEvent next);
 
     /// <summary>The first document's root, or null for a text with no document.</summary>
@@ -82,8 +84,6 @@ internal static class YamlTree
             return LoadWithParser(text);
         }
     }
-
-    private static int _parserReads;
 
     /// <summary>How many texts this process read with YamlDotNet's parser: lets a test prove the reader reads real files.</summary>
     internal static int ParserReads => System.Threading.Volatile.Read(ref _parserReads);
