@@ -216,7 +216,13 @@ public sealed class ComposeFile
             return own;
         }
 
-        var taken = new HashSet<string>(own.Select(o => o.Item1.Value), StringComparer.Ordinal);
+        // Loops over the tuples, not LINQ: its generic code over a value type is JIT-compiled in a fresh compiler process.
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (ownKey, _) in own)
+        {
+            taken.Add(ownKey.Value);
+        }
+
         // Nodes compare by reference: an alias names the very node of its anchor.
         var read = new HashSet<YamlMapping>();
         var merged = new List<(YamlScalar, YamlNode)>();
@@ -400,7 +406,16 @@ public sealed class ComposeFile
             {
                 if (item is YamlMapping longSyntax)
                 {
-                    var target = Entries(longSyntax).Where(e => e.Key.Value == "target").Select(e => Scalar(e.Value)).FirstOrDefault();
+                    ComposeValue? target = null;
+                    foreach (var (key, entry) in Entries(longSyntax))
+                    {
+                        if (key.Value == "target")
+                        {
+                            target = Scalar(entry);
+                            break;
+                        }
+                    }
+
                     service.VolumeTargets.Add(target?.Resolved);
                     continue;
                 }

@@ -43,8 +43,10 @@ public static class ComposeSuppressions
             _isContent = new bool[lines.Length];
 
             // One pass: the open keys form a stack by indentation, so each content line's enclosing key (the nearest
-            // content line above it with less indentation) is found without scanning back.
-            var open = new Stack<int>();
+            // content line above it with less indentation) is found without scanning back. An array, not a Stack<int>,
+            // whose framework code a fresh compiler process would JIT-compile.
+            var open = new int[lines.Length];
+            var openCount = 0;
             var above = new List<string>();
             for (var i = 0; i < lines.Length; i++)
             {
@@ -79,13 +81,13 @@ public static class ComposeSuppressions
                 _indent[i] = line.Length - trimmed.Length;
                 _commentsAbove[i] = above.Count > 0 ? above.ToArray() : null;
                 above.Clear();
-                while (open.Count > 0 && _indent[open.Peek()] >= _indent[i])
+                while (openCount > 0 && _indent[open[openCount - 1]] >= _indent[i])
                 {
-                    open.Pop();
+                    openCount--;
                 }
 
-                _enclosing[i] = open.Count > 0 ? open.Peek() : -1;
-                open.Push(i);
+                _enclosing[i] = openCount > 0 ? open[openCount - 1] : -1;
+                open[openCount++] = i;
             }
         }
 

@@ -94,9 +94,10 @@ internal static class YamlTree
     private static YamlNode? Build(NextEvent next)
     {
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var open = new Stack<(YamlNode Node, string? Anchor)>();
+        // The collections still open, innermost last: a List of a class, not a Stack of tuples, whose framework code
+        // would be JIT-compiled in every fresh compiler process.
+        var open = new List<OpenCollection>();
         YamlNode? pendingKey = null;
-        var pendingKeys = new Stack<YamlNode?>();
         YamlNode? root = null;
         while (next(out var current))
         {
@@ -117,20 +118,19 @@ internal static class YamlTree
                     complete = target;
                     break;
                 case YamlEventKind.SequenceStart:
-                    open.Push((new YamlSequence(current.Start), current.Anchor));
-                    pendingKeys.Push(pendingKey);
+                    open.Add(new OpenCollection(new YamlSequence(current.Start), current.Anchor, pendingKey));
                     pendingKey = null;
                     break;
                 case YamlEventKind.MappingStart:
-                    open.Push((new YamlMapping(current.Start), current.Anchor));
-                    pendingKeys.Push(pendingKey);
+                    open.Add(new OpenCollection(new YamlMapping(current.Start), current.Anchor, pendingKey));
                     pendingKey = null;
                     break;
                 case YamlEventKind.SequenceEnd or YamlEventKind.MappingEnd:
-                    var (node, anchor) = open.Pop();
-                    node.End = current.End;
-                    pendingKey = pendingKeys.Pop();
-                    complete = Register(node, anchor);
+                    var closed = open[open.Count - 1];
+                    open.RemoveAt(open.Count - 1);
+                    closed.Node.End = current.End;
+                    pendingKey = closed.KeyAbove;
+                    complete = Register(closed.Node, closed.Anchor);
                     break;
             }
 
@@ -145,7 +145,7 @@ internal static class YamlTree
                 continue;
             }
 
-            switch (open.Peek().Node)
+            switch (open[open.Count - 1].Node)
             {
                 case YamlSequence sequence:
                     sequence.Items.Add(complete);
@@ -177,6 +177,9 @@ internal static class YamlTree
             return node;
         }
     }
+
+    // A sequence or mapping being built, with its anchor and the key of the mapping entry it is the value of.
+    private sealed record OpenCollection(YamlNode Node, string? Anchor, YamlNode? KeyAbove);
 
     // YamlDotNet's parser's events, as the reader gives them.
     private sealed class ParserEvents

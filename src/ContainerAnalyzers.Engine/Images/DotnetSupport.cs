@@ -13,26 +13,29 @@ public static class DotnetSupport
 {
     public static readonly DateTimeOffset AsOf = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly Dictionary<string, DateTimeOffset> EndOfSupport = new(StringComparer.Ordinal)
+    // A switch, not a dictionary of DateTimeOffset: the framework's dictionary code over a value type is not
+    // precompiled, and a fresh compiler would JIT-compile it for this one lookup.
+    private static DateTimeOffset? EndOfSupport(string version) => version switch
     {
-        ["1.0"] = Date(2019, 6, 27),
-        ["1.1"] = Date(2019, 6, 27),
-        ["2.0"] = Date(2018, 10, 1),
-        ["2.1"] = Date(2021, 8, 21),
-        ["2.2"] = Date(2019, 12, 23),
-        ["3.0"] = Date(2020, 3, 3),
-        ["3.1"] = Date(2022, 12, 13),
-        ["5.0"] = Date(2022, 5, 10),
-        ["6.0"] = Date(2024, 11, 12),
-        ["7.0"] = Date(2024, 5, 14),
-        ["8.0"] = Date(2026, 11, 10),
-        ["9.0"] = Date(2026, 11, 10),
-        ["10.0"] = Date(2028, 11, 14),
+        "1.0" => Date(2019, 6, 27),
+        "1.1" => Date(2019, 6, 27),
+        "2.0" => Date(2018, 10, 1),
+        "2.1" => Date(2021, 8, 21),
+        "2.2" => Date(2019, 12, 23),
+        "3.0" => Date(2020, 3, 3),
+        "3.1" => Date(2022, 12, 13),
+        "5.0" => Date(2022, 5, 10),
+        "6.0" => Date(2024, 11, 12),
+        "7.0" => Date(2024, 5, 14),
+        "8.0" => Date(2026, 11, 10),
+        "9.0" => Date(2026, 11, 10),
+        "10.0" => Date(2028, 11, 14),
+        _ => null,
     };
 
     /// <summary>The end-of-support date of a version that is out of support as of <see cref="AsOf"/>, else null.</summary>
     public static DateTimeOffset? EndedOn(string version)
-        => EndOfSupport.TryGetValue(version, out var end) && end <= AsOf ? end : null;
+        => EndOfSupport(version) is { } end && end <= AsOf ? end : null;
 
     public static string Format(DateTimeOffset date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -70,9 +70,9 @@ public static class AppSettingsReader
                 }
                 else if (key.Equals("Kestrel", StringComparison.OrdinalIgnoreCase) && (pair.Value as SettingsJsonObject)?["Endpoints"] is SettingsJsonObject endpoints)
                 {
-                    foreach (var endpoint in endpoints.Members.Select(e => e.Value))
+                    foreach (var member in endpoints.Members)
                     {
-                        if ((endpoint as SettingsJsonObject)?["Url"] is { } url)
+                        if ((member.Value as SettingsJsonObject)?["Url"] is { } url)
                         {
                             kestrelUrls.Add(Scalar(url, ref unknown) ?? string.Empty);
                         }

@@ -36,10 +36,12 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         "PublishAot", "SelfContained", "PublishSelfContained", "PublishTrimmed", "PublishSingleFile", "InvariantGlobalization", "RuntimeIdentifier", "AssemblyName",
     };
 
-    private readonly SortedDictionary<string, string> _properties;
+    // A Dictionary, not a SortedDictionary: the framework precompiles its code for string values, while
+    // SortedDictionary's tree of KeyValuePair structs is JIT-compiled in every fresh compiler process.
+    private readonly Dictionary<string, string> _properties;
     private readonly string? _projectText;
 
-    private ProjectFacts(SortedDictionary<string, string> properties, string? projectPath, string? projectText)
+    private ProjectFacts(Dictionary<string, string> properties, string? projectPath, string? projectText)
     {
         _properties = properties;
         _projectText = projectText;
@@ -135,16 +137,16 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
         var differs = ConfigurationProperties.Any(p => release.TryGetValue(p, out var value) && !string.Equals(value, Get(p) ?? string.Empty, StringComparison.OrdinalIgnoreCase));
         if (!string.Equals(configuration, "Release", StringComparison.OrdinalIgnoreCase))
         {
-            return differs ? new ProjectFacts(new SortedDictionary<string, string>(_properties, StringComparer.OrdinalIgnoreCase), ProjectPath, _projectText) { ConfigurationIsUncertain = true } : this;
+            return differs ? new ProjectFacts(new Dictionary<string, string>(_properties, StringComparer.OrdinalIgnoreCase), ProjectPath, _projectText) { ConfigurationIsUncertain = true } : this;
         }
 
         if (release.Values.Any(v => v == "?"))
         {
             // Release sets one of them in a way the text does not say: not sure.
-            return new ProjectFacts(new SortedDictionary<string, string>(_properties, StringComparer.OrdinalIgnoreCase), ProjectPath, _projectText) { ConfigurationIsUncertain = true };
+            return new ProjectFacts(new Dictionary<string, string>(_properties, StringComparer.OrdinalIgnoreCase), ProjectPath, _projectText) { ConfigurationIsUncertain = true };
         }
 
-        var properties = new SortedDictionary<string, string>(_properties, StringComparer.OrdinalIgnoreCase);
+        var properties = new Dictionary<string, string>(_properties, StringComparer.OrdinalIgnoreCase);
         foreach (var name in ConfigurationProperties)
         {
             if (release.TryGetValue(name, out var value))
@@ -173,7 +175,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
 
     /// <summary>The highest .NET (Core) framework the project targets: what restore and build need in a stage that builds without <c>-f</c>.</summary>
     public TargetFrameworkMoniker? HighestDotnetFramework
-        => TargetFrameworks.Where(t => t.IsDotnetCore && t.Major is not null).OrderBy(t => t.Major).ThenBy(t => t.Minor).LastOrDefault();
+        => TargetFrameworkMoniker.Highest(TargetFrameworks.Where(t => t.IsDotnetCore));
 
     /// <summary>The assembly the build produces: AssemblyName, defaulting to the project name.</summary>
     public string? AssemblyName => Get("AssemblyName") ?? ProjectName;
@@ -271,7 +273,7 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
 
     public static ProjectFacts Create(Func<string, string?> getProperty, string? projectPath, string? projectText)
     {
-        var properties = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in VisibleProperties)
         {
             var value = getProperty(name);
@@ -290,16 +292,30 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
             && string.Equals(_projectText, other._projectText, StringComparison.Ordinal)
             && string.Equals(ProjectPath, other.ProjectPath, StringComparison.Ordinal)
             && _properties.Count == other._properties.Count
-            && _properties.All(p => other._properties.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
+            && SameProperties(other);
+
+    private bool SameProperties(ProjectFacts other)
+    {
+        foreach (var pair in _properties)
+        {
+            if (!other._properties.TryGetValue(pair.Key, out var value) || !string.Equals(value, pair.Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override bool Equals(object? obj) => Equals(obj as ProjectFacts);
 
     public override int GetHashCode()
     {
+        // Summed, so the order the dictionary enumerates its entries in does not matter.
         var hash = _projectText?.Length ?? 0;
         foreach (var pair in _properties)
         {
-            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(pair.Value);
+            hash += StringComparer.Ordinal.GetHashCode(pair.Value);
         }
 
         return hash;
@@ -522,6 +538,25 @@ public sealed class TargetFrameworkMoniker
         }
 
         return new TargetFrameworkMoniker(name, null, null, platform, isDotnetCore: false);
+    }
+
+    /// <summary>
+    /// The highest version among <paramref name="frameworks"/> that have one (of equals, the last), or null. A loop, not
+    /// OrderBy over int? keys: LINQ's generic code over a value type is JIT-compiled in every fresh compiler process.
+    /// </summary>
+    public static TargetFrameworkMoniker? Highest(IEnumerable<TargetFrameworkMoniker> frameworks)
+    {
+        TargetFrameworkMoniker? highest = null;
+        foreach (var framework in frameworks)
+        {
+            if (framework.Major is { } major
+                && (highest?.Major is not { } highestMajor || major > highestMajor || (major == highestMajor && (framework.Minor ?? -1) >= (highest.Minor ?? -1))))
+            {
+                highest = framework;
+            }
+        }
+
+        return highest;
     }
 
     public override string ToString() => Name;

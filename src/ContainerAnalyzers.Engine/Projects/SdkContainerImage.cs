@@ -51,7 +51,7 @@ public sealed class SdkContainerImage
         }
         else
         {
-            var framework = project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Platform is null && t.Major is not null).OrderBy(t => t.Major).ThenBy(t => t.Minor).LastOrDefault();
+            var framework = TargetFrameworkMoniker.Highest(project.TargetFrameworks.Where(t => t.IsDotnetCore && t.Platform is null));
             if (framework?.Version is not { } version)
             {
                 return null;

@@ -23,8 +23,12 @@ public sealed class DockerfileAnalysis
     private static readonly char[] PathSeparators = { '/', '\\' };
 
     // Rules run concurrently: each fact is computed by the first rule that asks, and a racing duplicate is harmless.
+    // Every Lazy holds a reference type: the framework's generic code over a value type (Lazy<bool?>, a tuple) is not
+    // precompiled, and a fresh compiler would JIT-compile it before the first diagnostic.
     private readonly Lazy<TargetFrameworkMoniker?> _targetFramework;
-    private readonly Lazy<bool?> _isSelfContained;
+
+    // 0 until computed; then 1 for null, 2 for false, 3 for true.
+    private int _isSelfContained;
     private readonly Lazy<PublishedEntry?> _publishedEntry;
     private readonly Lazy<IReadOnlyList<(string FileName, SourceSpan Span)>> _otherProjects;
     private readonly Lazy<DotnetImage?> _finalImage;
@@ -32,7 +36,7 @@ public sealed class DockerfileAnalysis
     private readonly Lazy<GoogleDistrolessImage?> _finalGoogleDistroless;
     private readonly Lazy<Listening> _finalListening;
     private readonly Lazy<string?> _contextFolder;
-    private readonly Lazy<(string Path, DockerIgnore Ignore)?> _applyingIgnore;
+    private readonly Lazy<IgnoreFile?> _applyingIgnore;
     private readonly Lazy<IReadOnlyList<ComposeService>?> _composeServices;
 
     public DockerfileAnalysis(DockerfileModel model, ProjectFacts project, SourceEvidence? source = null, bool? hasDockerIgnore = null)
@@ -46,7 +50,6 @@ public sealed class DockerfileAnalysis
 
         const LazyThreadSafetyMode Mode = LazyThreadSafetyMode.PublicationOnly;
         _targetFramework = new(ComputeTargetFramework, Mode);
-        _isSelfContained = new(ComputeIsSelfContained, Mode);
         _publishedEntry = new(ComputePublishedEntry, Mode);
         _otherProjects = new(ComputeOtherProjects, Mode);
         _finalImage = new(() => Model.FinalStage?.RootImage is { } image ? DotnetImage.TryClassify(image) : null, Mode);
@@ -113,7 +116,20 @@ public sealed class DockerfileAnalysis
     /// Self-contained as published: the publish command's own flags win over the project's properties. Null when it
     /// cannot be known: before .NET 6, a runtime identifier alone made a publish self-contained.
     /// </summary>
-    public bool? IsSelfContained => _isSelfContained.Value;
+    public bool? IsSelfContained
+    {
+        get
+        {
+            var state = Volatile.Read(ref _isSelfContained);
+            if (state == 0)
+            {
+                state = ComputeIsSelfContained() switch { null => 1, false => 2, true => 3 };
+                Volatile.Write(ref _isSelfContained, state);
+            }
+
+            return state switch { 1 => null, 2 => false, _ => true };
+        }
+    }
 
     /// <summary>
     /// What file the Dockerfile's publish writes to start the app with: the app's own executable and no App.dll
@@ -169,7 +185,7 @@ public sealed class DockerfileAnalysis
     /// The .dockerignore that applies to the Dockerfile's context sources, with its path: BuildKit's per-Dockerfile one
     /// wherever the context is, else the certain context's. Null when there is none or it is not certain.
     /// </summary>
-    public (string Path, DockerIgnore Ignore)? ApplyingIgnore => _applyingIgnore.Value;
+    public (string Path, DockerIgnore Ignore)? ApplyingIgnore => _applyingIgnore.Value is { } file ? (file.Path, file.Ignore) : null;
 
     private TargetFrameworkMoniker? ComputeTargetFramework()
     {
@@ -187,10 +203,14 @@ public sealed class DockerfileAnalysis
     private bool? ComputeIsSelfContained()
     {
         var publishes = Model.DotnetRunCommands.Where(c => c.Verb == "publish").ToArray();
-        var said = publishes.Select(p => p.SelfContained).Where(s => s is not null).ToArray();
-        if (said.Length > 0)
+
+        // The last publish that says wins (a loop: LINQ over bool? would be JIT-compiled in a fresh compiler).
+        for (var i = publishes.Length - 1; i >= 0; i--)
         {
-            return said.Last();
+            if (publishes[i].SelfContained is { } said)
+            {
+                return said;
+            }
         }
 
         if (Project.IsSelfContained)
@@ -242,9 +262,15 @@ public sealed class DockerfileAnalysis
 
         var own = FileName(path);
         var named = NamedProjects(Model);
-        return named.Any(n => string.Equals(n.FileName, own, StringComparison.OrdinalIgnoreCase))
-            ? Array.Empty<(string, SourceSpan)>()
-            : named;
+        for (var i = 0; i < named.Count; i++)
+        {
+            if (string.Equals(named[i].FileName, own, StringComparison.OrdinalIgnoreCase))
+            {
+                return Array.Empty<(string, SourceSpan)>();
+            }
+        }
+
+        return named;
     }
 
     // The project files the Dockerfile names in build commands and COPY sources (file names, not paths). Empty when it
@@ -345,7 +371,7 @@ public sealed class DockerfileAnalysis
         return (namesProjectFile || namesOwnOutput) && !namesItFromAbove ? dockerfileFolder : null;
     }
 
-    private (string Path, DockerIgnore Ignore)? ComputeApplyingIgnore()
+    private IgnoreFile? ComputeApplyingIgnore()
     {
         if (DockerfilePath is not { } dockerfilePath)
         {
@@ -353,20 +379,25 @@ public sealed class DockerfileAnalysis
         }
 
         // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile in preference to the context's, wherever the context is.
-        var own = DockerIgnoreFiles.FirstOrDefault(f => PathText.SamePath(f.Path, dockerfilePath + ".dockerignore"));
-        if (own.Path is not null)
-        {
-            return (own.Path, DockerIgnore.Parse(own.Text));
-        }
-
-        if (ContextFolder is not { } folder)
-        {
-            return null;
-        }
-
-        var context = DockerIgnoreFiles.FirstOrDefault(f => PathText.SamePath(f.Path, folder.TrimEnd('/') + "/.dockerignore"));
-        return context.Path is null ? null : (context.Path, DockerIgnore.Parse(context.Text));
+        return IgnoreFileAt(dockerfilePath + ".dockerignore")
+            ?? (ContextFolder is { } folder ? IgnoreFileAt(folder.TrimEnd('/') + "/.dockerignore") : null);
     }
+
+    // A loop, not FirstOrDefault: LINQ over a list of tuples is generic code over a value type (see the fields).
+    private IgnoreFile? IgnoreFileAt(string path)
+    {
+        foreach (var file in DockerIgnoreFiles)
+        {
+            if (PathText.SamePath(file.Path, path))
+            {
+                return new IgnoreFile(file.Path, DockerIgnore.Parse(file.Text));
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record IgnoreFile(string Path, DockerIgnore Ignore);
 
     private static bool IsProjectFile(string word)
         => word.IndexOfAny(WildcardOrVariable) < 0

@@ -19,7 +19,30 @@ public sealed class Listening
         IsKnown = isKnown;
     }
 
-    internal static Listening On(IEnumerable<int> ports, string because) => new(ports.Distinct().OrderBy(p => p).ToArray(), because, isKnown: true);
+    internal static Listening On(IEnumerable<int> ports, string because) => new(AscendingOnce(ports), because, isKnown: true);
+
+    // Each port once, ascending. Loops and an int list, not Distinct and OrderBy: LINQ's generic code over int is not
+    // precompiled, and a fresh compiler process would JIT-compile it.
+    private static int[] AscendingOnce(IEnumerable<int> ports)
+    {
+        var sorted = new List<int>();
+        foreach (var port in ports)
+        {
+            sorted.Add(port);
+        }
+
+        sorted.Sort();
+        var unique = new List<int>(sorted.Count);
+        foreach (var port in sorted)
+        {
+            if (unique.Count == 0 || unique[unique.Count - 1] != port)
+            {
+                unique.Add(port);
+            }
+        }
+
+        return unique.ToArray();
+    }
 
     /// <summary>Every port the app binds, ascending; empty when unknown.</summary>
     public IReadOnlyList<int> Ports { get; }
@@ -30,7 +53,19 @@ public sealed class Listening
     /// <summary>False when any source that could decide the ports cannot be read: every rule then stays silent.</summary>
     public bool IsKnown { get; }
 
-    public string PortList => string.Join(", ", Ports.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+    public string PortList
+    {
+        get
+        {
+            var texts = new string[Ports.Count];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                texts[i] = Ports[i].ToString(CultureInfo.InvariantCulture);
+            }
+
+            return string.Join(", ", texts);
+        }
+    }
 }
 
 /// <summary>
@@ -145,12 +180,19 @@ public static class ListeningPorts
         var variables = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var defaults = image.Kind == DotnetImageKind.Sdk && major < 8 ? Array.Empty<KeyValuePair<string, string?>>()
             : new[] { major >= 8 ? new KeyValuePair<string, string?>("ASPNETCORE_HTTP_PORTS", "8080") : new KeyValuePair<string, string?>("ASPNETCORE_URLS", "http://+:80") };
-        foreach (var pair in defaults.Concat(environment))
+        // Loops over the pairs, not LINQ: its generic code over KeyValuePair is JIT-compiled in a fresh compiler process.
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in defaults)
         {
             variables[pair.Key] = pair.Value;
         }
 
-        var set = new HashSet<string>(environment.Select(e => e.Key), StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in environment)
+        {
+            variables[pair.Key] = pair.Value;
+            set.Add(pair.Key);
+        }
+
         string Source(string name) => set.Contains(name) ? name : name + " of the image";
 
         // appsettings.json and the file of the environment the container runs in (Production unless set).
@@ -165,17 +207,32 @@ public static class ListeningPorts
         }
 
         // Kestrel endpoints: in code, in environment variables, in appsettings.
-        var endpointVariables = variables.Where(v => IsKestrelEndpointUrl(v.Key)).ToList();
-        if (endpointVariables.Any(v => v.Value is null) || variables.Any(v => IsKestrelEndpointSetting(v.Key) && !IsKestrelEndpointUrl(v.Key) && v.Value is null))
+        var endpointUrls = new List<string>();
+        foreach (var variable in variables)
         {
-            return Listening.Unknown;
+            if (IsKestrelEndpointSetting(variable.Key) && variable.Value is null)
+            {
+                return Listening.Unknown;
+            }
+
+            if (IsKestrelEndpointUrl(variable.Key))
+            {
+                endpointUrls.Add(variable.Value!);
+            }
         }
 
-        var endpointUrls = endpointVariables.Select(v => v.Value!).Concat(settings.SelectMany(s => s.KestrelUrls)).ToList();
+        endpointUrls.AddRange(settings.SelectMany(s => s.KestrelUrls));
         if (code.KestrelPorts.Count > 0 || endpointUrls.Count > 0)
         {
             var fromUrls = endpointUrls.Count == 0 ? Array.Empty<int>() : PortsOfUrls(endpointUrls);
-            return fromUrls is null ? Listening.Unknown : Listening.On(code.KestrelPorts.Concat(fromUrls), code.KestrelPorts.Count > 0 ? "Kestrel endpoints in the code" : "Kestrel endpoints in configuration");
+            if (fromUrls is null)
+            {
+                return Listening.Unknown;
+            }
+
+            var ports = new List<int>(code.KestrelPorts);
+            ports.AddRange(fromUrls);
+            return Listening.On(ports, code.KestrelPorts.Count > 0 ? "Kestrel endpoints in the code" : "Kestrel endpoints in configuration");
         }
 
         // URLs: code, then the command line, then configuration (environment and appsettings must agree).
@@ -362,16 +419,30 @@ public static class ListeningPorts
     public static List<KeyValuePair<string, string?>> ContainerEnvironment(DockerfileModel model, Stage? stage, IReadOnlyList<Compose.ComposeService> services)
     {
         var variables = stage is null ? new List<KeyValuePair<string, string?>>() : StageEnvironment(model, stage, argumentsOverridden: services.Any(s => s.Build?.Args.Count > 0));
-        variables.AddRange(services.SelectMany(s => s.Environment.Values).Select(v => new KeyValuePair<string, string?>(v.Name.Value, v.Resolved)));
+        foreach (var service in services)
+        {
+            foreach (var variable in service.Environment.Values)
+            {
+                variables.Add(new KeyValuePair<string, string?>(variable.Name.Value, variable.Resolved));
+            }
+        }
+
         return variables;
     }
 
     /// <summary>The variables a stage's ENV instructions set, root stage first, with ARGs expanded; null values are unknown.</summary>
     /// <param name="argumentsOverridden">The build passes its own ARG values (compose's build.args): an ENV that expands a variable then holds what the build gave, not the default, and is unknown.</param>
     public static List<KeyValuePair<string, string?>> StageEnvironment(DockerfileModel model, Stage stage, bool argumentsOverridden = false)
-        => StageFacts.Environment(stage)
-            .Select(p => new KeyValuePair<string, string?>(p.Key.Value, argumentsOverridden && p.Value.Value.IndexOf('$') >= 0 ? null : model.EnvironmentValue(p)))
-            .ToList();
+    {
+        // Loops, not Select and ToList: LINQ's generic code over KeyValuePair is JIT-compiled in a fresh compiler process.
+        var variables = new List<KeyValuePair<string, string?>>();
+        foreach (var pair in StageFacts.Environment(stage))
+        {
+            variables.Add(new KeyValuePair<string, string?>(pair.Key.Value, argumentsOverridden && pair.Value.Value.IndexOf('$') >= 0 ? null : model.EnvironmentValue(pair)));
+        }
+
+        return variables;
+    }
 
     /// <summary>The value of <c>--name value</c> or <c>--name=value</c> among the arguments; empty when present but unreadable.</summary>
     private static string? CommandLineValue(IReadOnlyList<string>? arguments, string name)

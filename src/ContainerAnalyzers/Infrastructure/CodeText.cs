@@ -79,7 +79,23 @@ internal static class CodeText
             }
 
             _characters = characters.ToArray();
-            _wordsByAnchor = _characters.Select(c => Enumerable.Range(0, words.Count).Where(i => words[i].Length > 0 && words[i][_offsets[i]] == c).ToArray()).ToArray();
+            // Loops, not Select over chars and Range over ints: LINQ's generic code over a value type is JIT-compiled
+            // in every fresh compiler process.
+            _wordsByAnchor = new int[_characters.Length][];
+            var anchored = new List<int>();
+            for (var c = 0; c < _characters.Length; c++)
+            {
+                anchored.Clear();
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (words[i].Length > 0 && words[i][_offsets[i]] == _characters[c])
+                    {
+                        anchored.Add(i);
+                    }
+                }
+
+                _wordsByAnchor[c] = anchored.ToArray();
+            }
         }
 
         public int Longest { get; } = 1;

@@ -102,7 +102,9 @@ internal sealed class EnabledRules
         private readonly Compilation _compilation;
         private readonly CancellationToken _cancellationToken;
         private readonly AnalyzerConfigOptions _global;
-        private readonly Dictionary<string, bool?> _categories = new(StringComparer.Ordinal);
+        // Each category's bulk severity, or null when none is set. Values are strings, not bool?: a dictionary of a
+        // reference type runs the framework's precompiled code, one of a value type is JIT-compiled in every fresh compiler.
+        private readonly Dictionary<string, string?> _categorySeverities = new(StringComparer.Ordinal);
         private readonly bool? _everyAnalyzer;
 
         public Switches(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -127,13 +129,13 @@ internal sealed class EnabledRules
                 return report == ReportDiagnostic.Suppress;
             }
 
-            if (!_categories.TryGetValue(rule.Category, out var category))
+            if (!_categorySeverities.TryGetValue(rule.Category, out var severity))
             {
-                category = _global.TryGetValue("dotnet_analyzer_diagnostic.category-" + rule.Category + ".severity", out var severity) ? IsNone(severity) : null;
-                _categories[rule.Category] = category;
+                severity = _global.TryGetValue("dotnet_analyzer_diagnostic.category-" + rule.Category + ".severity", out var value) ? value : null;
+                _categorySeverities[rule.Category] = severity;
             }
 
-            return category ?? _everyAnalyzer ?? false;
+            return severity is not null ? IsNone(severity) : _everyAnalyzer ?? false;
         }
 
         private static bool IsNone(string severity) => string.Equals(severity.Trim(), "none", StringComparison.OrdinalIgnoreCase);

@@ -31,7 +31,7 @@ public sealed class CTR0013OutOfSupportDotnetRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        var byVersion = new Dictionary<string, (SyntaxToken Token, string Image, DateTimeOffset Ended, List<string> Others)>(StringComparer.Ordinal);
+        var byVersion = new Dictionary<string, OutOfSupportStage>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var stage in analysis.Model.Stages)
         {
@@ -45,7 +45,7 @@ public sealed class CTR0013OutOfSupportDotnetRule : DockerfileRule
                 }
                 else
                 {
-                    byVersion[version] = (token, reference.Original, ended, new List<string>());
+                    byVersion[version] = new OutOfSupportStage(token, reference.Original, ended);
                     order.Add(version);
                 }
             }
@@ -53,10 +53,18 @@ public sealed class CTR0013OutOfSupportDotnetRule : DockerfileRule
 
         foreach (var version in order)
         {
-            var (token, image, ended, others) = byVersion[version];
+            var first = byVersion[version];
+            var others = first.Others;
             var also = others.Count == 0 ? string.Empty : " (stage" + (others.Count > 1 ? "s " : " ") + MessageText.QuotedList(others) + " too)";
-            findings.Add(Report(token.Span, image, version, DotnetSupport.Format(ended), also));
+            findings.Add(Report(first.Token.Span, first.Image, version, DotnetSupport.Format(first.Ended), also));
         }
+    }
+
+    // The first stage on a version, and the names of the later ones. A class, not a tuple: a dictionary of a value type
+    // runs framework code that is JIT-compiled in every fresh compiler process.
+    private sealed record OutOfSupportStage(SyntaxToken Token, string Image, DateTimeOffset Ended)
+    {
+        public List<string> Others { get; } = new();
     }
 
     /// <summary>The finding, with the message arguments the format takes, in order.</summary>

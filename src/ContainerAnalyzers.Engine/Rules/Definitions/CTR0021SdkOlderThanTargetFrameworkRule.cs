@@ -67,7 +67,7 @@ public sealed class CTR0021SdkOlderThanTargetFrameworkRule : DockerfileRule
         if (named.All(n => n is not null))
         {
             var chosen = frameworks.Where(t => named.Contains(t.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
-            return chosen.Length == 0 ? null : chosen.OrderBy(t => t.Major).ThenBy(t => t.Minor).Last();
+            return TargetFrameworkMoniker.Highest(chosen);
         }
 
         return project.HighestDotnetFramework;
