@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using YamlDotNet.Core;
@@ -57,11 +58,28 @@ internal readonly struct YamlEvent
 internal sealed class YamlEventReader
 {
     private readonly Scanner _scanner;
-    private readonly Stack<State> _states = new();
+    // The states to return to, innermost last: an array, not a Stack<State>, whose framework code a fresh compiler
+    // process would JIT-compile.
+    private State[] _states = new State[16];
+    private int _stateCount;
     private State _state = State.StreamStart;
     private Token? _token;
 
     public YamlEventReader(string text) => _scanner = new Scanner(new StringReader(text));
+
+    private void PushState(State state)
+    {
+        if (_stateCount == _states.Length)
+        {
+            var grown = new State[_states.Length * 2];
+            Array.Copy(_states, grown, _stateCount);
+            _states = grown;
+        }
+
+        _states[_stateCount++] = state;
+    }
+
+    private State PopState() => _stateCount > 0 ? _states[--_stateCount] : throw new InvalidOperationException("the reader's state stack is empty");
 
     private enum State
     {
@@ -119,7 +137,7 @@ internal sealed class YamlEventReader
             case State.DocumentContent:
                 if (Current() is VersionDirective or TagDirective or DocumentStart or DocumentEnd or StreamEnd)
                 {
-                    _state = _states.Pop();
+                    _state = PopState();
                     return Empty(_scanner.CurrentPosition);
                 }
 
@@ -164,7 +182,7 @@ internal sealed class YamlEventReader
         var token = Current();
         if (token is not (VersionDirective or TagDirective or DocumentStart or StreamEnd or DocumentEnd) || token is BlockMappingStart)
         {
-            _states.Push(State.DocumentEnd);
+            PushState(State.DocumentEnd);
             _state = State.BlockNode;
             return null;
         }
@@ -175,7 +193,7 @@ internal sealed class YamlEventReader
         }
 
         Skip();
-        _states.Push(State.DocumentEnd);
+        PushState(State.DocumentEnd);
         _state = State.DocumentContent;
         return null;
     }
@@ -185,7 +203,7 @@ internal sealed class YamlEventReader
     {
         if (Current() is AnchorAlias alias)
         {
-            _state = _states.Pop();
+            _state = PopState();
             Skip();
             return new YamlEvent(YamlEventKind.Alias, alias.Start, alias.End, alias.Value.Value);
         }
@@ -232,7 +250,7 @@ internal sealed class YamlEventReader
         switch (token)
         {
             case Scalar scalar:
-                _state = _states.Pop();
+                _state = PopState();
                 Skip();
                 return new YamlEvent(YamlEventKind.Scalar, start, scalar.End, anchorName, scalar.Value, scalar.Style);
             case FlowSequenceStart:
@@ -252,7 +270,7 @@ internal sealed class YamlEventReader
         if (anchor is not null || tag is not null)
         {
             // Properties with no content: an empty scalar that carries them.
-            _state = _states.Pop();
+            _state = PopState();
             return new YamlEvent(YamlEventKind.Scalar, start, token.End, anchorName);
         }
 
@@ -276,7 +294,7 @@ internal sealed class YamlEventReader
 
         if (token is BlockEnd)
         {
-            _state = _states.Pop();
+            _state = PopState();
             Skip();
             return new YamlEvent(YamlEventKind.SequenceEnd, token.Start, token.End);
         }
@@ -290,7 +308,7 @@ internal sealed class YamlEventReader
         var token = Current();
         if (token is not BlockEntry)
         {
-            _state = _states.Pop();
+            _state = PopState();
             return new YamlEvent(YamlEventKind.SequenceEnd, token.Start, token.End);
         }
 
@@ -313,7 +331,7 @@ internal sealed class YamlEventReader
                 Skip();
                 return NodeAfter(token, empty: Current() is Key or Value or BlockEnd, State.BlockMappingValue, indentlessSequence: true);
             case BlockEnd:
-                _state = _states.Pop();
+                _state = PopState();
                 Skip();
                 return new YamlEvent(YamlEventKind.MappingEnd, token.Start, token.End);
             default:
@@ -345,7 +363,7 @@ internal sealed class YamlEventReader
             return Empty(indicator.End);
         }
 
-        _states.Push(next);
+        PushState(next);
         return Node(block: true, indentlessSequence);
     }
 
@@ -378,13 +396,13 @@ internal sealed class YamlEventReader
 
             if (Current() is not FlowSequenceEnd)
             {
-                _states.Push(State.FlowSequenceEntry);
+                PushState(State.FlowSequenceEntry);
                 return Node(block: false, indentlessSequence: false);
             }
         }
 
         var end = Current();
-        _state = _states.Pop();
+        _state = PopState();
         Skip();
         return new YamlEvent(YamlEventKind.SequenceEnd, end.Start, end.End);
     }
@@ -399,7 +417,7 @@ internal sealed class YamlEventReader
             throw new OutsideItsGrammar();
         }
 
-        _state = _states.Pop();
+        _state = PopState();
         Skip();
         return new YamlEvent(YamlEventKind.MappingEnd, end.Start, end.End);
     }

@@ -375,6 +375,13 @@ public sealed class ProjectFacts : IEquatable<ProjectFacts>
                 return facts;
             }
 
+            // In its own method: the first call of a method that names System.Xml's types loads System.Xml, whichever
+            // branch it takes.
+            return ReadXml(facts, projectText!, rootOnly);
+        }
+
+        private static ProjectTextFacts ReadXml(ProjectTextFacts facts, string projectText, bool rootOnly)
+        {
             facts.ParsedXml = true;
             var references = new List<string>();
             var ports = new List<string>();
@@ -670,80 +677,91 @@ public sealed class ProjectFileGaps
 /// </summary>
 internal static class ReleaseConfigurationText
 {
-    private static readonly System.Text.RegularExpressions.Regex ReleaseCondition = new(
-        @"^\s*'\$\(Configuration\)(\|\$\(Platform\))?'\s*==\s*'Release(\|[^']*)?'\s*$",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-
     public static Dictionary<string, string>? Read(string? projectText)
     {
         // A text test first: most project files name no configuration, and System.Xml costs a fresh process ~15 ms.
+        // The reading is in another class: a method that names System.Xml's types loads System.Xml when it is first
+        // called, whichever branch runs, and the class's regex would be built on first call too (the first regex of a
+        // fresh compiler process costs ~15 ms).
         if (string.IsNullOrEmpty(projectText) || projectText!.IndexOf("Configuration", StringComparison.Ordinal) < 0
             || !ProjectFacts.ConfigurationProperties.Any(p => projectText.IndexOf(p, StringComparison.Ordinal) >= 0))
         {
             return null;
         }
 
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        try
+        return FromXml.Read(projectText);
+    }
+
+    private static class FromXml
+    {
+        private static readonly System.Text.RegularExpressions.Regex ReleaseCondition = new(
+            @"^\s*'\$\(Configuration\)(\|\$\(Platform\))?'\s*==\s*'Release(\|[^']*)?'\s*$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+        public static Dictionary<string, string>? Read(string projectText)
         {
-            using var reader = XmlReader.Create(new StringReader(projectText), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
-            string? groupCondition = null;
-            var groupDepth = -1;
-            while (reader.Read())
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            try
             {
-                if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == groupDepth)
+                using var reader = XmlReader.Create(new StringReader(projectText), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+                string? groupCondition = null;
+                var groupDepth = -1;
+                while (reader.Read())
                 {
-                    groupCondition = null;
-                    groupDepth = -1;
-                    continue;
-                }
+                    if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == groupDepth)
+                    {
+                        groupCondition = null;
+                        groupDepth = -1;
+                        continue;
+                    }
 
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        continue;
+                    }
 
-                if (reader.LocalName == "PropertyGroup" && !reader.IsEmptyElement)
-                {
-                    groupCondition = reader.GetAttribute("Condition");
-                    groupDepth = reader.Depth;
-                    continue;
-                }
+                    if (reader.LocalName == "PropertyGroup" && !reader.IsEmptyElement)
+                    {
+                        groupCondition = reader.GetAttribute("Condition");
+                        groupDepth = reader.Depth;
+                        continue;
+                    }
 
-                if (groupDepth < 0 || reader.Depth != groupDepth + 1 || !ProjectFacts.ConfigurationProperties.Contains(reader.LocalName, StringComparer.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
+                    if (groupDepth < 0 || reader.Depth != groupDepth + 1 || !ProjectFacts.ConfigurationProperties.Contains(reader.LocalName, StringComparer.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
 
-                var name = reader.LocalName;
-                var condition = reader.GetAttribute("Condition") ?? groupCondition;
-                var value = reader.IsEmptyElement ? string.Empty : reader.ReadElementContentAsString().Trim();
-                if (condition is null)
-                {
-                    continue;
-                }
+                    var name = reader.LocalName;
+                    var condition = reader.GetAttribute("Condition") ?? groupCondition;
+                    var value = reader.IsEmptyElement ? string.Empty : reader.ReadElementContentAsString().Trim();
+                    if (condition is null)
+                    {
+                        continue;
+                    }
 
-                if (condition.IndexOf("Configuration", StringComparison.OrdinalIgnoreCase) < 0)
-                {
-                    // Another condition (a platform, a property) applies alike in every configuration: the evaluated value stands.
-                    continue;
-                }
+                    if (condition.IndexOf("Configuration", StringComparison.OrdinalIgnoreCase) < 0)
+                    {
+                        // Another condition (a platform, a property) applies alike in every configuration: the evaluated value stands.
+                        continue;
+                    }
 
-                if (ReleaseCondition.IsMatch(condition) && value.IndexOf('$') < 0)
-                {
-                    values[name] = value;
-                }
-                else
-                {
-                    values[name] = "?";
+                    if (ReleaseCondition.IsMatch(condition) && value.IndexOf('$') < 0)
+                    {
+                        values[name] = value;
+                    }
+                    else
+                    {
+                        values[name] = "?";
+                    }
                 }
             }
-        }
-        catch (XmlException)
-        {
-            return null;
-        }
+            catch (XmlException)
+            {
+                return null;
+            }
 
-        return values.Count == 0 ? null : values;
+            return values.Count == 0 ? null : values;
+        }
     }
 }

@@ -31,7 +31,8 @@ public sealed class Suppressions
         => comment.IndexOf("hadolint", StringComparison.OrdinalIgnoreCase) >= 0 ? Patterns.HadolintComment.Match(comment) : Match.Empty;
 
     private readonly HashSet<string> _file = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<(SourceSpan Span, HashSet<string> Ids)> _ranges = new();
+    // Records, not tuples: a list of a value type runs framework code a fresh compiler process would JIT-compile.
+    private readonly List<SuppressedRange> _ranges = new();
     private int _maxRangeLength;
     private readonly IReadOnlyList<InstructionSyntax> _instructions;
 
@@ -165,10 +166,10 @@ public sealed class Suppressions
                 switch (ours.Groups["scope"].Value.ToLowerInvariant())
                 {
                     case "ignore":
-                        _ranges.Add((instruction.FullSpan, ids));
+                        _ranges.Add(new SuppressedRange(instruction.FullSpan, ids));
                         break;
                     case "ignore-stage" when instruction is FromInstructionSyntax:
-                        _ranges.Add((StageSpan(model, instruction), ids));
+                        _ranges.Add(new SuppressedRange(StageSpan(model, instruction), ids));
                         break;
                     case "ignore-file":
                         _file.UnionWith(ids);
@@ -188,7 +189,7 @@ public sealed class Suppressions
                 }
                 else
                 {
-                    _ranges.Add((instruction.FullSpan, ids));
+                    _ranges.Add(new SuppressedRange(instruction.FullSpan, ids));
                 }
             }
         }
@@ -245,4 +246,6 @@ public sealed class Suppressions
         public static readonly Regex OurComment = new(@"^#\s*containeranalyzers\s+(?<scope>ignore|ignore-stage|ignore-file)\s*=\s*(?<ids>[\w\s,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         public static readonly Regex HadolintComment = new(@"^#\s*hadolint\s+(?<global>global\s+)?ignore\s*=\s*(?<ids>[\w\s,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     }
+
+    private sealed record SuppressedRange(SourceSpan Span, HashSet<string> Ids);
 }

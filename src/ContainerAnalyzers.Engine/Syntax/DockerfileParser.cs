@@ -110,10 +110,10 @@ public static partial class DockerfileParser
 
         private readonly string _text;
         private readonly CancellationToken _cancellationToken;
-        private readonly List<PhysicalLine> _lines = new();
+        private ValueList<PhysicalLine> _lines = new();
         private readonly List<ParserDirectiveSyntax> _directives = new();
         private readonly List<InstructionSyntax> _instructions = new();
-        private readonly List<SyntaxElement> _elements = new();
+        private readonly ValueList<SyntaxElement> _elements = new();
         private readonly List<SyntaxDiagnostic> _diagnostics = new();
         private readonly HashSet<string> _seenDirectives = new(StringComparer.Ordinal);
 
@@ -193,7 +193,7 @@ public static partial class DockerfileParser
                 count++;
             }
 
-            _lines.Capacity = count;
+            _lines = new ValueList<PhysicalLine>(count);
             var start = 0;
             for (var i = 0; i < _text.Length; i++)
             {
