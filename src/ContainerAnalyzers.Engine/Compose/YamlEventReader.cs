@@ -1,6 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
+using ContainerAnalyzers.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Tokens;
 
@@ -58,28 +58,14 @@ internal readonly struct YamlEvent
 internal sealed class YamlEventReader
 {
     private readonly Scanner _scanner;
-    // The states to return to, innermost last: an array, not a Stack<State>, whose framework code a fresh compiler
-    // process would JIT-compile.
-    private State[] _states = new State[16];
-    private int _stateCount;
+
+    // The states to return to, innermost last (a ValueList: a Stack<State> is framework code a fresh compiler
+    // process would JIT-compile).
+    private readonly ValueList<State> _states = new(16);
     private State _state = State.StreamStart;
     private Token? _token;
 
     public YamlEventReader(string text) => _scanner = new Scanner(new StringReader(text));
-
-    private void PushState(State state)
-    {
-        if (_stateCount == _states.Length)
-        {
-            var grown = new State[_states.Length * 2];
-            Array.Copy(_states, grown, _stateCount);
-            _states = grown;
-        }
-
-        _states[_stateCount++] = state;
-    }
-
-    private State PopState() => _stateCount > 0 ? _states[--_stateCount] : throw new InvalidOperationException("the reader's state stack is empty");
 
     private enum State
     {
@@ -137,7 +123,7 @@ internal sealed class YamlEventReader
             case State.DocumentContent:
                 if (Current() is VersionDirective or TagDirective or DocumentStart or DocumentEnd or StreamEnd)
                 {
-                    _state = PopState();
+                    _state = _states.RemoveLast();
                     return Empty(_scanner.CurrentPosition);
                 }
 
@@ -182,7 +168,7 @@ internal sealed class YamlEventReader
         var token = Current();
         if (token is not (VersionDirective or TagDirective or DocumentStart or StreamEnd or DocumentEnd) || token is BlockMappingStart)
         {
-            PushState(State.DocumentEnd);
+            _states.Add(State.DocumentEnd);
             _state = State.BlockNode;
             return null;
         }
@@ -193,7 +179,7 @@ internal sealed class YamlEventReader
         }
 
         Skip();
-        PushState(State.DocumentEnd);
+        _states.Add(State.DocumentEnd);
         _state = State.DocumentContent;
         return null;
     }
@@ -203,7 +189,7 @@ internal sealed class YamlEventReader
     {
         if (Current() is AnchorAlias alias)
         {
-            _state = PopState();
+            _state = _states.RemoveLast();
             Skip();
             return new YamlEvent(YamlEventKind.Alias, alias.Start, alias.End, alias.Value.Value);
         }
@@ -250,7 +236,7 @@ internal sealed class YamlEventReader
         switch (token)
         {
             case Scalar scalar:
-                _state = PopState();
+                _state = _states.RemoveLast();
                 Skip();
                 return new YamlEvent(YamlEventKind.Scalar, start, scalar.End, anchorName, scalar.Value, scalar.Style);
             case FlowSequenceStart:
@@ -270,7 +256,7 @@ internal sealed class YamlEventReader
         if (anchor is not null || tag is not null)
         {
             // Properties with no content: an empty scalar that carries them.
-            _state = PopState();
+            _state = _states.RemoveLast();
             return new YamlEvent(YamlEventKind.Scalar, start, token.End, anchorName);
         }
 
@@ -294,7 +280,7 @@ internal sealed class YamlEventReader
 
         if (token is BlockEnd)
         {
-            _state = PopState();
+            _state = _states.RemoveLast();
             Skip();
             return new YamlEvent(YamlEventKind.SequenceEnd, token.Start, token.End);
         }
@@ -308,7 +294,7 @@ internal sealed class YamlEventReader
         var token = Current();
         if (token is not BlockEntry)
         {
-            _state = PopState();
+            _state = _states.RemoveLast();
             return new YamlEvent(YamlEventKind.SequenceEnd, token.Start, token.End);
         }
 
@@ -331,7 +317,7 @@ internal sealed class YamlEventReader
                 Skip();
                 return NodeAfter(token, empty: Current() is Key or Value or BlockEnd, State.BlockMappingValue, indentlessSequence: true);
             case BlockEnd:
-                _state = PopState();
+                _state = _states.RemoveLast();
                 Skip();
                 return new YamlEvent(YamlEventKind.MappingEnd, token.Start, token.End);
             default:
@@ -363,7 +349,7 @@ internal sealed class YamlEventReader
             return Empty(indicator.End);
         }
 
-        PushState(next);
+        _states.Add(next);
         return Node(block: true, indentlessSequence);
     }
 
@@ -396,13 +382,13 @@ internal sealed class YamlEventReader
 
             if (Current() is not FlowSequenceEnd)
             {
-                PushState(State.FlowSequenceEntry);
+                _states.Add(State.FlowSequenceEntry);
                 return Node(block: false, indentlessSequence: false);
             }
         }
 
         var end = Current();
-        _state = PopState();
+        _state = _states.RemoveLast();
         Skip();
         return new YamlEvent(YamlEventKind.SequenceEnd, end.Start, end.End);
     }
@@ -417,7 +403,7 @@ internal sealed class YamlEventReader
             throw new OutsideItsGrammar();
         }
 
-        _state = PopState();
+        _state = _states.RemoveLast();
         Skip();
         return new YamlEvent(YamlEventKind.MappingEnd, end.Start, end.End);
     }

@@ -5,7 +5,7 @@ using System.Collections.Generic;
 namespace ContainerAnalyzers.Text;
 
 /// <summary>
-/// A growable list of one of the package's own structs, for the parser's hot lists. Not <see cref="List{T}"/>:
+/// A growable list of one of the package's own structs or enums, for the hot lists of the parsers. Not <see cref="List{T}"/>:
 /// ReadyToRun cannot precompile the framework's generic code over a value type defined in another assembly, so a fresh
 /// compiler process would JIT-compile List's methods for each such struct before the first diagnostic. This type's
 /// code is the package's own, and is precompiled with it.
@@ -33,6 +33,9 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
 
         _items[Count++] = item;
     }
+
+    /// <summary>Removes and returns the last item: the list used as a stack.</summary>
+    public T RemoveLast() => Count > 0 ? _items[--Count] : throw new InvalidOperationException("the list is empty");
 
     public IEnumerator<T> GetEnumerator()
     {
