@@ -39,13 +39,14 @@ public enum ImageOsFamily
 /// </summary>
 public sealed class DotnetImage
 {
-    private static readonly Dictionary<string, DotnetImageKind> CurrentRepositories = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["sdk"] = DotnetImageKind.Sdk,
-        ["aspnet"] = DotnetImageKind.AspNet,
-        ["runtime"] = DotnetImageKind.Runtime,
-        ["runtime-deps"] = DotnetImageKind.RuntimeDeps,
-    };
+    // A switch, not a dictionary of the enum: the framework's dictionary code over a value type is JIT-compiled in every
+    // fresh compiler process.
+    private static DotnetImageKind? CurrentRepository(string name)
+        => name.Equals("sdk", StringComparison.OrdinalIgnoreCase) ? DotnetImageKind.Sdk
+            : name.Equals("aspnet", StringComparison.OrdinalIgnoreCase) ? DotnetImageKind.AspNet
+            : name.Equals("runtime", StringComparison.OrdinalIgnoreCase) ? DotnetImageKind.Runtime
+            : name.Equals("runtime-deps", StringComparison.OrdinalIgnoreCase) ? DotnetImageKind.RuntimeDeps
+            : null;
 
     private DotnetImage(ImageReference reference, DotnetImageKind kind, bool isLegacyRepository)
     {
@@ -229,7 +230,7 @@ public sealed class DotnetImage
         {
             foreach (var prefix in new[] { "dotnet/", "dotnet/nightly/", "dotnet/core/", "dotnet/core-nightly/", "dotnet/framework/" })
             {
-                if (!repository.StartsWith(prefix, StringComparison.Ordinal) || !CurrentRepositories.TryGetValue(repository.Substring(prefix.Length), out var kind))
+                if (!repository.StartsWith(prefix, StringComparison.Ordinal) || CurrentRepository(repository.Substring(prefix.Length)) is not { } kind)
                 {
                     continue;
                 }

@@ -262,27 +262,35 @@ public sealed class DockerfileAnalysis
 
         var own = FileName(path);
         var named = NamedProjects(Model);
-        for (var i = 0; i < named.Count; i++)
+        foreach (var project in named)
         {
-            if (string.Equals(named[i].FileName, own, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(project.FileName, own, StringComparison.OrdinalIgnoreCase))
             {
                 return Array.Empty<(string, SourceSpan)>();
             }
         }
 
-        return named;
+        var others = new (string FileName, SourceSpan Span)[named.Count];
+        for (var i = 0; i < others.Length; i++)
+        {
+            others[i] = (named[i].FileName, named[i].Span);
+        }
+
+        return others;
     }
 
     // The project files the Dockerfile names in build commands and COPY sources (file names, not paths). Empty when it
     // names none (a COPY . . and a bare dotnet publish).
-    private static IReadOnlyList<(string FileName, SourceSpan Span)> NamedProjects(DockerfileModel model)
+    // Records, not tuples, while they are gathered and sorted: List's code over a tuple of a struct is framework code
+    // a fresh compiler process would JIT-compile.
+    private static List<NamedProject> NamedProjects(DockerfileModel model)
     {
-        var named = new List<(string, SourceSpan)>();
+        var named = new List<NamedProject>();
         foreach (var command in model.DotnetRunCommands.Where(c => BuildVerbs.Contains(c.Verb)))
         {
             if (command.ProjectArgument is { } argument && IsProjectFile(argument))
             {
-                named.Add((FileName(argument), command.Instruction.Span));
+                named.Add(new NamedProject(FileName(argument), command.Instruction.Span));
             }
         }
 
@@ -296,15 +304,17 @@ public sealed class DockerfileAnalysis
                     var source = copy.Arguments[i];
                     if (IsProjectFile(source.Value))
                     {
-                        named.Add((FileName(source.Value), source.Span));
+                        named.Add(new NamedProject(FileName(source.Value), source.Span));
                     }
                 }
             }
         }
 
-        named.Sort((a, b) => a.Item2.Start.CompareTo(b.Item2.Start));
+        named.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return named;
     }
+
+    private sealed record NamedProject(string FileName, SourceSpan Span);
 
     private IReadOnlyList<DotnetImage>? ComputeFinalImageVariants()
     {
@@ -364,7 +374,13 @@ public sealed class DockerfileAnalysis
         // The sources must name the project's own files from its folder (App.csproj, bin/…, obj/…), and none the
         // project file by a longer path (src/App/App.csproj, which only resolves from a folder above).
         var projectFile = projectPath.Substring(projectPath.LastIndexOf('/') + 1);
-        var sources = ContextSources.Copied(Model).Select(s => PathText.Clean(s.Source.Value.Replace('\\', '/').TrimStart('/'))).ToList();
+        // A loop, not Select over the (instruction, source) tuples: LINQ over a value type is JIT-compiled in a fresh compiler.
+        var sources = new List<string>();
+        foreach (var (_, source) in ContextSources.Copied(Model))
+        {
+            sources.Add(PathText.Clean(source.Value.Replace('\\', '/').TrimStart('/')));
+        }
+
         var namesProjectFile = sources.Any(s => string.Equals(s, projectFile, StringComparison.Ordinal) || s is "*.csproj" or "*.fsproj" or "*.vbproj");
         var namesOwnOutput = sources.Any(s => s.StartsWith("bin/", StringComparison.Ordinal) || s.StartsWith("obj/", StringComparison.Ordinal));
         var namesItFromAbove = sources.Any(s => s.EndsWith("/" + projectFile, StringComparison.Ordinal));

@@ -25,20 +25,26 @@ public enum InstructionKind
 
 internal static class InstructionKinds
 {
-    private static readonly System.Collections.Generic.Dictionary<string, InstructionKind> ByKeyword = CreateKeywordTable();
+    // The keywords in lower case. A scan, not a dictionary of the enum: the framework's dictionary code over a value
+    // type is JIT-compiled in every fresh compiler process, and the length test leaves one or two comparisons.
+    private static readonly string[] Keywords =
+    {
+        "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer", "onbuild", "run",
+        "shell", "stopsignal", "user", "volume", "workdir",
+    };
 
     /// <summary>The kind of a keyword as written, in any case (Dockerfile keywords are case-insensitive), without lower-casing a copy.</summary>
-    public static InstructionKind FromKeywordIgnoreCase(string keyword) => ByKeyword.TryGetValue(keyword, out var kind) ? kind : InstructionKind.Unknown;
-
-    private static System.Collections.Generic.Dictionary<string, InstructionKind> CreateKeywordTable()
+    public static InstructionKind FromKeywordIgnoreCase(string keyword)
     {
-        var table = new System.Collections.Generic.Dictionary<string, InstructionKind>(System.StringComparer.OrdinalIgnoreCase);
-        foreach (var keyword in new[] { "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir" })
+        foreach (var candidate in Keywords)
         {
-            table[keyword] = FromKeyword(keyword);
+            if (candidate.Length == keyword.Length && string.Equals(candidate, keyword, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return FromKeyword(candidate);
+            }
         }
 
-        return table;
+        return InstructionKind.Unknown;
     }
 
     public static InstructionKind FromKeyword(string lowerCaseKeyword) => lowerCaseKeyword switch
