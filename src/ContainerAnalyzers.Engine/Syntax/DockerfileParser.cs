@@ -110,7 +110,7 @@ public static partial class DockerfileParser
 
         private readonly string _text;
         private readonly CancellationToken _cancellationToken;
-        private ValueList<PhysicalLine> _lines = new();
+        private readonly ValueList<PhysicalLine> _lines;
         private readonly List<ParserDirectiveSyntax> _directives = new();
         private readonly List<InstructionSyntax> _instructions = new();
         private readonly ValueList<SyntaxElement> _elements = new();
@@ -132,6 +132,15 @@ public static partial class DockerfileParser
             _text = text;
             _cancellationToken = cancellationToken;
             _strings = new StringTable(text.Length);
+
+            // Sized once: growing a list of a few hundred thousand lines copies it on the large object heap.
+            var lineCount = 1;
+            for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+            {
+                lineCount++;
+            }
+
+            _lines = new ValueList<PhysicalLine>(lineCount);
         }
 
         public DockerfileSyntaxTree Run()
@@ -186,14 +195,6 @@ public static partial class DockerfileParser
 
         private void SplitLines()
         {
-            // Sized once: growing a list of a few hundred thousand lines copies it on the large object heap.
-            var count = 1;
-            for (var i = _text.IndexOf('\n'); i >= 0; i = _text.IndexOf('\n', i + 1))
-            {
-                count++;
-            }
-
-            _lines = new ValueList<PhysicalLine>(count);
             var start = 0;
             for (var i = 0; i < _text.Length; i++)
             {
