@@ -63,7 +63,7 @@ internal static class ProjectDriver
             ("references alone", c => c.ReferencedAssemblyNames.Count()),
             ("text search alone", c =>
             {
-                var words = new[] { "Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel" };
+                var words = new Infrastructure.CodeWords("Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel");
                 foreach (var tree in c.SyntaxTrees)
                 {
                     Infrastructure.CodeText.ContainsAny(tree.GetText(), words);

@@ -69,7 +69,7 @@ public sealed class CTR0009DockerfileFixAvailableAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static readonly string[] MainWord = { "Main" };
+    private static readonly CodeWords MainWord = new("Main");
 
     // void, int, Task or Task<int>, with no parameter or a string[] (C#'s entry point signatures).
     private static bool IsEntryPointSignature(MethodDeclarationSyntax method)

@@ -19,8 +19,8 @@ internal static class CodeEndpointSearch
 {
     // Every name the search acts on contains one of these (UseUrls and ServerUrlsKey contain Urls; ListenAnyIP, Listen;
     // ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, ASPNETCORE_): a file with none of them is not looked at.
-    private static readonly string[] Words = { "Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel" };
-    private static readonly string[] SettingNames = { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ServerUrlsKey" };
+    private static readonly CodeWords Words = new("Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel");
+    private static readonly CodeWords SettingNames = new("ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ServerUrlsKey");
 
     public static CodeEndpoints Find(Compilation compilation, CancellationToken cancellationToken)
     {

@@ -58,6 +58,7 @@ internal sealed class CodeLiteralLookups
         Array.Empty<string>());
 
     private readonly string[] _members;
+    private readonly CodeWords _memberWords;
     private readonly string[] _types;
     private readonly Func<string, bool> _isNameParameter;
     private readonly string[] _answeredByTheRuntime;
@@ -65,6 +66,7 @@ internal sealed class CodeLiteralLookups
     private CodeLiteralLookups(string[] members, string[] types, Func<string, bool> isNameParameter, string[] answeredByTheRuntime)
     {
         _members = members;
+        _memberWords = new CodeWords(members);
         _types = types;
         _isNameParameter = isNameParameter;
         _answeredByTheRuntime = answeredByTheRuntime;
@@ -76,7 +78,7 @@ internal sealed class CodeLiteralLookups
         var found = new List<(string, string)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (!CodeText.ContainsAny(tree.GetText(cancellationToken), _members))
+            if (!CodeText.ContainsAny(tree.GetText(cancellationToken), _memberWords))
             {
                 continue;
             }

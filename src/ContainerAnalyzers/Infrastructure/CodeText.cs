@@ -1,41 +1,43 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ContainerAnalyzers.Infrastructure;
 
 /// <summary>
-/// Whether a C# file's text mentions one of a few words, read from its <see cref="SourceText"/> in chunks: no string of
-/// the file is made (the compiler's text is kept in pieces). The code searches ask this of every tree before looking at
-/// any syntax, so it is what they cost on the project's code that has nothing to do with containers: one pass over the
-/// characters, looking for the few letters the words are anchored on (each word's first capital), and a comparison only
-/// where one of them stands.
+/// Whether a C# file's text mentions one of a few words. The code searches ask this of every tree before looking at any
+/// syntax, so it is what they cost on the project's code that has nothing to do with containers: one pass over the
+/// characters, looking for the few letters the words are anchored on (see <see cref="CodeWords"/>), and a comparison
+/// only where one of them stands.
 /// </summary>
 internal static class CodeText
 {
     private const int ChunkLength = 16 * 1024;
 
-    // A vectorized search for any of up to five characters is what keeps the pass cheap.
-    private const int MaxAnchors = 5;
-
-    private static readonly ConditionalWeakTable<IReadOnlyList<string>, Anchors> AnchorsOf = new();
+    // The type SourceText.From(string) makes: a file the compiler reads from disk is one, unless it is large. Its
+    // ToString() hands back the string it holds, so its characters are searched where they are. Any other text (a large
+    // file, an edited document in the IDE, which keeps its pieces) is copied chunk by chunk into a buffer, never made
+    // into one string. Were ToString() to copy one day, this would cost an allocation, never a wrong answer.
+    private static readonly Type StringTextType = SourceText.From(string.Empty).GetType();
 
     [ThreadStatic]
     private static char[]? t_buffer;
 
-    public static bool ContainsAny(SourceText text, IReadOnlyList<string> words)
+    public static bool ContainsAny(SourceText text, CodeWords words)
     {
-        var anchors = AnchorsOf.GetValue(words, w => new Anchors(w));
+        if (text.GetType() == StringTextType)
+        {
+            return words.FoundIn(text.ToString().AsSpan());
+        }
+
         var buffer = t_buffer ??= new char[ChunkLength];
 
         // Chunks overlap by the longest word less one, so a word across a chunk's end is whole in the next one.
-        for (var start = 0; start < text.Length; start += ChunkLength - (anchors.Longest - 1))
+        for (var start = 0; start < text.Length; start += ChunkLength - (words.Longest - 1))
         {
             var count = Math.Min(ChunkLength, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
-            if (anchors.FoundIn(new ReadOnlySpan<char>(buffer, 0, count)))
+            if (words.FoundIn(new ReadOnlySpan<char>(buffer, 0, count)))
             {
                 return true;
             }
@@ -48,99 +50,111 @@ internal static class CodeText
 
         return false;
     }
+}
 
-    private sealed class Anchors
+/// <summary>
+/// The words a code search looks for, with the letters its pass over a file is anchored on (each word's first capital,
+/// else its first letter). Made once per list, as a static of the search that uses it: working the anchors out for
+/// every file would cost more than the pass.
+/// </summary>
+internal sealed class CodeWords
+{
+    // A vectorized search for any of up to five characters is what keeps the pass cheap.
+    private const int MaxAnchors = 5;
+
+    private readonly string[] _words;
+    private readonly char[] _characters;
+    private readonly int[] _offsets;
+    private readonly int[][] _wordsByAnchor;
+
+    public CodeWords(params string[] words)
     {
-        private readonly IReadOnlyList<string> _words;
-        private readonly char[] _characters;
-        private readonly int[] _offsets;
-        private readonly int[][] _wordsByAnchor;
-
-        public Anchors(IReadOnlyList<string> words)
+        _words = words;
+        _offsets = new int[words.Length];
+        var characters = new List<char>();
+        for (var i = 0; i < words.Length; i++)
         {
-            _words = words;
-            _offsets = new int[words.Count];
-            var characters = new List<char>();
-            for (var i = 0; i < words.Count; i++)
+            var word = words[i];
+            var offset = 0;
+            while (offset < word.Length && !(word[offset] >= 'A' && word[offset] <= 'Z'))
             {
-                var word = words[i];
-                var offset = 0;
-                while (offset < word.Length && !(word[offset] >= 'A' && word[offset] <= 'Z'))
-                {
-                    offset++;
-                }
-
-                _offsets[i] = offset < word.Length ? offset : 0;
-                Longest = Math.Max(Longest, word.Length);
-                if (word.Length > 0 && !characters.Contains(word[_offsets[i]]))
-                {
-                    characters.Add(word[_offsets[i]]);
-                }
+                offset++;
             }
 
-            _characters = characters.ToArray();
-            // Loops, not Select over chars and Range over ints: LINQ's generic code over a value type is JIT-compiled
-            // in every fresh compiler process.
-            _wordsByAnchor = new int[_characters.Length][];
-            var anchored = new List<int>();
-            for (var c = 0; c < _characters.Length; c++)
+            _offsets[i] = offset < word.Length ? offset : 0;
+            Longest = Math.Max(Longest, word.Length);
+            if (word.Length > 0 && !characters.Contains(word[_offsets[i]]))
             {
-                anchored.Clear();
-                for (var i = 0; i < words.Count; i++)
-                {
-                    if (words[i].Length > 0 && words[i][_offsets[i]] == _characters[c])
-                    {
-                        anchored.Add(i);
-                    }
-                }
-
-                _wordsByAnchor[c] = anchored.ToArray();
+                characters.Add(word[_offsets[i]]);
             }
         }
 
-        public int Longest { get; } = 1;
-
-        public bool FoundIn(ReadOnlySpan<char> chunk)
+        _characters = characters.ToArray();
+        // Loops, not Select over chars and Range over ints: LINQ's generic code over a value type is JIT-compiled in
+        // every fresh compiler process.
+        _wordsByAnchor = new int[_characters.Length][];
+        var anchored = new List<int>();
+        for (var c = 0; c < _characters.Length; c++)
         {
-            if (_characters.Length > MaxAnchors)
+            anchored.Clear();
+            for (var i = 0; i < words.Length; i++)
             {
-                // Too many letters for one vectorized pass: a pass per word.
-                foreach (var word in _words)
+                if (words[i].Length > 0 && words[i][_offsets[i]] == _characters[c])
                 {
-                    if (word.Length > 0 && chunk.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
-                    {
-                        return true;
-                    }
+                    anchored.Add(i);
                 }
-
-                return false;
             }
 
-            var at = 0;
-            while (at < chunk.Length)
+            _wordsByAnchor[c] = anchored.ToArray();
+        }
+    }
+
+    /// <summary>The words, in the order given.</summary>
+    public IReadOnlyList<string> Words => _words;
+
+    /// <summary>The longest word's length: how far the chunks of a copied text overlap.</summary>
+    public int Longest { get; } = 1;
+
+    public bool FoundIn(ReadOnlySpan<char> text)
+    {
+        if (_characters.Length > MaxAnchors)
+        {
+            // Too many letters for one vectorized pass: a pass per word.
+            foreach (var word in _words)
             {
-                var found = chunk.Slice(at).IndexOfAny(_characters);
-                if (found < 0)
+                if (word.Length > 0 && text.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
                 {
-                    return false;
+                    return true;
                 }
-
-                // Only the words anchored on this letter can stand here (".Where(" is no "WriteAllText" to try twice).
-                var position = at + found;
-                foreach (var i in _wordsByAnchor[Array.IndexOf(_characters, chunk[position])])
-                {
-                    var word = _words[i];
-                    var begin = position - _offsets[i];
-                    if (begin >= 0 && begin + word.Length <= chunk.Length && chunk.Slice(begin, word.Length).SequenceEqual(word.AsSpan()))
-                    {
-                        return true;
-                    }
-                }
-
-                at = position + 1;
             }
 
             return false;
         }
+
+        var at = 0;
+        while (at < text.Length)
+        {
+            var found = text.Slice(at).IndexOfAny(_characters);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            // Only the words anchored on this letter can stand here (".Where(" is no "WriteAllText" to try twice).
+            var position = at + found;
+            foreach (var i in _wordsByAnchor[Array.IndexOf(_characters, text[position])])
+            {
+                var word = _words[i];
+                var begin = position - _offsets[i];
+                if (begin >= 0 && begin + word.Length <= text.Length && text.Slice(begin, word.Length).SequenceEqual(word.AsSpan()))
+                {
+                    return true;
+                }
+            }
+
+            at = position + 1;
+        }
+
+        return false;
     }
 }

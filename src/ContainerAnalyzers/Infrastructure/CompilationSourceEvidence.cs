@@ -21,10 +21,10 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     private static readonly ConditionalWeakTable<Compilation, Answers> AnswersOf = new();
 
     // The calls through which an app opens SQL Server connections: EF Core's providers and SqlClient's own connection.
-    private static readonly string[] SqlServerCalls = { "UseSqlServer", "UseAzureSql", "AddSqlServer", "SqlConnection" };
+    private static readonly CodeWords SqlServerCalls = new("UseSqlServer", "UseAzureSql", "AddSqlServer", "SqlConnection");
 
-    // Each call as a word list of its own (CodeText keeps its anchors per list, so the lists are made once).
-    private static readonly Dictionary<string, string[]> SqlServerCallWords = SqlServerCalls.ToDictionary(c => c, c => new[] { c }, StringComparer.Ordinal);
+    // Each call as a word list of its own, to name the one a file makes.
+    private static readonly CodeWords[] SqlServerCallWords = SqlServerCalls.Words.Select(c => new CodeWords(c)).ToArray();
 
     private readonly Compilation _compilation;
     private readonly Answers _answers;
@@ -87,15 +87,16 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
                 continue;
             }
 
-            var call = SqlServerCalls.First(c => CodeText.ContainsAny(text, SqlServerCallWords[c]));
+            var call = SqlServerCallWords.First(c => CodeText.ContainsAny(text, c)).Words[0];
             return $"Microsoft.Data.SqlClient {sqlClient.Version.Major}.{sqlClient.Version.Minor} ({call})";
         }
 
         return null;
     }
 
-    private bool Search(IReadOnlyList<string> words)
+    private bool Search(IReadOnlyList<string> list)
     {
+        var words = new CodeWords(list.ToArray());
         foreach (var tree in _compilation.SyntaxTrees)
         {
             if (CodeText.ContainsAny(tree.GetText(_cancellationToken), words))

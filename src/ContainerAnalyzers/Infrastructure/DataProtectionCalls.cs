@@ -22,7 +22,7 @@ internal static class DataProtectionCalls
 
     private const string Persistence = "PersistKeysTo";
 
-    private static readonly string[] Words = Uses.Append(Persistence).ToArray();
+    private static readonly CodeWords Words = new(Uses.Append(Persistence).ToArray());
 
     /// <summary>The first call that uses the keys; null when there is none, or the code persists the keys (PersistKeysTo…).</summary>
     public static string? Find(Compilation compilation, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace ContainerAnalyzers.Infrastructure;
 /// </summary>
 internal static class NodaTimeBclLookups
 {
-    private static readonly string[] Words = { "Bcl" };
+    private static readonly CodeWords Words = new("Bcl");
 
     /// <summary>Each literal id with where it is (<c>File.cs:line</c>); empty when NodaTime is not referenced or the code makes none.</summary>
     public static IReadOnlyList<(string Id, string Where)> Find(Compilation compilation, CancellationToken cancellationToken)

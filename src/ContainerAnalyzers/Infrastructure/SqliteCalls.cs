@@ -29,7 +29,7 @@ internal static class SqliteCalls
         "AddEntityFrameworkStores",
     };
 
-    private static readonly string[] Words = Openings.Concat(Writes).ToArray();
+    private static readonly CodeWords Words = new(Openings.Concat(Writes).ToArray());
 
     /// <summary>The databases the code opens and its first write; null when it references no Microsoft.Data.Sqlite or opens none.</summary>
     public static SqliteUse? Find(Compilation compilation, CancellationToken cancellationToken)
