@@ -46,28 +46,28 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
         return mentions.GetOrAdd(string.Join("|", words), _ => Search(words));
     }
 
-    public override CodeEndpoints? Endpoints => _answers.Endpoints ?? AnalysisCache.Once(ref _answers.Endpoints, CodeEndpointSearch.Find(_compilation, _cancellationToken));
+    public override CodeEndpoints? Endpoints => _answers.Endpoints.Get(this, static e => CodeEndpointSearch.Find(e._compilation, e._cancellationToken));
 
     public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups
-        => _answers.TimeZones ?? AnalysisCache.Once(ref _answers.TimeZones, CodeLiteralLookups.TimeZones.Find(_compilation, _cancellationToken));
+        => _answers.TimeZones.Get(this, static e => CodeLiteralLookups.TimeZones.Find(e._compilation, e._cancellationToken));
 
     public override IReadOnlyList<(string Id, string Where)>? NodaTimeBclLookups
-        => _answers.NodaTime ?? AnalysisCache.Once(ref _answers.NodaTime, Infrastructure.NodaTimeBclLookups.Find(_compilation, _cancellationToken));
+        => _answers.NodaTime.Get(this, static e => Infrastructure.NodaTimeBclLookups.Find(e._compilation, e._cancellationToken));
 
     public override IReadOnlyList<(string Name, string Where)>? CultureCreations
-        => _answers.Cultures ?? AnalysisCache.Once(ref _answers.Cultures, CodeLiteralLookups.Cultures.Find(_compilation, _cancellationToken));
+        => _answers.Cultures.Get(this, static e => CodeLiteralLookups.Cultures.Find(e._compilation, e._cancellationToken));
 
     public override IReadOnlyList<(string Path, string Where)>? FileWrites
-        => _answers.FileWrites ?? AnalysisCache.Once(ref _answers.FileWrites, CodeLiteralLookups.FileWrites.Find(_compilation, _cancellationToken));
+        => _answers.FileWrites.Get(this, static e => CodeLiteralLookups.FileWrites.Find(e._compilation, e._cancellationToken));
 
     public override string? DataProtectionUse
-        => (_answers.DataProtection ?? AnalysisCache.Once(ref _answers.DataProtection, new StrongBox<string?>(DataProtectionCalls.Find(_compilation, _cancellationToken)))).Value;
+        => _answers.DataProtection.Get(this, static e => new StrongBox<string?>(DataProtectionCalls.Find(e._compilation, e._cancellationToken))).Value;
 
     public override string? SqlClientUse
-        => (_answers.SqlClient ?? AnalysisCache.Once(ref _answers.SqlClient, new StrongBox<string?>(FindSqlClientUse(_compilation, _cancellationToken)))).Value;
+        => _answers.SqlClient.Get(this, static e => new StrongBox<string?>(FindSqlClientUse(e._compilation, e._cancellationToken))).Value;
 
     public override SqliteUse? Sqlite
-        => (_answers.Sqlite ?? AnalysisCache.Once(ref _answers.Sqlite, new StrongBox<SqliteUse?>(SqliteCalls.Find(_compilation, _cancellationToken)))).Value;
+        => _answers.Sqlite.Get(this, static e => new StrongBox<SqliteUse?>(SqliteCalls.Find(e._compilation, e._cancellationToken))).Value;
 
     // The referenced Microsoft.Data.SqlClient (directly or through EF Core's SQL Server provider), from 2.0 on, and the
     // first of the calls the code makes through it.
@@ -112,13 +112,42 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     private sealed class Answers
     {
         public ConcurrentDictionary<string, bool>? Mentions;
-        public CodeEndpoints? Endpoints;
-        public IReadOnlyList<(string Id, string Where)>? TimeZones;
-        public IReadOnlyList<(string Id, string Where)>? NodaTime;
-        public IReadOnlyList<(string Name, string Where)>? Cultures;
-        public IReadOnlyList<(string Path, string Where)>? FileWrites;
-        public StrongBox<string?>? DataProtection;
-        public StrongBox<string?>? SqlClient;
-        public StrongBox<SqliteUse?>? Sqlite;
+        public readonly Answer<CodeEndpoints> Endpoints = new();
+        public readonly Answer<IReadOnlyList<(string Id, string Where)>> TimeZones = new();
+        public readonly Answer<IReadOnlyList<(string Id, string Where)>> NodaTime = new();
+        public readonly Answer<IReadOnlyList<(string Name, string Where)>> Cultures = new();
+        public readonly Answer<IReadOnlyList<(string Path, string Where)>> FileWrites = new();
+        public readonly Answer<StrongBox<string?>> DataProtection = new();
+        public readonly Answer<StrongBox<string?>> SqlClient = new();
+        public readonly Answer<StrongBox<SqliteUse?>> Sqlite = new();
+    }
+
+    // One answer, searched for once per compilation. The Dockerfile's and the compose file's callbacks run at the same
+    // time and often ask the same question (where the code listens): the second waits for the first's search instead of
+    // repeating it. A search that is cancelled or throws leaves nothing behind, so the next asker searches again.
+    internal sealed class Answer<T>
+        where T : class
+    {
+        private T? _value;
+
+        public T Get<TState>(TState state, Func<TState, T> search)
+        {
+            if (Volatile.Read(ref _value) is { } answer)
+            {
+                return answer;
+            }
+
+            lock (this)
+            {
+                if (_value is { } searched)
+                {
+                    return searched;
+                }
+
+                answer = search(state);
+                Volatile.Write(ref _value, answer);
+                return answer;
+            }
+        }
     }
 }
