@@ -106,6 +106,13 @@ if (Option("--dump-diagnostics") is { } dumpPath)
     return DriverBenchmark.Dump(CorpusPair.FromSharedCorpora(corpora), corpora, writer);
 }
 
+if (Option("--dump-fixes") is { } fixDumpPath)
+{
+    var corpora = Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>");
+    using var writer = new StreamWriter(fixDumpPath);
+    return FixDump.Run(CorpusPair.FromSharedCorpora(corpora), writer);
+}
+
 if (Option("--driver-loop") is { } loopRuns)
 {
     return DriverBenchmark.Loop(PairOrHelloWeb(), int.Parse(loopRuns, System.Globalization.CultureInfo.InvariantCulture));
@@ -166,7 +173,7 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --dump-fixes <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
 return 2;
 
 // --pair <part of a name>: that corpus pair instead of the sample.
