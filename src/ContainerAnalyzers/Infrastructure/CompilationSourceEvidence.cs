@@ -124,7 +124,8 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
 
     // One answer, searched for once per compilation. The Dockerfile's and the compose file's callbacks run at the same
     // time and often ask the same question (where the code listens): the second waits for the first's search instead of
-    // repeating it. A search that is cancelled or throws leaves nothing behind, so the next asker searches again.
+    // repeating it. A search that is cancelled or throws leaves nothing behind, so the next asker searches again. A
+    // search asks no other question while it holds its lock, so two answers can never wait on each other.
     internal sealed class Answer<T>
         where T : class
     {

@@ -66,12 +66,7 @@ public sealed class PackageEndToEndTests
     [Test]
     public void TheCompilerGetsThePrecompiledAnalyzersAndTheyReportWhatTheIlReports()
     {
-        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-        if (rid is not ("linux-x64" or "linux-arm64" or "win-x64" or "osx-arm64"))
-        {
-            Assert.Ignore($"the package carries no precompiled analyzers for this SDK host ({rid})");
-        }
-
+        var rid = PrecompiledHost();
         var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
 
         var precompiled = Build(consumer, "--no-incremental", "-v:d");
@@ -91,6 +86,66 @@ public sealed class PackageEndToEndTests
             .Order(StringComparer.Ordinal);
         Assert.That(Warnings(precompiled), Is.Not.Empty.And.EqualTo(Warnings(il)));
     }
+
+    // Issue 26: what a compiler without the server pays for the precompiled analyzers is mostly the JIT's work on code
+    // ReadyToRun cannot put in the package's image: the framework's generic code over the package's own value types
+    // (List<SomeStruct>, Dictionary<string, SomeEnum>, LINQ over them). The cold path was cleared of it; this keeps it
+    // clear. The build's own compiler command line runs again in a fresh process with the runtime's JIT summary, on a
+    // project that takes every input path (Dockerfile, compose file, appsettings, code endpoints), and every method it
+    // compiles that names a type of the package must be one of the few known ones. A new one is a framework generic
+    // over one of our structs or enums on a path every build takes: use a record, a string or a loop instead (see the
+    // README's cold-path rule), or, when it is only off the cold path, add it here with the reason.
+    [Test]
+    public void AFreshCompilerJitCompilesNothingNewForThePrecompiledAnalyzers()
+    {
+        var rid = PrecompiledHost();
+        var consumer = CreateConsumer("Microsoft.NET.Sdk.Web", "net10.0", string.Format(CultureInfo.InvariantCulture, BadDockerfile, "10.0", "Consumer"));
+        var folder = Path.GetDirectoryName(consumer)!;
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), "var builder = WebApplication.CreateBuilder(args);\nbuilder.WebHost.UseUrls(\"http://+:5000\");\nvar app = builder.Build();\napp.MapGet(\"/\", () => \"hello\");\napp.Run();\n");
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), "{ \"Kestrel\": { \"Endpoints\": { \"Http\": { \"Url\": \"http://+:5000\" } } } }\n");
+        File.WriteAllText(Path.Combine(folder, "compose.yaml"), "services:\n  consumer:\n    build: .\n    ports:\n      - \"8080:80\"\n");
+
+        var build = Build(consumer, "--no-incremental", "-v:d", "-p:UseSharedCompilation=false");
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        var command = build.Output.Split('\n')
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l.Trim(), @"^(?<bincore>\S*[/\\]Roslyn[/\\]bincore[/\\])csc(\.exe)? (?<arguments>/noconfig .*)$"))
+            .FirstOrDefault(m => m.Success);
+        Assert.That(command, Is.Not.Null, "the build's log names the compiler's command line");
+        Assert.That(command!.Groups["arguments"].Value, Does.Contain($"readytorun{Path.DirectorySeparatorChar}{rid}"), "the compiler gets the precompiled analyzers");
+
+        var responseFile = Path.Combine(folder, "csc.rsp");
+        var jitSummary = Path.Combine(folder, "jit.txt");
+        File.WriteAllText(responseFile, command.Groups["arguments"].Value);
+        var compile = ProcessRunner.Run(
+            "dotnet",
+            folder,
+            new[] { Path.Combine(command.Groups["bincore"].Value, "csc.dll"), "@" + responseFile },
+            TimeSpan.FromMinutes(5),
+            new Dictionary<string, string> { ["DOTNET_JitStdOutFile"] = jitSummary, ["DOTNET_JitDisasmSummary"] = "1" });
+        Assert.That(compile.ExitCode, Is.Zero, compile.Output);
+        Assert.That(compile.Output, Does.Contain("warning CTR0060"), "the compose file's analysis ran in this compiler");
+
+        // "12: JIT compiled Type[Arguments]:Method(Parameters) [Tier0, IL size=9, code size=41]": the method, without
+        // its parameters (overloads are one entry). Only first compilations count: a Tier1 line is the runtime
+        // optimising code that was already running (precompiled code it found hot), which depends on timing.
+        var compiled = File.ReadLines(jitSummary)
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"JIT compiled (?<method>[^(]*)\(.*\[(?<tier>[^,\]]*)"))
+            .Where(m => m.Success && !m.Groups["tier"].Value.Contains("Tier1", StringComparison.Ordinal))
+            .Select(m => m.Groups["method"].Value)
+            .ToList();
+        Assert.That(compiled, Has.Count.GreaterThan(1000), "the runtime wrote its JIT summary (the compiler's own methods are in it)");
+        var ours = compiled.Where(m => m.Contains("ContainerAnalyzers.", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Assert.That(ours.Except(KnownJitCompiledMethods, StringComparer.Ordinal), Is.Empty, "methods a fresh compiler now JIT-compiles for the package:\n" + string.Join("\n", ours));
+    }
+
+    // What a fresh compiler still JIT-compiles that names a type of the package, each on a path every build takes: the
+    // engine's public facts keep these shapes (VariableValue and SourceSpan are structs the rules and the fixer share).
+    private static readonly string[] KnownJitCompiledMethods =
+    {
+        "System.Collections.Generic.Dictionary`2[System.__Canon,ContainerAnalyzers.Semantics.VariableValue]:.ctor",
+        "System.Collections.Generic.Dictionary`2[System.__Canon,ContainerAnalyzers.Text.SourceSpan]:.ctor",
+        "System.SZArrayHelper:get_Count[System.ValueTuple`2[System.__Canon,ContainerAnalyzers.Text.SourceSpan]]",
+    };
 
     // Issue 28: the package hands the NuGet.Config restore reads to the compiler, so a COPY of it with a stored
     // password is reported where it is written.
@@ -601,4 +656,16 @@ public sealed class PackageEndToEndTests
         => ConsumerProject.Create(_workRoot, sdk, targetFrameworks, dockerfile, dockerIgnore);
 
     private static ProcessResult Build(string project, params string[] extra) => ConsumerProject.Build(project, extra);
+
+    // The SDK host's runtime identifier, when the package carries precompiled analyzers for it; the test is skipped otherwise.
+    private static string PrecompiledHost()
+    {
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        if (rid is not ("linux-x64" or "linux-arm64" or "win-x64" or "osx-arm64"))
+        {
+            Assert.Ignore($"the package carries no precompiled analyzers for this SDK host ({rid})");
+        }
+
+        return rid;
+    }
 }
