@@ -10,14 +10,14 @@ namespace ContainerAnalyzers.Benchmarks;
 /// LINQ methods), with a single-stage SDK Dockerfile, a compose file and appsettings that the rules read, is built with
 /// and without the package, alternating, in fresh compiler processes and through the compiler server. Each build is
 /// `dotnet build --no-incremental -p:ReportAnalyzer=true`: the package's line of the compiler's analyzer report and the
-/// build's wall time are taken, and the medians printed. The .NET SDK's own analyzers are off, as in the issue.
+/// build's wall time are taken, and the medians printed. Packages compared in one run are built in the same rounds. The .NET SDK's own analyzers are off, as in the issue.
 /// </summary>
 internal static partial class BuildCost
 {
     public static int Run(IReadOnlyList<(string Label, string Feed, string Version)> packages, IReadOnlyList<int> fileCounts, int builds)
     {
         var root = Path.Combine(Path.GetTempPath(), "ContainerAnalyzers.BuildCost", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
-        Console.WriteLine($"build cost: {builds} alternating builds per cell, medians; projects under {root}");
+        Console.WriteLine($"build cost: {builds} rounds per cell, each package's build and one without it in every round (packages in rotating order), medians; projects under {root}");
         Console.WriteLine("| package | C# files | compiler | package's ReportAnalyzer time (ms) | all analyzers (ms) | wall with (s) | wall without (s) | difference (s) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var files in fileCounts)
@@ -25,37 +25,50 @@ internal static partial class BuildCost
             var without = Path.Combine(root, files.ToString(CultureInfo.InvariantCulture), "without", "App");
             WriteProject(without, files, null);
             Restore(without);
-            foreach (var package in packages)
+            var with = new string[packages.Count];
+            for (var p = 0; p < packages.Count; p++)
             {
-                var with = Path.Combine(root, files.ToString(CultureInfo.InvariantCulture), package.Label, "App");
-                WriteProject(with, files, package);
-                Restore(with);
-                foreach (var server in new[] { false, true })
+                with[p] = Path.Combine(root, files.ToString(CultureInfo.InvariantCulture), packages[p].Label, "App");
+                WriteProject(with[p], files, packages[p]);
+                Restore(with[p]);
+            }
+
+            foreach (var server in new[] { false, true })
+            {
+                if (server)
                 {
-                    if (server)
+                    // The server's first build of each project loads and JITs everything: not what a rebuild pays.
+                    foreach (var folder in with.Append(without))
                     {
-                        // The server's first build of each project loads and JITs everything: not what a rebuild pays.
-                        Build(with, server: true);
-                        Build(without, server: true);
+                        Build(folder, server: true);
+                    }
+                }
+
+                // Every round builds each package and the project without it, so a machine that slows down or speeds
+                // up during the run (a shared host does) moves every column alike instead of the package measured last.
+                var ours = packages.Select(_ => new List<double>()).ToArray();
+                var all = packages.Select(_ => new List<double>()).ToArray();
+                var wallWith = packages.Select(_ => new List<double>()).ToArray();
+                var wallWithout = new List<double>();
+                for (var i = 0; i < builds; i++)
+                {
+                    for (var k = 0; k < packages.Count; k++)
+                    {
+                        var p = (i + k) % packages.Count;
+                        var (withWall, withReport) = Build(with[p], server);
+                        wallWith[p].Add(withWall);
+                        ours[p].Add(PackageSeconds(withReport) * 1000);
+                        all[p].Add(TotalSeconds(withReport) * 1000);
                     }
 
-                    var ours = new List<double>();
-                    var all = new List<double>();
-                    var wallWith = new List<double>();
-                    var wallWithout = new List<double>();
-                    for (var i = 0; i < builds; i++)
-                    {
-                        var (withWall, withReport) = Build(with, server);
-                        var (withoutWall, _) = Build(without, server);
-                        wallWith.Add(withWall);
-                        wallWithout.Add(withoutWall);
-                        ours.Add(PackageSeconds(withReport) * 1000);
-                        all.Add(TotalSeconds(withReport) * 1000);
-                    }
+                    wallWithout.Add(Build(without, server).WallSeconds);
+                }
 
-                    var differences = wallWith.Zip(wallWithout, (a, b) => a - b).ToList();
+                for (var p = 0; p < packages.Count; p++)
+                {
+                    var differences = wallWith[p].Zip(wallWithout, (a, b) => a - b).ToList();
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {package.Label} | {files:N0} | {(server ? "server" : "fresh process")} | {Median(ours):F0} (min {ours.Min():F0}, max {ours.Max():F0}) | {Median(all):F0} | {Median(wallWith):F2} | {Median(wallWithout):F2} | {Median(differences):+0.00;-0.00} (IQR {Quartile(differences, 1):+0.00;-0.00} … {Quartile(differences, 3):+0.00;-0.00}) |"));
+                        $"| {packages[p].Label} | {files:N0} | {(server ? "server" : "fresh process")} | {Median(ours[p]):F0} (min {ours[p].Min():F0}, max {ours[p].Max():F0}) | {Median(all[p]):F0} | {Median(wallWith[p]):F2} | {Median(wallWithout):F2} | {Median(differences):+0.00;-0.00} (IQR {Quartile(differences, 1):+0.00;-0.00} … {Quartile(differences, 3):+0.00;-0.00}) |"));
                 }
             }
         }
