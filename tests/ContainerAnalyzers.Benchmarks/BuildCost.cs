@@ -17,7 +17,7 @@ internal static partial class BuildCost
     public static int Run(IReadOnlyList<(string Label, string Feed, string Version)> packages, IReadOnlyList<int> fileCounts, int builds)
     {
         var root = Path.Combine(Path.GetTempPath(), "ContainerAnalyzers.BuildCost", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
-        Console.WriteLine($"build cost: {builds} rounds per cell, each package's build and one without it in every round (packages in rotating order), medians; projects under {root}");
+        Console.WriteLine($"build cost: {builds} rounds per cell, each package's build and one without it in every round, in rotating order, medians; projects under {root}");
         Console.WriteLine("| package | C# files | compiler | package's ReportAnalyzer time (ms) | all analyzers (ms) | wall with (s) | wall without (s) | difference (s) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var files in fileCounts)
@@ -44,24 +44,31 @@ internal static partial class BuildCost
                     }
                 }
 
-                // Every round builds each package and the project without it, so a machine that slows down or speeds
-                // up during the run (a shared host does) moves every column alike instead of the package measured last.
+                // Every round builds each package and the project without it, in rotating order, so a machine that slows
+                // down or speeds up during the run (a shared host does) moves every column alike instead of the package
+                // measured last.
                 var ours = packages.Select(_ => new List<double>()).ToArray();
                 var all = packages.Select(_ => new List<double>()).ToArray();
                 var wallWith = packages.Select(_ => new List<double>()).ToArray();
                 var wallWithout = new List<double>();
                 for (var i = 0; i < builds; i++)
                 {
-                    for (var k = 0; k < packages.Count; k++)
+                    // The project without the package takes its turn in the rotation too: always building it last
+                    // would give it whatever the machine does after two builds.
+                    for (var k = 0; k <= packages.Count; k++)
                     {
-                        var p = (i + k) % packages.Count;
+                        var p = (i + k) % (packages.Count + 1);
+                        if (p == packages.Count)
+                        {
+                            wallWithout.Add(Build(without, server).WallSeconds);
+                            continue;
+                        }
+
                         var (withWall, withReport) = Build(with[p], server);
                         wallWith[p].Add(withWall);
                         ours[p].Add(PackageSeconds(withReport) * 1000);
                         all[p].Add(TotalSeconds(withReport) * 1000);
                     }
-
-                    wallWithout.Add(Build(without, server).WallSeconds);
                 }
 
                 for (var p = 0; p < packages.Count; p++)
