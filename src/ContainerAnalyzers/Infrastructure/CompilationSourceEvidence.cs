@@ -42,8 +42,9 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
 
     public override bool? MentionsAny(IReadOnlyList<string> words)
     {
-        var mentions = _answers.Mentions ?? AnalysisCache.Once(ref _answers.Mentions, new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
-        return mentions.GetOrAdd(string.Join("|", words), _ => Search(words));
+        var mentions = _answers.Mentions ?? AnalysisCache.Once(ref _answers.Mentions, new ConcurrentDictionary<string, Answer<StrongBox<bool>>>(StringComparer.Ordinal));
+        return mentions.GetOrAdd(string.Join("|", words), static _ => new Answer<StrongBox<bool>>())
+            .Get(words, w => new StrongBox<bool>(Search(w))).Value;
     }
 
     public override CodeEndpoints? Endpoints => _answers.Endpoints.Get(this, static e => CodeEndpointSearch.Find(e._compilation, e._cancellationToken));
@@ -111,7 +112,8 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     // A compilation's answers, each searched for on first use; the boxes hold answers that may be null.
     private sealed class Answers
     {
-        public ConcurrentDictionary<string, bool>? Mentions;
+        // One answer per word list a rule asks about (CTR0024's culture evidence), made on the first such question.
+        public ConcurrentDictionary<string, Answer<StrongBox<bool>>>? Mentions;
         public readonly Answer<CodeEndpoints> Endpoints = new();
         public readonly Answer<IReadOnlyList<(string Id, string Where)>> TimeZones = new();
         public readonly Answer<IReadOnlyList<(string Id, string Where)>> NodaTime = new();

@@ -1,4 +1,5 @@
 using ContainerAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp;
 using NUnit.Framework;
 
 namespace ContainerAnalyzers.Tests.Infrastructure;
@@ -48,5 +49,21 @@ public sealed class CompilationSourceEvidenceTests
             return "never";
         }));
         Assert.That(answer.Get(CancellationToken.None, _ => "searched"), Is.EqualTo("searched"));
+    }
+
+    // The word lists a rule asks about (CTR0024's culture evidence) go through the same answers: one per list.
+    [Test]
+    public void AWordListIsAnsweredFromTheCode()
+    {
+        var compilation = CSharpCompilation.Create("App", new[]
+        {
+            CSharpSyntaxTree.ParseText("public static class Numbers { public static int One => 1; }"),
+            CSharpSyntaxTree.ParseText("public static class Prices { public static object Culture => new System.Globalization.CultureInfo(\"fr-FR\"); }"),
+        });
+        var evidence = CompilationSourceEvidence.For(compilation, CancellationToken.None);
+
+        Assert.That(evidence.MentionsAny(new[] { "RegionInfo", "CultureInfo" }), Is.True);
+        Assert.That(evidence.MentionsAny(new[] { "RegionInfo", "IStringLocalizer" }), Is.False);
+        Assert.That(CompilationSourceEvidence.For(compilation, CancellationToken.None).MentionsAny(new[] { "RegionInfo", "CultureInfo" }), Is.True, "asked again, from another callback");
     }
 }
