@@ -10,7 +10,8 @@ namespace ContainerAnalyzers.Benchmarks;
 /// LINQ methods), with a single-stage SDK Dockerfile, a compose file and appsettings that the rules read, is built with
 /// and without the package, alternating, in fresh compiler processes and through the compiler server. Each build is
 /// `dotnet build --no-incremental -p:ReportAnalyzer=true`: the package's line of the compiler's analyzer report and the
-/// build's wall time are taken, and the medians printed. Packages compared in one run are built in the same rounds. The .NET SDK's own analyzers are off, as in the issue.
+/// build's wall time are taken, and the medians printed. Packages compared in one run are built in the same rounds.
+/// The .NET SDK's own analyzers are off, as in the issue.
 /// </summary>
 internal static partial class BuildCost
 {

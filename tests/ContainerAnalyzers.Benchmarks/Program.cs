@@ -81,7 +81,7 @@ if (Option("--differential") is { } otherEngine)
 
 if (arguments.Contains("--driver"))
 {
-    var corpora = Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>");
+    var corpora = Corpora();
     var pairs = CorpusPair.FromSharedCorpora(corpora);
     var runs = int.Parse(Option("--runs") ?? "20", System.Globalization.CultureInfo.InvariantCulture);
     return DriverBenchmark.Run(pairs, runs, DockerfileUtilsTiming.Run(pairs.Select(p => p.DockerfilePath).Distinct().ToList(), runs));
@@ -101,14 +101,14 @@ if (arguments.Contains("--first-analysis"))
 
 if (Option("--dump-diagnostics") is { } dumpPath)
 {
-    var corpora = Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>");
+    var corpora = Corpora();
     using var writer = new StreamWriter(dumpPath);
     return DriverBenchmark.Dump(CorpusPair.FromSharedCorpora(corpora), corpora, writer);
 }
 
 if (Option("--dump-fixes") is { } fixDumpPath)
 {
-    var corpora = Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>");
+    var corpora = Corpora();
     using var writer = new StreamWriter(fixDumpPath);
     return FixDump.Run(CorpusPair.FromSharedCorpora(corpora), writer);
 }
@@ -177,8 +177,11 @@ Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [r
 return 2;
 
 // --pair <part of a name>: that corpus pair instead of the sample.
+// The corpora folder: --corpora, else the nearest shared/corpora above the benchmark.
+string Corpora() => Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>");
+
 CorpusPair PairOrHelloWeb() => Option("--pair") is { } part
-    ? CorpusPair.FromSharedCorpora(Option("--corpora") ?? FindSharedCorpora() ?? throw new InvalidOperationException("no shared corpora: pass --corpora <dir>")).First(p => p.Name.Contains(part, StringComparison.Ordinal))
+    ? CorpusPair.FromSharedCorpora(Corpora()).First(p => p.Name.Contains(part, StringComparison.Ordinal))
     : HelloWeb();
 
 // samples/HelloWeb as a corpus pair: the one the per-build measurements use.

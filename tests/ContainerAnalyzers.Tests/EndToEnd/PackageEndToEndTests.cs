@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ContainerAnalyzers.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -108,7 +109,7 @@ public sealed class PackageEndToEndTests
         var build = Build(consumer, "--no-incremental", "-v:d", "-p:UseSharedCompilation=false");
         Assert.That(build.ExitCode, Is.Zero, build.Output);
         var command = build.Output.Split('\n')
-            .Select(l => System.Text.RegularExpressions.Regex.Match(l.Trim(), @"^(?<bincore>\S*[/\\]Roslyn[/\\]bincore[/\\])csc(\.exe)? (?<arguments>/noconfig .*)$"))
+            .Select(l => Regex.Match(l.Trim(), @"^(?<bincore>\S*[/\\]Roslyn[/\\]bincore[/\\])csc(\.exe)? (?<arguments>/noconfig .*)$"))
             .FirstOrDefault(m => m.Success);
         Assert.That(command, Is.Not.Null, "the build's log names the compiler's command line");
         Assert.That(command!.Groups["arguments"].Value, Does.Contain($"readytorun{Path.DirectorySeparatorChar}{rid}"), "the compiler gets the precompiled analyzers");
@@ -129,7 +130,7 @@ public sealed class PackageEndToEndTests
         // its parameters (overloads are one entry). Only first compilations count: a Tier1 line is the runtime
         // optimising code that was already running (precompiled code it found hot), which depends on timing.
         var compiled = File.ReadLines(jitSummary)
-            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"JIT compiled (?<method>[^(]*)\(.*\[(?<tier>[^,\]]*)"))
+            .Select(l => Regex.Match(l, @"JIT compiled (?<method>[^(]*)\(.*\[(?<tier>[^,\]]*)"))
             .Where(m => m.Success && !m.Groups["tier"].Value.Contains("Tier1", StringComparison.Ordinal))
             .Select(m => m.Groups["method"].Value)
             .ToList();
