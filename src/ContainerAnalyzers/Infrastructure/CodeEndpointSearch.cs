@@ -81,7 +81,9 @@ internal static class CodeEndpointSearch
                         }
 
                         break;
-                    case "Run" when arguments.Count == 1 && IsWebApplication(invocation, Model):
+                    // A lambda is no URL, nor a configuration section: Task.Run(() => …) and services.Configure(o => …),
+                    // common in any code, are told apart without binding the file.
+                    case "Run" when arguments.Count == 1 && arguments[0].Expression is not AnonymousFunctionExpressionSyntax && IsWebApplication(invocation, Model):
                         if (Text(arguments[0].Expression, Model) is not { } runUrl)
                         {
                             return CodeEndpoints.Unknown;
@@ -104,7 +106,7 @@ internal static class CodeEndpointSearch
                     case "UseSetting" when arguments.Count >= 1 && Text(arguments[0].Expression, Model) is { } key
                         && (key.Equals("urls", StringComparison.OrdinalIgnoreCase) || key.EndsWith("_ports", StringComparison.OrdinalIgnoreCase)):
                         return CodeEndpoints.Unknown;
-                    case "Configure" when arguments.Count >= 1 && ContainingType(invocation, Model) == "KestrelServerOptions":
+                    case "Configure" when arguments.Count >= 1 && arguments[0].Expression is not AnonymousFunctionExpressionSyntax && ContainingType(invocation, Model) == "KestrelServerOptions":
                         // options.Configure(section): endpoints from a configuration section of the app's choosing.
                         return CodeEndpoints.Unknown;
                 }

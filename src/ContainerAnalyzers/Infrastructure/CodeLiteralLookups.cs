@@ -87,7 +87,8 @@ internal sealed class CodeLiteralLookups
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 var (name, arguments) = CodeSyntax.Call(node);
-                if (name is null || arguments is null || Array.IndexOf(_members, name) < 0)
+                // A lookup is only found by a constant name: a call with no argument that can be one is not asked about.
+                if (name is null || arguments is null || Array.IndexOf(_members, name) < 0 || !CodeSyntax.AnyMayBeConstant(arguments))
                 {
                     continue;
                 }
