@@ -151,6 +151,12 @@ internal static class CodeEndpointSearch
             return literal.Token.Value;
         }
 
+        // What cannot be a constant has none to read, and asking would bind the file.
+        if (!CodeSyntax.MayBeConstant(expression))
+        {
+            return null;
+        }
+
         var constant = model().GetConstantValue(expression);
         return constant.HasValue ? constant.Value : null;
     }

@@ -60,6 +60,15 @@ public sealed class CTR0026ExposedPortNotListeningTests
         .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8081\n")
         .RunAsync();
 
+    // Issue 26: a port that is no literal. One from a parameter has no constant to read, so the file is not bound to find
+    // out and the port stays unknown; a constant's name is still read (8081, not the default 8080).
+    [TestCase("public void Configure(int port) => ListenAnyIP(port);", "EXPOSE 80")]
+    [TestCase("private const int Port = 8081; public void Configure() => ListenAnyIP(Port);", "EXPOSE {|CTR0026:8080|}")]
+    public Task CodeListensOnAPortThatIsNoLiteral(string members, string expose) => Test()
+        .WithSource("public sealed class Options { public void ListenAnyIP(int port) { } " + members + " }")
+        .WithDockerfile("FROM mcr.microsoft.com/dotnet/aspnet:8.0\n" + expose + "\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n")
+        .RunAsync();
+
     // Issue 19: the code pins port 80 and the chiseled image runs as the non-root 'app' user.
     [Test]
     public Task NonRootUserOnAPortBelow1024_ReportedOnTheExposedPort() => Test()

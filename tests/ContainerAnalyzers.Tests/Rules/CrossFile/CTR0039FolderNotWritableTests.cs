@@ -381,6 +381,9 @@ public sealed class CTR0039FromTheCompilationTests
     [TestCase("public static class Notes { public static void Save() => System.IO.File.AppendAllLines(path: \"/app/notes.txt\", contents: new[] { \"paid\" }); }", true)]
     [TestCase("public static class Notes { public static void Save() => WriteAllText(\"notes.txt\", \"paid\"); private static void WriteAllText(string path, string text) { } }", false)]
     [TestCase("public static class Notes { public static void Save(string path) => System.IO.File.WriteAllText(path, \"paid\"); }", false)]
+    // Issue 26: a path that can be no constant is not asked about; a constant's name still is.
+    [TestCase("public static class Notes { private const string Path = \"notes.txt\"; public static void Save() => System.IO.File.WriteAllText(Path, \"paid\"); }", true)]
+    [TestCase("public static class Notes { public static void Save() => System.IO.File.WriteAllText(System.IO.Path.Combine(\"a\", \"notes.txt\"), \"paid\"); }", false)]
     public Task FileWrites(string source, bool reported)
         => DockerfileAnalyzerTest<CTR0039FolderNotWritableRule>.ForApp("net10.0").WithSource(source).WithDockerfile(reported ? Dockerfile : Unmarked(Dockerfile)).RunAsync();
 
