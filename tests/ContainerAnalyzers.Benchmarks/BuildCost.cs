@@ -134,9 +134,9 @@ internal static partial class BuildCost
         }
     }
 
-    private static void Restore(string folder) => Process(folder, "restore", "-nologo", "-v:q");
+    internal static void Restore(string folder) => Process(folder, "restore", "-nologo", "-v:q");
 
-    private static (double WallSeconds, string Output) Build(string folder, bool server)
+    internal static (double WallSeconds, string Output) Build(string folder, bool server)
     {
         var watch = Stopwatch.StartNew();
         var output = Process(folder, "build", "--no-restore", "--no-incremental", "-nologo", "-c", "Release", "-nodeReuse:false",
@@ -170,14 +170,14 @@ internal static partial class BuildCost
     internal static double PackageSeconds(string report)
         => PackageLine().Match(report) is { Success: true } m ? Seconds(m.Groups[1].Value) : double.NaN;
 
-    private static double TotalSeconds(string report)
+    internal static double TotalSeconds(string report)
         => TotalLine().Match(report) is { Success: true } m ? Seconds(m.Groups[1].Value) : double.NaN;
 
     private static double Seconds(string text) => double.Parse(text.Replace(',', '.'), CultureInfo.InvariantCulture);
 
-    private static double Median(List<double> values) => Quartile(values, 2);
+    internal static double Median(List<double> values) => Quartile(values, 2);
 
-    private static double Quartile(List<double> values, int quarter)
+    internal static double Quartile(List<double> values, int quarter)
     {
         var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToList();
         return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, sorted.Count * quarter / 4)];

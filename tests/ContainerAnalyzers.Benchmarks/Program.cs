@@ -40,6 +40,8 @@ using ContainerAnalyzers.Tests.Fuzzing;
 //                       each search of the project's C# code the rules may ask for, on a fresh compilation
 //   --build-cost --package label=feed=version… [--files 300,1500] [--builds N]
 //                       real `dotnet build`s with and without each package, alternating, fresh compiler and server
+//   --compiler-ab --package label=feed=version [--files 300,1500] [--builds N] [--server]
+//                       the compiler alone on the generated project's command line, with and without the package's analyzers
 var arguments = args.ToList();
 string? Option(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
 
@@ -150,6 +152,12 @@ if (arguments.Contains("--build-cost"))
     return BuildCost.Run(packages, counts, int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture));
 }
 
+if (arguments.Contains("--compiler-ab"))
+{
+    var counts = (Option("--files") ?? "300,1500").Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    return CompilerAb.Run(Packages().Single(), counts, int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture), arguments.Contains("--server"));
+}
+
 if (arguments.Contains("--fix-scaling"))
 {
     var sizes = (Option("--fix-scaling") is { } list && !list.StartsWith("-", StringComparison.Ordinal) ? list : "1000,2000,4000,8000")
@@ -173,7 +181,7 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --dump-fixes <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --compiler-ab --package label=feed=version [--files 300,1500] [--builds N] [--server] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --dump-fixes <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
 return 2;
 
 // --pair <part of a name>: that corpus pair instead of the sample.

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ContainerAnalyzers.Benchmarks;
+
+/// <summary>
+/// Issue 26: the package's cost to the compiler itself, with MSBuild out of the way. The generated project (see
+/// <see cref="BuildCost"/>) is built once with the package to take the compiler's command line from the log; then the
+/// compiler runs on that command line with and without the package's analyzers (the only arguments that differ),
+/// alternating which goes first in each round. A full build's wall time on a shared two-core host swings by seconds
+/// at 1,500 files, so a round's two runs are compared with each other (paired differences), never with a median
+/// of the other column.
+/// </summary>
+internal static partial class CompilerAb
+{
+    public static int Run((string Label, string Feed, string Version) package, IReadOnlyList<int> fileCounts, int rounds, bool server)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ContainerAnalyzers.CompilerAb", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
+        Console.WriteLine($"compiler A/B: package {package.Version}, {rounds} rounds, {(server ? "through the compiler server (/shared)" : "a fresh compiler process each run")}; projects under {root}");
+        Console.WriteLine("| C# files | package's ReportAnalyzer (ms) | all analyzers with / without (ms) | wall with (s) | wall without (s) | paired difference (s) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var files in fileCounts)
+        {
+            var folder = Path.Combine(root, files.ToString(CultureInfo.InvariantCulture), "App");
+            BuildCost.WriteProject(folder, files, package);
+            BuildCost.Restore(folder);
+            var log = BuildCost.Build(folder, server: false).Output;
+            var command = log.Split('\n').Select(l => CompilerCommand().Match(l.Trim())).FirstOrDefault(m => m.Success)
+                ?? throw new InvalidOperationException("the build's log names no compiler command line");
+            var compiler = Path.Combine(command.Groups["bincore"].Value, "csc.dll");
+            var with = command.Groups["arguments"].Value;
+            // The package's analyzers are its /analyzer: arguments; its additional files and properties stay, and cost
+            // the compiler nothing when no analyzer reads them.
+            var without = PackageAnalyzer().Replace(with, string.Empty);
+            if (without == with)
+            {
+                throw new InvalidOperationException("the command line has no analyzer of the package");
+            }
+
+            var withFile = Path.Combine(folder, "csc-with.rsp");
+            var withoutFile = Path.Combine(folder, "csc-without.rsp");
+            File.WriteAllText(withFile, with);
+            File.WriteAllText(withoutFile, without);
+            if (server)
+            {
+                // The server's first compilation of each loads and JITs everything: not what a rebuild pays.
+                Compile(compiler, folder, withFile, server);
+                Compile(compiler, folder, withoutFile, server);
+            }
+
+            var ours = new List<double>();
+            var allWith = new List<double>();
+            var allWithout = new List<double>();
+            var wallWith = new List<double>();
+            var wallWithout = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var withPackage in round % 2 == 0 ? new[] { false, true } : new[] { true, false })
+                {
+                    var (wall, report) = Compile(compiler, folder, withPackage ? withFile : withoutFile, server);
+                    if (withPackage != report.Contains("warning CTR0060", StringComparison.Ordinal))
+                    {
+                        throw new InvalidOperationException($"the compilation {(withPackage ? "with" : "without")} the package {(withPackage ? "reported no" : "reported a")} CTR0060");
+                    }
+
+                    (withPackage ? wallWith : wallWithout).Add(wall);
+                    (withPackage ? allWith : allWithout).Add(BuildCost.TotalSeconds(report) * 1000);
+                    if (withPackage)
+                    {
+                        ours.Add(BuildCost.PackageSeconds(report) * 1000);
+                    }
+                }
+            }
+
+            var differences = wallWith.Zip(wallWithout, (a, b) => a - b).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {files:N0} | {BuildCost.Median(ours):F0} (min {ours.Min():F0}, max {ours.Max():F0}) | {BuildCost.Median(allWith):F0} / {BuildCost.Median(allWithout):F0} | {BuildCost.Median(wallWith):F2} | {BuildCost.Median(wallWithout):F2} | {BuildCost.Median(differences):+0.00;-0.00} (IQR {BuildCost.Quartile(differences, 1):+0.00;-0.00} … {BuildCost.Quartile(differences, 3):+0.00;-0.00}; {differences.Min():+0.00;-0.00} … {differences.Max():+0.00;-0.00}) |"));
+        }
+
+        return 0;
+    }
+
+    private static (double WallSeconds, string Output) Compile(string compiler, string folder, string responseFile, bool server)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(compiler);
+        if (server)
+        {
+            start.ArgumentList.Add("/shared");
+        }
+
+        start.ArgumentList.Add("@" + responseFile);
+        start.ArgumentList.Add("/reportanalyzer");
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var wall = watch.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the compiler failed on {responseFile}:\n{output[Math.Max(0, output.Length - 4000)..]}{stderr.Result}");
+        }
+
+        return (wall, output);
+    }
+
+    // The CoreCompile task's log line: "<sdk>/Roslyn/bincore/csc /noconfig …" (the command it hands the compiler).
+    [GeneratedRegex(@"^(?<bincore>\S*[/\\]Roslyn[/\\]bincore[/\\])csc(\.exe)? (?<arguments>/noconfig .*)$")]
+    private static partial Regex CompilerCommand();
+
+    // An /analyzer: argument from the package's folder (the NuGet cache's containeranalyzers/<version>/…), quoted or not.
+    [GeneratedRegex(@"\s/analyzer:(""[^""]*[/\\]containeranalyzers[/\\][^""]*""|\S*[/\\]containeranalyzers[/\\]\S*)", RegexOptions.IgnoreCase)]
+    private static partial Regex PackageAnalyzer();
+}
