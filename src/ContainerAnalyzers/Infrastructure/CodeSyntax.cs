@@ -40,7 +40,14 @@ internal static class CodeSyntax
     /// a search that wants an argument's constant value asks the semantic model nothing about a call with none, since
     /// the first question about a file binds its code.
     /// </summary>
-    public static bool MayBeConstant(ExpressionSyntax expression) => expression switch
+    public static bool MayBeConstant(ExpressionSyntax expression) => MayBeConstant(expression, 0);
+
+    // Deeper than this, an expression may be a constant: the semantic model, which the compiler built to bind any depth,
+    // decides. The parser makes a chain of ten thousand '+' into a tree as deep, and recursion down it would overflow
+    // the stack, which no analyzer may do.
+    private const int MaxDepth = 64;
+
+    private static bool MayBeConstant(ExpressionSyntax expression, int depth) => depth > MaxDepth || expression switch
     {
         // Literals (null and default too), interpolated strings (constant when their holes are), names of constants.
         LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or DefaultExpressionSyntax or SizeOfExpressionSyntax => true,
@@ -50,22 +57,25 @@ internal static class CodeSyntax
         // type Kind is in scope, C#'s Color Color rule).
         MemberAccessExpressionSyntax member => IsNameChain(member.Expression),
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => true,
-        ParenthesizedExpressionSyntax parenthesized => MayBeConstant(parenthesized.Expression),
-        CastExpressionSyntax cast => MayBeConstant(cast.Expression),
-        CheckedExpressionSyntax @checked => MayBeConstant(@checked.Expression),
-        PrefixUnaryExpressionSyntax unary => MayBeConstant(unary.Operand),
-        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed => MayBeConstant(suppressed.Operand),
-        BinaryExpressionSyntax binary => MayBeConstant(binary.Left) && MayBeConstant(binary.Right),
-        ConditionalExpressionSyntax conditional => MayBeConstant(conditional.Condition) && MayBeConstant(conditional.WhenTrue) && MayBeConstant(conditional.WhenFalse),
+        ParenthesizedExpressionSyntax parenthesized => MayBeConstant(parenthesized.Expression, depth + 1),
+        CastExpressionSyntax cast => MayBeConstant(cast.Expression, depth + 1),
+        CheckedExpressionSyntax @checked => MayBeConstant(@checked.Expression, depth + 1),
+        PrefixUnaryExpressionSyntax unary => MayBeConstant(unary.Operand, depth + 1),
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed => MayBeConstant(suppressed.Operand, depth + 1),
+        BinaryExpressionSyntax binary => MayBeConstant(binary.Left, depth + 1) && MayBeConstant(binary.Right, depth + 1),
+        ConditionalExpressionSyntax conditional => MayBeConstant(conditional.Condition, depth + 1) && MayBeConstant(conditional.WhenTrue, depth + 1) && MayBeConstant(conditional.WhenFalse, depth + 1),
         _ => false,
     };
 
-    private static bool IsNameChain(ExpressionSyntax expression) => expression switch
+    private static bool IsNameChain(ExpressionSyntax expression)
     {
-        NameSyntax or PredefinedTypeSyntax => true,
-        MemberAccessExpressionSyntax member => IsNameChain(member.Expression),
-        _ => false,
-    };
+        while (expression is MemberAccessExpressionSyntax member)
+        {
+            expression = member.Expression;
+        }
+
+        return expression is NameSyntax or PredefinedTypeSyntax;
+    }
 
     // A simple name is a constant only if it names one. The nearest declaration of the name in the syntax around it
     // decides, as C#'s lookup does: a parameter, or a local of an enclosing block, shadows the type's members, and a

@@ -112,6 +112,28 @@ public sealed class CodeSyntaxTests
         Assert.That(checkedCalls, Is.EqualTo(35), "every case was checked");
     }
 
+    // A generated file can concatenate thousands of pieces; the parser nests them as deep, and the check must not recurse
+    // down them (a stack overflow ends the compiler). Past its depth it leaves the answer to the semantic model.
+    [Test]
+    public void ADeepConcatenationIsLeftToTheSemanticModel()
+    {
+        var deep = "class C { void M(string p) { System.IO.File.WriteAllText(" + string.Join(" + ", Enumerable.Repeat("\"a\"", 20_000)) + ", p); } }";
+        var call = CSharpSyntaxTree.ParseText(deep, Latest).GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().First();
+        var answers = new bool[2];
+
+        // On a thread with a small stack, as a thread pool's may be: recursion down the chain would overflow it.
+        var thread = new System.Threading.Thread(
+            () =>
+            {
+                answers[0] = CodeSyntax.MayBeConstant(call.ArgumentList.Arguments[0].Expression);
+                answers[1] = CodeSyntax.MayBeConstant(call.ArgumentList.Arguments[1].Expression);
+            },
+            maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.That(answers, Is.EqualTo(new[] { true, false }));
+    }
+
     // Every argument in the real repositories' code that the compiler folds to a constant is one the syntax lets through.
     [Test]
     public void NeverRulesOutAConstantInRealCode()
