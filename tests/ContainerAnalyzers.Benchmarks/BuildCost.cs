@@ -144,7 +144,7 @@ internal static partial class BuildCost
         return (watch.Elapsed.TotalSeconds, output);
     }
 
-    private static string Process(string folder, params string[] arguments)
+    internal static string Process(string folder, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)

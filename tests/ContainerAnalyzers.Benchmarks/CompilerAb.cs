@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ContainerAnalyzers.Tests.Infrastructure;
 
 namespace ContainerAnalyzers.Benchmarks;
 
@@ -26,10 +27,7 @@ internal static partial class CompilerAb
             BuildCost.WriteProject(folder, files, package);
             BuildCost.Restore(folder);
             var log = BuildCost.Build(folder, server: false).Output;
-            var command = log.Split('\n').Select(l => CompilerCommand().Match(l.Trim())).FirstOrDefault(m => m.Success)
-                ?? throw new InvalidOperationException("the build's log names no compiler command line");
-            var compiler = Path.Combine(command.Groups["bincore"].Value, "csc.dll");
-            var with = command.Groups["arguments"].Value;
+            var (compiler, with) = CompilerCommandLine.Find(log) ?? throw new InvalidOperationException("the build's log names no compiler command line");
             // The package's analyzers are its /analyzer: arguments; its additional files and properties stay, and cost
             // the compiler nothing when no analyzer reads them.
             var without = PackageAnalyzer().Replace(with, string.Empty);
@@ -83,32 +81,12 @@ internal static partial class CompilerAb
 
     private static (double WallSeconds, string Output) Compile(string compiler, string folder, string responseFile, bool server)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(compiler);
-        if (server)
-        {
-            start.ArgumentList.Add("/shared");
-        }
-
-        start.ArgumentList.Add("@" + responseFile);
-        start.ArgumentList.Add("/reportanalyzer");
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var wall = watch.Elapsed.TotalSeconds;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"the compiler failed on {responseFile}:\n{output[Math.Max(0, output.Length - 4000)..]}{stderr.Result}");
-        }
-
-        return (wall, output);
+        var output = server
+            ? BuildCost.Process(folder, compiler, "/shared", "@" + responseFile, "/reportanalyzer")
+            : BuildCost.Process(folder, compiler, "@" + responseFile, "/reportanalyzer");
+        return (watch.Elapsed.TotalSeconds, output);
     }
-
-    // The CoreCompile task's log line: "<sdk>/Roslyn/bincore/csc /noconfig …" (the command it hands the compiler).
-    [GeneratedRegex(@"^(?<bincore>\S*[/\\]Roslyn[/\\]bincore[/\\])csc(\.exe)? (?<arguments>/noconfig .*)$")]
-    private static partial Regex CompilerCommand();
 
     // An /analyzer: argument from the package's folder (the NuGet cache's containeranalyzers/<version>/…), quoted or not.
     [GeneratedRegex(@"\s/analyzer:(""[^""]*[/\\]containeranalyzers[/\\][^""]*""|\S*[/\\]containeranalyzers[/\\]\S*)", RegexOptions.IgnoreCase)]

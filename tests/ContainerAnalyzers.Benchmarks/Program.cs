@@ -148,14 +148,12 @@ if (Option("--generate-project") is { } generated)
 if (arguments.Contains("--build-cost"))
 {
     var packages = Packages();
-    var counts = (Option("--files") ?? "300,1500").Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-    return BuildCost.Run(packages, counts, int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture));
+    return BuildCost.Run(packages, FileCounts(), int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (arguments.Contains("--compiler-ab"))
 {
-    var counts = (Option("--files") ?? "300,1500").Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-    return CompilerAb.Run(Packages().Single(), counts, int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture), arguments.Contains("--server"));
+    return CompilerAb.Run(Packages().Single(), FileCounts(), int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture), arguments.Contains("--server"));
 }
 
 if (arguments.Contains("--fix-scaling"))
@@ -183,6 +181,9 @@ if (Option("--fuzz") is { } countText)
 
 Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --compiler-ab --package label=feed=version [--files 300,1500] [--builds N] [--server] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --dump-fixes <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
 return 2;
+
+// The generated projects' sizes: --files 300,1500.
+int[] FileCounts() => (Option("--files") ?? "300,1500").Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
 // --pair <part of a name>: that corpus pair instead of the sample.
 // The corpora folder: --corpora, else the nearest shared/corpora above the benchmark.

@@ -108,19 +108,18 @@ public sealed class PackageEndToEndTests
 
         var build = Build(consumer, "--no-incremental", "-v:d", "-p:UseSharedCompilation=false");
         Assert.That(build.ExitCode, Is.Zero, build.Output);
-        var command = build.Output.Split('\n')
-            .Select(l => Regex.Match(l.Trim(), @"^(?<bincore>\S*[/\\]Roslyn[/\\]bincore[/\\])csc(\.exe)? (?<arguments>/noconfig .*)$"))
-            .FirstOrDefault(m => m.Success);
+        var command = CompilerCommandLine.Find(build.Output);
         Assert.That(command, Is.Not.Null, "the build's log names the compiler's command line");
-        Assert.That(command!.Groups["arguments"].Value, Does.Contain($"readytorun{Path.DirectorySeparatorChar}{rid}"), "the compiler gets the precompiled analyzers");
+        var (compiler, arguments) = command!.Value;
+        Assert.That(arguments, Does.Contain($"readytorun{Path.DirectorySeparatorChar}{rid}"), "the compiler gets the precompiled analyzers");
 
         var responseFile = Path.Combine(folder, "csc.rsp");
         var jitSummary = Path.Combine(folder, "jit.txt");
-        File.WriteAllText(responseFile, command.Groups["arguments"].Value);
+        File.WriteAllText(responseFile, arguments);
         var compile = ProcessRunner.Run(
             "dotnet",
             folder,
-            new[] { Path.Combine(command.Groups["bincore"].Value, "csc.dll"), "@" + responseFile },
+            new[] { compiler, "@" + responseFile },
             TimeSpan.FromMinutes(5),
             new Dictionary<string, string> { ["DOTNET_JitStdOutFile"] = jitSummary, ["DOTNET_JitDisasmSummary"] = "1" });
         Assert.That(compile.ExitCode, Is.Zero, compile.Output);
