@@ -92,7 +92,7 @@ internal static class DriverBenchmark
         }
 
         static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.OrderBy(v => v).ElementAt(values.Count / 2);
-        var summary = $"DRIVER pairs={pairs.Count} driver-median-us={Median(driverTimes):F1} engine-median-us={Median(engineTimes):F1} " +
+        var summary = $"DRIVER pairs={pairs.Count} runs={runs} driver-median-us={Median(driverTimes):F1} engine-median-us={Median(engineTimes):F1} " +
             $"median-ratio={Median(driverTimes.Zip(engineTimes, (d, e) => d / e).ToList()):F2} " +
             $"total-ratio={driverTimes.Sum() / engineTimes.Sum():F2}";
         if (utilsTimes.Count > 0)
@@ -222,11 +222,6 @@ internal static class DriverBenchmark
         var properties = pair.Properties();
         var projectPath = properties["MSBuildProjectFullPath"];
         var tree = CSharpSyntaxTree.ParseText(Program, path: Path.Combine(Path.GetDirectoryName(projectPath)!, "Program.cs"));
-        var compilation = CSharpCompilation.Create(
-            "App",
-            new[] { tree },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication));
         var files = Files(pair);
 
         // The global config the package's build files make the compiler write: every property, then a section per file.
@@ -243,6 +238,15 @@ internal static class DriverBenchmark
 
         var configPath = Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "App.GeneratedMSBuildEditorConfig.editorconfig");
         var provider = new RoslynConfigOptions(config.ToString(), configPath).Prepare(files.Select(f => f.File.Path).Append(tree.FilePath));
+
+        // The options a build's compilation has: the SDK's NoWarn (/nowarn:1701,1702,8002) and the config's severities.
+        var compilation = CSharpCompilation.Create(
+            "App",
+            new[] { tree },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication)
+                .WithSpecificDiagnosticOptions(new[] { "CS1701", "CS1702", "CS8002" }.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress)))
+                .WithSyntaxTreeOptionsProvider(provider.Severities));
         return (compilation, new AnalyzerOptions(files.Select(f => f.File).ToImmutableArray(), provider));
     }
 

@@ -34,6 +34,12 @@ internal sealed class RoslynConfigOptions : AnalyzerConfigOptionsProvider
         return this;
     }
 
+    /// <summary>
+    /// The severities the config sets (<c>dotnet_diagnostic.ID.severity</c>), as the compiler hands them to a compilation:
+    /// the analyzers' reads of them go through Roslyn's dictionaries too.
+    /// </summary>
+    public SyntaxTreeOptionsProvider Severities => new ConfigSeverities(_set);
+
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _byPath.TryGetValue(tree.FilePath, out var options) ? options : DictionaryOptions.Empty;
 
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _byPath.TryGetValue(textFile.Path, out var options) ? options : DictionaryOptions.Empty;
@@ -49,5 +55,27 @@ internal sealed class RoslynConfigOptions : AnalyzerConfigOptionsProvider
         public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
 
         public override IEnumerable<string> Keys => _values.Keys;
+    }
+
+    // What the compiler's own provider answers (CompilerSyntaxTreeOptionsProvider is internal): the global section's
+    // severities, and each tree's from the sections that match its path.
+    private sealed class ConfigSeverities : SyntaxTreeOptionsProvider
+    {
+        private readonly AnalyzerConfigSet _set;
+        private readonly ImmutableDictionary<string, ReportDiagnostic> _global;
+
+        public ConfigSeverities(AnalyzerConfigSet set)
+        {
+            _set = set;
+            _global = set.GlobalConfigOptions.TreeOptions;
+        }
+
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+            => _set.GetOptionsForSourcePath(tree.FilePath).TreeOptions.TryGetValue(diagnosticId, out severity);
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+            => _global.TryGetValue(diagnosticId, out severity);
     }
 }
