@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using ContainerAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -51,14 +53,32 @@ internal sealed class EnabledRules
         }
     }
 
+    // Every rule on: what almost every build gets, so one instance serves them all and a build allocates nothing here.
+    private static readonly EnabledRules Every = Without(null);
+
     private static EnabledRules ReadEnabled(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var switches = new Switches(compilation, options, cancellationToken);
+        HashSet<string>? off = null;
+        foreach (var descriptor in AllRules.Descriptors)
+        {
+            if (switches.IsOff(descriptor))
+            {
+                (off ??= new HashSet<string>(StringComparer.Ordinal)).Add(descriptor.Id);
+            }
+        }
+
+        return off is null ? Every : Without(off);
+    }
+
+    // The rule table's rules but those turned off, each in the lists of the inputs it reads.
+    private static EnabledRules Without(HashSet<string>? off)
+    {
         var dockerfileRules = new List<DockerfileRule>();
         var sdkContainerRules = new List<DockerfileRule>();
         foreach (var rule in AllRules.DockerfileRules)
         {
-            if (switches.IsOff(rule.Descriptor))
+            if (off?.Contains(rule.Descriptor.Id) == true)
             {
                 continue;
             }
@@ -77,7 +97,7 @@ internal sealed class EnabledRules
         var composeRules = new List<ComposeRule>();
         foreach (var rule in AllRules.ComposeRules)
         {
-            if (!switches.IsOff(rule.Descriptor))
+            if (off?.Contains(rule.Descriptor.Id) != true)
             {
                 composeRules.Add(rule);
             }
@@ -86,7 +106,7 @@ internal sealed class EnabledRules
         var projectRules = new List<ProjectRule>();
         foreach (var rule in AllRules.ProjectRules)
         {
-            if (!switches.IsOff(rule.Descriptor))
+            if (off?.Contains(rule.Descriptor.Id) != true)
             {
                 projectRules.Add(rule);
             }
@@ -96,11 +116,19 @@ internal sealed class EnabledRules
     }
 
     // What turns a rule off, read once per compilation: each rule's own entries, and the bulk severities of each category
-    // (looked up once per category, not once per rule) and of every analyzer.
+    // and of every analyzer. Each is looked up only where it can say something, since this runs in every build.
     private sealed class Switches
     {
-        private readonly Compilation _compilation;
+        // The bulk severity key of each category of the rule table, made once per process, not once per build.
+        private static readonly Dictionary<string, string> CategoryKeys = AllRules.Descriptors.Select(d => d.Category).Distinct(StringComparer.Ordinal)
+            .ToDictionary(category => category, category => "dotnet_analyzer_diagnostic.category-" + category + ".severity", StringComparer.Ordinal);
+
+        // The rule table's ids, matched ignoring case as the compiler matches NoWarn's.
+        private static readonly HashSet<string> RuleIdsIgnoringCase = new(AllRules.Descriptors.Select(d => d.Id), StringComparer.OrdinalIgnoreCase);
+
         private readonly CancellationToken _cancellationToken;
+        private readonly ImmutableDictionary<string, ReportDiagnostic>? _specific;
+        private readonly SyntaxTreeOptionsProvider? _provider;
         private readonly AnalyzerConfigOptions _global;
         // Each category's bulk severity, or null when none is set. Values are strings, not bool?: a dictionary of a
         // reference type runs the framework's precompiled code, one of a value type is JIT-compiled in every fresh compiler.
@@ -109,8 +137,10 @@ internal sealed class EnabledRules
 
         public Switches(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            _compilation = compilation;
             _cancellationToken = cancellationToken;
+            var specific = compilation.Options.SpecificDiagnosticOptions;
+            _specific = NamesAnyRule(specific) ? specific : null;
+            _provider = compilation.Options.SyntaxTreeOptionsProvider;
             _global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
             _everyAnalyzer = _global.TryGetValue("dotnet_analyzer_diagnostic.severity", out var severity) ? IsNone(severity) : null;
         }
@@ -118,24 +148,44 @@ internal sealed class EnabledRules
         public bool IsOff(RuleDescriptor rule)
         {
             // NoWarn and WarningsAsErrors reach the compilation options; an explicit entry there decides.
-            if (_compilation.Options.SpecificDiagnosticOptions.TryGetValue(rule.Id, out var report))
+            if (_specific is not null && _specific.TryGetValue(rule.Id, out var report))
             {
                 return report == ReportDiagnostic.Suppress;
             }
 
             // dotnet_diagnostic.ID.severity in a .globalconfig (the presets are global configs too).
-            if (_compilation.Options.SyntaxTreeOptionsProvider is { } provider && provider.TryGetGlobalDiagnosticValue(rule.Id, _cancellationToken, out report))
+            if (_provider is not null && _provider.TryGetGlobalDiagnosticValue(rule.Id, _cancellationToken, out report))
             {
                 return report == ReportDiagnostic.Suppress;
             }
 
             if (!_categorySeverities.TryGetValue(rule.Category, out var severity))
             {
-                severity = _global.TryGetValue("dotnet_analyzer_diagnostic.category-" + rule.Category + ".severity", out var value) ? value : null;
+                severity = CategoryKeys.TryGetValue(rule.Category, out var key) && _global.TryGetValue(key, out var value) ? value : null;
                 _categorySeverities[rule.Category] = severity;
             }
 
             return severity is not null ? IsNone(severity) : _everyAnalyzer ?? false;
+        }
+
+        // Whether NoWarn or WarningsAsErrors names any of the package's rules: a build's few entries (CS1701, CS1702, NU1605)
+        // read once, instead of a lookup per rule.
+        private static bool NamesAnyRule(ImmutableDictionary<string, ReportDiagnostic> specific)
+        {
+            if (specific.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var entry in specific)
+            {
+                if (RuleIdsIgnoringCase.Contains(entry.Key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsNone(string severity) => string.Equals(severity.Trim(), "none", StringComparison.OrdinalIgnoreCase);

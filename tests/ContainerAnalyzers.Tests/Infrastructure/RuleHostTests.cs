@@ -69,6 +69,12 @@ public sealed class RuleHostTests
 
         Assert.That(Enabled(new Dictionary<string, ReportDiagnostic>(), new Dictionary<string, ReportDiagnostic>(), ("dotnet_analyzer_diagnostic.category-Container.Security.severity", "none")), Does.Not.Contain("CTR0050").And.Contain("CTR0001"), "a category's bulk severity");
         Assert.That(Enabled(new Dictionary<string, ReportDiagnostic>(), new Dictionary<string, ReportDiagnostic>()), Has.Count.EqualTo(AllRules.DockerfileRules.Count), "near miss: nothing configured, everything runs");
+
+        // The SDK's own NoWarn and another analyzer's severities name none of the package's rules: everything runs.
+        var sdkNoWarn = new[] { "CS1701", "CS1702", "CS8002" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress);
+        var otherAnalyzer = new Dictionary<string, ReportDiagnostic> { ["CA1822"] = ReportDiagnostic.Suppress };
+        Assert.That(Enabled(sdkNoWarn, otherAnalyzer), Has.Count.EqualTo(AllRules.DockerfileRules.Count), "near miss: other ids turned off");
+        Assert.That(Enabled(sdkNoWarn.Append(new KeyValuePair<string, ReportDiagnostic>("CTR0010", ReportDiagnostic.Suppress)).ToDictionary(p => p.Key, p => p.Value), otherAnalyzer), Does.Not.Contain("CTR0010").And.Contain("CTR0001"), "one of the package's ids among the SDK's");
     }
 
     private static List<string> Enabled(Dictionary<string, ReportDiagnostic> specific, Dictionary<string, ReportDiagnostic> global, params (string Key, string Value)[] bulk)
