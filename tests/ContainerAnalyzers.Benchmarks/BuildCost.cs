@@ -167,8 +167,12 @@ internal static partial class BuildCost
 
     // The compiler's report: "Total analyzer execution time: 1.234 seconds." then one line per assembly ("0.250  20
     // ContainerAnalyzers, Version=…"); the seconds may use the machine's decimal separator.
-    internal static double PackageSeconds(string report)
-        => PackageLine().Match(report) is { Success: true } m ? Seconds(m.Groups[1].Value) : double.NaN;
+    internal static double PackageSeconds(string report) => AssemblySeconds(report, "ContainerAnalyzers");
+
+    /// <summary>One analyzer assembly's line of the report, by its simple name.</summary>
+    internal static double AssemblySeconds(string report, string assemblyName)
+        => Regex.Match(report, @"^\s*(?:<)?\s*([0-9]+[.,][0-9]+)\s+(?:<)?\s*[0-9]+\s+" + Regex.Escape(assemblyName) + ", Version=", RegexOptions.Multiline) is { Success: true } m
+            ? Seconds(m.Groups[1].Value) : double.NaN;
 
     internal static double TotalSeconds(string report)
         => TotalLine().Match(report) is { Success: true } m ? Seconds(m.Groups[1].Value) : double.NaN;
@@ -182,9 +186,6 @@ internal static partial class BuildCost
         var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToList();
         return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, sorted.Count * quarter / 4)];
     }
-
-    [GeneratedRegex(@"^\s*(?:<)?\s*([0-9]+[.,][0-9]+)\s+(?:<)?\s*[0-9]+\s+ContainerAnalyzers, Version=", RegexOptions.Multiline)]
-    private static partial Regex PackageLine();
 
     [GeneratedRegex(@"Total analyzer execution time: ([0-9]+[.,][0-9]+) seconds")]
     private static partial Regex TotalLine();

@@ -155,7 +155,7 @@ if (arguments.Contains("--build-cost"))
 
 if (arguments.Contains("--compiler-ab"))
 {
-    return CompilerAb.Run(Packages().Single(), FileCounts(), int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture), arguments.Contains("--server"));
+    return CompilerAb.Run(Packages().Single(), FileCounts(), int.Parse(Option("--builds") ?? "10", System.Globalization.CultureInfo.InvariantCulture), arguments.Contains("--server"), arguments.Contains("--probe"));
 }
 
 if (arguments.Contains("--fix-scaling"))
