@@ -29,6 +29,8 @@ public sealed class DockerfileAnalysis
 
     // 0 until computed; then 1 for null, 2 for false, 3 for true.
     private int _isSelfContained;
+    // 0 until computed; then 1 for false, 2 for true.
+    private int _finalStageIsSdkJob;
     private readonly Lazy<PublishedEntry?> _publishedEntry;
     private readonly Lazy<IReadOnlyList<(string FileName, SourceSpan Span)>> _otherProjects;
     private readonly Lazy<DotnetImage?> _finalImage;
@@ -128,6 +130,26 @@ public sealed class DockerfileAnalysis
             }
 
             return state switch { 1 => null, 2 => false, _ => true };
+        }
+    }
+
+    /// <summary>
+    /// The final stage runs an SDK job, not an app: its entry point is a <c>dotnet test</c>, <c>ef</c> or other SDK
+    /// command or a dotnet tool, or the project is a test project (<see cref="FinalStageFacts.IsSdkJob"/>). False
+    /// without a final stage. Asked by every rule about the app the image runs, so worked out once.
+    /// </summary>
+    public bool FinalStageIsSdkJob
+    {
+        get
+        {
+            var state = Volatile.Read(ref _finalStageIsSdkJob);
+            if (state == 0)
+            {
+                state = Model.FinalStage is { } final && FinalStageFacts.IsSdkJob(Model, final, Project) ? 2 : 1;
+                Volatile.Write(ref _finalStageIsSdkJob, state);
+            }
+
+            return state == 2;
         }
     }
 

@@ -15,7 +15,7 @@ public static class FinalStageFacts
     /// of a test project. It needs the SDK and the sources by design, and never runs the app, so the app rules stay
     /// quiet on it (issue 27: a migration job got CTR0001, CTR0002 and a rewrite that would break it).
     /// </summary>
-    public static bool IsSdkJob(DockerfileModel model, Stage final, ProjectFacts project)
+    internal static bool IsSdkJob(DockerfileModel model, Stage final, ProjectFacts project)
     {
         if (project.IsTestProject)
         {

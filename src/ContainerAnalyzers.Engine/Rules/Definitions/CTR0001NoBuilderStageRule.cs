@@ -29,7 +29,7 @@ public sealed class CTR0001NoBuilderStageRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var final = analysis.Model.FinalStage;
-        if (final is null || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project))
+        if (final is null || analysis.FinalStageIsSdkJob)
         {
             return;
         }

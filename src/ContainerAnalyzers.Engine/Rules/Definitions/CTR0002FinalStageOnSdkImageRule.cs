@@ -31,7 +31,7 @@ public sealed class CTR0002FinalStageOnSdkImageRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         var final = analysis.Model.FinalStage;
-        if (final is null || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project))
+        if (final is null || analysis.FinalStageIsSdkJob)
         {
             return;
         }

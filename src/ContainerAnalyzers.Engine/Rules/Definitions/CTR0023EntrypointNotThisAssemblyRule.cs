@@ -33,7 +33,7 @@ public sealed class CTR0023EntrypointNotThisAssemblyRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Model.FinalStage is not { } final
-            || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project)
+            || analysis.FinalStageIsSdkJob
             || !analysis.BuildsThisApp
             || analysis.Project.AssemblyName is not { Length: > 0 } assemblyName)
         {

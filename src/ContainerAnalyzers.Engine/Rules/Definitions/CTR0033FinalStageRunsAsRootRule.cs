@@ -44,7 +44,7 @@ public sealed class CTR0033FinalStageRunsAsRootRule : DockerfileRule
         // An entrypoint that starts as root to prepare the container and then drops to another user (gosu, su-exec,
         // a docker-entrypoint.sh) runs as root on purpose: USER would break it.
         // A GitHub Docker action runs as root by GitHub's own requirement.
-        if (analysis.Model.FinalStage is not { } final || analysis.IsDockerActionImage || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project) || FinalStageFacts.DropsRootAtStart(final))
+        if (analysis.Model.FinalStage is not { } final || analysis.IsDockerActionImage || analysis.FinalStageIsSdkJob || FinalStageFacts.DropsRootAtStart(final))
         {
             return;
         }

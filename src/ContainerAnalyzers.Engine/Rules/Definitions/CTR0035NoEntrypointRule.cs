@@ -36,7 +36,7 @@ public sealed class CTR0035NoEntrypointRule : DockerfileRule
         var model = analysis.Model;
         if (model.FinalStage is not { } final
             || !analysis.BuildsThisApp
-            || FinalStageFacts.IsSdkJob(model, final, analysis.Project)
+            || analysis.FinalStageIsSdkJob
             || StageFacts.Last(final, InstructionKind.Entrypoint) is not null
             || StageFacts.Last(final, InstructionKind.Cmd) is not null
             || analysis.FinalImage is not { Kind: DotnetImageKind.AspNet or DotnetImageKind.Runtime or DotnetImageKind.RuntimeDeps, IsWindows: false } image

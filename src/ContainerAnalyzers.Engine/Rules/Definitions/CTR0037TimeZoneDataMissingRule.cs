@@ -37,7 +37,7 @@ public sealed class CTR0037TimeZoneDataMissingRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project)
+        if (analysis.Model.FinalStage is not { } final || analysis.FinalStageIsSdkJob
             || analysis.FinalImage is not { HasTimeZoneData: false } image
             || final.Root.From?.Image is not { } written
             || AddsTimeZoneData(final))

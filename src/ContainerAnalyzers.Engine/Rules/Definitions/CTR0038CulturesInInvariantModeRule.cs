@@ -33,7 +33,7 @@ public sealed class CTR0038CulturesInInvariantModeRule : DockerfileRule
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
         if (analysis.Project.InvariantGlobalization != true
-            || analysis.Model.FinalStage is not { } final || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project))
+            || analysis.Model.FinalStage is not { } final || analysis.FinalStageIsSdkJob)
         {
             return;
         }

@@ -41,7 +41,7 @@ public sealed class CTR0039FolderNotWritableRule : DockerfileRule
 
     protected internal override void Analyze(DockerfileAnalysis analysis, List<RuleFinding> findings, CancellationToken cancellationToken)
     {
-        if (analysis.Model.FinalStage is not { } final || FinalStageFacts.IsSdkJob(analysis.Model, final, analysis.Project) || !analysis.BuildsThisApp
+        if (analysis.Model.FinalStage is not { } final || analysis.FinalStageIsSdkJob || !analysis.BuildsThisApp
             || analysis.FinalImage is not { IsWindows: false, Kind: not DotnetImageKind.Sdk } image || final.IsBaseUnknown
             || analysis.ComposeServices is not { } services
             || services.Any(s => s.HasVolumesFromElsewhere || s.HasEnvironmentFromElsewhere || s.WorkingDir is not null || SetsConfiguration(s.Command) || SetsConfiguration(s.Entrypoint))
