@@ -116,15 +116,12 @@ internal sealed class EnabledRules
     }
 
     // What turns a rule off, read once per compilation: each rule's own entries, and the bulk severities of each category
-    // and of every analyzer. Each is looked up only where it can say something, since this runs in every build.
+    // and of every analyzer.
     private sealed class Switches
     {
         // The bulk severity key of each category of the rule table, made once per process, not once per build.
         private static readonly Dictionary<string, string> CategoryKeys = AllRules.Descriptors.Select(d => d.Category).Distinct(StringComparer.Ordinal)
             .ToDictionary(category => category, category => "dotnet_analyzer_diagnostic.category-" + category + ".severity", StringComparer.Ordinal);
-
-        // The rule table's ids, matched ignoring case as the compiler matches NoWarn's.
-        private static readonly HashSet<string> RuleIdsIgnoringCase = new(AllRules.Descriptors.Select(d => d.Id), StringComparer.OrdinalIgnoreCase);
 
         private readonly CancellationToken _cancellationToken;
         private readonly ImmutableDictionary<string, ReportDiagnostic>? _specific;
@@ -138,8 +135,10 @@ internal sealed class EnabledRules
         public Switches(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             _cancellationToken = cancellationToken;
+            // Looked up rule by rule, never enumerated: the compiler has JIT-compiled the lookup of this dictionary of an
+            // enum by then, and enumerating it would JIT-compile some fifty more generic methods in a fresh compiler.
             var specific = compilation.Options.SpecificDiagnosticOptions;
-            _specific = NamesAnyRule(specific) ? specific : null;
+            _specific = specific.Count == 0 ? null : specific;
             _provider = compilation.Options.SyntaxTreeOptionsProvider;
             _global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
             _everyAnalyzer = _global.TryGetValue("dotnet_analyzer_diagnostic.severity", out var severity) ? IsNone(severity) : null;
@@ -166,26 +165,6 @@ internal sealed class EnabledRules
             }
 
             return severity is not null ? IsNone(severity) : _everyAnalyzer ?? false;
-        }
-
-        // Whether NoWarn or WarningsAsErrors names any of the package's rules: a build's few entries (CS1701, CS1702, NU1605)
-        // read once, instead of a lookup per rule.
-        private static bool NamesAnyRule(ImmutableDictionary<string, ReportDiagnostic> specific)
-        {
-            if (specific.Count == 0)
-            {
-                return false;
-            }
-
-            foreach (var entry in specific)
-            {
-                if (RuleIdsIgnoringCase.Contains(entry.Key))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool IsNone(string severity) => string.Equals(severity.Trim(), "none", StringComparison.OrdinalIgnoreCase);
