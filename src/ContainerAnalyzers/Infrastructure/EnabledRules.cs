@@ -135,8 +135,9 @@ internal sealed class EnabledRules
         public Switches(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             _cancellationToken = cancellationToken;
-            // Looked up rule by rule, never enumerated: the compiler has JIT-compiled the lookup of this dictionary of an
-            // enum by then, and enumerating it would JIT-compile some fifty more generic methods in a fresh compiler.
+            // Looked up rule by rule, never enumerated: the compiler's own filtering looks this dictionary of an enum up,
+            // so that code is compiled by then, while enumerating it JIT-compiled some fifty more generic methods in a
+            // fresh process (DOTNET_JitDisasmSummary).
             var specific = compilation.Options.SpecificDiagnosticOptions;
             _specific = specific.Count == 0 ? null : specific;
             _provider = compilation.Options.SyntaxTreeOptionsProvider;
