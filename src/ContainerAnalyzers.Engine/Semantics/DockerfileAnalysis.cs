@@ -121,19 +121,7 @@ public sealed class DockerfileAnalysis
     /// cannot be known: before .NET 6, a runtime identifier alone made a publish self-contained.
     /// </summary>
     public bool? IsSelfContained
-    {
-        get
-        {
-            var state = Volatile.Read(ref _isSelfContained);
-            if (state == 0)
-            {
-                state = ComputeIsSelfContained() switch { null => 1, false => 2, true => 3 };
-                Volatile.Write(ref _isSelfContained, state);
-            }
-
-            return state switch { 1 => null, 2 => false, _ => true };
-        }
-    }
+        => Once(ref _isSelfContained, static a => a.ComputeIsSelfContained() switch { null => 1, false => 2, true => 3 }) switch { 1 => null, 2 => false, _ => true };
 
     /// <summary>
     /// The final stage runs an SDK job, not an app: its entry point is a <c>dotnet test</c>, <c>ef</c> or other SDK
@@ -141,19 +129,7 @@ public sealed class DockerfileAnalysis
     /// without a final stage. Asked by every rule about the app the image runs, so worked out once.
     /// </summary>
     public bool FinalStageIsSdkJob
-    {
-        get
-        {
-            var state = Volatile.Read(ref _finalStageIsSdkJob);
-            if (state == 0)
-            {
-                state = Model.FinalStage is { } final && FinalStageFacts.IsSdkJob(Model, final, Project) ? 2 : 1;
-                Volatile.Write(ref _finalStageIsSdkJob, state);
-            }
-
-            return state == 2;
-        }
-    }
+        => Once(ref _finalStageIsSdkJob, static a => a.Model.FinalStage is { } final && FinalStageFacts.IsSdkJob(a.Model, final, a.Project) ? 2 : 1) == 2;
 
     /// <summary>
     /// What file the Dockerfile's publish writes to start the app with: the app's own executable and no App.dll
@@ -161,18 +137,19 @@ public sealed class DockerfileAnalysis
     /// own <c>-p:</c> properties win over the project's. Null when the file publishes nothing, or its publishes disagree.
     /// </summary>
     public PublishedEntry? PublishedEntry
-    {
-        get
-        {
-            var state = Volatile.Read(ref _publishedEntry);
-            if (state == 0)
-            {
-                state = ComputePublishedEntry() is { } entry ? (int)entry + 2 : 1;
-                Volatile.Write(ref _publishedEntry, state);
-            }
+        => Once(ref _publishedEntry, static a => a.ComputePublishedEntry() is { } entry ? (int)entry + 2 : 1) is var state && state == 1 ? null : (PublishedEntry)(state - 2);
 
-            return state == 1 ? null : (PublishedEntry)(state - 2);
+    // A fact of a value type, kept in an int that is 0 until computed; each field says how it encodes the answer.
+    private int Once(ref int state, Func<DockerfileAnalysis, int> compute)
+    {
+        var value = Volatile.Read(ref state);
+        if (value == 0)
+        {
+            value = compute(this);
+            Volatile.Write(ref state, value);
         }
+
+        return value;
     }
 
     /// <summary>
