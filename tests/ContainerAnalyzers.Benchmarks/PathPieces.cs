@@ -40,7 +40,7 @@ internal static class PathPieces
         Console.WriteLine($"  ({Findings.Count} findings: {string.Join(", ", Findings.Select(f => f.Rule.Id))})");
         // Every piece warmed up before any is measured, then a pause for the background recompilation: a piece measured
         // right after 200 runs of its own was still partly at the JIT's first tier (EnabledRules gave 6-10 us there,
-        // 1.2 us at tier 1).
+        // 1-3 us at tier 1).
         for (var round = 0; round < 10; round++)
         {
             foreach (var (_, action) in pieces)

@@ -40,8 +40,9 @@ using ContainerAnalyzers.Tests.Fuzzing;
 //                       each search of the project's C# code the rules may ask for, on a fresh compilation
 //   --build-cost --package label=feed=version… [--files 300,1500] [--builds N]
 //                       real `dotnet build`s with and without each package, alternating, fresh compiler and server
-//   --compiler-ab --package label=feed=version [--files 300,1500] [--builds N] [--server]
-//                       the compiler alone on the generated project's command line, with and without the package's analyzers
+//   --compiler-ab --package label=feed=version [--files 300,1500] [--builds N] [--server] [--probe]
+//                       the compiler alone on the generated project's command line, with and without the package's
+//                       analyzers (--probe: a fixed-work analyzer in both, to tell the package's cost from the machine's)
 var arguments = args.ToList();
 string? Option(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
 
@@ -181,7 +182,7 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --compiler-ab --package label=feed=version [--files 300,1500] [--builds N] [--server] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --dump-fixes <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --compiler-ab --package label=feed=version [--files 300,1500] [--builds N] [--server] [--probe] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --dump-fixes <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
 return 2;
 
 // The generated projects' sizes: --files 300,1500.
