@@ -123,6 +123,11 @@ if (Option("--driver-loop") is { } loopRuns)
     return DriverBenchmark.Loop(PairOrHelloWeb(), int.Parse(loopRuns, System.Globalization.CultureInfo.InvariantCulture));
 }
 
+if (arguments.Contains("--allocation-types"))
+{
+    return AllocationTypes.Run(PairOrHelloWeb(), int.Parse(Option("--runs") ?? "50000", System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (arguments.Contains("--path-pieces"))
 {
     return PathPieces.Run(PairOrHelloWeb(), int.Parse(Option("--runs") ?? "2000", System.Globalization.CultureInfo.InvariantCulture));
@@ -182,7 +187,7 @@ if (Option("--fuzz") is { } countText)
     return Fuzz(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture), Option("--seeds"));
 }
 
-Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --compiler-ab --package label=feed=version [--files 300,1500] [--builds N] [--server] [--probe] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --dump-fixes <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
+Console.Error.WriteLine("usage: --corpus <dir> | --synthetic | --gc-breakdown [runs] | --fuzz <count> [--seed N] [--seeds <dir>] | --differential <engine.dll> [--count N] [--seed N] | --driver [--runs N] [--corpora <dir>] | --first-analysis [N] | --generate-project <folder> [--files N] [--package label=feed=version] | --project-driver <built project folder> [--runs N] [--analyzers <dll>] | --build-cost --package label=feed=version… [--files 300,1500] [--builds N] | --compiler-ab --package label=feed=version [--files 300,1500] [--builds N] [--server] [--probe] | --fix-scaling [1000,2000,…] [--runs N] | --hostile | --hostile-builds [--package label=feed=version]… [--only <text>] | --dump-diagnostics <file> [--corpora <dir>] | --dump-fixes <file> [--corpora <dir>] | --path-pieces [--runs N] [--pair <name>] | --allocation-types [--runs N] [--pair <name>] | --driver-loop <runs> [--pair <name>] | --code-questions <built project folder> [--runs N]");
 return 2;
 
 // The generated projects' sizes: --files 300,1500.
