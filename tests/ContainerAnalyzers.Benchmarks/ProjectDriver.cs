@@ -53,8 +53,13 @@ internal static class ProjectDriver
         Compilation Fresh() => CSharpCompilation.Create("App", project.Trees, project.References, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
         var questions = new (string Name, Func<Compilation, object?> Ask)[]
         {
-            ("endpoints", c => Infrastructure.CodeEndpointSearch.Find(c, CancellationToken.None)),
-            ("data protection", c => Infrastructure.DataProtectionCalls.Find(c, CancellationToken.None)),
+            ("endpoints", c => Infrastructure.CompilationSourceEvidence.For(c, CancellationToken.None).Endpoints),
+            ("data protection", c => Infrastructure.CompilationSourceEvidence.For(c, CancellationToken.None).DataProtectionUse),
+            ("endpoints, then data protection", c =>
+            {
+                var evidence = Infrastructure.CompilationSourceEvidence.For(c, CancellationToken.None);
+                return (evidence.Endpoints, evidence.DataProtectionUse);
+            }),
             ("time zones", c => Infrastructure.CodeLiteralLookups.TimeZones.Find(c, CancellationToken.None)),
             ("sql client", c => Infrastructure.CompilationSourceEvidence.For(c, CancellationToken.None).SqlClientUse),
             ("sqlite", c => Infrastructure.SqliteCalls.Find(c, CancellationToken.None)),
@@ -63,10 +68,20 @@ internal static class ProjectDriver
             ("references alone", c => c.ReferencedAssemblyNames.Count()),
             ("text search alone", c =>
             {
-                var words = new Infrastructure.CodeWords("Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel");
+                var words = new Infrastructure.CodeWords(Infrastructure.CodeEndpointSearch.Words);
                 foreach (var tree in c.SyntaxTrees)
                 {
                     Infrastructure.CodeText.ContainsAny(tree.GetText(), words);
+                }
+
+                return null;
+            }),
+            ("text search, two lists", c =>
+            {
+                var words = Infrastructure.CodeWords.OfLists(Infrastructure.CodeEndpointSearch.Words, Infrastructure.DataProtectionCalls.Words);
+                foreach (var tree in c.SyntaxTrees)
+                {
+                    Infrastructure.CodeText.ListsIn(tree.GetText(), words);
                 }
 
                 return null;

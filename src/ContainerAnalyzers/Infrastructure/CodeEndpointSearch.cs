@@ -13,26 +13,25 @@ namespace ContainerAnalyzers.Infrastructure;
 /// Finds where the app's code pins its endpoints: Kestrel's <c>ListenAnyIP</c>/<c>ListenLocalhost</c>/<c>Listen</c>,
 /// <c>UseUrls</c>, <c>app.Run(url)</c> and <c>app.Urls.Add</c>. Literal (or constant) ports and URLs are read; anything
 /// else that binds, or code that sets the URL settings by name, makes the answer unknown. Only files whose text
-/// mentions one of these names are parsed into invocations, and the semantic model is asked only about those calls.
+/// mentions one of <see cref="Words"/> are parsed into invocations, and the semantic model is asked only about those calls.
 /// </summary>
 internal static class CodeEndpointSearch
 {
     // Every name the search acts on contains one of these (UseUrls and ServerUrlsKey contain Urls; ListenAnyIP, Listen;
     // ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, ASPNETCORE_): a file with none of them is not looked at.
-    private static readonly CodeWords Words = new("Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel");
+    public static readonly string[] Words = { "Listen", "Urls", ".Run(", "UseSetting", "ASPNETCORE_", "Kestrel" };
     private static readonly CodeWords SettingNames = new("ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ServerUrlsKey");
 
-    public static CodeEndpoints Find(Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="compilation">The compilation, for the semantic model of a call whose target decides.</param>
+    /// <param name="mentioning">The compilation's files whose text mentions one of <see cref="Words"/>.</param>
+    /// <param name="cancellationToken">Honoured between files.</param>
+    public static CodeEndpoints Find(Compilation compilation, IEnumerable<SyntaxTree> mentioning, CancellationToken cancellationToken)
     {
         var ports = new List<int>();
         var urls = new List<string>();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var tree in mentioning)
         {
             var text = tree.GetText(cancellationToken);
-            if (!CodeText.ContainsAny(text, Words))
-            {
-                continue;
-            }
 
             // Code that reads or writes the URL settings by name decides them in a way only running it can tell.
             if (CodeText.ContainsAny(text, SettingNames))

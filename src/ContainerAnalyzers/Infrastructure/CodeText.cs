@@ -22,31 +22,34 @@ internal static class CodeText
     [ThreadStatic]
     private static char[]? t_buffer;
 
-    public static bool ContainsAny(SourceText text, CodeWords words)
+    public static bool ContainsAny(SourceText text, CodeWords words) => Search(text, words, stopAtFirst: true) != 0;
+
+    /// <summary>Which of the lists of <paramref name="words"/> the text has a word of: bit i for list i.</summary>
+    public static int ListsIn(SourceText text, CodeWords words) => Search(text, words, stopAtFirst: false);
+
+    private static int Search(SourceText text, CodeWords words, bool stopAtFirst)
     {
         if (text.GetType() == StringTextType)
         {
-            return words.FoundIn(text.ToString().AsSpan());
+            return stopAtFirst ? (words.FoundIn(text.ToString().AsSpan()) ? 1 : 0) : words.ListsIn(text.ToString().AsSpan());
         }
 
         var buffer = t_buffer ??= new char[ChunkLength];
+        var found = 0;
 
         // Chunks overlap by the longest word less one, so a word across a chunk's end is whole in the next one.
         for (var start = 0; start < text.Length; start += ChunkLength - (words.Longest - 1))
         {
             var count = Math.Min(ChunkLength, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
-            if (words.FoundIn(new ReadOnlySpan<char>(buffer, 0, count)))
-            {
-                return true;
-            }
-
-            if (start + count >= text.Length)
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            found |= stopAtFirst ? (words.FoundIn(chunk) ? 1 : 0) : words.ListsIn(chunk);
+            if ((stopAtFirst && found != 0) || found == words.AllLists || start + count >= text.Length)
             {
                 break;
             }
         }
 
-        return false;
+        return found;
     }
 }

@@ -26,6 +26,12 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     // Each call as a word list of its own, to name the one a file makes.
     private static readonly CodeWords[] SqlServerCallWords = SqlServerCalls.Words.Select(c => new CodeWords(c)).ToArray();
 
+    // Where the code sets up the host: its endpoints, and the calls that use the Data Protection keys. A web project's
+    // Dockerfile and compose rules ask both questions in one build, so one pass over each file answers which it needs.
+    private static readonly CodeWords HostSetupWords = CodeWords.OfLists(CodeEndpointSearch.Words, DataProtectionCalls.Words);
+    private const int EndpointWords = 0;
+    private const int DataProtectionWords = 1;
+
     private readonly Compilation _compilation;
     private readonly Answers _answers;
     private readonly CancellationToken _cancellationToken;
@@ -47,7 +53,8 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
             .Get(words, w => new StrongBox<bool>(Search(w))).Value;
     }
 
-    public override CodeEndpoints? Endpoints => _answers.Endpoints.Get(this, static e => CodeEndpointSearch.Find(e._compilation, e._cancellationToken));
+    public override CodeEndpoints? Endpoints
+        => _answers.Endpoints.Get(this, static e => CodeEndpointSearch.Find(e._compilation, e.HostSetupFiles.Mentioning(EndpointWords), e._cancellationToken));
 
     public override IReadOnlyList<(string Id, string Where)>? TimeZoneLookups
         => _answers.TimeZones.Get(this, static e => CodeLiteralLookups.TimeZones.Find(e._compilation, e._cancellationToken));
@@ -62,13 +69,16 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
         => _answers.FileWrites.Get(this, static e => CodeLiteralLookups.FileWrites.Find(e._compilation, e._cancellationToken));
 
     public override string? DataProtectionUse
-        => _answers.DataProtection.Get(this, static e => new StrongBox<string?>(DataProtectionCalls.Find(e._compilation, e._cancellationToken))).Value;
+        => _answers.DataProtection.Get(this, static e => new StrongBox<string?>(DataProtectionCalls.Find(e.HostSetupFiles.Mentioning(DataProtectionWords), e._cancellationToken))).Value;
 
     public override string? SqlClientUse
         => _answers.SqlClient.Get(this, static e => new StrongBox<string?>(FindSqlClientUse(e._compilation, e._cancellationToken))).Value;
 
     public override SqliteUse? Sqlite
         => _answers.Sqlite.Get(this, static e => new StrongBox<SqliteUse?>(SqliteCalls.Find(e._compilation, e._cancellationToken))).Value;
+
+    // Asked from inside the endpoints' and the Data Protection answers' searches; its own search asks nothing else.
+    private CodeFileMarks HostSetupFiles => _answers.HostSetup.Get(this, static e => CodeFileMarks.Of(e._compilation, HostSetupWords, e._cancellationToken));
 
     // The referenced Microsoft.Data.SqlClient (directly or through EF Core's SQL Server provider), from 2.0 on, and the
     // first of the calls the code makes through it.
@@ -114,6 +124,7 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
     {
         // One answer per word list a rule asks about (CTR0024's culture evidence), made on the first such question.
         public ConcurrentDictionary<string, Answer<StrongBox<bool>>>? Mentions;
+        public readonly Answer<CodeFileMarks> HostSetup = new();
         public readonly Answer<CodeEndpoints> Endpoints = new();
         public readonly Answer<IReadOnlyList<(string Id, string Where)>> TimeZones = new();
         public readonly Answer<IReadOnlyList<(string Id, string Where)>> NodaTime = new();
@@ -126,8 +137,9 @@ internal sealed class CompilationSourceEvidence : SourceEvidence
 
     // One answer, searched for once per compilation. The Dockerfile's and the compose file's callbacks run at the same
     // time and often ask the same question (where the code listens): the second waits for the first's search instead of
-    // repeating it. A search that is cancelled or throws leaves nothing behind, so the next asker searches again. A
-    // search asks no other question while it holds its lock, so two answers can never wait on each other.
+    // repeating it. A search that is cancelled or throws leaves nothing behind, so the next asker searches again. Two
+    // answers can never wait on each other: a search asks no other question while it holds its lock, except for the
+    // files a group of searches shares (HostSetup), whose own search asks nothing.
     internal sealed class Answer<T>
         where T : class
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -9,7 +10,7 @@ namespace ContainerAnalyzers.Infrastructure;
 /// <summary>
 /// Finds the call that makes an app depend on its Data Protection keys (authentication cookies, Identity's cookies and
 /// tokens, session cookies), and whether the code persists the keys itself. Only files whose text
-/// names one of the calls are parsed into invocations; the names are distinctive enough to need no symbols
+/// names one of <see cref="Words"/> are parsed into invocations; the names are distinctive enough to need no symbols
 /// (<c>AddCookiePolicy</c> and <c>AddIdentityCore</c> are not among them).
 /// </summary>
 internal static class DataProtectionCalls
@@ -22,19 +23,16 @@ internal static class DataProtectionCalls
 
     private const string Persistence = "PersistKeysTo";
 
-    private static readonly CodeWords Words = new(Uses.Append(Persistence).ToArray());
+    public static readonly string[] Words = Uses.Append(Persistence).ToArray();
 
     /// <summary>The first call that uses the keys; null when there is none, or the code persists the keys (PersistKeysTo…).</summary>
-    public static string? Find(Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="mentioning">The compilation's files whose text names one of <see cref="Words"/>.</param>
+    /// <param name="cancellationToken">Honoured between files.</param>
+    public static string? Find(IEnumerable<SyntaxTree> mentioning, CancellationToken cancellationToken)
     {
         string? found = null;
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var tree in mentioning)
         {
-            if (!CodeText.ContainsAny(tree.GetText(cancellationToken), Words))
-            {
-                continue;
-            }
-
             foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 var name = CodeSyntax.InvokedName(invocation);

@@ -7,7 +7,8 @@ namespace ContainerAnalyzers.Tests.Infrastructure;
 
 /// <summary>
 /// Issue 26: the code searches read a file's characters where they are when the compiler holds them in one string, and
-/// in chunks otherwise; a word is found wherever it lies, chunk ends included, whichever way the text is read.
+/// in chunks otherwise; a word is found wherever it lies, chunk ends included, whichever way the text is read, and
+/// several lists of words are told apart in one pass.
 /// </summary>
 [TestFixture]
 public sealed class CodeTextTests
@@ -41,15 +42,50 @@ public sealed class CodeTextTests
         Assert.That(CodeText.ContainsAny(Text(new string('x', offset) + "app.Runner(); Run(x); Lis ten U rls", form), words), Is.False);
     }
 
-    // More anchor letters than one vectorized pass takes, and words with no capital at all.
+    // Words with no capital at all, and words that share their anchors (seven words on five letters).
     [Test]
-    public void ManyAnchorsAndLowerCaseWords([Values] TextForm form)
+    public void LowerCaseWordsAndSharedAnchors([Values] TextForm form)
     {
         var words = new CodeWords("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "golf");
+        Assert.That(words.AnchorCharacters, Has.Count.LessThanOrEqualTo(5));
         Assert.That(CodeText.ContainsAny(Text("var x = Foxtrot;", form), words), Is.True);
         Assert.That(CodeText.ContainsAny(Text("mini golf", form), words), Is.True);
         Assert.That(CodeText.ContainsAny(Text("alpha bravo Golf", form), words), Is.False);
         Assert.That(CodeText.ContainsAny(Text("a golf", form), new CodeWords("golf")), Is.True);
+    }
+
+    // More anchor letters than one vectorized pass takes: six words with no letter in common.
+    [Test]
+    public void MoreAnchorsThanOnePassTakes([Values] TextForm form)
+    {
+        var words = CodeWords.OfLists(new[] { "Zulu", "Yankee", "Xray" }, new[] { "Juliett", "Quebec", "Kilo" });
+        Assert.That(words.AnchorCharacters, Has.Count.GreaterThan(5));
+        Assert.That(CodeText.ContainsAny(Text("var k = Kilo;", form), words), Is.True);
+        Assert.That(CodeText.ListsIn(Text("Xray(); Quebec();", form), words), Is.EqualTo(0b11));
+        Assert.That(CodeText.ListsIn(Text("Quebec();", form), words), Is.EqualTo(0b10));
+        Assert.That(CodeText.ListsIn(Text("zulu yankee", form), words), Is.Zero);
+    }
+
+    // Several lists in one pass: each list's bit, wherever its word lies, chunk ends included.
+    [Test]
+    public void ListsFoundInOnePass([Values(0, (16 * 1024) - 4, (16 * 1024) + 3, (40 * 1024) + 7)] int offset, [Values] TextForm form)
+    {
+        var words = CodeWords.OfLists(new[] { "Kestrel", ".Run(" }, new[] { "AddCookie", "PersistKeysTo" });
+        var padding = new string('x', offset);
+        Assert.That(CodeText.ListsIn(Text(padding + "app.Run();", form), words), Is.EqualTo(0b01));
+        Assert.That(CodeText.ListsIn(Text(padding + "services.AddCookie();", form), words), Is.EqualTo(0b10));
+        Assert.That(CodeText.ListsIn(Text("app.Run();" + padding + "o.PersistKeysToFileSystem(d);", form), words), Is.EqualTo(0b11));
+        Assert.That(CodeText.ListsIn(Text(padding + "app.Runner(); AddCookies", form), words), Is.EqualTo(0b10));
+        Assert.That(CodeText.ListsIn(Text(padding + "app.Runner(); Add Cookie", form), words), Is.Zero);
+    }
+
+    // The searches asked in every web build take the one vectorized pass, the two that share it too.
+    [Test]
+    public void TheHostSetupSearchesTakeOnePass()
+    {
+        Assert.That(new CodeWords(CodeEndpointSearch.Words).AnchorCharacters, Has.Count.LessThanOrEqualTo(5));
+        Assert.That(new CodeWords(DataProtectionCalls.Words).AnchorCharacters, Has.Count.LessThanOrEqualTo(5));
+        Assert.That(CodeWords.OfLists(CodeEndpointSearch.Words, DataProtectionCalls.Words).AnchorCharacters, Has.Count.LessThanOrEqualTo(5));
     }
 
     [Test]
