@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -236,6 +237,10 @@ internal static class AnalysisCache
         }
     }
 
+    // The global config's key of each MSBuild property the project facts read, made once per process: every build reads
+    // the same few dozen, and making each key afresh was the largest allocation of reading them.
+    private static readonly ConcurrentDictionary<string, string> BuildPropertyKeys = new(StringComparer.Ordinal);
+
     private static ProjectFacts ReadProjectFacts(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
@@ -244,7 +249,7 @@ internal static class AnalysisCache
         var projectText = projectFile?.GetText(cancellationToken)?.ToString();
 
         return ProjectFacts.Create(
-            name => global.TryGetValue("build_property." + name, out var value) ? value : null,
+            name => global.TryGetValue(BuildPropertyKeys.GetOrAdd(name, static n => "build_property." + n), out var value) ? value : null,
             projectPath,
             projectText);
     }
