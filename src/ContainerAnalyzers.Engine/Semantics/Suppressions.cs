@@ -30,6 +30,14 @@ public sealed class Suppressions
     private static Match MatchHadolintComment(string comment)
         => comment.IndexOf("hadolint", StringComparison.OrdinalIgnoreCase) >= 0 ? Patterns.HadolintComment.Match(comment) : Match.Empty;
 
+    private static bool MayBeSuppression(string text, SourceSpan span)
+    {
+        var start = Math.Max(0, Math.Min(span.Start, text.Length));
+        var length = Math.Max(0, Math.Min(span.Length, text.Length - start));
+        return text.IndexOf(CommentPrefix, start, length, StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("hadolint", start, length, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
     private readonly HashSet<string> _file = new(StringComparer.OrdinalIgnoreCase);
     // Records, not tuples: a list of a value type runs framework code a fresh compiler process would JIT-compile.
     private readonly List<SuppressedRange> _ranges = new();
@@ -55,7 +63,13 @@ public sealed class Suppressions
             switch (element.Kind)
             {
                 case SyntaxElementKind.Comment:
-                    pending.Add(tree.GetText(element.FullSpan).Trim());
+                    // Only a comment that mentions us or hadolint can suppress anything: the others are not made into
+                    // strings (most Dockerfiles' comments are prose).
+                    if (MayBeSuppression(tree.Text, element.FullSpan))
+                    {
+                        pending.Add(tree.GetText(element.FullSpan).Trim());
+                    }
+
                     break;
                 case SyntaxElementKind.Instruction when element.Instruction is { } instruction:
                     suppressions.Attach(pending, instruction, model);
