@@ -478,10 +478,14 @@ public static class ListeningPorts
     /// One setting from the environment (ASPNETCORE_X, DOTNET_X, X) and appsettings: the value all sources agree on,
     /// null when none sets it, unknown when one is unknown or two disagree.
     /// </summary>
+    // One setting from every place that sets it, in the order they are read: unknown when one of them is unknown, or
+    // when two disagree. Loops, not LINQ: this runs for every Dockerfile that builds a web app.
     private static (string? Value, string Source, bool Unknown) Setting(Dictionary<string, string?> variables, IReadOnlyList<AppSettingsFile> settings, string name, Func<AppSettingsFile, string?> fromFile, Func<string, string> describe)
     {
-        var found = new List<(string Value, string Source)>();
-        foreach (var variable in new[] { "ASPNETCORE_" + name, "DOTNET_" + name, name })
+        string? first = null;
+        var source = string.Empty;
+        var disagree = false;
+        foreach (var variable in VariablesOf(name))
         {
             if (variables.TryGetValue(variable, out var value))
             {
@@ -490,18 +494,46 @@ public static class ListeningPorts
                     return (null, string.Empty, true);
                 }
 
-                found.Add((value, describe(variable)));
+                Add(value, variable, null);
             }
         }
 
-        found.AddRange(settings.Where(s => fromFile(s) is not null).Select(s => (fromFile(s)!, "appsettings" + (s.Environment.Length == 0 ? string.Empty : "." + s.Environment) + ".json")));
-        if (found.Count == 0)
+        for (var i = 0; i < settings.Count; i++)
         {
-            return (null, string.Empty, false);
+            if (fromFile(settings[i]) is { } value)
+            {
+                Add(value, null, settings[i]);
+            }
         }
 
-        return found.Select(f => f.Value.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1 ? (found[0].Value, found[0].Source, false) : (null, string.Empty, true);
+        return first is null ? (null, string.Empty, false) : disagree ? (null, string.Empty, true) : (first, source, false);
+
+        void Add(string value, string? variable, AppSettingsFile? file)
+        {
+            if (first is null)
+            {
+                first = value;
+                source = variable is not null ? describe(variable) : "appsettings" + (file!.Environment.Length == 0 ? string.Empty : "." + file.Environment) + ".json";
+            }
+            else if (!string.Equals(first.Trim(), value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                disagree = true;
+            }
+        }
     }
+
+    private static readonly string[] UrlsVariables = { "ASPNETCORE_URLS", "DOTNET_URLS", "URLS" };
+    private static readonly string[] HttpPortsVariables = { "ASPNETCORE_HTTP_PORTS", "DOTNET_HTTP_PORTS", "HTTP_PORTS" };
+    private static readonly string[] HttpsPortsVariables = { "ASPNETCORE_HTTPS_PORTS", "DOTNET_HTTPS_PORTS", "HTTPS_PORTS" };
+
+    // The environment variables that set a host setting, by the prefixes the host reads (ASPNETCORE_, DOTNET_) and bare.
+    private static string[] VariablesOf(string name) => name switch
+    {
+        "URLS" => UrlsVariables,
+        "HTTP_PORTS" => HttpPortsVariables,
+        "HTTPS_PORTS" => HttpsPortsVariables,
+        _ => new[] { "ASPNETCORE_" + name, "DOTNET_" + name, name },
+    };
 
     private static string? Lookup(Dictionary<string, string?> variables, string name) => variables.TryGetValue(name, out var value) ? value : null;
 
