@@ -31,7 +31,7 @@ internal static class CodeText
     {
         if (text.GetType() == StringTextType)
         {
-            return stopAtFirst ? (words.FoundIn(text.ToString().AsSpan()) ? 1 : 0) : words.ListsIn(text.ToString().AsSpan());
+            return words.ListsIn(text.ToString().AsSpan(), stopAtFirst);
         }
 
         var buffer = t_buffer ??= new char[ChunkLength];
@@ -43,7 +43,7 @@ internal static class CodeText
             var count = Math.Min(ChunkLength, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
             var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-            found |= stopAtFirst ? (words.FoundIn(chunk) ? 1 : 0) : words.ListsIn(chunk);
+            found |= words.ListsIn(chunk, stopAtFirst);
             if ((stopAtFirst && found != 0) || found == words.AllLists || start + count >= text.Length)
             {
                 break;

@@ -58,8 +58,7 @@ internal sealed class CodeWords
 
         _words = words.ToArray();
         _listOf = listOf.ToArray();
-        Lists = lists.Length;
-        AllLists = Lists >= 32 ? -1 : (1 << Lists) - 1;
+        AllLists = lists.Length >= 32 ? -1 : (1 << lists.Length) - 1;
         foreach (var word in _words)
         {
             Longest = Math.Max(Longest, word.Length);
@@ -102,7 +101,7 @@ internal sealed class CodeWords
     }
 
     /// <summary>
-    /// Several lists searched in one pass (<see cref="ListsIn"/>): the questions asked together in most builds, so the
+    /// Several lists searched in one pass (<see cref="ListsIn"/> without stopping at the first): the questions asked together in most builds, so the
     /// project's code is read once for all of them. At most 32 lists.
     /// </summary>
     public static CodeWords OfLists(params IReadOnlyList<string>[] lists)
@@ -110,9 +109,6 @@ internal sealed class CodeWords
 
     /// <summary>The words of every list, in the order given.</summary>
     public IReadOnlyList<string> Words => _words;
-
-    /// <summary>How many lists there are.</summary>
-    public int Lists { get; }
 
     /// <summary>The mask <see cref="ListsIn"/> gives when every list is found.</summary>
     public int AllLists { get; }
@@ -123,13 +119,11 @@ internal sealed class CodeWords
     /// <summary>The letters the pass is anchored on (five at most, else the pass looks for each word in turn).</summary>
     internal IReadOnlyList<char> AnchorCharacters => _characters;
 
-    /// <summary>Whether the text has any of the words.</summary>
-    public bool FoundIn(ReadOnlySpan<char> text) => Search(text, stopAtFirst: true) != 0;
-
-    /// <summary>Which lists have a word in the text: bit i for list i.</summary>
-    public int ListsIn(ReadOnlySpan<char> text) => Search(text, stopAtFirst: false);
-
-    private int Search(ReadOnlySpan<char> text, bool stopAtFirst)
+    /// <summary>
+    /// Which lists have a word in the text: bit i for list i. With <paramref name="stopAtFirst"/>, only whether any
+    /// word is there: the first list found, and no more.
+    /// </summary>
+    public int ListsIn(ReadOnlySpan<char> text, bool stopAtFirst)
     {
         var found = 0;
         if (_characters.Length > MaxAnchors)
