@@ -23,19 +23,22 @@ public sealed class Suppressions
 {
     public const string CommentPrefix = "containeranalyzers";
 
+    // The word every hadolint suppression has.
+    private const string HadolintWord = "hadolint";
+
     /// <summary><c># containeranalyzers ignore…=ids</c>; a comment that does not mention us is not matched at all.</summary>
     internal static Match MatchOurComment(string comment)
         => comment.IndexOf(CommentPrefix, StringComparison.OrdinalIgnoreCase) >= 0 ? Patterns.OurComment.Match(comment) : Match.Empty;
 
     private static Match MatchHadolintComment(string comment)
-        => comment.IndexOf("hadolint", StringComparison.OrdinalIgnoreCase) >= 0 ? Patterns.HadolintComment.Match(comment) : Match.Empty;
+        => comment.IndexOf(HadolintWord, StringComparison.OrdinalIgnoreCase) >= 0 ? Patterns.HadolintComment.Match(comment) : Match.Empty;
 
     private static bool MayBeSuppression(string text, SourceSpan span)
     {
         var start = Math.Max(0, Math.Min(span.Start, text.Length));
         var length = Math.Max(0, Math.Min(span.Length, text.Length - start));
         return text.IndexOf(CommentPrefix, start, length, StringComparison.OrdinalIgnoreCase) >= 0
-            || text.IndexOf("hadolint", start, length, StringComparison.OrdinalIgnoreCase) >= 0;
+            || text.IndexOf(HadolintWord, start, length, StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
     private readonly HashSet<string> _file = new(StringComparer.OrdinalIgnoreCase);
