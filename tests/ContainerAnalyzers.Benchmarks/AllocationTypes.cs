@@ -1,8 +1,5 @@
 using System.Diagnostics.Tracing;
 using System.Globalization;
-using ContainerAnalyzers.Infrastructure;
-using ContainerAnalyzers.Rules;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerAnalyzers.Benchmarks;
 
@@ -19,10 +16,7 @@ internal static class AllocationTypes
         var (compilation, options) = DriverBenchmark.Create(pair);
         var dockerfile = options.AdditionalFiles.First(f => f.Path == pair.DockerfilePath);
         var text = dockerfile.GetText()!.ToString();
-        void Analyze() => RuleHost.RunContained(
-            AnalysisCache.GetAnalysis(compilation.Clone(), new AnalyzerOptions(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider), Syntax.DockerfileParser.Parse(text), dockerfile.Path, CancellationToken.None),
-            AllRules.DockerfileRules,
-            CancellationToken.None);
+        void Analyze() => PathPieces.AnalysisAndEveryRule(compilation, options, dockerfile.Path, text);
 
         Analyze();
         var before = GC.GetAllocatedBytesForCurrentThread();

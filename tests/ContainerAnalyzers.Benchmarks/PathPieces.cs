@@ -26,7 +26,7 @@ internal static class PathPieces
             ("project facts", () => AnalysisCache.GetProjectFacts(Fresh(options), CancellationToken.None)),
             ("parse and model", () => DockerfileModel.Create(Syntax.DockerfileParser.Parse(dockerfile.GetText()!.ToString()))),
             ("analysis (facts of the inputs)", () => AnalysisCache.GetAnalysis(compilation.Clone(), Fresh(options), Syntax.DockerfileParser.Parse(dockerfile.GetText()!.ToString()), dockerfile.Path, CancellationToken.None)),
-            ("analysis and every rule", () => RuleHost.RunContained(AnalysisCache.GetAnalysis(compilation.Clone(), Fresh(options), Syntax.DockerfileParser.Parse(dockerfile.GetText()!.ToString()), dockerfile.Path, CancellationToken.None), AllRules.DockerfileRules, CancellationToken.None)),
+            ("analysis and every rule", () => AnalysisAndEveryRule(compilation, options, dockerfile.Path, dockerfile.GetText()!.ToString())),
             ("diagnostics made of the findings", () =>
             {
                 var text = Microsoft.CodeAnalysis.Text.SourceText.From(dockerfile.GetText()!.ToString());
@@ -36,7 +36,7 @@ internal static class PathPieces
                 }
             }),
         };
-        Findings = RuleHost.RunContained(AnalysisCache.GetAnalysis(compilation.Clone(), Fresh(options), Syntax.DockerfileParser.Parse(dockerfile.GetText()!.ToString()), dockerfile.Path, CancellationToken.None), AllRules.DockerfileRules, CancellationToken.None);
+        Findings = AnalysisAndEveryRule(compilation, options, dockerfile.Path, dockerfile.GetText()!.ToString());
         Console.WriteLine($"  ({Findings.Count} findings: {string.Join(", ", Findings.Select(f => f.Rule.Id))})");
         // Every piece warmed up before any is measured, then a pause for the background recompilation: a piece measured
         // right after 200 runs of its own was still partly at the JIT's first tier (EnabledRules gave 6-10 us there,
@@ -164,6 +164,10 @@ internal static class PathPieces
     }
 
     private static IReadOnlyList<RuleFinding> Findings = Array.Empty<RuleFinding>();
+
+    /// <summary>One build's analysis of the Dockerfile and every rule, on a new compilation and new options (nothing cached).</summary>
+    internal static IReadOnlyList<RuleFinding> AnalysisAndEveryRule(Compilation compilation, AnalyzerOptions options, string path, string text)
+        => RuleHost.RunContained(AnalysisCache.GetAnalysis(compilation.Clone(), Fresh(options), Syntax.DockerfileParser.Parse(text), path, CancellationToken.None), AllRules.DockerfileRules, CancellationToken.None);
 
     // New options over the same files and provider: the per-options caches start empty, as in a new build.
     private static AnalyzerOptions Fresh(AnalyzerOptions options) => new(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider);
